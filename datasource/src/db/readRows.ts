@@ -1,0 +1,32 @@
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { toPlainValue, type PlainValue } from './toPlainValue';
+
+export type Row = Record<string, PlainValue>;
+
+/** Runs one query with bound parameters and returns plain rows. */
+export const readRows = async (
+  connection: DuckDBConnection,
+  sql: string,
+  params: Record<string, DuckDBValue> | DuckDBValue[] = [],
+): Promise<Row[]> => {
+  const reader = await connection.runAndReadAll(sql, params);
+  const names = reader.columnNames();
+  return reader.getRows().map((values) => {
+    const row: Row = {};
+    values.forEach((value, i) => {
+      row[names[i]] = toPlainValue(value);
+    });
+    return row;
+  });
+};
+
+/** The first column of the first row, for scalar queries. */
+export const readScalar = async (
+  connection: DuckDBConnection,
+  sql: string,
+  params: Record<string, DuckDBValue> | DuckDBValue[] = [],
+): Promise<PlainValue> => {
+  const reader = await connection.runAndReadAll(sql, params);
+  const rows = reader.getRows();
+  return rows.length === 0 ? null : toPlainValue(rows[0][0]);
+};
