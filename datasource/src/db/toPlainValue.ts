@@ -1,20 +1,33 @@
-import { DuckDBDateValue, DuckDBDecimalValue, DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBDateValue,
+  DuckDBDecimalValue,
+  DuckDBListValue,
+  DuckDBStructValue,
+  DuckDBTimestampValue,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
-export type PlainValue = string | number | boolean | null | PlainValue[];
+export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
 
 const MICROS_PER_MS = 1000n;
+const MS_PER_DAY = 86_400_000;
 
 /**
  * Turns DuckDB's values into what JSON and Grafana expect: numbers rather than
- * bigints (exact up to 2^53, which counts and sums here never reach), and
- * timestamps as epoch milliseconds.
+ * bigints (exact up to 2^53, which counts and sums here never reach),
+ * timestamps and dates as epoch milliseconds, lists and structs as arrays and
+ * objects.
  */
 export const toPlainValue = (value: DuckDBValue): PlainValue => {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof DuckDBTimestampValue) return Number(value.micros / MICROS_PER_MS);
-  if (value instanceof DuckDBDateValue) return value.days * 86_400_000;
+  if (value instanceof DuckDBDateValue) return value.days * MS_PER_DAY;
   if (value instanceof DuckDBDecimalValue) return value.toDouble();
+  if (value instanceof DuckDBListValue) return value.items.map(toPlainValue);
+  if (value instanceof DuckDBStructValue) {
+    return Object.fromEntries(Object.entries(value.entries).map(([key, item]) => [key, toPlainValue(item)]));
+  }
   return String(value);
 };

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const intervals = ['day', 'week', 'month'] as const;
+export type Interval = (typeof intervals)[number];
+
+/** A request for one catalog metric: the shape of the service's `metric` query kind. */
+export const metricQuerySchema = z.object({
+  metric: z.string().min(1),
+  groupBy: z.array(z.string().min(1)).default([]),
+  interval: z.enum(intervals).optional(),
+  filters: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+export type MetricQuery = z.infer<typeof metricQuerySchema>;
+export type MetricQueryInput = z.input<typeof metricQuerySchema>;

@@ -1,0 +1,7 @@
+-- model_params: one row, the parameters this build used (set by the builder).
+create or replace table model_params as
+select
+    getvariable('fcr_window_days')::integer as fcr_window_days,
+    getvariable('gross_margin')::double as gross_margin,
+    getvariable('min_n')::integer as min_n,
+    getvariable('mapping_version')::varchar as mapping_version;

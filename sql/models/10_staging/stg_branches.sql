@@ -1,0 +1,8 @@
+-- stg_branches: one row per branch. Region and timezone get their defaults here, once.
+create or replace view stg_branches as
+select
+    branch_id,
+    name as branch_name,
+    coalesce(region, 'Unassigned') as region,
+    coalesce(timezone, 'UTC') as timezone
+from raw.branches;

@@ -1,0 +1,10 @@
+-- stg_customers: one row per customer.
+create or replace view stg_customers as
+select
+    customer_id,
+    branch_id,
+    segment,
+    started_at,
+    ended_at,
+    monthly_revenue::double as monthly_revenue
+from raw.customers;

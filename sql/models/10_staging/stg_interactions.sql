@@ -1,0 +1,14 @@
+-- stg_interactions: one row per service contact.
+create or replace view stg_interactions as
+select
+    interaction_id,
+    customer_id,
+    branch_id,
+    channel,
+    agent_id,
+    topic,
+    opened_at,
+    first_response_at,
+    resolved_at,
+    handle_seconds
+from raw.interactions;

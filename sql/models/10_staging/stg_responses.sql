@@ -1,0 +1,13 @@
+-- stg_responses: one row per rating from any touchpoint.
+create or replace view stg_responses as
+select
+    response_id,
+    branch_id,
+    customer_id,
+    interaction_id,
+    touchpoint,
+    instrument,
+    score,
+    responded_at,
+    comment
+from raw.responses;

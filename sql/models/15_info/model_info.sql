@@ -1,0 +1,34 @@
+-- model_info: one row describing the data: the period it covers and a
+-- version derived from its content, so a rebuild of the same input gives the
+-- same version and the service can tell when the data changed.
+create or replace table model_info as
+with event_times as (
+    select min(opened_at) as first_at, max(greatest(opened_at, first_response_at, resolved_at)) as last_at
+    from stg_interactions
+    union all
+    select min(responded_at), max(responded_at) from stg_responses
+    union all
+    select null, max(greatest(started_at, ended_at)) from stg_customers
+),
+
+versions as (
+    select hash(count(*), bit_xor(hash(branch_id, name, region, timezone))) as h from raw.branches
+    union all
+    select hash(count(*), bit_xor(hash(customer_id, branch_id, segment, started_at, ended_at, monthly_revenue))) from raw.customers
+    union all
+    select hash(count(*), bit_xor(hash(interaction_id, customer_id, branch_id, channel, agent_id, topic, opened_at, first_response_at, resolved_at, handle_seconds))) from raw.interactions
+    union all
+    select hash(count(*), bit_xor(hash(response_id, branch_id, customer_id, interaction_id, touchpoint, instrument, score, responded_at, comment))) from raw.responses
+),
+
+final as (
+    select
+        (select min(first_at) from event_times) as first_event_at,
+        -- "as of": the latest event in the data, not the clock, so a build is reproducible.
+        (select max(last_at) from event_times) as as_of,
+        date_trunc('month', (select min(first_at) from event_times))::date as first_month,
+        printf('%016x', (select bit_xor(h) from versions)) as data_version,
+        (select mapping_version from model_params) as mapping_version
+)
+
+select * from final;

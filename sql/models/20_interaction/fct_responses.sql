@@ -1,0 +1,59 @@
+-- fct_responses: one row per response (key response_id), every instrument at
+-- every touchpoint, with its SLI points under the active mapping version and
+-- its touchpoint weight, and its NPS class when it is an NPS answer.
+create or replace table fct_responses as
+with responses as (
+    select * from stg_responses
+),
+
+mapped as (
+    select
+        r.*,
+        b.region,
+        m.mapping_version,
+        w.sli_weight,
+        m.points_per_step * (r.score - m.scale_min) - 10.0 as sli_points
+    from responses as r
+    join stg_branches as b using (branch_id)
+    join sli_mapping as m using (instrument)
+    join sli_touchpoint_weights as w using (touchpoint)
+),
+
+final as (
+    select
+        response_id,
+        branch_id,
+        region,
+        customer_id,
+        interaction_id,
+        touchpoint,
+        instrument,
+        score,
+        responded_at,
+        responded_at::date as responded_date,
+        comment,
+        mapping_version,
+        sli_points,
+        -- The nearest of the five levels: exact on five-level scales.
+        case
+            when sli_points >= 7.5 then 'Excellent'
+            when sli_points >= 2.5 then 'Good'
+            when sli_points > -2.5 then 'Neutral'
+            when sli_points > -7.5 then 'Bad'
+            else 'Unacceptable'
+        end as sli_level,
+        case when instrument = 'nps_11' then
+            case when score >= 9 then 'promoter' when score >= 7 then 'passive' else 'detractor' end
+        end as nps_class,
+        -- components
+        1 as responses,
+        1 as sli_n,
+        sli_weight,
+        sli_weight * sli_points as sli_weighted_points,
+        (instrument = 'nps_11')::integer as nps_n,
+        (instrument = 'nps_11' and score >= 9)::integer as nps_promoters,
+        (instrument = 'nps_11' and score < 7)::integer as nps_detractors
+    from mapped
+)
+
+select * from final;

@@ -1,0 +1,3 @@
+-- dim_branches: one row per branch (key branch_id).
+create or replace table dim_branches as
+select * from stg_branches;

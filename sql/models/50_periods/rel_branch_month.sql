@@ -1,0 +1,88 @@
+-- rel_branch_month: one row per branch and calendar month of the data's
+-- period (key branch_id, month): the relationship scorecard. Computed from
+-- rel_customer_month and fct_responses rather than from the daily rollups,
+-- so the tests comparing the two check one against the other.
+-- Churn = customers whose relationship ended in the month / customers active
+-- at its start (metrics.md); CLV = ARPU * gross margin / monthly churn, null
+-- when churn is 0.
+create or replace table rel_branch_month as
+with info as (
+    select first_month, as_of from model_info
+),
+
+grid as (
+    select b.branch_id, b.region, unnest(generate_series(info.first_month, date_trunc('month', info.as_of)::date, interval 1 month))::date as month
+    from dim_branches as b, info
+),
+
+customers as (
+    select
+        branch_id,
+        month,
+        sum(active_at_start) as active_at_start,
+        sum(started) as started,
+        sum(churned) as churned,
+        sum(revenue_at_start) as revenue_at_start,
+        sum(revenue_n) as revenue_n
+    from rel_customer_month
+    group by all
+),
+
+ratings as (
+    select
+        branch_id,
+        date_trunc('month', responded_at)::date as month,
+        sum(sli_n) as sli_n,
+        sum(sli_weight) as sli_weight,
+        sum(sli_weighted_points) as sli_weighted_points,
+        sum(nps_n) as nps_n,
+        sum(nps_promoters) as nps_promoters,
+        sum(nps_detractors) as nps_detractors
+    from fct_responses
+    group by all
+),
+
+contacts as (
+    select branch_id, date_trunc('month', opened_at)::date as month, count(*) as interactions
+    from fct_interactions
+    group by all
+),
+
+joined as (
+    select
+        g.branch_id,
+        g.region,
+        g.month,
+        coalesce(c.active_at_start, 0) as active_at_start,
+        coalesce(c.started, 0) as started,
+        coalesce(c.churned, 0) as churned,
+        coalesce(c.revenue_at_start, 0) as revenue_at_start,
+        coalesce(c.revenue_n, 0) as revenue_n,
+        coalesce(r.sli_n, 0) as sli_n,
+        coalesce(r.sli_weight, 0) as sli_weight,
+        coalesce(r.sli_weighted_points, 0) as sli_weighted_points,
+        coalesce(r.nps_n, 0) as nps_n,
+        coalesce(r.nps_promoters, 0) as nps_promoters,
+        coalesce(r.nps_detractors, 0) as nps_detractors,
+        coalesce(ct.interactions, 0) as interactions
+    from grid as g
+    left join customers as c using (branch_id, month)
+    left join ratings as r using (branch_id, month)
+    left join contacts as ct using (branch_id, month)
+),
+
+final as (
+    select
+        *,
+        100.0 * sli_weighted_points / nullif(10.0 * sli_weight, 0) as sli,
+        100.0 * (nps_promoters - nps_detractors) / nullif(nps_n, 0) as nps,
+        churned / nullif(active_at_start, 0) as churn_rate,
+        1 - churned / nullif(active_at_start, 0) as retention_rate,
+        revenue_at_start / nullif(revenue_n, 0) as arpu,
+        (revenue_at_start / nullif(revenue_n, 0)) * (select gross_margin from model_params)
+            / nullif(churned / nullif(active_at_start, 0), 0) as clv
+    from joined
+)
+
+select * from final
+order by month, branch_id;

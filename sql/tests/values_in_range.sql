@@ -1,0 +1,21 @@
+-- Metric values and components stay within their definitions.
+select 'fct_responses.sli_points outside -10..10' as problem, response_id as key from fct_responses where sli_points not between -10 and 10
+union all
+select 'fct_interactions.resolution_seconds negative', interaction_id from fct_interactions where resolution_seconds < 0
+union all
+select 'fct_interactions.first_response_seconds negative', interaction_id from fct_interactions where first_response_seconds < 0
+union all
+select 'fct_interactions fcr_resolved_first without eligibility', interaction_id from fct_interactions where fcr_resolved_first > fcr_eligible
+union all
+select 'rel_branch_month.sli outside -100..100', branch_id || '/' || month from rel_branch_month where sli not between -100 and 100
+union all
+select 'rel_branch_month.nps outside -100..100', branch_id || '/' || month from rel_branch_month where nps not between -100 and 100
+union all
+select 'rel_cohort_retention.retention outside 0..1', cohort_month || '/' || months_since_start from rel_cohort_retention where retention not between 0 and 1
+union all
+select 'rel_cohort_retention not monotone', a.cohort_month || '/' || a.months_since_start
+from rel_cohort_retention as a join rel_cohort_retention as b
+    on a.cohort_month = b.cohort_month and b.months_since_start = a.months_since_start + 1
+where b.active > a.active
+union all
+select 'agg_customer_daily.active_at_start negative', branch_id || '/' || day from agg_customer_daily where active_at_start < 0

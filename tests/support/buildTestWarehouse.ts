@@ -1,0 +1,36 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { rawTablesFile, referenceFile } from '../../sql';
+import { openDatabase } from '../../datasource/src/db/openDatabase';
+import { buildModel } from '../../datasource/src/warehouse/buildModel';
+import type { ModelParamsInput } from '../../datasource/src/warehouse/modelParams';
+import { runDataTests } from '../../datasource/src/warehouse/runDataTests';
+import { runSqlFile } from '../../datasource/src/warehouse/runSqlFile';
+
+export interface TestWarehouse {
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/**
+ * A real in-memory DuckDB with the raw tables filled by `fillSql` and the
+ * whole model built on top, its data tests already passed.
+ */
+export const buildTestWarehouse = async (fillSql: string, params: ModelParamsInput = {}): Promise<TestWarehouse> => {
+  const instance = await openDatabase(':memory:');
+  const connection = await instance.connect();
+  await runSqlFile(connection, rawTablesFile);
+  await runSqlFile(connection, referenceFile);
+  await connection.run(fillSql);
+  await buildModel(connection, params);
+  const failures = await runDataTests(connection);
+  if (failures.length > 0) throw new Error(`data tests failed: ${JSON.stringify(failures)}`);
+  return {
+    instance,
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+};

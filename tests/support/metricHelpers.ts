@@ -1,0 +1,27 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readCatalogTable, type MetricDefinition } from '../../datasource/src/catalog/metricCatalog';
+import type { Row } from '../../datasource/src/db/readRows';
+import type { MetricSource, TimeRange } from '../../datasource/src/metrics/buildMetricSql';
+import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/metrics/metricQuery';
+import { runMetric } from '../../datasource/src/metrics/runMetric';
+
+export const utc = (iso: string): number => Date.parse(`${iso}Z`);
+
+/** A metric evaluator bound to one warehouse, reading the catalog it was built with. */
+export const metricEvaluator = async (connection: DuckDBConnection) => {
+  const catalog = await readCatalogTable(connection);
+  const byName = new Map<string, MetricDefinition>(catalog.map((m) => [m.name, m]));
+  const definition = (name: string): MetricDefinition => {
+    const found = byName.get(name);
+    if (!found) throw new Error(`no metric ${name}`);
+    return found;
+  };
+  const rows = (name: string, query: Omit<MetricQueryInput, 'metric'>, range: TimeRange, source: MetricSource): Promise<Row[]> =>
+    runMetric(connection, definition(name), metricQuerySchema.parse({ ...query, metric: name }), range, source);
+  /** The single value of an ungrouped metric over the range. */
+  const value = async (name: string, range: TimeRange, source: MetricSource = 'rollup') => {
+    const [row] = await rows(name, {}, range, source);
+    return row.value;
+  };
+  return { catalog, definition, rows, value };
+};
