@@ -12,7 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
 
 const help = async (): Promise<string> => {
   const lines = ['touchpoint: the customer-experience warehouse', '', 'commands:'];
-  for (const [name, load] of Object.entries(commands)) {
+  for (const load of Object.values(commands)) {
     const command = await load();
     lines.push(`  ${command.usage.padEnd(64)} ${command.summary}`);
   }
