@@ -1,0 +1,41 @@
+import { runDataTests } from '../../datasource/src/warehouse/runDataTests';
+import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
+
+const fill = `
+  insert into raw.branches values ('B1', 'Harbour Street', 'North', null), ('B2', 'Mill Lane', 'South', null);
+  insert into raw.customers values ('C1', 'B1', null, '2024-01-10', '2024-03-02', 10), ('C2', 'B2', null, '2023-06-01', null, 20);
+  insert into raw.interactions values
+    ('I1', 'C1', 'B1', 'phone', 'A1', 'billing', '2024-01-15 09:00', '2024-01-15 09:01', '2024-01-15 10:00', 300),
+    ('I2', 'C2', 'B2', 'chat', null, null, '2024-02-15 09:00', null, null, null);
+  insert into raw.responses values
+    ('R1', 'B1', 'C1', 'I1', 'after_service', 'csat_5', 5, '2024-01-15 11:00', null),
+    ('R2', 'B2', null, null, 'kiosk', 'smiley_5', 2, '2024-02-01 11:00', null),
+    ('R3', 'B2', 'C2', null, 'email', 'nps_11', 9, '2024-03-01 11:00', null);
+`;
+
+describe('the model data tests (sql/tests)', () => {
+  let warehouse: TestWarehouse;
+  beforeEach(async () => {
+    warehouse = await buildTestWarehouse(fill);
+  });
+  afterEach(() => warehouse.close());
+
+  it('pass on a correct build', async () => {
+    expect(await runDataTests(warehouse.connection)).toEqual([]);
+  });
+
+  it.each([
+    ['a repeated key', 'insert into fct_interactions select * from fct_interactions limit 1', 'unique_keys'],
+    ['a dangling branch reference', "delete from dim_branches where branch_id = 'B2'", 'references_resolve'],
+    ['a fact that lost a row', "delete from fct_responses where response_id = 'R2'", 'grain_preserved'],
+    ['a rollup that does not sum to its fact', 'update agg_interaction_daily set interactions = interactions + 1', 'grain_preserved'],
+    ['SLI points outside -10..10', "update fct_responses set sli_points = 11 where response_id = 'R1'", 'values_in_range'],
+    ['a daily stock that disagrees with the month', 'update agg_customer_daily set active_at_start = active_at_start + 1', 'stocks_agree'],
+    ['a catalog component its source lacks', "update metric_catalog set components = [{'name': 'nope', 'agg': 'sum'}] where name = 'csat'", 'catalog_is_complete'],
+  ])('catch %s', async (_defect, plant, test) => {
+    await warehouse.connection.run(plant);
+    const failures = await runDataTests(warehouse.connection);
+    expect(failures.map((f) => f.test)).toContain(test);
+    expect(failures.find((f) => f.test === test)?.failingRows).toBeGreaterThan(0);
+  });
+});
