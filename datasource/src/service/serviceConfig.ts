@@ -1,0 +1,67 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+
+/**
+ * Everything `touchpoint serve` can be told, with its default. Precedence,
+ * highest first: command-line flag, environment variable (TOUCHPOINT_*), the
+ * default here.
+ */
+export const serviceConfigSchema = z.object({
+  db: z.string().min(1),
+  /** Loopback unless told otherwise: the service holds customer data. */
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.coerce.number().int().min(0).max(65535).default(7400),
+  /** When set, every route but /api/health needs `Authorization: Bearer <token>`. */
+  token: z.string().min(1).optional(),
+  /** DuckDB worker threads shared by all queries. */
+  threads: z.coerce.number().int().positive().default(Math.max(1, availableParallelism())),
+  memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).default('1GB'),
+  /** Queries running at once; more wait in the queue. */
+  concurrency: z.coerce.number().int().positive().default(4),
+  /** Queries allowed to wait; beyond it the service answers 503 with Retry-After. */
+  queueLimit: z.coerce.number().int().min(0).default(64),
+  /** Dashboard (metric, drill) and ad-hoc SQL time limits. */
+  dashboardTimeoutMs: z.coerce.number().int().positive().default(10_000),
+  adhocTimeoutMs: z.coerce.number().int().positive().default(30_000),
+  maxRows: z.coerce.number().int().positive().default(100_000),
+  maxBytes: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** Result cache budget; entries are dropped when the data changes. */
+  cacheBytes: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+  /** How often to look for a new database file from `touchpoint load`. */
+  watchIntervalMs: z.coerce.number().int().positive().default(1000),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
+
+const envNames: Record<keyof ServiceConfig, string> = {
+  db: 'TOUCHPOINT_DB',
+  host: 'TOUCHPOINT_HOST',
+  port: 'TOUCHPOINT_PORT',
+  token: 'TOUCHPOINT_TOKEN',
+  threads: 'TOUCHPOINT_THREADS',
+  memoryLimit: 'TOUCHPOINT_MEMORY_LIMIT',
+  concurrency: 'TOUCHPOINT_CONCURRENCY',
+  queueLimit: 'TOUCHPOINT_QUEUE_LIMIT',
+  dashboardTimeoutMs: 'TOUCHPOINT_DASHBOARD_TIMEOUT_MS',
+  adhocTimeoutMs: 'TOUCHPOINT_ADHOC_TIMEOUT_MS',
+  maxRows: 'TOUCHPOINT_MAX_ROWS',
+  maxBytes: 'TOUCHPOINT_MAX_BYTES',
+  cacheBytes: 'TOUCHPOINT_CACHE_BYTES',
+  watchIntervalMs: 'TOUCHPOINT_WATCH_INTERVAL_MS',
+  logLevel: 'TOUCHPOINT_LOG_LEVEL',
+};
+
+/** The configuration from flags over environment over defaults. */
+export const resolveServiceConfig = (
+  flags: Partial<Record<keyof ServiceConfig, string | undefined>>,
+  env: NodeJS.ProcessEnv = process.env,
+): z.ZodSafeParseResult<ServiceConfig> => {
+  const merged: Record<string, string> = {};
+  for (const [key, name] of Object.entries(envNames) as [keyof ServiceConfig, string][]) {
+    const value = flags[key] ?? env[name];
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  return serviceConfigSchema.safeParse(merged);
+};
