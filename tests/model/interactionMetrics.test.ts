@@ -106,4 +106,15 @@ describe('interaction-level metrics on a hand-computed fixture', () => {
       { channel: 'phone', value: 100, n: 2 },
     ]);
   });
+
+  it.each(['csat', 'ces_mean', 'ces_index', 'aht', 'fcr', 'volume', 'frt_mean', 'resolution_mean'])(
+    '%s over a range cut mid-day is exact: whole days from the rollup plus edge hours from the fact',
+    async (name) => {
+      // Excludes I1 (09:00 on the 4th) and includes I7 (09:00:00 on the 15th).
+      const cut = { from: utc('2024-03-04T09:05:00'), to: utc('2024-03-15T09:00:30') };
+      const hybrid = await metrics.rows(name, { groupBy: ['channel'] }, cut, 'hybrid');
+      expect(hybrid).toEqual(await metrics.rows(name, { groupBy: ['channel'] }, cut, 'fact'));
+      expect(hybrid).not.toEqual(await metrics.rows(name, { groupBy: ['channel'] }, march, 'fact'));
+    },
+  );
 });

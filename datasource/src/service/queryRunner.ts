@@ -1,0 +1,104 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { QueryError } from './queryError';
+import type { ServingDatabase } from './servingDatabase';
+
+export type QueryClass = 'dashboard' | 'adhoc';
+
+export interface RunnerLimits {
+  concurrency: number;
+  queueLimit: number;
+  dashboardTimeoutMs: number;
+  adhocTimeoutMs: number;
+}
+
+type Waiter = { resolve: () => void; reject: (error: QueryError) => void; signal?: AbortSignal; onAbort?: () => void };
+
+/** Seconds a client should wait before trying again when the queue is full. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Runs queries with bounded concurrency and a bounded queue. Each query gets
+ * a connection of the current database; a timer and the client's abort signal
+ * both interrupt DuckDB itself, so a stopped query frees its thread at once.
+ */
+export class QueryRunner {
+  private running = 0;
+  private readonly queue: Waiter[] = [];
+
+  constructor(
+    private readonly limits: RunnerLimits,
+    private readonly database: () => ServingDatabase,
+  ) {}
+
+  get load() {
+    return { running: this.running, queued: this.queue.length };
+  }
+
+  async run<T>(
+    queryClass: QueryClass,
+    signal: AbortSignal | undefined,
+    work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<T>,
+  ): Promise<T> {
+    await this.slot(signal);
+    const database = this.database();
+    const connection = await database.acquire();
+    const timeoutMs = queryClass === 'adhoc' ? this.limits.adhocTimeoutMs : this.limits.dashboardTimeoutMs;
+    let stopped: QueryError | undefined;
+    const stop = (reason: QueryError) => {
+      stopped ??= reason;
+      connection.interrupt();
+    };
+    const timer = setTimeout(
+      () => stop(new QueryError('timeout', `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow the time range or add filters`)),
+      timeoutMs,
+    );
+    const onAbort = () => stop(new QueryError('cancelled', 'the client went away; the query was stopped'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      if (signal?.aborted) onAbort();
+      if (stopped) throw stopped;
+      return await work(connection, database);
+    } catch (error) {
+      if (stopped) throw stopped;
+      if (error instanceof QueryError) throw error;
+      throw new QueryError('bad_sql', (error as Error).message.replace(/\s+/g, ' ').trim(), { cause: error });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      database.release(connection);
+      this.next();
+    }
+  }
+
+  private slot(signal?: AbortSignal): Promise<void> {
+    if (this.running < this.limits.concurrency) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    if (this.queue.length >= this.limits.queueLimit) {
+      return Promise.reject(new QueryError('busy', `the service is at capacity (${this.limits.concurrency} running, ${this.queue.length} waiting); retry in ${RETRY_AFTER_SECONDS} s`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, signal };
+      if (signal) {
+        waiter.onAbort = () => {
+          const at = this.queue.indexOf(waiter);
+          if (at !== -1) this.queue.splice(at, 1);
+          reject(new QueryError('cancelled', 'the client went away while the query waited'));
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.queue.push(waiter);
+    });
+  }
+
+  private next() {
+    const waiter = this.queue.shift();
+    if (!waiter) {
+      this.running -= 1;
+      return;
+    }
+    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+    waiter.resolve();
+  }
+}

@@ -1,0 +1,114 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { statSync } from 'node:fs';
+import { readCatalogTable, type MetricDefinition } from '../catalog/metricCatalog';
+import { readRows } from '../db/readRows';
+
+export interface DataInfo {
+  /** Content version of the data (model_info) plus the file's identity. */
+  version: string;
+  dataVersion: string;
+  mappingVersion: string;
+  /** Latest event in the data, epoch ms: its freshness. */
+  asOf: number | null;
+  firstEventAt: number | null;
+  /** When this file was written (the load or seed that made it). */
+  loadedAt: number;
+}
+
+export interface FileIdentity {
+  ino: number;
+  mtimeMs: number;
+  size: number;
+}
+
+export const fileIdentity = (path: string): FileIdentity => {
+  const s = statSync(path);
+  return { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
+};
+
+export const sameFile = (a: FileIdentity, b: FileIdentity) => a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
+
+export interface DatabaseSettings {
+  threads: number;
+  memoryLimit: string;
+}
+
+/**
+ * One opened warehouse file, read-only and locked down: no file access, no
+ * extension loading or installing, configuration locked. Lends connections
+ * to queries and closes itself once retired and idle, so a new file can
+ * replace it without failing a query in flight.
+ */
+export class ServingDatabase {
+  private readonly idle: DuckDBConnection[] = [];
+  private lent = 0;
+  private retired = false;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly info: DataInfo,
+    readonly catalog: MetricDefinition[],
+    readonly identity: FileIdentity,
+  ) {}
+
+  static async open(path: string, settings: DatabaseSettings): Promise<ServingDatabase> {
+    const identity = fileIdentity(path);
+    const instance = await DuckDBInstance.create(path, {
+      access_mode: 'READ_ONLY',
+      threads: String(settings.threads),
+      memory_limit: settings.memoryLimit,
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      allow_community_extensions: 'false',
+      enable_external_access: 'false',
+    });
+    const setup = await instance.connect();
+    try {
+      // The time zone needs icu, which cannot be set at create; lock after it.
+      await setup.run(`
+        set global TimeZone = 'UTC';
+        set global lock_configuration = true;
+      `);
+      const [model] = await readRows(setup, 'select * from model_info');
+      const catalog = await readCatalogTable(setup);
+      const info: DataInfo = {
+        version: `${String(model.data_version)}-${identity.ino}-${Math.round(identity.mtimeMs)}`,
+        dataVersion: String(model.data_version),
+        mappingVersion: String(model.mapping_version),
+        asOf: typeof model.as_of === 'number' ? model.as_of : null,
+        firstEventAt: typeof model.first_event_at === 'number' ? model.first_event_at : null,
+        loadedAt: Math.round(identity.mtimeMs),
+      };
+      return new ServingDatabase(instance, info, catalog, identity);
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    } finally {
+      setup.closeSync();
+    }
+  }
+
+  async acquire(): Promise<DuckDBConnection> {
+    this.lent += 1;
+    return this.idle.pop() ?? (await this.instance.connect());
+  }
+
+  release(connection: DuckDBConnection): void {
+    this.lent -= 1;
+    if (this.retired) connection.closeSync();
+    else this.idle.push(connection);
+    this.closeIfDone();
+  }
+
+  /** No new queries; close once the ones in flight are done. */
+  retire(): void {
+    this.retired = true;
+    this.closeIfDone();
+  }
+
+  private closeIfDone() {
+    if (!this.retired || this.lent > 0) return;
+    for (const connection of this.idle.splice(0)) connection.closeSync();
+    this.instance.closeSync();
+  }
+}
