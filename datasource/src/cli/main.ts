@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<Command>> = {
   seed: async () => (await import('./commands/seedCommand')).seedCommand,
   load: async () => (await import('./commands/loadCommand')).loadCommand,
   sql: async () => (await import('./commands/sqlCommand')).sqlCommand,
+  serve: async () => (await import('./commands/serveCommand')).serveCommand,
   demo: async () => (await import('./commands/demoCommand')).demoCommand,
 };
 

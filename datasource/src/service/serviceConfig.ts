@@ -25,6 +25,8 @@ export const serviceConfigSchema = z.object({
   adhocTimeoutMs: z.coerce.number().int().positive().default(30_000),
   maxRows: z.coerce.number().int().positive().default(100_000),
   maxBytes: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  /** Arrow exports stream, so they may be far larger than JSON answers. */
+  maxArrowRows: z.coerce.number().int().positive().default(10_000_000),
   /** Result cache budget; entries are dropped when the data changes. */
   cacheBytes: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
   /** How often to look for a new database file from `touchpoint load`. */
@@ -48,6 +50,7 @@ const envNames: Record<keyof ServiceConfig, string> = {
   adhocTimeoutMs: 'TOUCHPOINT_ADHOC_TIMEOUT_MS',
   maxRows: 'TOUCHPOINT_MAX_ROWS',
   maxBytes: 'TOUCHPOINT_MAX_BYTES',
+  maxArrowRows: 'TOUCHPOINT_MAX_ARROW_ROWS',
   cacheBytes: 'TOUCHPOINT_CACHE_BYTES',
   watchIntervalMs: 'TOUCHPOINT_WATCH_INTERVAL_MS',
   logLevel: 'TOUCHPOINT_LOG_LEVEL',

@@ -28,6 +28,14 @@ export const fileIdentity = (path: string): FileIdentity => {
 
 export const sameFile = (a: FileIdentity, b: FileIdentity) => a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
 
+export interface TableColumns {
+  schema: string;
+  table: string;
+  /** The model's grain, from its comment: "one row per ...". */
+  comment: string | null;
+  columns: { name: string; type: string }[];
+}
+
 export interface DatabaseSettings {
   threads: number;
   memoryLimit: string;
@@ -49,7 +57,14 @@ export class ServingDatabase {
     readonly info: DataInfo,
     readonly catalog: MetricDefinition[],
     readonly identity: FileIdentity,
+    readonly tables: TableColumns[],
   ) {}
+
+  /** The column names of a table of the main schema (empty when there is none). */
+  columns(table: string): ReadonlySet<string> {
+    const found = this.tables.find((t) => t.schema === 'main' && t.table === table);
+    return new Set(found?.columns.map((c) => c.name) ?? []);
+  }
 
   static async open(path: string, settings: DatabaseSettings): Promise<ServingDatabase> {
     const identity = fileIdentity(path);
@@ -79,7 +94,28 @@ export class ServingDatabase {
         firstEventAt: typeof model.first_event_at === 'number' ? model.first_event_at : null,
         loadedAt: Math.round(identity.mtimeMs),
       };
-      return new ServingDatabase(instance, info, catalog, identity);
+      const columnRows = await readRows(
+        setup,
+        `select c.schema_name, c.table_name, c.column_name, c.data_type, coalesce(t.comment, v.comment) as comment
+         from duckdb_columns() as c
+         left join duckdb_tables() as t using (database_name, schema_name, table_name)
+         left join duckdb_views() as v on v.database_name = c.database_name and v.schema_name = c.schema_name and v.view_name = c.table_name
+         where c.database_name = current_database() and c.schema_name in ('main', 'raw')
+         order by c.schema_name, c.table_name, c.column_index`,
+      );
+      const tables = new Map<string, TableColumns>();
+      for (const row of columnRows) {
+        const key = `${row.schema_name}.${row.table_name}`;
+        const table = tables.get(key) ?? {
+          schema: String(row.schema_name),
+          table: String(row.table_name),
+          comment: typeof row.comment === 'string' && row.comment !== '' ? row.comment : null,
+          columns: [],
+        };
+        table.columns.push({ name: String(row.column_name), type: String(row.data_type) });
+        tables.set(key, table);
+      }
+      return new ServingDatabase(instance, info, catalog, identity, [...tables.values()]);
     } catch (error) {
       instance.closeSync();
       throw error;

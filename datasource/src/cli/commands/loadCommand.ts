@@ -1,0 +1,90 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { formatReport } from '../../load/formatReport';
+import { loadDirectory, type LoadSummary } from '../../load/loadDirectory';
+import { LoadRejectedError, type LoadReport } from '../../load/loadReport';
+import { replaceDatabase } from '../../warehouse/replaceDatabase';
+import type { Command } from '../command';
+import { parseOptions } from '../parseOptions';
+import { terminalProgress } from '../progress';
+import { UsageError } from '../usageError';
+
+const optionsSchema = z.object({
+  db: z.string().min(1),
+  // Extra touchpoints beyond ref_touchpoints, comma-separated: names like the built-in ones.
+  touchpoints: z
+    .string()
+    .optional()
+    .transform((list) => (list ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0))
+    .refine((names) => names.every((name) => /^[a-z][a-z0-9_]*$/.test(name)), 'expected names of lower-case letters, digits and _, separated by commas'),
+  report: z.string().min(1).optional(),
+});
+
+const usage = 'load --db FILE DIR [--touchpoints a,b] [--report FILE]';
+
+const readDirectoryArgument = (positionals: string[]): string => {
+  if (positionals.length !== 1) throw new UsageError(`DIR: expected one directory, got ${positionals.length}`);
+  const [dir] = positionals;
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`DIR: ${dir} is not a directory`);
+  return dir;
+};
+
+const parseCommandLine = (argv: string[]) => {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, touchpoints: { type: 'string' }, report: { type: 'string' } },
+      allowPositionals: true,
+    });
+    return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
+  } catch (error) {
+    // node:util names an unknown option in its own TypeError.
+    if (error instanceof TypeError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+};
+
+const summaryLine = (summary: LoadSummary, seconds: number, db: string): string => {
+  const tables = summary.tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ');
+  const rate = Math.round(summary.rows / Math.max(seconds, 0.001)).toLocaleString('en-US');
+  return `loaded ${db}: ${tables} (${summary.rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)}s, ${rate} rows/s)`;
+};
+
+type ReportFile = { status: 'loaded'; seconds: number; tables: LoadSummary['tables'] } | ({ status: 'rejected' } & LoadReport);
+
+const writeReport = (path: string | undefined, report: ReportFile) => {
+  if (path) writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+};
+
+export const loadCommand: Command = {
+  summary: 'load the four contract files of DIR into a warehouse, all or nothing',
+  usage,
+  run: async (argv) => {
+    const options = parseCommandLine(argv);
+    const progress = terminalProgress();
+    const started = performance.now();
+    let summary: LoadSummary | undefined;
+    try {
+      await replaceDatabase(
+        options.db,
+        async (connection) => {
+          summary = await loadDirectory(connection, options.dir, progress);
+        },
+        { progress, extraTouchpoints: options.touchpoints },
+      );
+    } catch (error) {
+      progress.done();
+      if (!(error instanceof LoadRejectedError)) throw error;
+      process.stderr.write(`${error.message} (see below)\n${formatReport(error.report)}\n`);
+      writeReport(options.report, { status: 'rejected', ...error.report });
+      return 1;
+    }
+    progress.done();
+    const seconds = (performance.now() - started) / 1000;
+    if (!summary) throw new Error('the load finished without filling the raw tables');
+    process.stdout.write(`${summaryLine(summary, seconds, options.db)}\n`);
+    writeReport(options.report, { status: 'loaded', seconds: Number(seconds.toFixed(3)), tables: summary.tables });
+    return 0;
+  },
+};

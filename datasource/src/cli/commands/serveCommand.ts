@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { createService } from '../../service/createService';
+import { resolveServiceConfig } from '../../service/serviceConfig';
+import type { Command } from '../command';
+import { UsageError } from '../usageError';
+
+const flags = {
+  db: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  token: { type: 'string' },
+  threads: { type: 'string' },
+  'memory-limit': { type: 'string' },
+  concurrency: { type: 'string' },
+  'queue-limit': { type: 'string' },
+  'log-level': { type: 'string' },
+} as const;
+
+export const serveCommand: Command = {
+  summary: 'serve a warehouse over HTTP to Grafana and analysts (read-only)',
+  usage: 'serve --db FILE [--port N] [--host H] [--token T]',
+  run: async (argv) => {
+    const { values } = parseArgs({ args: argv, options: flags });
+    const parsed = resolveServiceConfig({
+      db: values.db,
+      host: values.host,
+      port: values.port,
+      token: values.token,
+      threads: values.threads,
+      memoryLimit: values['memory-limit'],
+      concurrency: values.concurrency,
+      queueLimit: values['queue-limit'],
+      logLevel: values['log-level'],
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UsageError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`, { cause: parsed.error });
+    }
+    const config = parsed.data;
+    const service = await createService(config);
+    const address = await service.app.listen({ host: config.host, port: config.port });
+    process.stderr.write(`touchpoint serve: ${address} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`);
+    // Finish the requests in flight, then close the database.
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGTERM', stop);
+        process.off('SIGINT', stop);
+        void service.close().then(resolve);
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    });
+    return 0;
+  },
+};

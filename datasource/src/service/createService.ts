@@ -1,0 +1,228 @@
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
+import { drillKinds, queryRequestSchema, type Query, type QueryResult } from '../contract/queryRequest';
+import { writeArrowStream } from './arrow/writeArrowStream';
+import { drillSql } from './drill/drillSql';
+import { effectiveRange, executeQuery, frameRows, parseQuery } from './execute/executeQuery';
+import { QueryError, queryErrorCodes } from './queryError';
+import { QueryRunner, RETRY_AFTER_SECONDS } from './queryRunner';
+import { ResultCache } from './resultCache';
+import type { ServiceConfig } from './serviceConfig';
+import { ServingDatabase, fileIdentity, sameFile } from './servingDatabase';
+import { expandSql, macroNames } from './sql/expandSql';
+import { guardSql } from './sql/guardSql';
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+export interface Service {
+  app: FastifyInstance;
+  database(): ServingDatabase;
+  /** Looks for a new database file now; true when one was swapped in. */
+  reload(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const bearer = (header: string | undefined) => (header?.startsWith('Bearer ') ? header.slice(7) : undefined);
+const sameSecret = (given: string, expected: string) => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const errorBody = (error: QueryError) => error.toJSON();
+
+/** An AbortSignal that fires when the client goes away before its answer is sent. */
+const clientGone = (reply: FastifyReply): AbortSignal => {
+  const controller = new AbortController();
+  reply.raw.on('close', () => {
+    if (!reply.raw.writableFinished) controller.abort();
+  });
+  return controller.signal;
+};
+
+/**
+ * The query service: health, catalog and query routes over one read-only
+ * warehouse, swapped for a new file when `touchpoint load` writes one.
+ */
+export const createService = async (config: ServiceConfig): Promise<Service> => {
+  if (!existsSync(config.db)) {
+    throw new Error(`no warehouse at ${config.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
+  }
+  const settings = { threads: config.threads, memoryLimit: config.memoryLimit };
+  let current = await ServingDatabase.open(config.db, settings);
+  const runner = new QueryRunner(config, () => current);
+  const caps = { maxRows: config.maxRows, maxBytes: config.maxBytes };
+  const cache = new ResultCache<QueryResult>(config.cacheBytes, {
+    sizeOf: (result) => JSON.stringify(result).length,
+    cacheable: (result) => result.error === undefined,
+  });
+  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: 1024 * 1024 });
+  await app.register(compress, { global: true, threshold: 1024 });
+
+  let reloading: Promise<boolean> | undefined;
+  const reload = (): Promise<boolean> => {
+    reloading ??= (async () => {
+      try {
+        if (!existsSync(config.db) || sameFile(fileIdentity(config.db), current.identity)) return false;
+        const next = await ServingDatabase.open(config.db, settings);
+        const previous = current;
+        current = next;
+        cache.clear();
+        previous.retire();
+        app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
+        return true;
+      } catch (error) {
+        // A file being replaced can be briefly unreadable; keep serving the old one.
+        app.log.warn({ err: error }, 'could not open the new database file; still serving the previous one');
+        return false;
+      } finally {
+        reloading = undefined;
+      }
+    })();
+    return reloading;
+  };
+  const watcher = setInterval(() => void reload(), config.watchIntervalMs);
+  watcher.unref();
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!config.token || request.url === '/api/health') return;
+    const given = bearer(request.headers.authorization);
+    if (!given || !sameSecret(given, config.token)) {
+      reply.code(401).header('www-authenticate', 'Bearer').send({ code: 'unauthorized', message: 'missing or wrong bearer token (Authorization: Bearer <token>)' });
+    }
+  });
+
+  app.get('/api/health', async () => ({
+    status: 'ok',
+    service: 'touchpoint',
+    dataVersion: current.info.dataVersion,
+    version: current.info.version,
+    mappingVersion: current.info.mappingVersion,
+    asOf: current.info.asOf,
+    firstEventAt: current.info.firstEventAt,
+    loadedAt: current.info.loadedAt,
+    load: runner.load,
+  }));
+
+  app.get('/api/catalog', async () => ({
+    dataVersion: current.info.dataVersion,
+    metrics: current.catalog,
+    dimensions: [...new Set(current.catalog.flatMap((m) => m.dimensions))].sort(),
+    tables: current.tables,
+    macros: macroNames,
+    drills: drillKinds,
+  }));
+
+  const logQuery = (request: FastifyRequest, query: Pick<Query, 'kind' | 'refId'> | undefined, started: number, result: QueryResult, cached: boolean) => {
+    request.log.info(
+      {
+        kind: query?.kind ?? 'unknown',
+        refId: query?.refId,
+        durationMs: Math.round(performance.now() - started),
+        rows: frameRows(result),
+        bytes: JSON.stringify(result).length,
+        outcome: result.error ? result.error.code : 'ok',
+        cached,
+      },
+      'query',
+    );
+  };
+
+  app.post('/api/query', async (request, reply) => {
+    const parsed = queryRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return reply.code(400).send({ code: 'bad_request', message: `invalid request at ${issue.path.join('.') || 'body'}: ${issue.message}` });
+    }
+    const body = parsed.data;
+    const signal = clientGone(reply);
+
+    if (request.headers.accept?.includes(ARROW_STREAM)) return answerArrow(request, reply, body, signal);
+
+    const outcomes = await Promise.all(
+      body.queries.map(async (raw, index): Promise<[string, QueryResult]> => {
+        const started = performance.now();
+        let query: Query | undefined;
+        let result: QueryResult;
+        let cached = false;
+        try {
+          query = parseQuery(raw);
+          if (query.hide) return [query.refId, { frames: [] }];
+          const parsedQuery = query;
+          const range = effectiveRange(body, current.info.asOf);
+          const key = JSON.stringify([current.info.version, parsedQuery, range, body.intervalMs, body.maxDataPoints]);
+          ({ value: result, cached } = await cache.get(key, (shared) => executeQuery({ runner, caps }, body, parsedQuery, shared), signal));
+        } catch (error) {
+          const failure = error instanceof QueryError ? error : new QueryError('internal', 'the query failed inside the service; see its log', { cause: error });
+          if (failure.code === 'internal') request.log.error({ err: error }, 'query failed');
+          result = { frames: [], error: errorBody(failure) };
+        }
+        logQuery(request, query, started, result, cached);
+        const refId = query?.refId ?? (typeof raw === 'object' && raw !== null && 'refId' in raw ? String(raw.refId) : `#${index}`);
+        return [refId, result];
+      }),
+    );
+    if (outcomes.every(([, r]) => r.error?.code === 'busy')) {
+      reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+    }
+    return { results: Object.fromEntries(outcomes) };
+  });
+
+  const answerArrow = async (request: FastifyRequest, reply: FastifyReply, body: typeof queryRequestSchema._output, signal: AbortSignal) => {
+    const started = performance.now();
+    let query: Query;
+    try {
+      if (body.queries.length !== 1) throw new QueryError('bad_request', 'an Arrow answer holds one query: send one query per request');
+      query = parseQuery(body.queries[0]);
+      if (query.kind === 'metric') throw new QueryError('bad_request', 'Arrow export is for sql and drill queries; a metric is a few rows of JSON');
+    } catch (error) {
+      const failure = error as QueryError;
+      return reply.code(queryErrorCodes[failure.code] ?? 400).send(errorBody(failure));
+    }
+    const arrowQuery = query;
+    try {
+      await runner.run('adhoc', signal, async (connection, database) => {
+        const range = effectiveRange(body, database.info.asOf);
+        const bound =
+          arrowQuery.kind === 'sql'
+            ? expandSql(arrowQuery.sql, {
+                range,
+                intervalMs: body.intervalMs ?? 60_000,
+                variables: arrowQuery.variables,
+                metrics: new Map(database.catalog.map((m) => [m.name, m])),
+              })
+            : drillSql(arrowQuery as Extract<Query, { kind: 'drill' }>, range);
+        if (arrowQuery.kind === 'sql') await guardSql(connection, bound.sql);
+        const stream = await connection.stream(bound.sql, bound.params, bound.types);
+        reply.hijack();
+        reply.raw.writeHead(200, { 'content-type': ARROW_STREAM, trailer: 'x-touchpoint-truncated, x-touchpoint-rows' });
+        const written = await writeArrowStream(stream, reply.raw, config.maxArrowRows);
+        reply.raw.addTrailers({ 'x-touchpoint-truncated': String(written.truncated), 'x-touchpoint-rows': String(written.rows) });
+        reply.raw.end();
+        request.log.info({ kind: arrowQuery.kind, refId: arrowQuery.refId, format: 'arrow', durationMs: Math.round(performance.now() - started), rows: written.rows, outcome: 'ok' }, 'query');
+      });
+    } catch (error) {
+      const failure = error instanceof QueryError ? error : new QueryError('internal', (error as Error).message);
+      request.log.info({ kind: arrowQuery.kind, refId: arrowQuery.refId, format: 'arrow', outcome: failure.code }, 'query');
+      if (reply.sent || reply.raw.headersSent) {
+        reply.raw.destroy(failure);
+        return;
+      }
+      if (failure.code === 'busy') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return reply.code(queryErrorCodes[failure.code]).send(errorBody(failure));
+    }
+  };
+
+  return {
+    app,
+    database: () => current,
+    reload,
+    close: async () => {
+      clearInterval(watcher);
+      await app.close();
+      current.retire();
+    },
+  };
+};

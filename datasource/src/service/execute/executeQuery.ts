@@ -1,0 +1,113 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { querySchema, type Query, type QueryRequest, type QueryResult } from '../../contract/queryRequest';
+import { readRows } from '../../db/readRows';
+import { buildMetricSql, type TimeRange } from '../../metrics/buildMetricSql';
+import { drillSql } from '../drill/drillSql';
+import { readFrame, type ResultCaps } from '../frames/readFrame';
+import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
+import { QueryError } from '../queryError';
+import type { QueryRunner } from '../queryRunner';
+import { expandSql } from '../sql/expandSql';
+import { guardSql } from '../sql/guardSql';
+import { chooseInterval } from './chooseInterval';
+import { metricFrames } from './metricFrames';
+import { planMetricSource } from './planMetricSource';
+
+export interface ExecuteContext {
+  runner: QueryRunner;
+  caps: ResultCaps;
+}
+
+/** Parses one query of a request; a malformed one fails alone, naming what is wrong. */
+export const parseQuery = (raw: unknown): Query => {
+  const parsed = querySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const at = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new QueryError('bad_request', `invalid query${at}: ${issue.message}`, { cause: parsed.error });
+};
+
+/**
+ * The range a query really covers: nothing exists after the data's latest
+ * event, so an end past it is the same answer, and relative ranges such as
+ * "now-90d/d to now" give the same cache key until the next load.
+ */
+export const effectiveRange = (request: Pick<QueryRequest, 'from' | 'to'>, asOf: number | null): TimeRange => ({
+  from: request.from,
+  to: asOf === null ? request.to : Math.max(request.from + 1, Math.min(request.to, asOf + 1)),
+});
+
+/** Rows across a result's frames, for the query log. */
+export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
+
+const minNOf = async (connection: DuckDBConnection) => {
+  const [params] = await readRows(connection, 'select min_n from model_params');
+  return Number(params?.min_n ?? 30);
+};
+
+/** Runs one parsed query to its frames. */
+export const executeQuery = async (
+  context: ExecuteContext,
+  request: QueryRequest,
+  query: Query,
+  signal: AbortSignal,
+): Promise<QueryResult> => {
+  const { runner, caps } = context;
+  const intervalMs = request.intervalMs ?? 60_000;
+  switch (query.kind) {
+    case 'sql':
+      return runner.run('adhoc', signal, async (connection, database) => {
+        const range = effectiveRange(request, database.info.asOf);
+        const metrics = new Map(database.catalog.map((m) => [m.name, m]));
+        const expanded = expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics });
+        await guardSql(connection, expanded.sql);
+        const stream = await connection.stream(expanded.sql, expanded.params, expanded.types);
+        const columns = await readFrame(stream, caps);
+        const options = { refId: query.refId, executedQueryString: expanded.sql };
+        const frames =
+          query.format === 'time_series'
+            ? timeSeriesFrames(columns, { ...options, fill: expanded.fill, range })
+            : [tableFrame(columns, options)];
+        return { frames, ...(columns.truncated ? { truncated: true } : {}) };
+      });
+    case 'metric':
+      return runner.run('dashboard', signal, async (connection, database) => {
+        const metric = database.catalog.find((m) => m.name === query.metric);
+        if (!metric) {
+          throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${database.catalog.map((m) => m.name).join(', ')}`);
+        }
+        const range = effectiveRange(request, database.info.asOf);
+        const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints) : undefined;
+        const source = planMetricSource(metric, query, (table) => database.columns(table));
+        let bound;
+        try {
+          bound = buildMetricSql(metric, { ...query, interval }, range, source);
+        } catch (error) {
+          throw new QueryError('bad_request', (error as Error).message, { cause: error });
+        }
+        const rows = await readRows(connection, bound.sql, bound.params, bound.types);
+        const notices =
+          interval !== query.interval
+            ? [{ severity: 'info' as const, text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.` }]
+            : [];
+        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval } };
+        const frames = metricFrames(rows, {
+          refId: query.refId,
+          metric,
+          groupBy: query.groupBy,
+          timeSeries: interval !== undefined,
+          minN: await minNOf(connection),
+          meta,
+        });
+        return { frames };
+      });
+    case 'drill':
+      return runner.run('dashboard', signal, async (connection, database) => {
+        const bound = drillSql(query, effectiveRange(request, database.info.asOf));
+        const stream = await connection.stream(bound.sql, bound.params, bound.types);
+        const columns = await readFrame(stream, caps);
+        return { frames: [tableFrame(columns, { refId: query.refId, custom: { drill: query.drill } })], ...(columns.truncated ? { truncated: true } : {}) };
+      });
+  }
+};
+

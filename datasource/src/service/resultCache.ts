@@ -1,0 +1,94 @@
+import { QueryError } from './queryError';
+
+interface Entry<T> {
+  value: T;
+  bytes: number;
+}
+
+interface Shared<T> {
+  promise: Promise<T>;
+  controller: AbortController;
+  waiters: number;
+}
+
+export interface CachePolicy<T> {
+  sizeOf: (value: T) => number;
+  cacheable: (value: T) => boolean;
+}
+
+/**
+ * Results by key, least recently used dropped first within a byte budget.
+ * Identical requests running at once share one run (coalescing), which is
+ * interrupted only when every client waiting for it has gone away. Keys
+ * carry the data version, so a new load never serves an old answer; `clear`
+ * frees the old answers at once.
+ */
+export class ResultCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly running = new Map<string, Shared<T>>();
+  private bytes = 0;
+
+  constructor(
+    private readonly budgetBytes: number,
+    private readonly policy: CachePolicy<T>,
+  ) {}
+
+  async get(key: string, compute: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<{ value: T; cached: boolean }> {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      return { value: entry.value, cached: true };
+    }
+    let shared = this.running.get(key);
+    const coalesced = shared !== undefined;
+    if (!shared) {
+      const controller = new AbortController();
+      const promise = compute(controller.signal).then((value) => {
+        if (this.policy.cacheable(value)) this.put(key, value, this.policy.sizeOf(value));
+        return value;
+      });
+      const created: Shared<T> = { promise, controller, waiters: 0 };
+      promise.then(
+        () => this.running.delete(key),
+        () => this.running.delete(key),
+      );
+      this.running.set(key, created);
+      shared = created;
+    }
+    const current = shared;
+    current.waiters += 1;
+    try {
+      return { value: await this.waitFor(current, signal), cached: coalesced };
+    } finally {
+      current.waiters -= 1;
+      if (current.waiters === 0 && signal?.aborted) current.controller.abort();
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private waitFor(shared: Shared<T>, signal?: AbortSignal): Promise<T> {
+    if (!signal) return shared.promise;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(new QueryError('cancelled', 'the client went away; the query was stopped'));
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+
+  private put(key: string, value: T, bytes: number) {
+    if (bytes > this.budgetBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.budgetBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+}
