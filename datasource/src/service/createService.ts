@@ -46,7 +46,12 @@ const clientGone = (reply: FastifyReply): AbortSignal => {
  * The query service: health, catalog and query routes over one read-only
  * warehouse, swapped for a new file when `touchpoint load` writes one.
  */
-export const createService = async (config: ServiceConfig): Promise<Service> => {
+export interface ServiceOptions {
+  /** Where the structured log goes; stdout when not given. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export const createService = async (config: ServiceConfig, options: ServiceOptions = {}): Promise<Service> => {
   if (!existsSync(config.db)) {
     throw new Error(`no warehouse at ${config.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
   }
@@ -58,7 +63,10 @@ export const createService = async (config: ServiceConfig): Promise<Service> => 
     sizeOf: (result) => JSON.stringify(result).length,
     cacheable: (result) => result.error === undefined,
   });
-  const app = Fastify({ logger: { level: config.logLevel }, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    bodyLimit: 1024 * 1024,
+  });
   await app.register(compress, { global: true, threshold: 1024 });
 
   let reloading: Promise<boolean> | undefined;

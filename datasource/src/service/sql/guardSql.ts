@@ -31,6 +31,15 @@ const functionNames = (node: unknown, found: Set<string>): Set<string> => {
  * configuration locked, so this is the second of two walls.
  */
 export const guardSql = async (connection: DuckDBConnection, sql: string): Promise<void> => {
+  let statements: number;
+  try {
+    statements = (await connection.extractStatements(sql)).count;
+  } catch (error) {
+    throw new QueryError('bad_sql', (error as Error).message.replace(/\s+/g, ' ').trim(), { cause: error });
+  }
+  if (statements !== 1) {
+    throw new QueryError('forbidden_statement', statements === 0 ? 'the query is empty' : 'send one statement per query (found several separated by ";")');
+  }
   const reader = await connection.runAndReadAll('select json_serialize_sql($1::varchar)', [sql]);
   const parsed = JSON.parse(String(reader.getRows()[0][0])) as SerializedSql;
   if (parsed.error) {
@@ -39,9 +48,6 @@ export const guardSql = async (connection: DuckDBConnection, sql: string): Promi
       throw new QueryError('forbidden_statement', 'only SELECT queries are allowed: the warehouse is read-only for queries');
     }
     throw new QueryError('bad_sql', reason);
-  }
-  if ((parsed.statements ?? []).length !== 1) {
-    throw new QueryError('forbidden_statement', 'send one statement per query (found several separated by ";")');
   }
   for (const name of functionNames(parsed.statements, new Set())) {
     if (deniedFunctions.has(name)) {

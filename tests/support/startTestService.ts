@@ -1,0 +1,34 @@
+import { Writable } from 'node:stream';
+import { createService, type Service } from '../../datasource/src/service/createService';
+import { serviceConfigSchema, type ServiceConfigInput } from '../../datasource/src/service/serviceConfig';
+
+export interface TestService {
+  url: string;
+  service: Service;
+  /** Every structured log line the service wrote. */
+  logs: Record<string, unknown>[];
+  query(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real service on a free loopback port over the given database file. */
+export const startTestService = async (db: string, overrides: Partial<ServiceConfigInput> = {}): Promise<TestService> => {
+  const logs: Record<string, unknown>[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const config = serviceConfigSchema.parse({ db, port: 0, watchIntervalMs: 60_000, ...overrides });
+  const service = await createService(config, { logStream });
+  const url = await service.app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    service,
+    logs,
+    query: (body, headers = {}) =>
+      fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    close: () => service.close(),
+  };
+};
