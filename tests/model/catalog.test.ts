@@ -1,4 +1,5 @@
 import { readCatalogFile, readCatalogTable } from '../../datasource/src/catalog/metricCatalog';
+import { readRows } from '../../datasource/src/db/readRows';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator, utc } from '../support/metricHelpers';
 
@@ -13,6 +14,16 @@ describe('the metric catalog', () => {
     expect(await readCatalogTable(warehouse.connection)).toEqual(
       [...readCatalogFile()].sort((a, b) => a.name.localeCompare(b.name)),
     );
+  });
+
+  it('states the grain of every model in the database, for analysts', async () => {
+    const undocumented = await readRows(
+      warehouse.connection,
+      `select table_name as name from duckdb_tables() where schema_name = 'main' and comment is null
+       union all
+       select view_name from duckdb_views() where schema_name = 'main' and not internal and comment is null`,
+    );
+    expect(undocumented).toEqual([]);
   });
 
   it('keeps the two grains apart: every metric is interaction or relationship level', () => {

@@ -5,3 +5,5 @@ select
     getvariable('gross_margin')::double as gross_margin,
     getvariable('min_n')::integer as min_n,
     getvariable('mapping_version')::varchar as mapping_version;
+
+comment on table model_params is 'One row: the parameters this build used (FCR window, gross margin, minimum n, SLI mapping version).';

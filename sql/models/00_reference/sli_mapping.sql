@@ -35,3 +35,7 @@ select * from (values
     (2, 'Bad', -5.0),
     (1, 'Unacceptable', -10.0)
 ) as t(level_rank, level, points);
+
+comment on table sli_mapping is 'One row per instrument of the active SLI mapping version: scale and points per step.';
+comment on table sli_touchpoint_weights is 'One row per touchpoint of the active SLI mapping version, with its weight.';
+comment on table sli_levels is 'One row per SLI level: Excellent +10, Good +5, Neutral 0, Bad -5, Unacceptable -10.';

@@ -6,3 +6,5 @@ select
     coalesce(region, 'Unassigned') as region,
     coalesce(timezone, 'UTC') as timezone
 from raw.branches;
+
+comment on view stg_branches is 'One row per branch; region and timezone defaulted.';

@@ -8,3 +8,5 @@ select
     ended_at,
     monthly_revenue::double as monthly_revenue
 from raw.customers;
+
+comment on view stg_customers is 'One row per customer.';

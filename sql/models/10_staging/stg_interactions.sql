@@ -12,3 +12,5 @@ select
     resolved_at,
     handle_seconds
 from raw.interactions;
+
+comment on view stg_interactions is 'One row per service contact.';

@@ -11,3 +11,5 @@ select
     responded_at,
     comment
 from raw.responses;
+
+comment on view stg_responses is 'One row per rating from any touchpoint.';

@@ -32,3 +32,5 @@ final as (
 )
 
 select * from final;
+
+comment on table model_info is 'One row: the period the data covers (first event, as of) and its content version.';

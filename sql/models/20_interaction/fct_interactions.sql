@@ -89,3 +89,5 @@ final as (
 )
 
 select * from final;
+
+comment on table fct_interactions is 'Interaction grain: one row per contact (key interaction_id), with response, resolution and handle times, FCR, linked CSAT and CES, and ratio components.';

@@ -57,3 +57,5 @@ final as (
 )
 
 select * from final;
+
+comment on table fct_responses is 'One row per rating (key response_id) with its SLI points, level, touchpoint weight and NPS class.';

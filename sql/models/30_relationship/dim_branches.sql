@@ -1,3 +1,5 @@
 -- dim_branches: one row per branch (key branch_id).
 create or replace table dim_branches as
 select * from stg_branches;
+
+comment on table dim_branches is 'One row per branch (key branch_id).';

@@ -68,3 +68,5 @@ final as (
 )
 
 select * from final;
+
+comment on table dim_customers is 'Relationship grain: one row per customer (key customer_id) with cohort, tenure, status, contacts, SLI and latest NPS.';

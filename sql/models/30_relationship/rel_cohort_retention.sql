@@ -70,3 +70,6 @@ select
     sum(active) / sum(cohort_size) as retention
 from rel_cohort_retention
 group by months_since_start;
+
+comment on table rel_cohort_retention is 'The cohort triangle: one row per cohort month and months since start (key cohort_month, months_since_start).';
+comment on view rel_retention_curve is 'One row per months since start: the retention curve weighted by cohort size.';

@@ -82,3 +82,5 @@ final as (
 )
 
 select * from final;
+
+comment on table rel_customer_month is 'One row per customer per month of the relationship (key customer_id, month): stocks at the month start, flows within it.';

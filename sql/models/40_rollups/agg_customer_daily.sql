@@ -83,3 +83,5 @@ final as (
 
 select * from final
 order by day, branch_id;
+
+comment on table agg_customer_daily is 'Rollup: one row per branch and UTC day, dense; customer stocks at the day start and flows within it.';

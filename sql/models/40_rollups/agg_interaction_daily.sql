@@ -27,3 +27,5 @@ from fct_interactions as i
 join dim_branches as b using (branch_id)
 group by all
 order by day, branch_id, channel;
+
+comment on table agg_interaction_daily is 'Rollup: one row per branch, UTC day and channel; interaction ratio components only.';

@@ -24,3 +24,5 @@ from fct_responses as r
 join dim_branches as b using (branch_id)
 group by all
 order by day, branch_id, touchpoint, instrument;
+
+comment on table agg_response_daily is 'Rollup: one row per branch, UTC day, touchpoint and instrument; SLI and NPS components and SLI level counts.';

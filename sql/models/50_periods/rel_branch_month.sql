@@ -86,3 +86,5 @@ final as (
 
 select * from final
 order by month, branch_id;
+
+comment on table rel_branch_month is 'One row per branch and month (key branch_id, month): SLI, NPS, churn, retention, ARPU and CLV with their components.';

@@ -33,3 +33,6 @@ order by level, name;
 create or replace view metric_bands as
 select name as metric, b.label, b.min, b.max, b."includeMin" as include_min, b."includeMax" as include_max, b.severity
 from metric_catalog, unnest(bands) as t(b);
+
+comment on table metric_catalog is 'One row per metric (key name): level, unit, range, direction, bands, formula over components, source.';
+comment on view metric_bands is 'One row per metric band.';
