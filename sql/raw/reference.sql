@@ -34,3 +34,7 @@ select * from (values
     ('2024.1', 'app', 'Mobile app', 1.0),
     ('2024.1', 'after_service', 'After-service survey', 1.0)
 ) as t(mapping_version, touchpoint, label, sli_weight);
+
+comment on table ref_channels is 'One row per contact channel the data contract allows.';
+comment on table ref_sli_mapping is 'One row per SLI mapping version and instrument: the rating scales.';
+comment on table ref_touchpoints is 'One row per SLI mapping version and touchpoint, with its SLI weight.';
