@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
+import { catalogResponseSchema, healthSchema } from '../../datasource/src/contract/serviceResponses';
 import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
 
@@ -26,20 +27,21 @@ describe('touchpoint serve: queries', () => {
   };
 
   it('reports health with the data version and freshness', async () => {
-    const health = await (await fetch(`${t.url}/api/health`)).json();
+    const health = healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json());
     expect(health).toMatchObject({ status: 'ok', service: 'touchpoint', mappingVersion: '2024.1' });
     expect(health.dataVersion).toMatch(/^[0-9a-f]{16}$/);
     expect(health.asOf).toBe(Date.parse('2024-04-24T22:20:00Z'));
   });
 
   it('serves the catalog: metrics by level with bands, dimensions, tables with columns, macros', async () => {
-    const catalog = await (await fetch(`${t.url}/api/catalog`)).json();
-    const sli = catalog.metrics.find((m: { name: string }) => m.name === 'sli');
+    const catalog = catalogResponseSchema.parse(await (await fetch(`${t.url}/api/catalog`)).json());
+    const sli = catalog.metrics.find((m) => m.name === 'sli');
     expect(sli).toMatchObject({ level: 'relationship', min: -100, max: 100 });
-    expect(sli.bands).toHaveLength(5);
+    expect(sli?.bands).toHaveLength(5);
     expect(catalog.dimensions).toEqual(expect.arrayContaining(['branch_id', 'region', 'channel', 'touchpoint']));
-    const fct = catalog.tables.find((x: { table: string }) => x.table === 'fct_interactions');
-    expect(fct.columns.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['interaction_id', 'opened_at', 'csat_score']));
+    const fct = catalog.tables.find((x) => x.table === 'fct_interactions');
+    expect(fct?.comment).toMatch(/one row per contact/);
+    expect(fct?.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['interaction_id', 'opened_at', 'csat_score']));
     expect(catalog.macros).toContain('$__timeFilter');
   });
 
@@ -125,7 +127,7 @@ describe('touchpoint serve: queries', () => {
     const fitted = await results([{ refId: 'A', kind: 'metric', metric: 'volume', interval: 'day' }], { maxDataPoints: 10 });
     const [frame] = fitted.A.frames;
     expect(frame.data.values[0].length).toBeLessThanOrEqual(10);
-    expect(frame.schema.meta?.notices?.[0]).toMatchObject({ severity: 'info' });
+    expect(frame.schema.meta?.notices).toEqual([expect.objectContaining({ severity: 'info' })]);
     expect((frame.data.values[1] as number[]).reduce((a, b) => a + b, 0)).toBe(1700);
   });
 

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
+import { errorResponseSchema, healthSchema } from '../../datasource/src/contract/serviceResponses';
 import { ARROW_STREAM } from '../../datasource/src/service/createService';
 import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
 import { fillSmallWarehouse, writeSmallWarehouse } from '../fixtures/smallWarehouse';
@@ -27,7 +28,7 @@ describe('touchpoint serve: new data and Arrow export', () => {
     const response = await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'select count(*) as n from raw.branches' }] });
     return queryResponseSchema.parse(await response.json()).results.A.frames[0].data.values[0][0];
   };
-  const health = async () => (await fetch(`${t.url}/api/health`)).json();
+  const health = async () => healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json());
 
   it('picks up a new database without a restart, and without failing a query in flight', async () => {
     const before = await health();
@@ -92,6 +93,6 @@ describe('touchpoint serve: new data and Arrow export', () => {
     expect(await response.json()).toEqual({ code: 'bad_request', message: expect.stringMatching(/one query/) });
     const forbidden = await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'drop table fct_interactions' }] }, { accept: ARROW_STREAM });
     expect(forbidden.status).toBe(400);
-    expect((await forbidden.json()).code).toBe('forbidden_statement');
+    expect(errorResponseSchema.parse(await forbidden.json()).code).toBe('forbidden_statement');
   });
 });

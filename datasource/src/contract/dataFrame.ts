@@ -14,11 +14,20 @@ export const fieldSchema = z.object({
   config: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Grafana's QueryResultMeta, the parts the service sets. */
+export const frameMetaSchema = z.looseObject({
+  type: z.string().optional(),
+  preferredVisualisationType: z.string().optional(),
+  executedQueryString: z.string().optional(),
+  notices: z.array(z.object({ severity: z.enum(['info', 'warning', 'error']), text: z.string() })).optional(),
+  custom: z.record(z.string(), z.unknown()).optional(),
+});
+
 export const frameSchema = z.object({
   schema: z.object({
     refId: z.string().optional(),
     name: z.string().optional(),
-    meta: z.record(z.string(), z.unknown()).optional(),
+    meta: frameMetaSchema.optional(),
     fields: z.array(fieldSchema),
   }),
   data: z.object({ values: z.array(z.array(z.unknown())) }),

@@ -1,0 +1,165 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
+import { readRows, readScalar } from '../db/readRows';
+import type { ContractColumn } from './contractColumns';
+import { rules, type ContractTable } from './contractRules';
+import type { TableFile } from './findTableFile';
+import { addProblem, problemsTable } from './loadProblems';
+import { parseValueSql, type ValueParser } from './parseValueSql';
+import { readCsvHeader } from './readCsvHeader';
+
+export interface StagedColumn extends ContractColumn {
+  /** Position in the contract (the raw table), for ordering problems on one line. */
+  order: number;
+  /** The column holding the value as text, exactly as the file had it. */
+  text: string;
+  /** The column holding the converted value (the text column for text). */
+  typed: string;
+  parser: ValueParser | null;
+}
+
+export interface CsvSource {
+  /** A read_csv over all of the file's columns, named c0..cN, all text. */
+  readSql: (rejectsTable: string) => string;
+  columnCount: number;
+  /** Physical lines of the header record. */
+  headerLines: number;
+}
+
+/** A file read into a temp table: every contract column it has, as text and converted. */
+export interface StagedTable {
+  table: ContractTable;
+  tableOrder: number;
+  file: TableFile;
+  relation: string;
+  /** SQL (over the staged table aliased `s`) for the row's 0-based index among the file's records. */
+  rowIndex: string;
+  columns: StagedColumn[];
+  rows: number;
+  /** CSV records DuckDB could not split into the header's columns. */
+  rejects: number;
+  csv?: CsvSource;
+}
+
+export interface ReadTableRequest {
+  table: ContractTable;
+  tableOrder: number;
+  file: TableFile;
+  contractColumns: ContractColumn[];
+}
+
+const stageRelation = (table: ContractTable) => quoteIdentifier(`load_stage_${table}`);
+export const rejectsRelation = (table: ContractTable) => `load_rejects_${table}`;
+const positional = (index: number) => `c${index}`;
+
+const csvReader = (path: string, columnCount: number) => (rejectsTable: string) => {
+  const columns = Array.from({ length: columnCount }, (_, i) => `${quoteLiteral(positional(i))}: 'VARCHAR'`).join(', ');
+  // Every column is text: DuckDB's typed reader turns a bad timestamp into NULL
+  // silently. Structural errors (wrong column count, bad quoting, bad UTF-8)
+  // land in the rejects table with their line instead of failing the read.
+  return `read_csv(${quoteLiteral(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+    encoding = 'utf-8', columns = {${columns}}, store_rejects = true,
+    rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(`${rejectsTable}_scans`)})`;
+};
+
+const stageColumns = (contractColumns: ContractColumn[], fileColumns: string[]): StagedColumn[] =>
+  contractColumns.flatMap((column, order) => {
+    if (!fileColumns.includes(column.name)) return [];
+    const parser = parseValueSql(column.dataType);
+    return [{ ...column, order, text: quoteIdentifier(column.name), typed: quoteIdentifier(parser ? `${column.name}:typed` : column.name), parser }];
+  });
+
+const reportHeader = async (connection: DuckDBConnection, request: ReadTableRequest, fileColumns: string[], source: 'header' | 'file') => {
+  const { tableOrder, file, contractColumns } = request;
+  for (const [order, column] of contractColumns.entries()) {
+    const count = fileColumns.filter((name) => name === column.name).length;
+    if (count === 1) continue;
+    await addProblem(connection, {
+      tableOrder,
+      file: file.name,
+      source,
+      column: column.name,
+      columnOrder: order,
+      rule: count === 0 ? rules.missingColumn : rules.duplicateColumn,
+    });
+  }
+};
+
+// The outer select converts once; validation and the insert both read the result.
+const stageSql = (relation: string, columns: StagedColumn[], inner: string) => {
+  const typed = columns.flatMap((c) => (c.parser ? [`${c.parser.sql(c.text)} as ${c.typed}`] : []));
+  return `create or replace temp table ${relation} as select ${['*', ...typed].join(', ')} from (${inner})`;
+};
+
+const stageCsv = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
+  const { table, tableOrder, file, contractColumns } = request;
+  const header = await readCsvHeader(file.path);
+  const fileColumns = header.names.map((name) => name.trim());
+  await reportHeader(connection, request, fileColumns, 'header');
+  const columns = stageColumns(contractColumns, fileColumns);
+  const relation = stageRelation(table);
+  const rejects = rejectsRelation(table);
+  const readSql = csvReader(file.path, fileColumns.length);
+  const csv: CsvSource = { readSql, columnCount: fileColumns.length, headerLines: header.lines };
+  if (columns.length === 0) return null;
+  const picks = columns.map((c) => `${positional(fileColumns.indexOf(c.name))} as ${c.text}`);
+  await connection.run(stageSql(relation, columns, `select ${picks.join(', ')} from ${readSql(rejects)}`));
+  const rejectCount = Number(await readScalar(connection, `select count(*) from ${quoteIdentifier(rejects)}`));
+  if (rejectCount > 0) {
+    const names = fileColumns.map((name, i) => {
+      const order = contractColumns.findIndex((c) => c.name === name);
+      return `(${quoteLiteral(positional(i))}, ${quoteLiteral(name)}, ${order >= 0 ? order : 1000 + i})`;
+    });
+    // DuckDB's `line` counts records, not physical lines; the byte position
+    // lets the report find the physical line.
+    await connection.run(
+      `insert into ${problemsTable}
+       select $table_order, $file, 'reject', r.line - 2, r.line_byte_position, coalesce(h.column_order, 10000),
+              h.header_name, left(trim(r.csv_line, chr(13) || chr(10)), 1000), '${rules.csvStructure}: ' || lower(r.error_type)
+       from ${quoteIdentifier(rejects)} r
+       left join (values ${names.join(', ')}) h(position_name, header_name, column_order) on r.column_name = h.position_name`,
+      { table_order: tableOrder, file: file.name },
+    );
+  }
+  const rows = Number(await readScalar(connection, `select count(*) from ${relation}`));
+  return { table, tableOrder, file, relation, rowIndex: 's.rowid', columns, rows, rejects: rejectCount, csv };
+};
+
+const stageParquet = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
+  const { table, tableOrder, file, contractColumns } = request;
+  const source = `read_parquet(${quoteLiteral(file.path)}, file_row_number = true)`;
+  const described = await readRows(connection, `select column_name from (describe select * from ${source}) where column_name <> 'file_row_number'`);
+  const fileColumns = described.map((row) => String(row.column_name));
+  await reportHeader(connection, request, fileColumns, 'file');
+  const columns = stageColumns(contractColumns, fileColumns);
+  if (columns.length === 0) return null;
+  const relation = stageRelation(table);
+  // Every value goes through text so Parquet and CSV are checked by the same
+  // rules; an empty string is an empty value, as an empty CSV field is.
+  const picks = columns.map((c) => `nullif(cast(${c.text} as varchar), '') as ${c.text}`);
+  await connection.run(stageSql(relation, columns, `select ${['file_row_number as _row', ...picks].join(', ')} from ${source}`));
+  const rows = Number(await readScalar(connection, `select count(*) from ${relation}`));
+  return { table, tableOrder, file, relation, rowIndex: 's._row', columns, rows, rejects: 0 };
+};
+
+/**
+ * Reads one input file into a temp table, recording header problems and CSV
+ * structure errors. Returns null when there is nothing to check: the file
+ * cannot be read or has none of the contract's columns (recorded as problems).
+ */
+export const readTableFile = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
+  try {
+    return request.file.format === 'csv' ? await stageCsv(connection, request) : await stageParquet(connection, request);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    await addProblem(connection, { tableOrder: request.tableOrder, file: request.file.name, source: 'file', value: message, rule: rules.unreadableFile });
+    return null;
+  }
+};
+
+/** Temp tables a staged file leaves behind. */
+export const stagedRelations = (table: ContractTable): string[] => [
+  stageRelation(table),
+  quoteIdentifier(rejectsRelation(table)),
+  quoteIdentifier(`${rejectsRelation(table)}_scans`),
+];

@@ -1,0 +1,123 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
+import { rules, tableRules, type ContractTable } from './contractRules';
+import { problemsTable } from './loadProblems';
+import type { StagedColumn, StagedTable } from './readTableFile';
+
+/** One rule for one column, as SQL over a staged row (column names unqualified). */
+interface RowCheck {
+  broken: string;
+  column: StagedColumn;
+  value: string;
+  rule: string;
+}
+
+// The scale of each instrument over every mapping version: a score valid under
+// some version the model may apply is a valid score.
+const scaleRelation = `(select instrument as scale_instrument,
+    min(scale_min) as scale_min, max(scale_max) as scale_max,
+    regexp_replace(cast(min(scale_min) as varchar), '\\.0+$', '') || '..' || regexp_replace(cast(max(scale_max) as varchar), '\\.0+$', '') as scale_text
+  from ref_sli_mapping group by instrument)`;
+
+/** The key column of a referenced table, if every id of its file was read. */
+const trustedKey = (target: StagedTable | undefined): StagedColumn | undefined =>
+  target && target.rejects === 0 ? target.columns.find((c) => c.name === tableRules[target.table].key) : undefined;
+
+const rowChecks = (staged: StagedTable, targets: Partial<Record<ContractTable, StagedTable>>, notes: string[]) => {
+  const contract = tableRules[staged.table];
+  const column = (name: string) => staged.columns.find((c) => c.name === name);
+  const checks: RowCheck[] = [];
+  const joins: string[] = [];
+  for (const c of staged.columns) {
+    if (c.required) checks.push({ broken: `${c.text} is null`, column: c, value: 'null', rule: quoteLiteral(rules.empty) });
+    if (c.parser) checks.push({ broken: `${c.text} is not null and ${c.typed} is null`, column: c, value: c.text, rule: quoteLiteral(c.parser.rule) });
+  }
+  for (const name of contract.nonNegative) {
+    const c = column(name);
+    if (c) checks.push({ broken: `${c.typed} < 0`, column: c, value: c.text, rule: quoteLiteral(rules.negative) });
+  }
+  for (const { column: name, earliest } of contract.notBefore) {
+    const c = column(name);
+    const e = column(earliest);
+    if (c && e) checks.push({ broken: `${c.typed} < ${e.typed}`, column: c, value: c.text, rule: quoteLiteral(`${rules.before} ${earliest}`) });
+  }
+  for (const allowed of contract.allowedValues) {
+    const c = column(allowed.column);
+    if (!c) continue;
+    const valueColumn = quoteIdentifier(allowed.valueColumn);
+    const values = `select ${valueColumn} from ${allowed.relation} where ${valueColumn} is not null`;
+    checks.push({ broken: `${c.text} is not null and ${c.text} not in (${values})`, column: c, value: c.text, rule: quoteLiteral(allowed.rule) });
+  }
+  for (const reference of contract.references) {
+    const c = column(reference.column);
+    if (!c) continue;
+    const target = targets[reference.table];
+    const key = trustedKey(target);
+    if (!target || !key) {
+      notes.push(`${staged.file.name}: ${reference.column} not checked against ${reference.table}, which could not be read completely`);
+      continue;
+    }
+    const ids = `select ${key.text} from ${target.relation} where ${key.text} is not null`;
+    checks.push({ broken: `${c.text} is not null and ${c.text} not in (${ids})`, column: c, value: c.text, rule: quoteLiteral(reference.rule) });
+  }
+  const score = contract.scale && column(contract.scale.score);
+  const instrument = contract.scale && column(contract.scale.instrument);
+  if (score && instrument) {
+    joins.push(`left join ${scaleRelation} on ${instrument.text} = scale_instrument`);
+    checks.push({
+      broken: `${score.typed} is not null and scale_min is not null and not (${score.typed} between scale_min and scale_max)`,
+      column: score,
+      value: score.text,
+      rule: `${quoteLiteral(`${rules.scoreOutOfRange} for `)} || ${instrument.text} || ' (' || scale_text || ')'`,
+    });
+  }
+  return { checks, joins };
+};
+
+/**
+ * Checks every rule of the contract on one staged file and records what is
+ * broken in the problems table. Set-based: one scan evaluates every per-row
+ * rule (references and allowed values are hash joins against the other
+ * files and the reference tables), and one aggregate finds duplicate ids.
+ * Returns notes on checks that could not run.
+ */
+export const validateTable = async (
+  connection: DuckDBConnection,
+  staged: StagedTable,
+  targets: Partial<Record<ContractTable, StagedTable>>,
+): Promise<string[]> => {
+  const notes: string[] = [];
+  const { checks, joins } = rowChecks(staged, targets, notes);
+  const params = { table_order: staged.tableOrder, file: staged.file.name };
+  if (checks.length > 0) {
+    // Each check is evaluated once, into a flag; only rows with a raised flag
+    // are unnested into one problem per broken rule.
+    const flags = checks.map((check, i) => `(${check.broken}) as broken_${i}`);
+    const problems = checks.map(
+      (check, i) =>
+        `case when broken_${i} then struct_pack(column_order := ${check.column.order}, column_name := ${quoteLiteral(check.column.name)}, value := cast(${check.value} as varchar), rule := ${check.rule}) end`,
+    );
+    await connection.run(
+      `insert into ${problemsTable}
+       select $table_order, $file, 'row', row_index, null, p.column_order, p.column_name, p.value, p.rule
+       from (
+         select row_index, unnest([${problems.join(', ')}]) as p
+         from (select ${staged.rowIndex} as row_index, *, ${flags.join(', ')} from ${staged.relation} s ${joins.join(' ')})
+         where ${checks.map((_, i) => `broken_${i}`).join(' or ')}
+       )
+       where p is not null`,
+      params,
+    );
+  }
+  const key = staged.columns.find((c) => c.name === tableRules[staged.table].key);
+  if (key) {
+    await connection.run(
+      `insert into ${problemsTable}
+       select $table_order, $file, 'row', ${staged.rowIndex}, null, ${key.order}, ${quoteLiteral(key.name)}, s.${key.text}, ${quoteLiteral(rules.duplicateId)}
+       from ${staged.relation} s
+       where s.${key.text} in (select ${key.text} from ${staged.relation} where ${key.text} is not null group by all having count(*) > 1)`,
+      params,
+    );
+  }
+  return notes;
+};
