@@ -1,0 +1,97 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTables, type SeedCounts } from '../../../../seed/src';
+import { openDatabase } from '../../db/openDatabase';
+import { replaceDatabase } from '../../warehouse/replaceDatabase';
+import type { Command } from '../command';
+import { terminalProgress } from '../progress';
+import { UsageError } from '../usageError';
+
+const usage = 'seed --db FILE [--scale N] [--seed S] [--end YYYY-MM-DD] [--out DIR --format csv|parquet]';
+
+/** The command's options: the generator's, plus where the results go. */
+const seedArgsSchema = seedOptionsSchema
+  .extend({
+    db: z.string({ error: 'is required' }).min(1, 'is required'),
+    out: z.string().min(1, 'needs a directory').optional(),
+    format: z.enum(['csv', 'parquet'], { error: 'must be csv or parquet' }).optional(),
+  })
+  .refine((args) => args.format === undefined || args.out !== undefined, {
+    message: 'needs --out DIR to write to',
+    path: ['format'],
+  });
+
+const parseSeedArgs = (argv: string[]) => {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        scale: { type: 'string' },
+        seed: { type: 'string' },
+        end: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    // node's first line already names the option, e.g. "Unknown option '--sclae'"
+    throw new UsageError((error as Error).message.split('\n')[0], { cause: error });
+  }
+  const parsed = seedArgsSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--${String(issue.path[0] ?? 'options')} ${issue.message}`, { cause: parsed.error });
+  }
+  return parsed.data;
+};
+
+const summary = (db: string, counts: SeedCounts, seconds: number): string =>
+  `seeded ${db}: ${counts.branches} branches, ${counts.customers} customers, ` +
+  `${counts.interactions} interactions, ${counts.responses} responses in ${seconds.toFixed(1)}s\n`;
+
+/**
+ * `touchpoint seed`: builds a warehouse of synthetic data, swapped in only
+ * when whole, and optionally writes the raw tables as contract files too.
+ * The data ends the day before --end (default: today, UTC), so pin --end
+ * wherever the result must repeat.
+ */
+export const seedCommand: Command = {
+  summary: 'generate deterministic synthetic CX data into a new warehouse',
+  usage,
+  run: async (argv) => {
+    const args = parseSeedArgs(argv);
+    const started = performance.now();
+    const plan = planSeed(args);
+    const progress = terminalProgress();
+    let counts: SeedCounts | undefined;
+    await replaceDatabase(
+      args.db,
+      async (connection) => {
+        counts = await seedRawTables(connection, plan, randomSource(plan.seed), progress);
+      },
+      { progress },
+    );
+    if (args.out !== undefined) {
+      progress.step(`writing ${args.out}`);
+      const instance = await openDatabase(args.db, { readOnly: true });
+      try {
+        const connection = await instance.connect();
+        try {
+          await exportRawTables(connection, args.out, args.format ?? 'csv');
+        } finally {
+          connection.closeSync();
+        }
+      } finally {
+        instance.closeSync();
+      }
+    }
+    progress.done();
+    if (counts === undefined) throw new Error('the seed wrote no tables');
+    process.stdout.write(summary(args.db, counts, (performance.now() - started) / 1000));
+    return 0;
+  },
+};
