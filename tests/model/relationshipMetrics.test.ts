@@ -142,4 +142,22 @@ describe('relationship-level metrics on a hand-computed fixture', () => {
       { customer_id: 'F', cohort: '2024-02', status: 'active', tenure_days: 60, nps_class: 'detractor' },
     ]);
   });
+
+  it('keys rel_customer_month by customer and month, from the start month to the end or as of', async () => {
+    const rows = await readRows(
+      warehouse.connection,
+      `select customer_id, count(*) as months, count(distinct month) as distinct_months,
+              strftime(min(month), '%Y-%m') as first, strftime(max(month), '%Y-%m') as last
+       from rel_customer_month group by customer_id order by customer_id`,
+    );
+    expect(rows).toEqual([
+      // A and B started before the period: their months start at its first month.
+      { customer_id: 'A', months: 4, distinct_months: 4, first: '2024-01', last: '2024-04' },
+      { customer_id: 'B', months: 2, distinct_months: 2, first: '2024-01', last: '2024-02' },
+      { customer_id: 'C', months: 1, distinct_months: 1, first: '2024-01', last: '2024-01' },
+      { customer_id: 'D', months: 4, distinct_months: 4, first: '2024-01', last: '2024-04' },
+      { customer_id: 'E', months: 3, distinct_months: 3, first: '2024-01', last: '2024-03' },
+      { customer_id: 'F', months: 3, distinct_months: 3, first: '2024-02', last: '2024-04' },
+    ]);
+  });
 });
