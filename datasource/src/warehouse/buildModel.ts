@@ -24,15 +24,8 @@ export const buildModel = async (
     set variable mapping_version = ${quoteLiteral(p.mappingVersion)};
     set variable catalog_file = ${quoteLiteral(catalogFile)};
   `);
-  // Tables are keys, not sequences: without kept order DuckDB writes them in
-  // parallel. Models whose order speeds up reads (rollups by day) say ORDER BY.
-  await connection.run('set preserve_insertion_order = false');
-  try {
-    for (const file of modelFiles()) {
-      progress.step(`building ${basename(file, '.sql')}`);
-      await runSqlFile(connection, file);
-    }
-  } finally {
-    await connection.run('reset preserve_insertion_order');
+  for (const file of modelFiles()) {
+    progress.step(`building ${basename(file, '.sql')}`);
+    await runSqlFile(connection, file);
   }
 };
