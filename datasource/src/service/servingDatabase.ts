@@ -13,6 +13,8 @@ export interface DataInfo {
   firstEventAt: number | null;
   /** When this file was written (the load or seed that made it). */
   loadedAt: number;
+  /** Below this n a value is low-confidence (model_params.min_n). */
+  minN: number;
 }
 
 export interface FileIdentity {
@@ -85,6 +87,7 @@ export class ServingDatabase {
         set global lock_configuration = true;
       `);
       const [model] = await readRows(setup, 'select * from model_info');
+      const [params] = await readRows(setup, 'select min_n from model_params');
       const catalog = await readCatalogTable(setup);
       const info: DataInfo = {
         version: `${String(model.data_version)}-${identity.ino}-${Math.round(identity.mtimeMs)}`,
@@ -93,6 +96,7 @@ export class ServingDatabase {
         asOf: typeof model.as_of === 'number' ? model.as_of : null,
         firstEventAt: typeof model.first_event_at === 'number' ? model.first_event_at : null,
         loadedAt: Math.round(identity.mtimeMs),
+        minN: Number(params.min_n),
       };
       const columnRows = await readRows(
         setup,

@@ -1,4 +1,3 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '../../contract/queryRequest';
 import { readRows } from '../../db/readRows';
 import { buildMetricSql, type TimeRange } from '../../metrics/buildMetricSql';
@@ -39,11 +38,6 @@ export const effectiveRange = (request: Pick<QueryRequest, 'from' | 'to'>, asOf:
 
 /** Rows across a result's frames, for the query log. */
 export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
-
-const minNOf = async (connection: DuckDBConnection) => {
-  const [params] = await readRows(connection, 'select min_n from model_params');
-  return Number(params?.min_n ?? 30);
-};
 
 /** Runs one parsed query to its frames. */
 export const executeQuery = async (
@@ -96,7 +90,7 @@ export const executeQuery = async (
           metric,
           groupBy: query.groupBy,
           timeSeries: interval !== undefined,
-          minN: await minNOf(connection),
+          minN: database.info.minN,
           meta,
         });
         return { frames };

@@ -1,0 +1,44 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readCatalogTable } from '../catalog/metricCatalog';
+import { readRows } from '../db/readRows';
+import { buildMetricSql, type TimeRange } from '../metrics/buildMetricSql';
+import { metricQuerySchema } from '../metrics/metricQuery';
+import { planMetricSource } from '../service/execute/planMetricSource';
+import type { Cell } from './formatRows';
+
+// The columns of the terminal scorecard: relationship first, then service.
+const scorecardMetrics = ['sli', 'nps', 'churn_rate', 'csat', 'fcr'] as const;
+
+/**
+ * One row per branch with its relationship and service numbers over a
+ * range, computed exactly as the service computes them. A value from fewer
+ * responses than the model's minimum n carries a '*'.
+ */
+export const scorecardRows = async (connection: DuckDBConnection, range: TimeRange): Promise<{ columns: string[]; rows: Cell[][] }> => {
+  const catalog = await readCatalogTable(connection);
+  const [{ min_n: minN }] = await readRows(connection, 'select min_n from model_params');
+  const columnsOf = async (table: string) =>
+    new Set((await readRows(connection, 'select column_name from duckdb_columns() where table_name = $1', [table])).map((r) => String(r.column_name)));
+  const byMetric = new Map<string, Map<string, { value: number | null; n: number }>>();
+  for (const name of scorecardMetrics) {
+    const metric = catalog.find((m) => m.name === name);
+    if (!metric) throw new Error(`the catalog has no metric '${name}'`);
+    const query = metricQuerySchema.parse({ metric: name, groupBy: ['branch_id'] });
+    const rollupColumns = metric.source.rollup ? await columnsOf(metric.source.rollup) : new Set<string>();
+    const bound = buildMetricSql(metric, query, range, planMetricSource(metric, query, () => rollupColumns));
+    const rows = await readRows(connection, bound.sql, bound.params, bound.types);
+    byMetric.set(name, new Map(rows.map((r) => [String(r.branch_id), { value: r.value as number | null, n: Number(r.n) }])));
+  }
+  const branches = await readRows(connection, 'select branch_id, branch_name, region from dim_branches order by region, branch_name');
+  const decimals = new Map(catalog.map((m) => [m.name, m.decimals]));
+  const cell = (name: string, branchId: string): Cell => {
+    const found = byMetric.get(name)?.get(branchId);
+    if (!found || found.value === null) return null;
+    const text = found.value.toFixed(Math.min(decimals.get(name) ?? 1, 1));
+    return found.n < Number(minN) ? `${text}*` : text;
+  };
+  return {
+    columns: ['region', 'branch', 'SLI', 'NPS', 'churn %', 'CSAT %', 'FCR %'],
+    rows: branches.map((b) => [String(b.region), String(b.branch_name), ...scorecardMetrics.map((m) => cell(m, String(b.branch_id)))]),
+  };
+};

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCatalogTable } from '../../datasource/src/catalog/metricCatalog';
+import { openDatabase } from '../../datasource/src/db/openDatabase';
+import { readRows } from '../../datasource/src/db/readRows';
+import { loadDirectory } from '../../datasource/src/load/loadDirectory';
+import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
+import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTables } from '../../seed/src';
+import { printTable } from './printTable';
+import { scorecardQueries } from './scorecardQueries';
+import { runServiceBench } from './serviceBench';
+import { formatNumber, median, timed } from './stats';
+
+/**
+ * `npm run bench`: figures, not verdicts. Seeds a warehouse at --scale
+ * (default 20: 10M interactions, 20M responses, 1M customers), exports and
+ * reloads it, times the scorecard from rollups and from row-level tables,
+ * then runs the service benchmark. Every ratio is measured in this one run.
+ */
+const main = async () => {
+  const { values } = parseArgs({ options: { scale: { type: 'string' }, 'skip-service': { type: 'boolean' }, keep: { type: 'string' } } });
+  const scale = Number(values.scale ?? process.env.BENCH_SCALE ?? 20);
+  const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-bench-'));
+  mkdirSync(dir, { recursive: true });
+  const seeded = join(dir, 'seeded.duckdb');
+  const loaded = join(dir, 'loaded.duckdb');
+  const csv = join(dir, 'csv');
+  process.stdout.write(`Touchpoint benchmark at scale ${scale} on ${dir}\n`);
+  try {
+    // Seed and build, timed apart.
+    let seedMs = 0;
+    let rows = 0;
+    const plan = planSeed(seedOptionsSchema.parse({ scale, seed: 1, end: '2026-06-30' }));
+    const total = await timed(() =>
+      replaceDatabase(seeded, async (connection) => {
+        const seed = await timed(() => seedRawTables(connection, plan, randomSource(plan.seed)));
+        seedMs = seed.ms;
+        rows = seed.value.branches + seed.value.customers + seed.value.interactions + seed.value.responses;
+      }),
+    );
+
+    // Export as CSV, load it back, timed apart from the model build.
+    const exporter = await openDatabase(seeded, { readOnly: true });
+    const exportConnection = await exporter.connect();
+    const exported = await timed(() => exportRawTables(exportConnection, csv, 'csv'));
+    exportConnection.closeSync();
+    exporter.closeSync();
+    let loadMs = 0;
+    const loadTotal = await timed(() =>
+      replaceDatabase(loaded, async (connection) => {
+        loadMs = (await timed(() => loadDirectory(connection, csv))).ms;
+      }),
+    );
+    printTable(
+      `Warehouse (${rows.toLocaleString('en-US')} raw rows)`,
+      ['step', 'seconds', 'rows/s'],
+      [
+        ['seed (generator)', formatNumber(seedMs / 1000), formatNumber(rows / (seedMs / 1000), 0)],
+        ['model build and checks after seed', formatNumber((total.ms - seedMs) / 1000), ''],
+        ['seed and build together (target 60 s at scale 20)', formatNumber(total.ms / 1000), ''],
+        ['export CSV', formatNumber(exported.ms / 1000), formatNumber(rows / (exported.ms / 1000), 0)],
+        ['load CSV (validate and insert; target 1M rows/s)', formatNumber(loadMs / 1000), formatNumber(rows / (loadMs / 1000), 0)],
+        ['load CSV with model build and checks', formatNumber(loadTotal.ms / 1000), formatNumber(rows / (loadTotal.ms / 1000), 0)],
+      ],
+    );
+
+    // The scorecard over the whole three years, from rollups and from rows.
+    const instance = await openDatabase(seeded, { readOnly: true });
+    const connection = await instance.connect();
+    try {
+      const [info] = await readRows(connection, 'select first_event_at, as_of from model_info');
+      const range = { from: Number(info.first_event_at), to: Number(info.as_of) + 1 };
+      const queries = scorecardQueries(await readCatalogTable(connection), range);
+      const measure = async (bound: { sql: string; params: object; types: object }) => {
+        const samples: number[] = [];
+        for (let i = 0; i < 6; i += 1) {
+          const { ms } = await timed(() => connection.runAndReadAll(bound.sql, bound.params as never, bound.types as never));
+          if (i > 0) samples.push(ms);
+        }
+        return median(samples);
+      };
+      const results = [];
+      for (const q of queries) {
+        const rollup = await measure(q.fromRollup);
+        const raw = await measure(q.fromRaw);
+        results.push([q.name, formatNumber(rollup), formatNumber(raw), formatNumber(raw / rollup, 1)]);
+      }
+      printTable('Scorecard queries over three years, median ms (target: within 100 ms)', ['query', 'from rollups', 'from rows', 'rows / rollups'], results);
+      if (!values['skip-service']) await runServiceBench(seeded, connection, Number(info.as_of));
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  } finally {
+    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,44 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServiceProcess {
+  url: string;
+  pid: number;
+  /** Peak resident memory of the service process so far, in MB (Linux VmHWM). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');
+
+/** `touchpoint serve` in its own process, as users run it, on a free loopback port. */
+export const startServiceProcess = (db: string, env: Record<string, string> = {}): Promise<ServiceProcess> =>
+  new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn('node', [cli, 'serve', '--db', db, '--port', '0', '--log-level', 'warn'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => {
+      stderr += String(chunk);
+      const match = /touchpoint serve: (http:\/\/\S+)/.exec(stderr);
+      if (match && child.pid) {
+        const pid = child.pid;
+        resolve({
+          url: match[1],
+          pid,
+          peakRssMb: () => {
+            const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+            return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+          },
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`touchpoint serve exited with ${code}: ${stderr}`)));
+  });
