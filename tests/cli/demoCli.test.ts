@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
-const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');
+import { runTouchpoint } from '../support/runTouchpoint';
 
 describe('touchpoint demo (npm start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-demo-'));
@@ -13,7 +9,8 @@ describe('touchpoint demo (npm start)', () => {
 
   it('seeds a warehouse on first run, then prints its period, contents and a scorecard per branch', async () => {
     const db = join(dir, 'data', 'demo.duckdb');
-    const first = await run('node', [cli, 'demo', '--db', db, '--scale', '0.1']);
+    const first = await runTouchpoint('demo', '--db', db, '--scale', '0.1');
+    expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/No warehouse at .* yet: seeding demo data/);
     expect(existsSync(db)).toBe(true);
     expect(first.stdout).toMatch(/data from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
@@ -22,7 +19,7 @@ describe('touchpoint demo (npm start)', () => {
     expect(scorecard.split('\n')[0].split(/\s{2,}/)).toEqual(['region', 'branch', 'SLI', 'NPS', 'churn %', 'CSAT %', 'FCR %']);
     expect(scorecard).toMatch(/\(\d+ rows?\)/);
 
-    const second = await run('node', [cli, 'demo', '--db', db]);
+    const second = await runTouchpoint('demo', '--db', db);
     expect(second.stdout).not.toMatch(/seeding/);
     expect(second.stdout).toContain(scorecard.split('\n')[2]);
   });

@@ -1,22 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runTouchpoint } from '../support/runTouchpoint';
 import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
 
-const run = promisify(execFile);
-const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');
-
-const touchpoint = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, TZ: 'UTC' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const touchpoint = runTouchpoint;
 
 describe('touchpoint sql', () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-sql-'));

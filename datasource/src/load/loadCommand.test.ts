@@ -1,23 +1,11 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runTouchpoint } from '../../../tests/support/runTouchpoint';
 import { openDatabase } from '../db/openDatabase';
 import { readRows } from '../db/readRows';
 import { copyValidFixture, editFile, sha256, tempDir, validFixture } from './testing/loadFixtures';
 
-const run = promisify(execFile);
-const cli = join(__dirname, '..', '..', '..', 'bin', 'touchpoint.js');
-
-const touchpoint = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, TZ: 'UTC' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const touchpoint = runTouchpoint;
 
 const responsesTouchpoints = async (db: string) => {
   const instance = await openDatabase(db, { readOnly: true });

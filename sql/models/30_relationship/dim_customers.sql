@@ -14,7 +14,7 @@ contacts as (
     select
         customer_id,
         count(*) as contacts,
-        sum(open_contacts) as open_contacts,
+        sum(open_contacts)::bigint as open_contacts,
         max(opened_at) as last_contact_at
     from fct_interactions
     where customer_id is not null
@@ -24,10 +24,10 @@ contacts as (
 ratings as (
     select
         customer_id,
-        sum(sli_n) as sli_n,
+        sum(sli_n)::bigint as sli_n,
         sum(sli_weight) as sli_weight,
         sum(sli_weighted_points) as sli_weighted_points,
-        sum(nps_n) as nps_n,
+        sum(nps_n)::bigint as nps_n,
         arg_max(score, (responded_at, response_id)) filter (where instrument = 'nps_11') as latest_nps_score
     from fct_responses
     where customer_id is not null

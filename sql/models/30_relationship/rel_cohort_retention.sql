@@ -47,10 +47,10 @@ final as (
         cells.months_since_start,
         (cells.cohort_month + to_months(cells.months_since_start))::date as month,
         cells.cohort_size,
-        cells.cohort_size - sum(coalesce(losses.lost, 0)) over (
+        (cells.cohort_size - sum(coalesce(losses.lost, 0)) over (
             partition by cells.cohort_month order by cells.months_since_start
             rows between unbounded preceding and current row
-        ) as active
+        ))::bigint as active
     from cells
     left join losses using (cohort_month, months_since_start)
 )
@@ -65,8 +65,8 @@ create or replace view rel_retention_curve as
 select
     months_since_start,
     count(*) as cohorts,
-    sum(cohort_size) as customers,
-    sum(active) as active,
+    sum(cohort_size)::bigint as customers,
+    sum(active)::bigint as active,
     sum(active) / sum(cohort_size) as retention
 from rel_cohort_retention
 group by months_since_start;

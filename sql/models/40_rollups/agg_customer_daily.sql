@@ -31,12 +31,12 @@ by_day as (
     select
         e.branch_id,
         greatest(e.day, info.first_month) as day,
-        sum(e.started) filter (where e.day >= info.first_month) as started,
-        sum(e.churned) filter (where e.day >= info.first_month) as churned,
-        sum(e.started - e.churned) filter (where e.day < info.first_month) as stock_before,
+        sum(e.started) filter (where e.day >= info.first_month)::bigint as started,
+        sum(e.churned) filter (where e.day >= info.first_month)::bigint as churned,
+        sum(e.started - e.churned) filter (where e.day < info.first_month)::bigint as stock_before,
         sum(e.revenue) filter (where e.day < info.first_month) as revenue_before,
         sum(e.revenue_n) filter (where e.day < info.first_month) as revenue_n_before,
-        sum(e.started - e.churned) filter (where e.day >= info.first_month) as stock_change,
+        sum(e.started - e.churned) filter (where e.day >= info.first_month)::bigint as stock_change,
         sum(e.revenue) filter (where e.day >= info.first_month) as revenue_change,
         sum(e.revenue_n) filter (where e.day >= info.first_month) as revenue_n_change
     from events as e, info

@@ -8,8 +8,8 @@ select
     r.responded_date as day,
     r.touchpoint,
     r.instrument,
-    sum(responses) as responses,
-    sum(sli_n) as sli_n,
+    sum(responses)::bigint as responses,
+    sum(sli_n)::bigint as sli_n,
     sum(sli_weight) as sli_weight,
     sum(sli_weighted_points) as sli_weighted_points,
     count(*) filter (where sli_level = 'Excellent') as sli_excellent,
@@ -17,9 +17,9 @@ select
     count(*) filter (where sli_level = 'Neutral') as sli_neutral,
     count(*) filter (where sli_level = 'Bad') as sli_bad,
     count(*) filter (where sli_level = 'Unacceptable') as sli_unacceptable,
-    sum(nps_n) as nps_n,
-    sum(nps_promoters) as nps_promoters,
-    sum(nps_detractors) as nps_detractors
+    sum(nps_n)::bigint as nps_n,
+    sum(nps_promoters)::bigint as nps_promoters,
+    sum(nps_detractors)::bigint as nps_detractors
 from fct_responses as r
 join dim_branches as b using (branch_id)
 group by all

@@ -19,11 +19,11 @@ customers as (
     select
         branch_id,
         month,
-        sum(active_at_start) as active_at_start,
-        sum(started) as started,
-        sum(churned) as churned,
+        sum(active_at_start)::bigint as active_at_start,
+        sum(started)::bigint as started,
+        sum(churned)::bigint as churned,
         sum(revenue_at_start) as revenue_at_start,
-        sum(revenue_n) as revenue_n
+        sum(revenue_n)::bigint as revenue_n
     from rel_customer_month
     group by all
 ),
@@ -32,12 +32,12 @@ ratings as (
     select
         branch_id,
         date_trunc('month', responded_at)::date as month,
-        sum(sli_n) as sli_n,
+        sum(sli_n)::bigint as sli_n,
         sum(sli_weight) as sli_weight,
         sum(sli_weighted_points) as sli_weighted_points,
-        sum(nps_n) as nps_n,
-        sum(nps_promoters) as nps_promoters,
-        sum(nps_detractors) as nps_detractors
+        sum(nps_n)::bigint as nps_n,
+        sum(nps_promoters)::bigint as nps_promoters,
+        sum(nps_detractors)::bigint as nps_detractors
     from fct_responses
     group by all
 ),
