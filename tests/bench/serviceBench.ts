@@ -5,7 +5,7 @@ import { buildMetricSql } from '../../datasource/src/metrics/buildMetricSql';
 import { metricQuerySchema } from '../../datasource/src/metrics/metricQuery';
 import { planMetricSource } from '../../datasource/src/service/execute/planMetricSource';
 import { printTable } from './printTable';
-import { startServiceProcess } from './serviceProcess';
+import { startServiceProcess } from '../support/serviceProcess';
 import { formatNumber, median, percentile, timed } from './stats';
 
 const DAY = 86_400_000;

@@ -13,15 +13,19 @@ export interface TestWarehouse {
 }
 
 /**
- * A real in-memory DuckDB with the raw tables filled by `fillSql` and the
+ * A real in-memory DuckDB with the raw tables filled by `fill` (SQL or a function) and the
  * whole model built on top, its data tests already passed.
  */
-export const buildTestWarehouse = async (fillSql: string, params: ModelParamsInput = {}): Promise<TestWarehouse> => {
+export const buildTestWarehouse = async (
+  fill: string | ((connection: DuckDBConnection) => Promise<unknown>),
+  params: ModelParamsInput = {},
+): Promise<TestWarehouse> => {
   const instance = await openDatabase(':memory:');
   const connection = await instance.connect();
   await runSqlFile(connection, rawTablesFile);
   await runSqlFile(connection, referenceFile);
-  await connection.run(fillSql);
+  if (typeof fill === 'string') await connection.run(fill);
+  else await fill(connection);
   await buildModel(connection, params);
   const failures = await runDataTests(connection);
   if (failures.length > 0) throw new Error(`data tests failed: ${JSON.stringify(failures)}`);

@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { drillKinds, queryRequestSchema, type Query, type QueryResult } from '../contract/queryRequest';
 import { writeArrowStream } from './arrow/writeArrowStream';
 import { drillSql } from './drill/drillSql';
-import { effectiveRange, executeQuery, frameRows, parseQuery } from './execute/executeQuery';
+import { effectiveRange, executeQuery, frameRows, parseQuery, requestIntervalMs } from './execute/executeQuery';
 import { QueryError, queryErrorCodes } from './queryError';
 import { QueryRunner, RETRY_AFTER_SECONDS } from './queryRunner';
 import { ResultCache } from './resultCache';
@@ -197,7 +197,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
           arrowQuery.kind === 'sql'
             ? expandSql(arrowQuery.sql, {
                 range,
-                intervalMs: body.intervalMs ?? 60_000,
+                intervalMs: requestIntervalMs(body),
                 variables: arrowQuery.variables,
                 metrics: new Map(database.catalog.map((m) => [m.name, m])),
               })

@@ -39,6 +39,13 @@ export const effectiveRange = (request: Pick<QueryRequest, 'from' | 'to'>, asOf:
 /** Rows across a result's frames, for the query log. */
 export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
 
+/**
+ * The panel's interval: as Grafana sent it, or the range spread over
+ * maxDataPoints (one point per second at the finest), or a minute.
+ */
+export const requestIntervalMs = (request: Pick<QueryRequest, 'from' | 'to' | 'intervalMs' | 'maxDataPoints'>): number =>
+  request.intervalMs ?? (request.maxDataPoints ? Math.max(1000, Math.ceil((request.to - request.from) / request.maxDataPoints)) : 60_000);
+
 /** Runs one parsed query to its frames. */
 export const executeQuery = async (
   context: ExecuteContext,
@@ -47,7 +54,7 @@ export const executeQuery = async (
   signal: AbortSignal,
 ): Promise<QueryResult> => {
   const { runner, caps } = context;
-  const intervalMs = request.intervalMs ?? 60_000;
+  const intervalMs = requestIntervalMs(request);
   switch (query.kind) {
     case 'sql':
       return runner.run('adhoc', signal, async (connection, database) => {

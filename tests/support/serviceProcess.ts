@@ -7,7 +7,8 @@ export interface ServiceProcess {
   pid: number;
   /** Peak resident memory of the service process so far, in MB (Linux VmHWM). */
   peakRssMb(): number;
-  stop(): Promise<void>;
+  /** SIGTERM, as a process manager stops it; resolves with the exit code. */
+  stop(): Promise<number | null>;
 }
 
 const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');
@@ -33,8 +34,8 @@ export const startServiceProcess = (db: string, env: Record<string, string> = {}
             return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
           },
           stop: () =>
-            new Promise<void>((done) => {
-              child.once('exit', () => done());
+            new Promise<number | null>((done) => {
+              child.once('exit', (exitCode) => done(exitCode));
               child.kill('SIGTERM');
             }),
         });

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
+import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
+import { startServiceProcess } from '../support/serviceProcess';
+
+describe('touchpoint serve as a process', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-shutdown-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finishes the query in flight on SIGTERM, then exits 0', async () => {
+    const db = join(dir, 'w.duckdb');
+    await writeSmallWarehouse(db);
+    const service = await startServiceProcess(db);
+    const inFlight = fetch(`${service.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        from: '2024-01-01T00:00:00Z',
+        to: '2024-05-01T00:00:00Z',
+        queries: [{ refId: 'A', kind: 'sql', sql: 'select count(*) as n from range(300000000) as r(x) where x % 3 = 1' }],
+      }),
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = service.stop();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    const { A } = queryResponseSchema.parse(await response.json()).results;
+    expect(A.frames[0].data.values[0]).toEqual([100000000]);
+    expect(await exited).toBe(0);
+  });
+});
