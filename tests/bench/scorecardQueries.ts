@@ -1,6 +1,7 @@
 import type { BoundQuery } from '../../datasource/src/db/boundQuery';
 import type { MetricDefinition } from '../../datasource/src/catalog/metricCatalog';
-import { buildMetricSql, type MetricSource, type TimeRange } from '../../datasource/src/metrics/buildMetricSql';
+import { buildMetricSql, type MetricSource } from '../../datasource/src/metrics/buildMetricSql';
+import type { TimeRange } from '../../datasource/src/metrics/timeRange';
 import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/metrics/metricQuery';
 
 export interface ScorecardQuery {

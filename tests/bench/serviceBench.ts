@@ -1,14 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readCatalogTable } from '../../datasource/src/catalog/metricCatalog';
 import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { buildMetricSql } from '../../datasource/src/metrics/buildMetricSql';
+import { readTableColumns } from '../../datasource/src/db/readTableColumns';
 import { metricQuerySchema } from '../../datasource/src/metrics/metricQuery';
-import { planMetricSource } from '../../datasource/src/service/execute/planMetricSource';
+import { planMetricSql } from '../../datasource/src/metrics/planMetricSource';
+import { lastDays } from '../../datasource/src/metrics/timeRange';
 import { printTable } from './printTable';
 import { startServiceProcess } from '../support/serviceProcess';
 import { formatNumber, median, percentile, timed } from './stats';
 
-const DAY = 86_400_000;
 
 /** The leadership wall's panels: one request each, as Grafana sends them. */
 export const leadershipPanels = [
@@ -36,9 +36,8 @@ const post = async (url: string, body: unknown) => {
 export const runServiceBench = async (db: string, connection: DuckDBConnection, asOf: number): Promise<void> => {
   // A 90-day range ending at the data's end, its start aligned to a day as
   // the provisioned dashboards ask (now-90d/d).
-  const to = asOf + 1;
-  const from = Math.floor((to - 90 * DAY) / DAY) * DAY;
-  const request = (panel: (typeof leadershipPanels)[number], fromMs: number) => ({ from: fromMs, to, maxDataPoints: 1000, intervalMs: DAY, queries: [panel] });
+  const { from, to } = lastDays(asOf, 90);
+  const request = (panel: (typeof leadershipPanels)[number], fromMs: number) => ({ from: fromMs, to, maxDataPoints: 1000, queries: [panel] });
 
   const service = await startServiceProcess(db);
   try {
@@ -61,7 +60,7 @@ export const runServiceBench = async (db: string, connection: DuckDBConnection, 
 
     // The floor: the same SQL run in this process straight on DuckDB.
     const catalog = await readCatalogTable(connection);
-    const columns = async (table: string) => new Set((await connection.runAndReadAll(`select column_name from duckdb_columns() where table_name = $1`, [table])).getRows().map((r) => String(r[0])));
+    const columnsOf = await readTableColumns(connection);
     const inProcess: Record<string, number[]> = {};
     for (const panel of leadershipPanels) {
       let run: () => Promise<unknown>;
@@ -69,10 +68,8 @@ export const runServiceBench = async (db: string, connection: DuckDBConnection, 
         const definition = catalog.find((m) => m.name === panel.metric);
         if (!definition) throw new Error(`no metric ${panel.metric}`);
         const query = metricQuerySchema.parse(panel);
-        const rollupColumns = definition.source.rollup ? await columns(definition.source.rollup) : new Set<string>();
-        const source = planMetricSource(definition, query, () => rollupColumns);
         run = async () => {
-          const bound = buildMetricSql(definition, query, { from: from + 1, to }, source);
+          const { bound } = planMetricSql(definition, query, { from: from + 1, to }, columnsOf);
           return (await connection.runAndReadAll(bound.sql, bound.params, bound.types)).getRows();
         };
       } else {

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readCatalogTable, type MetricDefinition } from '../../datasource/src/catalog/metricCatalog';
 import type { Row } from '../../datasource/src/db/readRows';
-import type { MetricSource, TimeRange } from '../../datasource/src/metrics/buildMetricSql';
+import type { MetricSource } from '../../datasource/src/metrics/buildMetricSql';
+import type { TimeRange } from '../../datasource/src/metrics/timeRange';
 import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/metrics/metricQuery';
 import { runMetric } from '../../datasource/src/metrics/runMetric';
 

@@ -1,9 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readCatalogTable } from '../catalog/metricCatalog';
 import { readRows } from '../db/readRows';
-import { buildMetricSql, type TimeRange } from '../metrics/buildMetricSql';
+import { readTableColumns } from '../db/readTableColumns';
 import { metricQuerySchema } from '../metrics/metricQuery';
-import { planMetricSource } from '../service/execute/planMetricSource';
+import { planMetricSql } from '../metrics/planMetricSource';
+import type { TimeRange } from '../metrics/timeRange';
 import type { Cell } from './formatRows';
 
 // The columns of the terminal scorecard: relationship first, then service.
@@ -17,15 +18,13 @@ const scorecardMetrics = ['sli', 'nps', 'churn_rate', 'csat', 'fcr'] as const;
 export const scorecardRows = async (connection: DuckDBConnection, range: TimeRange): Promise<{ columns: string[]; rows: Cell[][] }> => {
   const catalog = await readCatalogTable(connection);
   const [{ min_n: minN }] = await readRows(connection, 'select min_n from model_params');
-  const columnsOf = async (table: string) =>
-    new Set((await readRows(connection, 'select column_name from duckdb_columns() where table_name = $1', [table])).map((r) => String(r.column_name)));
+  const columnsOf = await readTableColumns(connection);
   const byMetric = new Map<string, Map<string, { value: number | null; n: number }>>();
   for (const name of scorecardMetrics) {
     const metric = catalog.find((m) => m.name === name);
     if (!metric) throw new Error(`the catalog has no metric '${name}'`);
     const query = metricQuerySchema.parse({ metric: name, groupBy: ['branch_id'] });
-    const rollupColumns = metric.source.rollup ? await columnsOf(metric.source.rollup) : new Set<string>();
-    const bound = buildMetricSql(metric, query, range, planMetricSource(metric, query, () => rollupColumns));
+    const { bound } = planMetricSql(metric, query, range, columnsOf);
     const rows = await readRows(connection, bound.sql, bound.params, bound.types);
     byMetric.set(name, new Map(rows.map((r) => [String(r.branch_id), { value: r.value as number | null, n: Number(r.n) }])));
   }

@@ -3,6 +3,7 @@ import type { MetricDefinition } from '../catalog/metricCatalog';
 import { bindTextList, bindTimestamp, type BoundQuery } from '../db/boundQuery';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import type { MetricQuery } from './metricQuery';
+import { ceilDay, floorDay, type TimeRange } from './timeRange';
 
 /**
  * Where a metric is read from: its daily rollup, its fact, or both at once
@@ -11,17 +12,6 @@ import type { MetricQuery } from './metricQuery';
  * for more than two days.
  */
 export type MetricSource = 'rollup' | 'fact' | 'hybrid';
-
-export interface TimeRange {
-  /** Inclusive start, epoch ms (UTC). */
-  from: number;
-  /** Exclusive end, epoch ms (UTC). */
-  to: number;
-}
-
-const DAY_MS = 86_400_000;
-export const floorDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
-export const ceilDay = (ms: number) => Math.ceil(ms / DAY_MS) * DAY_MS;
 
 /**
  * The SQL for one catalog metric for a time range, grouped by dimensions and

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { MetricDefinition } from '../catalog/metricCatalog';
 import { readRows, type Row } from '../db/readRows';
-import { buildMetricSql, type MetricSource, type TimeRange } from './buildMetricSql';
+import { buildMetricSql, type MetricSource } from './buildMetricSql';
+import type { TimeRange } from './timeRange';
 import type { MetricQuery } from './metricQuery';
 
 /** Evaluates one catalog metric; rows are [time], ...groupBy, value, n. */

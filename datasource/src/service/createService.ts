@@ -199,7 +199,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
                 range,
                 intervalMs: requestIntervalMs(body),
                 variables: arrowQuery.variables,
-                metrics: new Map(database.catalog.map((m) => [m.name, m])),
+                metrics: database.metrics,
               })
             : drillSql(arrowQuery as Extract<Query, { kind: 'drill' }>, range);
         if (arrowQuery.kind === 'sql') await guardSql(connection, bound.sql);

@@ -60,13 +60,16 @@ export class ServingDatabase {
     readonly catalog: MetricDefinition[],
     readonly identity: FileIdentity,
     readonly tables: TableColumns[],
-  ) {}
-
-  /** The column names of a table of the main schema (empty when there is none). */
-  columns(table: string): ReadonlySet<string> {
-    const found = this.tables.find((t) => t.schema === 'main' && t.table === table);
-    return new Set(found?.columns.map((c) => c.name) ?? []);
+  ) {
+    this.metrics = new Map(catalog.map((m) => [m.name, m]));
+    const mainColumns = new Map(tables.filter((t) => t.schema === 'main').map((t) => [t.table, new Set(t.columns.map((c) => c.name))]));
+    this.columns = (table) => mainColumns.get(table) ?? new Set();
   }
+
+  /** The catalog by metric name. */
+  readonly metrics: ReadonlyMap<string, MetricDefinition>;
+  /** The column names of a table or view of the main schema (empty when there is none). */
+  readonly columns: (table: string) => ReadonlySet<string>;
 
   static async open(path: string, settings: DatabaseSettings): Promise<ServingDatabase> {
     const identity = fileIdentity(path);

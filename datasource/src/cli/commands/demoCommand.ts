@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { planSeed, randomSource, seedOptionsSchema, seedRawTables } from '../../../../seed/src';
 import { openDatabase } from '../../db/openDatabase';
 import { readRows } from '../../db/readRows';
+import { lastDays } from '../../metrics/timeRange';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
 import { formatRows } from '../formatRows';
@@ -13,7 +14,6 @@ import { scorecardRows } from '../scorecardRows';
 
 /** Where the demo warehouse lives unless TOUCHPOINT_DB or --db says otherwise. */
 export const DEFAULT_DEMO_DB = 'data/touchpoint.duckdb';
-const DAY_MS = 86_400_000;
 
 const optionsSchema = z.object({
   db: z.string().min(1).default(process.env.TOUCHPOINT_DB ?? DEFAULT_DEMO_DB),
@@ -54,10 +54,9 @@ export const demoCommand: Command = {
       }
       out(formatRows({ columns: ['table', 'rows'], rows: counts }, 'table'));
 
-      const to = Number(info.as_of) + 1;
-      const from = Math.floor((to - 90 * DAY_MS) / DAY_MS) * DAY_MS;
-      out(`\nScorecard, ${day(from)} to ${day(info.as_of)}: relationship (SLI, NPS, churn) then service (CSAT, FCR); * marks fewer than 30 responses`);
-      out(formatRows(await scorecardRows(connection, { from, to }), 'table'));
+      const range = lastDays(Number(info.as_of), 90);
+      out(`\nScorecard, ${day(range.from)} to ${day(info.as_of)}: relationship (SLI, NPS, churn) then service (CSAT, FCR); * marks fewer than 30 responses`);
+      out(formatRows(await scorecardRows(connection, range), 'table'));
       out(`\nNext: npx touchpoint sql --db ${options.db} "select * from metric_catalog"`);
       out(`      npx touchpoint serve --db ${options.db}    (the query service for Grafana and analysts)`);
       return 0;

@@ -1,7 +1,7 @@
 import { INTEGER, TIMESTAMP, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { DrillQuery } from '../../contract/queryRequest';
 import { bindTimestamp, type BoundQuery } from '../../db/boundQuery';
-import type { TimeRange } from '../../metrics/buildMetricSql';
+import type { TimeRange } from '../../metrics/timeRange';
 import { QueryError } from '../queryError';
 
 type Needs = 'branchId' | 'customerId' | 'cohortMonth' | 'day';

@@ -1,6 +1,7 @@
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '../../contract/queryRequest';
 import { readRows } from '../../db/readRows';
-import { buildMetricSql, type TimeRange } from '../../metrics/buildMetricSql';
+import { planMetricSql } from '../../metrics/planMetricSource';
+import type { TimeRange } from '../../metrics/timeRange';
 import { drillSql } from '../drill/drillSql';
 import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
@@ -10,7 +11,6 @@ import { expandSql } from '../sql/expandSql';
 import { guardSql } from '../sql/guardSql';
 import { chooseInterval } from './chooseInterval';
 import { metricFrames } from './metricFrames';
-import { planMetricSource } from './planMetricSource';
 
 export interface ExecuteContext {
   runner: QueryRunner;
@@ -59,8 +59,7 @@ export const executeQuery = async (
     case 'sql':
       return runner.run('adhoc', signal, async (connection, database) => {
         const range = effectiveRange(request, database.info.asOf);
-        const metrics = new Map(database.catalog.map((m) => [m.name, m]));
-        const expanded = expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics });
+        const expanded = expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics: database.metrics });
         await guardSql(connection, expanded.sql);
         const stream = await connection.stream(expanded.sql, expanded.params, expanded.types);
         const columns = await readFrame(stream, caps);
@@ -73,19 +72,19 @@ export const executeQuery = async (
       });
     case 'metric':
       return runner.run('dashboard', signal, async (connection, database) => {
-        const metric = database.catalog.find((m) => m.name === query.metric);
+        const metric = database.metrics.get(query.metric);
         if (!metric) {
-          throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${database.catalog.map((m) => m.name).join(', ')}`);
+          throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${[...database.metrics.keys()].join(', ')}`);
         }
         const range = effectiveRange(request, database.info.asOf);
         const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints) : undefined;
-        const source = planMetricSource(metric, query, (table) => database.columns(table));
-        let bound;
+        let planned;
         try {
-          bound = buildMetricSql(metric, { ...query, interval }, range, source);
+          planned = planMetricSql(metric, { ...query, interval }, range, database.columns);
         } catch (error) {
           throw new QueryError('bad_request', (error as Error).message, { cause: error });
         }
+        const { source, bound } = planned;
         const rows = await readRows(connection, bound.sql, bound.params, bound.types);
         const notices =
           interval !== query.interval

@@ -1,7 +1,7 @@
 import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { MetricDefinition } from '../../catalog/metricCatalog';
 import { bindTimestamp, type BoundQuery } from '../../db/boundQuery';
-import type { TimeRange } from '../../metrics/buildMetricSql';
+import type { TimeRange } from '../../metrics/timeRange';
 import { QueryError } from '../queryError';
 import { parseInterval } from './parseInterval';
 import { closingParen, literalEnd, splitArguments } from './sqlLexer';

@@ -1,6 +1,8 @@
-import type { MetricDefinition } from '../../catalog/metricCatalog';
-import type { MetricSource } from '../../metrics/buildMetricSql';
-import type { MetricQuery } from '../../metrics/metricQuery';
+import type { BoundQuery } from '../db/boundQuery';
+import type { MetricDefinition } from '../catalog/metricCatalog';
+import { buildMetricSql, type MetricSource } from './buildMetricSql';
+import type { MetricQuery } from './metricQuery';
+import type { TimeRange } from './timeRange';
 
 /**
  * Picks the cheapest exact source: the rollup (with the fact for partial
@@ -18,4 +20,15 @@ export const planMetricSource = (
   const rollupColumns = columnsOf(rollup);
   const dimensions = [...query.groupBy, ...Object.keys(query.filters)];
   return dimensions.every((d) => rollupColumns.has(d)) ? 'hybrid' : 'fact';
+};
+
+/** The planned source and its SQL: what every caller that evaluates a metric runs. */
+export const planMetricSql = (
+  metric: MetricDefinition,
+  query: MetricQuery,
+  range: TimeRange,
+  columnsOf: (table: string) => ReadonlySet<string>,
+): { source: MetricSource; bound: BoundQuery } => {
+  const source = planMetricSource(metric, query, columnsOf);
+  return { source, bound: buildMetricSql(metric, query, range, source) };
 };
