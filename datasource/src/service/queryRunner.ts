@@ -41,7 +41,13 @@ export class QueryRunner {
   ): Promise<T> {
     await this.slot(signal);
     const database = this.database();
-    const connection = await database.acquire();
+    let connection: DuckDBConnection;
+    try {
+      connection = await database.acquire();
+    } catch (error) {
+      this.next();
+      throw new QueryError('internal', `could not open a connection to the warehouse: ${(error as Error).message}`, { cause: error });
+    }
     const timeoutMs = queryClass === 'adhoc' ? this.limits.adhocTimeoutMs : this.limits.dashboardTimeoutMs;
     let stopped: QueryError | undefined;
     const stop = (reason: QueryError) => {

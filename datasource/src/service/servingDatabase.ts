@@ -132,8 +132,17 @@ export class ServingDatabase {
   }
 
   async acquire(): Promise<DuckDBConnection> {
+    // Counted before the await, so a retire() meanwhile cannot close under it.
     this.lent += 1;
-    return this.idle.pop() ?? (await this.instance.connect());
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    try {
+      return await this.instance.connect();
+    } catch (error) {
+      this.lent -= 1;
+      this.closeIfDone();
+      throw error;
+    }
   }
 
   release(connection: DuckDBConnection): void {
