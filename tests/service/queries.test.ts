@@ -92,6 +92,13 @@ describe('touchpoint serve: queries', () => {
     expect(n(all)).toBeGreaterThan(n(many));
   });
 
+  it('derives $__interval from the range the data covers when Grafana sends none', async () => {
+    const { A } = await results([{ refId: 'A', kind: 'sql', sql: 'select $__interval_ms as ms' }], { maxDataPoints: 100 });
+    // The range ends at the data's latest event (2024-04-24 22:20), not at the requested 2024-05-01.
+    const covered = Date.parse('2024-04-24T22:20:00Z') + 1 - Date.parse(range.from);
+    expect(A.frames[0].data.values[0]).toEqual([Math.ceil(covered / 100)]);
+  });
+
   it('fails one bad query alone, with a code and a message a person can act on', async () => {
     const { good, bad } = await results([
       { refId: 'good', kind: 'sql', sql: 'select 1 as one' },

@@ -2,7 +2,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
-import { drillKinds, queryRequestSchema, type Query, type QueryResult } from '../contract/queryRequest';
+import { drillKinds, queryRequestSchema, type Query, type QueryRequest, type QueryResult } from '../contract/queryRequest';
 import { writeArrowStream } from './arrow/writeArrowStream';
 import { drillSql } from './drill/drillSql';
 import { effectiveRange, executeQuery, frameRows, parseQuery, requestIntervalMs } from './execute/executeQuery';
@@ -33,6 +33,14 @@ const sameSecret = (given: string, expected: string) => {
 
 const errorBody = (error: QueryError) => error.toJSON();
 
+interface Answer {
+  result: QueryResult;
+  /** Its size as JSON. */
+  bytes: number;
+}
+
+const measured = (result: QueryResult): Answer => ({ result, bytes: JSON.stringify(result).length });
+
 /** An AbortSignal that fires when the client goes away before its answer is sent. */
 const clientGone = (reply: FastifyReply): AbortSignal => {
   const controller = new AbortController();
@@ -59,9 +67,11 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   let current = await ServingDatabase.open(config.db, settings);
   const runner = new QueryRunner(config, () => current);
   const caps = { maxRows: config.maxRows, maxBytes: config.maxBytes };
-  const cache = new ResultCache<QueryResult>(config.cacheBytes, {
-    sizeOf: (result) => JSON.stringify(result).length,
-    cacheable: (result) => result.error === undefined,
+  // Each answer is measured once, when it is made: the cache budgets by it
+  // and the query log reports it, hits included, without serializing again.
+  const cache = new ResultCache<Answer>(config.cacheBytes, {
+    sizeOf: (answer) => answer.bytes,
+    cacheable: (answer) => answer.result.error === undefined,
   });
   const app = Fastify({
     logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
@@ -123,15 +133,15 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     drills: drillKinds,
   }));
 
-  const logQuery = (request: FastifyRequest, query: Pick<Query, 'kind' | 'refId'> | undefined, started: number, result: QueryResult, cached: boolean) => {
+  const logQuery = (request: FastifyRequest, query: Pick<Query, 'kind' | 'refId'> | undefined, started: number, answer: Answer, cached: boolean) => {
     request.log.info(
       {
         kind: query?.kind ?? 'unknown',
         refId: query?.refId,
         durationMs: Math.round(performance.now() - started),
-        rows: frameRows(result),
-        bytes: JSON.stringify(result).length,
-        outcome: result.error ? result.error.code : 'ok',
+        rows: frameRows(answer.result),
+        bytes: answer.bytes,
+        outcome: answer.result.error ? answer.result.error.code : 'ok',
         cached,
       },
       'query',
@@ -153,23 +163,24 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       body.queries.map(async (raw, index): Promise<[string, QueryResult]> => {
         const started = performance.now();
         let query: Query | undefined;
-        let result: QueryResult;
+        let answer: Answer;
         let cached = false;
         try {
           query = parseQuery(raw);
           if (query.hide) return [query.refId, { frames: [] }];
           const parsedQuery = query;
+          // The key holds exactly what the answer depends on, each as the query will use it.
           const range = effectiveRange(body, current.info.asOf);
-          const key = JSON.stringify([current.info.version, parsedQuery, range, body.intervalMs, body.maxDataPoints]);
-          ({ value: result, cached } = await cache.get(key, (shared) => executeQuery({ runner, caps }, body, parsedQuery, shared), signal));
+          const key = JSON.stringify([current.info.version, parsedQuery, range, requestIntervalMs(body, range), body.maxDataPoints]);
+          ({ value: answer, cached } = await cache.get(key, async (shared) => measured(await executeQuery({ runner, caps }, body, parsedQuery, shared)), signal));
         } catch (error) {
           const failure = error instanceof QueryError ? error : new QueryError('internal', 'the query failed inside the service; see its log', { cause: error });
           if (failure.code === 'internal') request.log.error({ err: error }, 'query failed');
-          result = { frames: [], error: errorBody(failure) };
+          answer = measured({ frames: [], error: errorBody(failure) });
         }
-        logQuery(request, query, started, result, cached);
+        logQuery(request, query, started, answer, cached);
         const refId = query?.refId ?? (typeof raw === 'object' && raw !== null && 'refId' in raw ? String(raw.refId) : `#${index}`);
-        return [refId, result];
+        return [refId, answer.result];
       }),
     );
     if (outcomes.every(([, r]) => r.error?.code === 'busy')) {
@@ -178,7 +189,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     return { results: Object.fromEntries(outcomes) };
   });
 
-  const answerArrow = async (request: FastifyRequest, reply: FastifyReply, body: typeof queryRequestSchema._output, signal: AbortSignal) => {
+  const answerArrow = async (request: FastifyRequest, reply: FastifyReply, body: QueryRequest, signal: AbortSignal) => {
     const started = performance.now();
     let query: Query;
     try {
@@ -197,7 +208,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
           arrowQuery.kind === 'sql'
             ? expandSql(arrowQuery.sql, {
                 range,
-                intervalMs: requestIntervalMs(body),
+                intervalMs: requestIntervalMs(body, range),
                 variables: arrowQuery.variables,
                 metrics: database.metrics,
               })

@@ -40,11 +40,11 @@ export const effectiveRange = (request: Pick<QueryRequest, 'from' | 'to'>, asOf:
 export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
 
 /**
- * The panel's interval: as Grafana sent it, or the range spread over
- * maxDataPoints (one point per second at the finest), or a minute.
+ * The panel's interval: as Grafana sent it, or the effective range spread
+ * over maxDataPoints (one point per second at the finest), or a minute.
  */
-export const requestIntervalMs = (request: Pick<QueryRequest, 'from' | 'to' | 'intervalMs' | 'maxDataPoints'>): number =>
-  request.intervalMs ?? (request.maxDataPoints ? Math.max(1000, Math.ceil((request.to - request.from) / request.maxDataPoints)) : 60_000);
+export const requestIntervalMs = (request: Pick<QueryRequest, 'intervalMs' | 'maxDataPoints'>, range: TimeRange): number =>
+  request.intervalMs ?? (request.maxDataPoints ? Math.max(1000, Math.ceil((range.to - range.from) / request.maxDataPoints)) : 60_000);
 
 /** Runs one parsed query to its frames. */
 export const executeQuery = async (
@@ -54,11 +54,11 @@ export const executeQuery = async (
   signal: AbortSignal,
 ): Promise<QueryResult> => {
   const { runner, caps } = context;
-  const intervalMs = requestIntervalMs(request);
   switch (query.kind) {
     case 'sql':
       return runner.run('adhoc', signal, async (connection, database) => {
         const range = effectiveRange(request, database.info.asOf);
+        const intervalMs = requestIntervalMs(request, range);
         const expanded = expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics: database.metrics });
         await guardSql(connection, expanded.sql);
         const stream = await connection.stream(expanded.sql, expanded.params, expanded.types);
