@@ -38,7 +38,6 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     ['INSTALL an extension', 'install httpfs', /only SELECT/],
     ['LOAD an extension', 'load httpfs', /only SELECT/],
     ['SET a setting', "set threads = 1", /only SELECT/],
-    ['changing a setting via a function', "select * from duckdb_settings() where name = 'threads'", null],
     ['DDL', 'create table evil (x int)', /only SELECT/],
     ['DML', "delete from raw.branches where branch_id = 'B1'", /only SELECT/],
     ['a temp table', 'create temp table scratch as select 1', /only SELECT/],
@@ -48,12 +47,14 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     ['exporting the database', `export database '${join(dir, 'dump')}'`, /only SELECT/],
   ])('blocks %s', async (_what, sql, message) => {
     const result = await run(sql);
-    if (message === null) {
-      expect(result.error).toBeUndefined();
-      return;
-    }
     expect(result.error?.message).toMatch(message);
     expect(['forbidden_statement', 'forbidden_function', 'bad_sql']).toContain(result.error?.code);
+  });
+
+  it('still lets analysts read the system catalog and settings, which change nothing', async () => {
+    const result = await run("select value from duckdb_settings() where name = 'enable_external_access'");
+    expect(result.error).toBeUndefined();
+    expect(result.frames[0].data.values[0]).toEqual(['false']);
   });
 
   it('leaves no trace of the attempts: no files written, data intact, service answering', async () => {
@@ -85,7 +86,6 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     await expect(pending).rejects.toThrow();
     // Well before the 1.5 s limit, the runner is free again and the log says why.
     await new Promise((r) => setTimeout(r, 400));
-    expect(t.service.database()).toBeDefined();
     const line = t.logs.find((l) => l.msg === 'query' && l.refId === 'gone');
     expect(line).toMatchObject({ outcome: 'cancelled' });
     expect(Number(line?.durationMs)).toBeLessThan(1500);
@@ -131,11 +131,6 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     } finally {
       await locked.close();
     }
-  });
-
-  it('binds to loopback unless told otherwise', async () => {
-    const { serviceConfigSchema } = await import('../../datasource/src/service/serviceConfig');
-    expect(serviceConfigSchema.parse({ db }).host).toBe('127.0.0.1');
   });
 
   it('survives hostile variable values and macro arguments sent over HTTP (property test)', async () => {

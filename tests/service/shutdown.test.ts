@@ -9,9 +9,23 @@ describe('touchpoint serve as a process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-shutdown-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  const db = join(dir, 'w.duckdb');
+  beforeAll(() => writeSmallWarehouse(db));
+
+  it('binds to loopback unless told otherwise', async () => {
+    const hostOf = async (args: string[]) => {
+      const service = await startServiceProcess(db, {}, args);
+      try {
+        return new URL(service.url).hostname;
+      } finally {
+        await service.stop();
+      }
+    };
+    expect(await hostOf([])).toBe('127.0.0.1');
+    expect(await hostOf(['--host', '0.0.0.0'])).toBe('0.0.0.0');
+  });
+
   it('finishes the query in flight on SIGTERM, then exits 0', async () => {
-    const db = join(dir, 'w.duckdb');
-    await writeSmallWarehouse(db);
     const service = await startServiceProcess(db);
     const inFlight = fetch(`${service.url}/api/query`, {
       method: 'POST',

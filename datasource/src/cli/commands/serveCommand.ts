@@ -38,8 +38,11 @@ export const serveCommand: Command = {
     }
     const config = parsed.data;
     const service = await createService(config);
-    const address = await service.app.listen({ host: config.host, port: config.port });
-    process.stderr.write(`touchpoint serve: ${address} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`);
+    await service.app.listen({ host: config.host, port: config.port });
+    // The address really bound, so "0.0.0.0" (every interface) is said as such.
+    const bound = service.app.server.address();
+    const where = typeof bound === 'object' && bound !== null ? `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}` : String(bound);
+    process.stderr.write(`touchpoint serve: ${where} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`);
     // Finish the requests in flight, then close the database.
     await new Promise<void>((resolve) => {
       const stop = () => {
