@@ -56,15 +56,15 @@ const envNames: Record<keyof ServiceConfig, string> = {
   logLevel: 'TOUCHPOINT_LOG_LEVEL',
 };
 
-/** The configuration from flags over environment over defaults. */
-export const resolveServiceConfig = (
+/** Flags over environment variables; what neither gives takes the schema's default. */
+export const withEnvironment = (
   flags: Partial<Record<keyof ServiceConfig, string | undefined>>,
   env: NodeJS.ProcessEnv = process.env,
-): z.ZodSafeParseResult<ServiceConfig> => {
+): Record<string, string> => {
   const merged: Record<string, string> = {};
   for (const [key, name] of Object.entries(envNames) as [keyof ServiceConfig, string][]) {
     const value = flags[key] ?? env[name];
     if (value !== undefined && value !== '') merged[key] = value;
   }
-  return serviceConfigSchema.safeParse(merged);
+  return merged;
 };

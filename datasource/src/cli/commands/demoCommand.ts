@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { planSeed, randomSource, seedOptionsSchema, seedRawTables } from '../../../../seed/src';
 import { openDatabase } from '../../db/openDatabase';
@@ -8,7 +7,7 @@ import { lastDays } from '../../metrics/timeRange';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
 import { formatRows } from '../formatRows';
-import { parseOptions } from '../parseOptions';
+import { parseOptions, readArgs } from '../parseOptions';
 import { terminalProgress } from '../progress';
 import { scorecardRows } from '../scorecardRows';
 
@@ -32,7 +31,7 @@ export const demoCommand: Command = {
   summary: 'seed a demo warehouse if there is none and print its scorecard',
   usage: 'demo [--db FILE] [--scale N]',
   run: async (argv) => {
-    const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, scale: { type: 'string' } } });
+    const { values } = readArgs(argv, { db: { type: 'string' }, scale: { type: 'string' } });
     const options = parseOptions(optionsSchema, values);
     const out = (text: string) => process.stdout.write(`${text}\n`);
     if (!existsSync(options.db)) {

@@ -1,12 +1,11 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatReport } from '../../load/formatReport';
 import { loadDirectory, type LoadSummary } from '../../load/loadDirectory';
 import { LoadRejectedError, type LoadReport } from '../../load/loadReport';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
-import { parseOptions } from '../parseOptions';
+import { parseOptions, readArgs } from '../parseOptions';
 import { terminalProgress } from '../progress';
 import { UsageError } from '../usageError';
 
@@ -31,18 +30,8 @@ const readDirectoryArgument = (positionals: string[]): string => {
 };
 
 const parseCommandLine = (argv: string[]) => {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { db: { type: 'string' }, touchpoints: { type: 'string' }, report: { type: 'string' } },
-      allowPositionals: true,
-    });
-    return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
-  } catch (error) {
-    // node:util names an unknown option in its own TypeError.
-    if (error instanceof TypeError) throw new UsageError(error.message, { cause: error });
-    throw error;
-  }
+  const { values, positionals } = readArgs(argv, { db: { type: 'string' }, touchpoints: { type: 'string' }, report: { type: 'string' } }, true);
+  return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
 };
 
 // The rate is the loader's own (read, check, insert); the model build after it

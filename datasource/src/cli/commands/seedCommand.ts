@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTables, type SeedCounts } from '../../../../seed/src';
 import { openDatabase } from '../../db/openDatabase';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
 import { terminalProgress } from '../progress';
-import { UsageError } from '../usageError';
+import { parseOptions, readArgs } from '../parseOptions';
 
 const usage = 'seed --db FILE [--scale N] [--seed S] [--end YYYY-MM-DD] [--out DIR --format csv|parquet]';
 
@@ -22,31 +21,15 @@ const seedArgsSchema = seedOptionsSchema
   });
 
 const parseSeedArgs = (argv: string[]) => {
-  let values: Record<string, string | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' },
-        scale: { type: 'string' },
-        seed: { type: 'string' },
-        end: { type: 'string' },
-        out: { type: 'string' },
-        format: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    // node's first line already names the option, e.g. "Unknown option '--sclae'"
-    throw new UsageError((error as Error).message.split('\n')[0], { cause: error });
-  }
-  const parsed = seedArgsSchema.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--${String(issue.path[0] ?? 'options')} ${issue.message}`, { cause: parsed.error });
-  }
-  return parsed.data;
+  const { values } = readArgs(argv, {
+    db: { type: 'string' },
+    scale: { type: 'string' },
+    seed: { type: 'string' },
+    end: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
+  });
+  return parseOptions(seedArgsSchema, values);
 };
 
 const summary = (db: string, counts: SeedCounts, seconds: number): string =>

@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
 import { createService } from '../../service/createService';
-import { resolveServiceConfig } from '../../service/serviceConfig';
+import { serviceConfigSchema, withEnvironment } from '../../service/serviceConfig';
 import type { Command } from '../command';
-import { UsageError } from '../usageError';
+import { parseOptions, readArgs } from '../parseOptions';
 
 const flags = {
   db: { type: 'string' },
@@ -20,8 +19,8 @@ export const serveCommand: Command = {
   summary: 'serve a warehouse over HTTP to Grafana and analysts (read-only)',
   usage: 'serve --db FILE [--port N] [--host H] [--token T]',
   run: async (argv) => {
-    const { values } = parseArgs({ args: argv, options: flags });
-    const parsed = resolveServiceConfig({
+    const { values } = readArgs(argv, flags);
+    const merged = withEnvironment({
       db: values.db,
       host: values.host,
       port: values.port,
@@ -32,11 +31,7 @@ export const serveCommand: Command = {
       queueLimit: values['queue-limit'],
       logLevel: values['log-level'],
     });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UsageError(`--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue.message}`, { cause: parsed.error });
-    }
-    const config = parsed.data;
+    const config = parseOptions(serviceConfigSchema, merged);
     const service = await createService(config);
     await service.app.listen({ host: config.host, port: config.port });
     // The address really bound, so "0.0.0.0" (every interface) is said as such.

@@ -5,13 +5,12 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openDatabase } from '../../db/openDatabase';
 import { toPlainValue } from '../../db/toPlainValue';
 import type { Command } from '../command';
 import { formatRows, outputFormats, type Cell } from '../formatRows';
-import { parseOptions } from '../parseOptions';
+import { parseOptions, readArgs } from '../parseOptions';
 
 const optionsSchema = z.object({
   db: z.string().min(1),
@@ -32,12 +31,8 @@ export const sqlCommand: Command = {
   summary: 'run one SQL query against a warehouse (read-only)',
   usage: 'sql --db FILE "SQL" [--format table|csv|json]',
   run: async (argv) => {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: { db: { type: 'string' }, format: { type: 'string' } },
-      allowPositionals: true,
-    });
-    const options = parseOptions(optionsSchema, { ...values, sql: positionals.join(' ') });
+    const { values, positionals } = readArgs(argv, { db: { type: 'string' }, format: { type: 'string' } }, true);
+    const options = parseOptions(optionsSchema, { ...values, sql: positionals.join(' ') }, { sql: 'the SQL query' });
     if (!existsSync(options.db)) throw new Error(`no warehouse at ${options.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
     const instance = await openDatabase(options.db, { readOnly: true });
     const connection = await instance.connect();
