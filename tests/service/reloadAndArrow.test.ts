@@ -33,17 +33,23 @@ describe('touchpoint serve: new data and Arrow export', () => {
   it('picks up a new database without a restart, and without failing a query in flight', async () => {
     const before = await health();
     expect(await count()).toBe(3);
-    const inFlight = t.query({ ...range, queries: [{ refId: 'slow', kind: 'sql', sql: 'select count(*) as n from range(400000000) as r(x) where x % 3 = 1' }] });
+    // The new file replaces the old one on disk; the service still holds the old one open.
     await replaceDatabase(db, async (connection) => {
       await fillSmallWarehouse(connection);
       await connection.run("insert into raw.branches values ('B4', 'New Pier', 'South', null)");
     });
+    const inFlight = t.query({
+      ...range,
+      queries: [{ refId: 'slow', kind: 'sql', sql: 'select (select count(*) from raw.branches) as branches, count(*) as n from range(400000000) as r(x) where x % 3 = 1' }],
+    });
+    while ((await health()).load.running === 0) await new Promise((r) => setTimeout(r, 10));
     expect(await t.service.reload()).toBe(true);
     const slow = queryResponseSchema.parse(await (await inFlight).json()).results.slow;
+    // It finished, on the data it started with.
     expect(slow.error).toBeUndefined();
+    expect(slow.frames[0].data.values[0]).toEqual([3]);
     expect(await count()).toBe(4);
-    const after = await health();
-    expect(after.dataVersion).not.toBe(before.dataVersion);
+    expect((await health()).dataVersion).not.toBe(before.dataVersion);
   });
 
   it('keeps serving the same data when a load fails, byte for byte', async () => {
