@@ -2,7 +2,7 @@ import type { BoundQuery } from '../../datasource/src/db/boundQuery';
 import type { MetricDefinition } from '../../datasource/src/catalog/metricCatalog';
 import { buildMetricSql, type MetricSource } from '../../datasource/src/metrics/buildMetricSql';
 import type { TimeRange } from '../../datasource/src/metrics/timeRange';
-import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/metrics/metricQuery';
+import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/contract/metricQuery';
 
 export interface ScorecardQuery {
   name: string;

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readCatalogTable } from '../../datasource/src/catalog/metricCatalog';
 import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
 import { readTableColumns } from '../../datasource/src/db/readTableColumns';
-import { metricQuerySchema } from '../../datasource/src/metrics/metricQuery';
+import { metricQuerySchema } from '../../datasource/src/contract/metricQuery';
 import { planMetricSql } from '../../datasource/src/metrics/planMetricSource';
 import { lastDays } from '../../datasource/src/metrics/timeRange';
 import { printTable } from './printTable';

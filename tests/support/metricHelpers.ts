@@ -3,7 +3,7 @@ import { readCatalogTable, type MetricDefinition } from '../../datasource/src/ca
 import type { Row } from '../../datasource/src/db/readRows';
 import type { MetricSource } from '../../datasource/src/metrics/buildMetricSql';
 import type { TimeRange } from '../../datasource/src/metrics/timeRange';
-import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/metrics/metricQuery';
+import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/contract/metricQuery';
 import { runMetric } from '../../datasource/src/metrics/runMetric';
 
 export const utc = (iso: string): number => Date.parse(`${iso}Z`);

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readCatalogTable } from '../catalog/metricCatalog';
 import { readRows } from '../db/readRows';
 import { readTableColumns } from '../db/readTableColumns';
-import { metricQuerySchema } from '../metrics/metricQuery';
+import { metricQuerySchema } from '../contract/metricQuery';
 import { planMetricSql } from '../metrics/planMetricSource';
 import type { TimeRange } from '../metrics/timeRange';
 import type { Cell } from './formatRows';

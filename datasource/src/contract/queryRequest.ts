@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { metricQuerySchema } from '../metrics/metricQuery';
-import { variablesSchema } from '../service/sql/variables';
+import { metricQuerySchema } from './metricQuery';
+import { variablesSchema } from './variables';
 import { frameSchema } from './dataFrame';
 
 /** Epoch ms as Grafana sends it (a number or a numeric string), or an ISO 8601 time. */

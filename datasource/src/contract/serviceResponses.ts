@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metricDefinitionSchema } from '../catalog/metricCatalog';
+import { metricDefinitionSchema } from './metricDefinition';
 
 /** GET /api/health */
 export const healthSchema = z.object({

@@ -2,7 +2,7 @@ import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import type { MetricDefinition } from '../catalog/metricCatalog';
 import { bindTextList, bindTimestamp, type BoundQuery } from '../db/boundQuery';
 import { quoteIdentifier } from '../db/quoteIdentifier';
-import type { MetricQuery } from './metricQuery';
+import type { MetricQuery } from '../contract/metricQuery';
 import { ceilDay, floorDay, type TimeRange } from './timeRange';
 
 /**

@@ -1,7 +1,7 @@
 import type { BoundQuery } from '../db/boundQuery';
 import type { MetricDefinition } from '../catalog/metricCatalog';
 import { buildMetricSql, type MetricSource } from './buildMetricSql';
-import type { MetricQuery } from './metricQuery';
+import type { MetricQuery } from '../contract/metricQuery';
 import type { TimeRange } from './timeRange';
 
 /**

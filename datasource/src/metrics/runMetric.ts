@@ -3,7 +3,7 @@ import type { MetricDefinition } from '../catalog/metricCatalog';
 import { readRows, type Row } from '../db/readRows';
 import { buildMetricSql, type MetricSource } from './buildMetricSql';
 import type { TimeRange } from './timeRange';
-import type { MetricQuery } from './metricQuery';
+import type { MetricQuery } from '../contract/metricQuery';
 
 /** Evaluates one catalog metric; rows are [time], ...groupBy, value, n. */
 export const runMetric = async (

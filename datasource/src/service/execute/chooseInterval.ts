@@ -1,4 +1,4 @@
-import { intervals, type Interval } from '../../metrics/metricQuery';
+import { intervals, type Interval } from '../../contract/metricQuery';
 
 const approximateMs: Record<Interval, number> = { day: 86_400_000, week: 604_800_000, month: 2_629_746_000 };
 

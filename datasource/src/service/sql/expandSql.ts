@@ -5,7 +5,7 @@ import type { TimeRange } from '../../metrics/timeRange';
 import { QueryError } from '../queryError';
 import { parseInterval } from './parseInterval';
 import { closingParen, literalEnd, splitArguments } from './sqlLexer';
-import type { VariableValue, Variables } from './variables';
+import type { VariableValue, Variables } from '../../contract/variables';
 
 export const fillModes = ['null', 'zero', 'previous'] as const;
 export type FillMode = (typeof fillModes)[number];
