@@ -1,12 +1,21 @@
 // One jest run covers every workspace. Node parts run as CommonJS through swc,
-// the transformer Grafana's plugin scaffold uses.
+// the transformer Grafana's plugin scaffold uses; the plugins run in jsdom
+// with the scaffold's settings (.config/jest.config.js).
+const pluginProject = require('./.config/jest.config');
+
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/sql', '<rootDir>/seed', '<rootDir>/datasource', '<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
-  setupFiles: ['<rootDir>/tests/setup/env.js'],
-  testTimeout: 120000,
+  projects: [
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/sql', '<rootDir>/seed', '<rootDir>/datasource', '<rootDir>/tests'],
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/datasource/grafana/', '<rootDir>/tests/grafana/'],
+      transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
+      setupFiles: ['<rootDir>/tests/setup/env.js'],
+      testTimeout: 120000,
+    },
+    pluginProject('datasource-plugin', ['<rootDir>/datasource/grafana/src', '<rootDir>/tests/grafana']),
+  ],
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCatalogFile } from '../../datasource/src/catalog/metricCatalog';
-import { macroNames } from '../../datasource/src/service/sql/expandSql';
+import { macroNames } from '../../datasource/src/contract/macros';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

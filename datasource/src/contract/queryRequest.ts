@@ -35,6 +35,15 @@ export const metricKindQuerySchema = metricQuerySchema.extend({
 
 export const drillKinds = ['branch_customers', 'customer_interactions', 'cohort_customers', 'day_interactions'] as const;
 export type DrillKind = (typeof drillKinds)[number];
+export type DrillParameter = 'branchId' | 'customerId' | 'cohortMonth' | 'day' | 'channel';
+
+/** What each drill needs and what narrows it further; the service checks `needs`, the editor shows both. */
+export const drillParameters: Record<DrillKind, { needs: DrillParameter[]; optional: DrillParameter[] }> = {
+  branch_customers: { needs: ['branchId'], optional: [] },
+  customer_interactions: { needs: ['customerId'], optional: [] },
+  cohort_customers: { needs: ['cohortMonth'], optional: ['branchId'] },
+  day_interactions: { needs: ['day'], optional: ['branchId', 'channel'] },
+};
 
 export const drillQuerySchema = z.object({
   ...baseQuery,

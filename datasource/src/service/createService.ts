@@ -11,7 +11,8 @@ import { QueryRunner, RETRY_AFTER_SECONDS } from './queryRunner';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
 import { ServingDatabase, fileIdentity, sameFile } from './servingDatabase';
-import { expandSql, macroNames } from './sql/expandSql';
+import { macroNames } from '../contract/macros';
+import { expandSql } from './sql/expandSql';
 import { guardSql } from './sql/guardSql';
 
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';

@@ -1,20 +1,18 @@
 import { INTEGER, TIMESTAMP, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { DrillQuery } from '../../contract/queryRequest';
+import { drillParameters, type DrillQuery } from '../../contract/queryRequest';
 import { bindTimestamp, type BoundQuery } from '../../db/boundQuery';
 import type { TimeRange } from '../../metrics/timeRange';
 import { QueryError } from '../queryError';
 
-type Needs = 'branchId' | 'customerId' | 'cohortMonth' | 'day';
 
 /**
  * The drill path from relationship to interactions, each step one query:
  * a branch's customers, a customer's contacts and ratings, a cohort's
  * customers, a day's contacts. Values are bound, never spliced.
  */
-const drills: Record<DrillQuery['drill'], { needs: Needs[]; sql: string }> = {
+const drills: Record<DrillQuery['drill'], { sql: string }> = {
   // Customers of the branch whose relationship overlaps the range, worst experience first.
   branch_customers: {
-    needs: ['branchId'],
     sql: `
       with contacts as (
           select customer_id, count(*) as contacts_in_range, sum(open_contacts) as open_in_range
@@ -35,7 +33,6 @@ const drills: Record<DrillQuery['drill'], { needs: Needs[]; sql: string }> = {
   },
   // Every contact and every rating of one customer, in time order.
   customer_interactions: {
-    needs: ['customerId'],
     sql: `
       with comments as (
           select interaction_id, string_agg(comment, ' | ' order by responded_at) as comment
@@ -62,18 +59,17 @@ const drills: Record<DrillQuery['drill'], { needs: Needs[]; sql: string }> = {
   },
   // The customers of one cohort: who stayed and who left, and how they felt.
   cohort_customers: {
-    needs: ['cohortMonth'],
     sql: `
       select customer_id, branch_id, region, segment, started_at, ended_at, status, tenure_months,
              sli, sli_n, latest_nps_score as nps, contacts, monthly_revenue
       from dim_customers
       where cohort_month = date_trunc('month', $cohort_month::date)::date
+        and ($branch_id is null or branch_id = $branch_id)
       order by status, sli asc nulls last, customer_id
       limit $limit`,
   },
   // The contacts opened on one UTC day, optionally at one branch and channel.
   day_interactions: {
-    needs: ['day'],
     sql: `
       select opened_at as time, interaction_id, customer_id, branch_id, channel, topic, agent_id,
              first_response_seconds, resolution_seconds, case when is_open then 'open' else 'resolved' end as status,
@@ -89,7 +85,7 @@ const drills: Record<DrillQuery['drill'], { needs: Needs[]; sql: string }> = {
 
 export const drillSql = (query: DrillQuery, range: TimeRange): BoundQuery => {
   const drill = drills[query.drill];
-  const missing = drill.needs.filter((field) => query[field] === undefined);
+  const missing = drillParameters[query.drill].needs.filter((field) => query[field] === undefined);
   if (missing.length > 0) {
     throw new QueryError('bad_request', `drill '${query.drill}' needs ${missing.join(' and ')}`);
   }

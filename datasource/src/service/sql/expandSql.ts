@@ -5,6 +5,7 @@ import type { TimeRange } from '../../metrics/timeRange';
 import { QueryError } from '../queryError';
 import { parseInterval } from './parseInterval';
 import { closingParen, literalEnd, splitArguments } from './sqlLexer';
+import { macroNames } from '../../contract/macros';
 import type { VariableValue, Variables } from '../../contract/variables';
 
 export const fillModes = ['null', 'zero', 'previous'] as const;
@@ -21,19 +22,6 @@ export interface ExpandedSql extends BoundQuery {
   /** Set by $__timeGroup(col, interval, fill): missing buckets are added after the query. */
   fill?: { intervalMs: number; mode: FillMode };
 }
-
-/** Every macro, for the editor's autocomplete and the docs. */
-export const macroNames = [
-  '$__timeFilter',
-  '$__timeFrom',
-  '$__timeTo',
-  '$__timeGroup',
-  '$__timeGroupAlias',
-  '$__interval',
-  '$__interval_ms',
-  '$__metric',
-  '$__metricN',
-] as const;
 
 const parseFill = (text: string | undefined): FillMode | undefined => {
   if (text === undefined) return undefined;

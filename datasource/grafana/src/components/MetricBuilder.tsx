@@ -1,0 +1,130 @@
+import type { SelectableValue } from '@grafana/data';
+import { Button, Field, IconButton, InlineField, MultiSelect, RadioButtonGroup, Select, Stack, Text } from '@grafana/ui';
+import type { CatalogResponse } from '../../../src/contract/serviceResponses';
+import type { MetricDefinition } from '../../../src/contract/metricDefinition';
+import { metricLevels } from '../../../src/contract/metricDefinition';
+import { labels, testIds } from '../messages';
+import { metricSqlPreview } from '../query/metricSqlPreview';
+import { metricIntervals, type SavedMetricQuery } from '../query/savedQuery';
+
+interface Props {
+  query: SavedMetricQuery;
+  catalog: CatalogResponse;
+  /** Dashboard variables, offered as filter values (`$branch`). */
+  variables: string[];
+  onChange: (query: SavedMetricQuery) => void;
+  onEditAsSql: (sql: string) => void;
+}
+
+/** Metrics grouped by level, so interaction-level service and relationship-level experience never blur. */
+const metricOptions = (catalog: CatalogResponse) =>
+  metricLevels.map((level) => ({
+    label: labels.levels[level],
+    options: catalog.metrics
+      .filter((metric) => metric.level === level)
+      .map((metric) => ({ label: metric.label, value: metric.name, description: metric.description })),
+  }));
+
+const asOptions = (values: string[]): Array<SelectableValue<string>> => values.map((value) => ({ label: value, value }));
+
+const intervalOptions = metricIntervals.map((value) => ({ label: labels.intervals[value], value }));
+
+/** Group-by and filters that the newly picked metric cannot take are dropped, not sent to fail. */
+const withMetric = (query: SavedMetricQuery, metric: MetricDefinition): SavedMetricQuery => ({
+  ...query,
+  metric: metric.name,
+  groupBy: query.groupBy.filter((dimension) => metric.dimensions.includes(dimension)),
+  filters: Object.fromEntries(Object.entries(query.filters).filter(([dimension]) => metric.dimensions.includes(dimension))),
+});
+
+export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql }: Props) {
+  const metric = catalog.metrics.find((candidate) => candidate.name === query.metric);
+  const dimensions = metric?.dimensions ?? [];
+  const unusedDimensions = dimensions.filter((dimension) => !(dimension in query.filters));
+  const preview = metric ? metricSqlPreview(metric, query) : undefined;
+  const setFilter = (dimension: string, values: string[]) => onChange({ ...query, filters: { ...query.filters, [dimension]: values } });
+  const removeFilter = (dimension: string) =>
+    onChange({ ...query, filters: Object.fromEntries(Object.entries(query.filters).filter(([name]) => name !== dimension)) });
+
+  return (
+    <Stack direction="column" gap={1}>
+      <Stack gap={1} wrap="wrap" alignItems="flex-start">
+        <InlineField label={labels.metric} labelWidth={12}>
+          <Select
+            inputId={testIds.metricPicker}
+            data-testid={testIds.metricPicker}
+            width={40}
+            options={metricOptions(catalog)}
+            value={query.metric}
+            onChange={(option) => {
+              const picked = catalog.metrics.find((candidate) => candidate.name === option.value);
+              if (picked) onChange(withMetric(query, picked));
+            }}
+          />
+        </InlineField>
+        <InlineField label={labels.groupBy} labelWidth={12}>
+          <MultiSelect
+            inputId={testIds.groupByPicker}
+            width={40}
+            options={asOptions(dimensions)}
+            value={query.groupBy}
+            onChange={(options) => onChange({ ...query, groupBy: options.map((option) => option.value ?? '').filter(Boolean) })}
+          />
+        </InlineField>
+        <InlineField label={labels.interval} labelWidth={12}>
+          <RadioButtonGroup options={intervalOptions} value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
+        </InlineField>
+      </Stack>
+      {metric ? (
+        <div data-testid={testIds.metricDescription}>
+          <Text color="secondary">
+            {labels.levels[metric.level]}. {metric.description}
+          </Text>
+        </div>
+      ) : (
+        <Text color="error">{`Unknown metric ${query.metric}: pick one from the catalog.`}</Text>
+      )}
+      <Field label={labels.filters}>
+        <Stack direction="column" gap={0.5}>
+          {Object.entries(query.filters).map(([dimension, values]) => (
+            <Stack key={dimension} gap={1} alignItems="center">
+              <Text>{dimension}</Text>
+              <MultiSelect
+                aria-label={`${labels.filters} ${dimension}`}
+                width={40}
+                allowCustomValue
+                placeholder={labels.filterValues}
+                options={asOptions([...variables.map((name) => `$${name}`), ...values.filter((value) => !value.startsWith('$'))])}
+                value={values}
+                onChange={(options) => setFilter(dimension, options.map((option) => option.value ?? '').filter(Boolean))}
+              />
+              <IconButton name="trash-alt" tooltip={`${labels.removeFilter} ${dimension}`} onClick={() => removeFilter(dimension)} />
+            </Stack>
+          ))}
+          {unusedDimensions.length > 0 && (
+            <Select
+              aria-label={labels.addFilter}
+              width={24}
+              placeholder={labels.addFilter}
+              options={asOptions(unusedDimensions)}
+              value={null}
+              onChange={(option) => option.value && setFilter(option.value, [])}
+            />
+          )}
+        </Stack>
+      </Field>
+      {preview && (
+        <Field label={labels.metricSql}>
+          <Stack direction="column" gap={0.5} alignItems="flex-start">
+            <pre data-testid={testIds.metricSql}>{'sql' in preview ? preview.sql : preview.reason}</pre>
+            {'sql' in preview && (
+              <Button size="sm" variant="secondary" icon="edit" onClick={() => onEditAsSql(preview.sql)}>
+                {labels.editAsSql}
+              </Button>
+            )}
+          </Stack>
+        </Field>
+      )}
+    </Stack>
+  );
+}

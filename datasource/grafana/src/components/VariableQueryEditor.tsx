@@ -1,0 +1,54 @@
+import { InlineField, RadioButtonGroup, Stack, TextArea, Text } from '@grafana/ui';
+import { useState } from 'react';
+import { labels, testIds } from '../messages';
+import { migrateVariableQuery, variableKinds, type VariableQuery } from '../variables/variableQuery';
+
+interface Props {
+  query: VariableQuery | string | undefined;
+  onChange: (query: VariableQuery) => void;
+}
+
+const kindOptions = variableKinds.map((value) => ({ label: labels.variableKinds[value], value }));
+
+const readQuery = (query: Props['query']): VariableQuery => {
+  if (query === undefined || query === '') return migrateVariableQuery({ kind: 'branches' });
+  try {
+    return migrateVariableQuery(query);
+  } catch {
+    return migrateVariableQuery({ kind: 'branches' });
+  }
+};
+
+/** A fixed list (branches, regions, …) or any SQL returning `value` and optionally `text`. */
+export function VariableQueryEditor({ query, onChange }: Props) {
+  const current = readQuery(query);
+  const [sql, setSql] = useState(current.sql ?? '');
+  return (
+    <Stack direction="column" gap={1}>
+      <InlineField label={labels.variableKind} labelWidth={12}>
+        <RadioButtonGroup
+          data-testid={testIds.variableKindPicker}
+          options={kindOptions}
+          value={current.kind}
+          onChange={(kind) => onChange({ ...current, kind, ...(kind === 'sql' ? { sql } : { sql: undefined }) })}
+        />
+      </InlineField>
+      {current.kind === 'sql' && (
+        <Stack direction="column" gap={0.5}>
+          <TextArea
+            data-testid={testIds.variableSql}
+            aria-label={labels.variableKinds.sql}
+            rows={4}
+            value={sql}
+            placeholder="select distinct segment as value from dim_customers order by 1"
+            onChange={(event) => setSql(event.currentTarget.value)}
+            onBlur={() => onChange({ ...current, sql })}
+          />
+          <Text color="secondary" variant="bodySmall">
+            {labels.variableSqlHelp}
+          </Text>
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,95 @@
+/** Every sentence the datasource shows a person, in one place. */
+export const messages = {
+  noUrl: 'Set the URL of the Touchpoint service (where `touchpoint serve` listens), then save & test again.',
+  unreachable: (status: number | undefined, statusText: string | undefined) =>
+    `Cannot reach the Touchpoint service${status ? ` (HTTP ${status}${statusText ? ` ${statusText}` : ''} from Grafana's data proxy)` : ''}: check the URL in the datasource settings, that \`touchpoint serve\` is running, and that Grafana's server can reach it.`,
+  badToken: (detail?: string) =>
+    `The Touchpoint service rejected the token${detail ? ` (${detail})` : ''}: enter the token that \`touchpoint serve\` was started with (--token or TOUCHPOINT_TOKEN).`,
+  notTouchpoint: (detail: string) =>
+    `The URL answered, but not as a Touchpoint service (${detail}): check that it points at \`touchpoint serve\`, without a path.`,
+  httpFailure: (status: number | undefined, statusText: string | undefined) =>
+    `The Touchpoint service failed with HTTP ${status ?? '?'}${statusText ? ` ${statusText}` : ''}.`,
+  badResponse: (detail: string) => `The Touchpoint service sent an answer this plugin cannot read (${detail}): upgrade the service or the plugin so they match.`,
+  missingResult: (refId: string) => `The Touchpoint service returned no result for query ${refId}.`,
+  connected: (parts: { version: string; dataVersion: string; freshness: string; metrics: number; mappingVersion: string }) =>
+    `Connected to Touchpoint ${parts.version}: data version ${parts.dataVersion}, ${parts.freshness}, ${parts.metrics} metrics, SLI mapping ${parts.mappingVersion}.`,
+  noData: 'the warehouse holds no events yet',
+  asOf: (when: string, age: string) => `data as of ${when} (${age})`,
+} as const;
+
+/** Labels and help of the editors. */
+export const labels = {
+  url: 'URL',
+  urlHelp: 'Where Grafana’s server reaches `touchpoint serve`, e.g. http://touchpoint:7400. Requests go through Grafana’s data proxy.',
+  token: 'Token',
+  tokenHelp: 'The bearer token the service was started with. Stored encrypted by Grafana and added by its data proxy; viewers never see it.',
+  tokenPlaceholder: 'Token of touchpoint serve (leave empty if it runs without one)',
+  mode: 'Mode',
+  modes: { metric: 'Metric', sql: 'SQL', drill: 'Drill' },
+  metric: 'Metric',
+  groupBy: 'Group by',
+  interval: 'Interval',
+  intervals: { auto: 'Auto', day: 'Day', week: 'Week', month: 'Month' },
+  filters: 'Filters',
+  filterValues: 'Values or $variable',
+  addFilter: 'Add filter',
+  removeFilter: 'Remove filter',
+  levels: {
+    interaction: 'Interaction level (customer service: one contact)',
+    relationship: 'Relationship level (customer experience: the whole relationship)',
+  },
+  metricSql: 'SQL this stands for',
+  editAsSql: 'Edit as SQL',
+  format: 'Format',
+  formats: { table: 'Table', time_series: 'Time series' },
+  runHint: 'Ctrl/Cmd+Enter runs the query',
+  drill: 'Drill',
+  drills: {
+    branch_customers: 'Branch → customers',
+    customer_interactions: 'Customer → interactions',
+    cohort_customers: 'Cohort → customers',
+    day_interactions: 'Day → interactions',
+  },
+  drillFields: {
+    branchId: 'Branch',
+    customerId: 'Customer',
+    cohortMonth: 'Cohort month',
+    day: 'Day',
+    channel: 'Channel',
+    limit: 'Limit',
+  },
+  drillPlaceholders: {
+    branchId: '$branch or a branch id',
+    customerId: '$customer or a customer id',
+    cohortMonth: 'YYYY-MM, or $cohort',
+    day: 'YYYY-MM-DD, or $day',
+    channel: 'optional: $channel or a channel',
+    limit: '500',
+  },
+  variableKind: 'List',
+  variableKinds: {
+    branches: 'Branches',
+    regions: 'Regions',
+    channels: 'Channels',
+    agents: 'Agents',
+    touchpoints: 'Touchpoints',
+    sql: 'SQL',
+  },
+  variableSqlHelp: 'Return a `value` column and optionally a `text` column (or one column for both).',
+  catalogLoading: 'Loading the metric catalog…',
+} as const;
+
+/** Test ids, shared by the editors and their tests. */
+export const testIds = {
+  urlInput: 'touchpoint-config-url',
+  tokenInput: 'touchpoint-config-token',
+  modePicker: 'touchpoint-query-mode',
+  metricPicker: 'touchpoint-metric',
+  metricDescription: 'touchpoint-metric-description',
+  metricSql: 'touchpoint-metric-sql',
+  groupByPicker: 'touchpoint-group-by',
+  sqlEditor: 'touchpoint-sql-editor',
+  drillPicker: 'touchpoint-drill',
+  variableKindPicker: 'touchpoint-variable-kind',
+  variableSql: 'touchpoint-variable-sql',
+} as const;

@@ -1,0 +1,12 @@
+import { DataSourcePlugin } from '@grafana/data';
+import { ConfigEditor } from './components/ConfigEditor';
+import { QueryEditor } from './components/QueryEditor';
+import { TouchpointDataSource } from './datasource';
+import type { TouchpointQuery } from './query/savedQuery';
+import type { TouchpointOptions, TouchpointSecureOptions } from './types';
+
+export const plugin = new DataSourcePlugin<TouchpointDataSource, TouchpointQuery, TouchpointOptions, TouchpointSecureOptions>(
+  TouchpointDataSource,
+)
+  .setConfigEditor(ConfigEditor)
+  .setQueryEditor(QueryEditor);

@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import type { querySchema } from '../../../src/contract/queryRequest';
+import type { Variables } from '../../../src/contract/variables';
+import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
+import { referencedVariables, wholeReference, type VariableResolver } from './variableResolver';
+
+/** A query in the service's contract (`POST /api/query`), before the service applies its defaults. */
+export type ServiceQuery = z.input<typeof querySchema>;
+
+export class QueryVariableError extends Error {}
+
+/** A filter value list: literals stay, `$var` becomes the variable's selected values. */
+const expandValues = (values: string[], resolve: VariableResolver): string[] =>
+  values.flatMap((value) => {
+    const name = wholeReference(value);
+    if (name === undefined) return [value];
+    const resolved = resolve(name);
+    if (resolved === undefined) throw new QueryVariableError(`filter value ${value} refers to a variable this dashboard does not have`);
+    return resolved;
+  });
+
+/** A drill parameter is one value: a variable must have exactly one selected. */
+const singleValue = (field: string, value: string | undefined, resolve: VariableResolver): string | undefined => {
+  if (value === undefined || value.trim() === '') return undefined;
+  const name = wholeReference(value);
+  if (name === undefined) return value.trim();
+  const resolved = resolve(name);
+  if (resolved === undefined) throw new QueryVariableError(`${field} refers to $${name}, which this dashboard does not have`);
+  const list = Array.isArray(resolved) ? resolved : [resolved];
+  if (list.length !== 1 || list[0] === '') {
+    throw new QueryVariableError(`${field} needs one value, but $${name} has ${list.length === 0 || list[0] === '' ? 'none' : list.length} selected`);
+  }
+  return list[0];
+};
+
+const fromMetric = (query: SavedMetricQuery, resolve: VariableResolver): ServiceQuery => ({
+  refId: query.refId,
+  kind: 'metric',
+  metric: query.metric,
+  groupBy: query.groupBy,
+  ...(query.interval === 'auto' ? {} : { interval: query.interval }),
+  filters: Object.fromEntries(
+    Object.entries(query.filters)
+      .filter(([, values]) => values.length > 0)
+      .map(([dimension, values]) => [dimension, expandValues(values, resolve)]),
+  ),
+});
+
+/** Only the variables the SQL names are sent; the service binds them as typed parameters. */
+const fromSql = (query: SavedSqlQuery, resolve: VariableResolver): ServiceQuery => {
+  const variables: Variables = {};
+  for (const name of referencedVariables(query.sql)) {
+    const value = resolve(name);
+    if (value !== undefined) variables[name] = value;
+  }
+  return { refId: query.refId, kind: 'sql', sql: query.sql, format: query.format, variables };
+};
+
+const drillParameters = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
+
+const fromDrill = (query: SavedDrillQuery, resolve: VariableResolver): ServiceQuery => {
+  const parameters: Partial<Record<(typeof drillParameters)[number], string>> = {};
+  for (const field of drillParameters) {
+    const value = singleValue(field, query[field], resolve);
+    if (value !== undefined) parameters[field] = value;
+  }
+  return { refId: query.refId, kind: 'drill', drill: query.drill, ...parameters, ...(query.limit ? { limit: query.limit } : {}) };
+};
+
+/** A saved query as the service reads it, dashboard variables resolved to values. */
+export const toServiceQuery = (query: SavedQuery, resolve: VariableResolver): ServiceQuery => {
+  switch (query.kind) {
+    case 'metric':
+      return fromMetric(query, resolve);
+    case 'sql':
+      return fromSql(query, resolve);
+    case 'drill':
+      return fromDrill(query, resolve);
+  }
+};
