@@ -5,6 +5,7 @@ const pluginProject = require('./.config/jest.config');
 
 /** @type {import('jest').Config} */
 module.exports = {
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'node',
@@ -14,7 +15,6 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/datasource/grafana/', '<rootDir>/tests/grafana/'],
       transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
       setupFiles: ['<rootDir>/tests/setup/env.js'],
-      testTimeout: 120000,
     },
     pluginProject('datasource-plugin', ['<rootDir>/datasource/grafana/src', '<rootDir>/tests/grafana']),
   ],

@@ -2,8 +2,10 @@
 
 import '@testing-library/jest-dom';
 import { TextEncoder, TextDecoder } from 'util';
+import { MessageChannel } from 'worker_threads';
 
-Object.assign(global, { TextDecoder, TextEncoder });
+// MessageChannel: React 19's server renderer, which @grafana/ui imports, needs it and jsdom lacks it.
+Object.assign(global, { TextDecoder, TextEncoder, MessageChannel });
 
 // https://jestjs.io/docs/manual-mocks#mocking-methods-which-are-not-implemented-in-jsdom
 Object.defineProperty(global, 'matchMedia', {

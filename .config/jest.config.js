@@ -36,5 +36,4 @@ module.exports = (displayName, roots) => ({
   },
   // Jest cannot load ES modules untransformed (see create-plugin's .config/README.md#esm-errors-with-jest).
   transformIgnorePatterns: [nodeModulesToTransform(grafanaESModules)],
-  testTimeout: 120000,
 });

@@ -14,6 +14,9 @@ const nodeModulesToTransform = (moduleNames) => `node_modules\/(?!.*(${moduleNam
 const grafanaESModules = [
   '.pnpm', // Support using pnpm symlinked packages
   '@grafana/schema',
+  // Added for @grafana/data 13.2 (its hooks import these ES-only packages).
+  '@react-hookz',
+  '@ver0',
   '@wojtekmaj/date-utils',
   'd3',
   'd3-color',

@@ -64,13 +64,13 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
   }
 
   query(request: DataQueryRequest<TouchpointQuery>): Observable<DataQueryResponse> {
-    const resolve = templateResolver(getTemplateSrv(), request.scopedVars);
+    const context = { resolve: templateResolver(getTemplateSrv(), request.scopedVars), intervalMs: request.intervalMs };
     const errors: DataQueryError[] = [];
     const queries: ServiceQuery[] = [];
     for (const target of request.targets) {
       if (target.hide) continue;
       try {
-        queries.push(toServiceQuery(migrateQuery(target), resolve));
+        queries.push(toServiceQuery(migrateQuery(target), context));
       } catch (error) {
         errors.push({ refId: target.refId, message: error instanceof Error ? error.message : String(error) });
       }
@@ -99,7 +99,7 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
     const sql = variableSql(variableQuery);
     const serviceQuery = toServiceQuery(
       { refId: 'variable', version: 1, kind: 'sql', sql, format: 'table' },
-      templateResolver(getTemplateSrv(), options?.scopedVars as ScopedVars | undefined),
+      { resolve: templateResolver(getTemplateSrv(), options?.scopedVars as ScopedVars | undefined) },
     );
     const range = options?.range ? { from: options.range.from.valueOf(), to: options.range.to.valueOf() } : ALL_TIME;
     const response = await lastValueFrom(

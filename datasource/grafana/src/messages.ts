@@ -29,7 +29,7 @@ export const labels = {
   metric: 'Metric',
   groupBy: 'Group by',
   interval: 'Interval',
-  intervals: { auto: 'Auto', day: 'Day', week: 'Week', month: 'Month' },
+  intervals: { auto: 'Auto', none: 'Whole range', day: 'Day', week: 'Week', month: 'Month' },
   filters: 'Filters',
   filterValues: 'Values or $variable',
   addFilter: 'Add filter',

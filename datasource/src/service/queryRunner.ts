@@ -11,6 +11,8 @@ export interface RunnerLimits {
   adhocTimeoutMs: number;
 }
 
+const INTERRUPT_RETRY_MS = 50;
+
 type Waiter = { resolve: () => void; reject: (error: QueryError) => void; signal?: AbortSignal; onAbort?: () => void };
 
 /** Seconds a client should wait before trying again when the queue is full. */
@@ -50,9 +52,14 @@ export class QueryRunner {
     }
     const timeoutMs = queryClass === 'adhoc' ? this.limits.adhocTimeoutMs : this.limits.dashboardTimeoutMs;
     let stopped: QueryError | undefined;
+    let retry: ReturnType<typeof setInterval> | undefined;
+    // DuckDB drops an interrupt that arrives before the statement starts (while
+    // the work is still preparing it), so a stopped query is interrupted again
+    // until the work returns.
     const stop = (reason: QueryError) => {
       stopped ??= reason;
       connection.interrupt();
+      retry ??= setInterval(() => connection.interrupt(), INTERRUPT_RETRY_MS);
     };
     const timer = setTimeout(
       () => stop(new QueryError('timeout', `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow the time range or add filters`)),
@@ -70,6 +77,7 @@ export class QueryRunner {
       throw new QueryError('bad_sql', (error as Error).message.replace(/\s+/g, ' ').trim(), { cause: error });
     } finally {
       clearTimeout(timer);
+      clearInterval(retry);
       signal?.removeEventListener('abort', onAbort);
       database.release(connection);
       this.next();

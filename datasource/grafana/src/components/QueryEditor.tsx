@@ -47,7 +47,7 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
             catalog={catalog.catalog}
             variables={variables}
             onChange={(next) => change(next, true)}
-            onEditAsSql={(sql) => change({ ...newQuery('sql', saved.refId), sql, format: saved.groupBy.length > 0 ? 'time_series' : 'table' }, true)}
+            onEditAsSql={(sql) => change({ ...newQuery('sql', saved.refId), sql, format: saved.interval !== 'none' && saved.groupBy.length > 0 ? 'time_series' : 'table' }, true)}
           />
         );
       case 'sql':

@@ -32,18 +32,23 @@ export const metricSqlPreview = (metric: MetricDefinition, query: SavedMetricQue
   const table = metric.source.rollup ?? metric.source.fact;
   const time = metric.source.rollup ? metric.source.rollupTime : metric.source.factTime;
   if (!table || !time) return { reason: `${metric.label} has no table to read in the catalog.` };
-  const bucket = query.interval === 'auto' ? `$__timeGroupAlias(${time}, $__interval)` : `date_trunc('${query.interval}', ${time}) as time`;
+  const bucket =
+    query.interval === 'none'
+      ? undefined
+      : query.interval === 'auto'
+        ? `$__timeGroupAlias(${time}, $__interval)`
+        : `date_trunc('${query.interval}', ${time}) as time`;
   const filters = Object.entries(query.filters)
     .filter(([, values]) => values.length > 0)
     .map(([dimension, values]) => filterSql(dimension, values));
   const lines = [
     'select',
-    `  ${[bucket, ...query.groupBy, `$__metric(${metric.name}) as ${metric.name}`, `$__metricN(${metric.name}) as n`].join(',\n  ')}`,
+    `  ${[...(bucket ? [bucket] : []), ...query.groupBy, `$__metric(${metric.name}) as ${metric.name}`, `$__metricN(${metric.name}) as n`].join(',\n  ')}`,
     `from ${table}`,
     `where $__timeFilter(${time})`,
     ...filters.map((filter) => `  and ${filter}`),
     'group by all',
-    'order by time',
+    ...(bucket ? ['order by time'] : query.groupBy.length > 0 ? ['order by all'] : []),
   ];
   return { sql: lines.join('\n') };
 };

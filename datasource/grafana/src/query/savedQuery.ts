@@ -9,8 +9,12 @@ export const QUERY_VERSION = 1;
 export const queryKinds = ['metric', 'sql', 'drill'] as const;
 export type QueryKind = (typeof queryKinds)[number];
 
-/** `auto` lets the service pick day, week or month from the panel's interval. */
-export const metricIntervals = ['auto', ...intervals] as const;
+/**
+ * `auto` buckets by day, week or month from the panel's interval; `none`
+ * gives one value per group over the whole range (gauges, stats, tables).
+ */
+export const metricIntervals = ['auto', 'none', ...intervals] as const;
+export type MetricInterval = (typeof metricIntervals)[number];
 
 const savedBase = {
   refId: z.string(),
@@ -64,9 +68,11 @@ export type SavedQuery = z.infer<typeof savedQuerySchema>;
  * What Grafana hands the datasource: possibly an old or partial saved query.
  * `migrateQuery` turns it into a `SavedQuery`.
  */
-export type TouchpointQuery = DataQuery & Partial<Omit<SavedMetricQuery, 'kind'>> &
-  Partial<Omit<SavedSqlQuery, 'kind'>> &
-  Partial<Omit<SavedDrillQuery, 'kind'>> & { kind?: string; version?: number };
+type Loose<T> = Partial<Omit<T, 'kind' | 'version'>>;
+export type TouchpointQuery = DataQuery &
+  Loose<SavedMetricQuery> &
+  Loose<SavedSqlQuery> &
+  Loose<SavedDrillQuery> & { kind?: string; version?: number };
 
 export const DEFAULT_METRIC = 'sli';
 

@@ -1,13 +1,20 @@
 import type { z } from 'zod';
 import type { querySchema } from '../../../src/contract/queryRequest';
 import type { Variables } from '../../../src/contract/variables';
-import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
+import type { Interval } from '../../../src/contract/metricQuery';
+import type { MetricInterval, SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
 import { referencedVariables, wholeReference, type VariableResolver } from './variableResolver';
 
 /** A query in the service's contract (`POST /api/query`), before the service applies its defaults. */
 export type ServiceQuery = z.input<typeof querySchema>;
 
 export class QueryVariableError extends Error {}
+
+/** What a query is resolved against: the dashboard's variables and the panel's interval. */
+export interface QueryContext {
+  resolve: VariableResolver;
+  intervalMs?: number;
+}
 
 /** A filter value list: literals stay, `$var` becomes the variable's selected values. */
 const expandValues = (values: string[], resolve: VariableResolver): string[] =>
@@ -33,12 +40,21 @@ const singleValue = (field: string, value: string | undefined, resolve: Variable
   return list[0];
 };
 
-const fromMetric = (query: SavedMetricQuery, resolve: VariableResolver): ServiceQuery => ({
+const DAY_MS = 86_400_000;
+
+/** The bucket a panel's interval asks for; the service coarsens it further to fit maxDataPoints. */
+export const autoInterval = (intervalMs: number | undefined): Interval =>
+  intervalMs === undefined || intervalMs <= DAY_MS ? 'day' : intervalMs <= 7 * DAY_MS ? 'week' : 'month';
+
+const metricInterval = (interval: MetricInterval, intervalMs: number | undefined): Interval | undefined =>
+  interval === 'none' ? undefined : interval === 'auto' ? autoInterval(intervalMs) : interval;
+
+const fromMetric = (query: SavedMetricQuery, { resolve, intervalMs }: QueryContext): ServiceQuery => ({
   refId: query.refId,
   kind: 'metric',
   metric: query.metric,
   groupBy: query.groupBy,
-  ...(query.interval === 'auto' ? {} : { interval: query.interval }),
+  ...(query.interval === 'none' ? {} : { interval: metricInterval(query.interval, intervalMs) }),
   filters: Object.fromEntries(
     Object.entries(query.filters)
       .filter(([, values]) => values.length > 0)
@@ -47,7 +63,7 @@ const fromMetric = (query: SavedMetricQuery, resolve: VariableResolver): Service
 });
 
 /** Only the variables the SQL names are sent; the service binds them as typed parameters. */
-const fromSql = (query: SavedSqlQuery, resolve: VariableResolver): ServiceQuery => {
+const fromSql = (query: SavedSqlQuery, { resolve }: QueryContext): ServiceQuery => {
   const variables: Variables = {};
   for (const name of referencedVariables(query.sql)) {
     const value = resolve(name);
@@ -58,7 +74,7 @@ const fromSql = (query: SavedSqlQuery, resolve: VariableResolver): ServiceQuery 
 
 const drillParameters = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
 
-const fromDrill = (query: SavedDrillQuery, resolve: VariableResolver): ServiceQuery => {
+const fromDrill = (query: SavedDrillQuery, { resolve }: QueryContext): ServiceQuery => {
   const parameters: Partial<Record<(typeof drillParameters)[number], string>> = {};
   for (const field of drillParameters) {
     const value = singleValue(field, query[field], resolve);
@@ -68,13 +84,13 @@ const fromDrill = (query: SavedDrillQuery, resolve: VariableResolver): ServiceQu
 };
 
 /** A saved query as the service reads it, dashboard variables resolved to values. */
-export const toServiceQuery = (query: SavedQuery, resolve: VariableResolver): ServiceQuery => {
+export const toServiceQuery = (query: SavedQuery, context: QueryContext): ServiceQuery => {
   switch (query.kind) {
     case 'metric':
-      return fromMetric(query, resolve);
+      return fromMetric(query, context);
     case 'sql':
-      return fromSql(query, resolve);
+      return fromSql(query, context);
     case 'drill':
-      return fromDrill(query, resolve);
+      return fromDrill(query, context);
   }
 };

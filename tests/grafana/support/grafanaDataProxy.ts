@@ -1,0 +1,140 @@
+import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@grafana/runtime';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { Observable, lastValueFrom } from 'rxjs';
+import { z } from 'zod';
+
+const routeSchema = z.object({
+  path: z.string(),
+  url: z.string(),
+  headers: z.array(z.object({ name: z.string(), content: z.string() })).default([]),
+});
+const pluginJsonSchema = z.object({ id: z.string(), routes: z.array(routeSchema) });
+
+export const datasourcePluginJson = pluginJsonSchema.parse(
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'datasource', 'grafana', 'src', 'plugin.json'), 'utf8')),
+);
+
+export interface DatasourceSettings {
+  uid: string;
+  jsonData: Record<string, unknown>;
+  secureJsonData: Record<string, string>;
+}
+
+/** Grafana's template for route URLs and headers: `{{ .JsonData.x }}` and `{{ .SecureJsonData.x }}`. */
+const render = (template: string, settings: DatasourceSettings) =>
+  template.replace(/\{\{\s*\.(JsonData|SecureJsonData)\.(\w+)\s*\}\}/g, (_, scope: string, key: string) =>
+    String((scope === 'JsonData' ? settings.jsonData : settings.secureJsonData)[key] ?? ''),
+  );
+
+/**
+ * Stands in for Grafana's server and its backendSrv, which plugin tests
+ * cannot have: requests to `/api/datasources/proxy/uid/<uid>/<route>/…` go to
+ * the route's URL from the plugin's real plugin.json, with its headers, and
+ * nothing else does. As in Grafana, an unreachable upstream is a 502,
+ * unsubscribing aborts the request, and a new request with the same
+ * requestId cancels the one before it.
+ */
+export class GrafanaDataProxy {
+  readonly requests: Array<{ url: string; headers: Record<string, string>; body?: unknown }> = [];
+  private readonly inFlight = new Map<string, () => void>();
+
+  constructor(private readonly settings: DatasourceSettings) {}
+
+  get instanceUrl() {
+    return `/api/datasources/proxy/uid/${this.settings.uid}`;
+  }
+
+  private target(url: string): { url: string; headers: Record<string, string> } {
+    const prefix = `${this.instanceUrl}/`;
+    if (!url.startsWith(prefix)) throw new Error(`not a data proxy URL of this datasource: ${url}`);
+    const rest = url.slice(prefix.length);
+    const route = datasourcePluginJson.routes.find((candidate) => rest === candidate.path || rest.startsWith(`${candidate.path}/`));
+    if (!route) throw new Error(`no route in plugin.json matches ${rest}`);
+    const headers = Object.fromEntries(route.headers.map((header) => [header.name, render(header.content, this.settings)]));
+    return { url: `${render(route.url, this.settings).replace(/\/$/, '')}${rest.slice(route.path.length)}`, headers };
+  }
+
+  fetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
+    return new Observable<FetchResponse<T>>((subscriber) => {
+      const { url, headers } = this.target(options.url);
+      const body = options.data === undefined ? undefined : JSON.stringify(options.data);
+      this.requests.push({ url, headers, body: options.data });
+      const fail = (status: number, statusText: string, data: unknown) => {
+        const error: FetchError = { status, statusText, data, config: options };
+        subscriber.error(error);
+      };
+      let target: URL;
+      try {
+        target = new URL(url);
+      } catch {
+        fail(502, 'Bad Gateway', { message: 'Bad Gateway' });
+        return undefined;
+      }
+      const outgoing = httpRequest(
+        target,
+        { agent: false, method: options.method ?? 'GET', headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () => {
+            let data: unknown = text;
+            try {
+              data = JSON.parse(text);
+            } catch {
+              // Not JSON: Grafana passes the text on as it is.
+            }
+            const status = response.statusCode ?? 0;
+            if (status >= 400) return fail(status, response.statusMessage ?? '', data);
+            subscriber.next({
+              data: data as T,
+              status,
+              statusText: response.statusMessage ?? '',
+              ok: true,
+              headers: new Headers(),
+              redirected: false,
+              type: 'basic',
+              url,
+              config: options,
+            });
+            subscriber.complete();
+          });
+        },
+      );
+      outgoing.on('error', () => fail(502, 'Bad Gateway', { message: 'Bad Gateway' }));
+      const abort = () => outgoing.destroy();
+      if (options.requestId) {
+        this.inFlight.get(options.requestId)?.();
+        this.inFlight.set(options.requestId, () => {
+          abort();
+          subscriber.complete();
+        });
+      }
+      outgoing.end(body);
+      return () => {
+        if (options.requestId) this.inFlight.delete(options.requestId);
+        abort();
+      };
+    });
+  }
+
+  /** The BackendSrv that `setBackendSrv` takes; the datasource uses only `fetch`. */
+  asBackendSrv(): BackendSrv {
+    const fetchData = async <T>(options: BackendSrvRequest) => (await lastValueFrom(this.fetch<T>(options))).data;
+    return {
+      fetch: (options) => this.fetch(options),
+      chunked: () => {
+        throw new Error('chunked requests are not part of the Touchpoint datasource');
+      },
+      request: (options) => fetchData(options),
+      datasourceRequest: (options) => lastValueFrom(this.fetch(options)),
+      get: (url, params) => fetchData({ url: params ? `${url}?${new URLSearchParams(params)}` : url, method: 'GET' }),
+      delete: (url, data) => fetchData({ url, method: 'DELETE', data }),
+      post: (url, data) => fetchData({ url, method: 'POST', data }),
+      patch: (url, data) => fetchData({ url, method: 'PATCH', data }),
+      put: (url, data) => fetchData({ url, method: 'PUT', data }),
+    };
+  }
+}
