@@ -14,6 +14,8 @@ module.exports = (displayName, roots) => ({
   moduleNameMapper: {
     '\\.(css|scss|sass)$': 'identity-obj-proxy',
     'react-inlinesvg': path.resolve(__dirname, 'jest', 'mocks', 'react-inlinesvg.tsx'),
+    '^monaco-editor$': path.resolve(__dirname, 'jest', 'mocks', 'monaco-editor.js'),
+    '^@monaco-editor/react$': path.resolve(__dirname, 'jest', 'mocks', 'monaco-react.tsx'),
   },
   setupFiles: ['<rootDir>/tests/setup/env.js'],
   setupFilesAfterEnv: [path.resolve(__dirname, 'jest-setup.js')],

@@ -1,18 +1,16 @@
 import { dateTime, FieldType, type DataFrame, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, lastValueFrom, type Observable } from 'rxjs';
 import { readFileSync } from 'node:fs';
 import type { TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
 import { runTouchpoint } from '../support/runTouchpoint';
-import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
+import type { ServiceProcess } from '../support/serviceProcess';
 import type { VariableSpec } from './support/dashboardVariables';
 import { getJson } from './support/getJson';
+import { SERVICE_TOKEN as TOKEN, startSeededService, type SeededService } from './support/seededService';
 import { touchpointDatasource } from './support/touchpointDatasource';
 
-const TOKEN = 'grafana-test-token';
 /** Whole UTC days, so a metric query and the same metric in SQL over the rollup read the same rows. */
 const range = { from: dateTime(Date.parse('2024-01-01T00:00:00Z')), to: dateTime(Date.parse('2024-07-01T00:00:00Z')) };
 
@@ -41,21 +39,17 @@ const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, un
 };
 
 describe('the Grafana datasource against a real touchpoint serve', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-grafana-'));
-  const db = join(dir, 'seeded.duckdb');
+  let seeded: SeededService;
+  let db: string;
   let service: ServiceProcess;
   let branches: Array<{ branch_id: string; branch_name: string }>;
 
   beforeAll(async () => {
-    const seeded = await runTouchpoint('seed', '--db', db, '--scale', '0.05', '--seed', '11', '--end', '2024-06-30');
-    expect(seeded.code).toBe(0);
-    service = await startServiceProcess(db, {}, ['--token', TOKEN]);
+    seeded = await startSeededService();
+    ({ db, service } = seeded);
     branches = (await sqlRows(db, 'select branch_id, branch_name from dim_branches order by branch_name')) as typeof branches;
   });
-  afterAll(async () => {
-    await service?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => seeded?.stop());
 
   describe('Save & test', () => {
     it('reports the service, its data version, freshness and catalog', async () => {

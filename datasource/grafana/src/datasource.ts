@@ -131,11 +131,16 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
 
   /** Metrics, dimensions, tables and macros for the editors; read once per datasource instance. */
   getCatalog(): Promise<CatalogResponse> {
-    this.catalog ??= this.get(servicePaths.catalog).then((body) => {
-      const parsed = catalogResponseSchema.safeParse(body);
-      if (!parsed.success) throw new Error(messages.badResponse(`${servicePaths.catalog}: ${parsed.error.issues[0].message}`));
-      return parsed.data;
-    });
+    this.catalog ??= this.get(servicePaths.catalog).then(
+      (body) => {
+        const parsed = catalogResponseSchema.safeParse(body);
+        if (!parsed.success) throw new Error(messages.badResponse(`${servicePaths.catalog}: ${parsed.error.issues[0].message}`));
+        return parsed.data;
+      },
+      (error: unknown) => {
+        throw new Error(describeFailure(error), { cause: error });
+      },
+    );
     this.catalog.catch(() => {
       this.catalog = undefined;
     });

@@ -1,0 +1,57 @@
+import { querySchema } from '../../../src/contract/queryRequest';
+import { newQuery } from './savedQuery';
+import { autoInterval, toServiceQuery } from './toServiceQuery';
+import type { VariableResolver } from './variableResolver';
+
+const variables: Record<string, string | string[]> = { branch: ['BR001', 'BR002'], one: 'BR007', none: [] };
+const resolve: VariableResolver = (name) => variables[name];
+const DAY = 86_400_000;
+
+describe('toServiceQuery', () => {
+  it('expands a variable in a metric filter to its selected values, keeps literals, and drops empty filters', () => {
+    const query = { ...newQuery('metric', 'A'), interval: 'none' as const, filters: { branch_id: ['$branch', 'BR009'], channel: [] } };
+    const sent = toServiceQuery(query, { resolve });
+    expect(sent).toEqual({ refId: 'A', kind: 'metric', metric: 'sli', groupBy: [], filters: { branch_id: ['BR001', 'BR002', 'BR009'] } });
+    expect(querySchema.safeParse(sent).success).toBe(true);
+  });
+
+  it.each([
+    [DAY / 24, 'day'],
+    [DAY, 'day'],
+    [2 * DAY, 'week'],
+    [7 * DAY, 'week'],
+    [30 * DAY, 'month'],
+  ] as const)('buckets auto by the panel interval (%d ms → %s)', (intervalMs, interval) => {
+    expect(autoInterval(intervalMs)).toBe(interval);
+    expect(toServiceQuery(newQuery('metric', 'A'), { resolve, intervalMs })).toMatchObject({ interval });
+  });
+
+  it('sends only the variables the SQL names, as lists or single values, and never Grafana’s $__ names', () => {
+    const sql = 'select * from fct_interactions where branch_id in ($branch) and agent_id = ${one} and $__timeFilter(opened_at) and x = $unknown';
+    expect(toServiceQuery({ ...newQuery('sql', 'B'), sql }, { resolve })).toEqual({
+      refId: 'B',
+      kind: 'sql',
+      sql,
+      format: 'table',
+      variables: { branch: ['BR001', 'BR002'], one: 'BR007' },
+    });
+  });
+
+  it('resolves a drill parameter to the one selected value', () => {
+    expect(toServiceQuery({ ...newQuery('drill', 'C'), branchId: '$one', limit: 50 }, { resolve })).toEqual({
+      refId: 'C',
+      kind: 'drill',
+      drill: 'branch_customers',
+      branchId: 'BR007',
+      limit: 50,
+    });
+  });
+
+  it.each([
+    ['$branch', 'branchId needs one value, but $branch has 2 selected'],
+    ['$none', 'branchId needs one value, but $none has none selected'],
+    ['$missing', 'branchId refers to $missing, which this dashboard does not have'],
+  ])('refuses a drill parameter %s with a message naming it', (branchId, message) => {
+    expect(() => toServiceQuery({ ...newQuery('drill', 'C'), branchId }, { resolve })).toThrow(message);
+  });
+});
