@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { firstValueFrom, lastValueFrom, type Observable } from 'rxjs';
 import { readFileSync } from 'node:fs';
+import { metricSqlPreview } from '../../datasource/grafana/src/query/metricSqlPreview';
 import type { TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
 import { runTouchpoint } from '../support/runTouchpoint';
 import type { ServiceProcess } from '../support/serviceProcess';
@@ -156,6 +157,29 @@ describe('the Grafana datasource against a real touchpoint serve', () => {
       );
       expect(column(frame, 'branch_id')).toEqual(truth.map((row) => row.branch_id));
       column(frame, 'nps').forEach((value, i) => expect(value).toBeCloseTo(truth[i].nps as number, 9));
+    });
+
+    it('runs the SQL a metric query stands for (Edit as SQL) to the same values over whole days', async () => {
+      const variable: VariableSpec = { name: 'branch', options: branches.map((b) => b.branch_id), selected: branches.slice(0, 2).map((b) => b.branch_id) };
+      const { datasource } = touchpointDatasource(service.url, TOKEN, [variable]);
+      const metricQuery = { refId: 'A', kind: 'metric' as const, version: 1 as const, metric: 'csat', groupBy: ['branch_id'], interval: 'week' as const, filters: { branch_id: ['$branch'] } };
+      const catalog = await datasource.getCatalog();
+      const preview = metricSqlPreview(catalog.metrics.find((m) => m.name === 'csat')!, metricQuery);
+      if (!('sql' in preview)) throw new Error(preview.reason);
+      const [metric, sql] = await Promise.all([
+        run(datasource.query(request([metricQuery]))),
+        // Another panel: the same requestId would cancel the first request, as Grafana does on refresh.
+        run(datasource.query(request([{ refId: 'B', kind: 'sql', version: 1, format: 'table', sql: preview.sql }], { requestId: 'panel-2' }))),
+      ]);
+      expect(sql.errors).toEqual([]);
+      const table = sql.data[0] as DataFrame;
+      for (const frame of metric.data as DataFrame[]) {
+        const value = frame.fields.find((field) => field.name !== 'n' && field.type === FieldType.number)!;
+        const rows = column(table, 'branch_id').flatMap((branch, row) => (branch === value.labels?.branch_id ? [row] : []));
+        expect(frame.fields[0].values).toEqual(rows.map((row) => column(table, 'time')[row]));
+        value.values.forEach((v, i) => expect(v).toBeCloseTo(column(table, 'csat')[rows[i]] as number, 9));
+      }
+      expect(metric.data).toHaveLength(2);
     });
 
     it('filters a metric by a dashboard variable, sent as its selected values', async () => {

@@ -91,6 +91,28 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     expect(Number(line?.durationMs)).toBeLessThan(1500);
   });
 
+  it.each([0, 5, 20])('interrupts a query whose client leaves %d ms after asking, even before DuckDB has started it', async (delayMs) => {
+    const refId = `early-${delayMs}`;
+    const controller = new AbortController();
+    const pending = fetch(`${t.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...range, queries: [{ refId, kind: 'sql', sql: `${slowSql} and x > ${delayMs + 2}` }] }),
+      signal: controller.signal,
+    });
+    await new Promise((r) => setTimeout(r, delayMs));
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 600));
+    const line = t.logs.find((l) => l.msg === 'query' && l.refId === refId);
+    // A query the client left before it reached DuckDB may never be logged as run; one that ran must be cancelled quickly.
+    if (line) {
+      expect(line).toMatchObject({ outcome: 'cancelled' });
+      expect(Number(line.durationMs)).toBeLessThan(1000);
+    }
+    expect((await (await fetch(`${t.url}/api/health`)).json()).load.running).toBe(0);
+  });
+
   it('caps rows and says the result was truncated', async () => {
     const capped = await startTestService(db, { maxRows: 10 });
     try {

@@ -75,6 +75,7 @@ export const labels = {
     touchpoints: 'Touchpoints',
     sql: 'SQL',
   },
+  variableSqlInput: 'Variable SQL',
   variableSqlHelp: 'Return a `value` column and optionally a `text` column (or one column for both).',
   catalogLoading: 'Loading the metric catalog…',
 } as const;

@@ -37,7 +37,7 @@ export function VariableQueryEditor({ query, onChange }: Props) {
         <Stack direction="column" gap={0.5}>
           <TextArea
             data-testid={testIds.variableSql}
-            aria-label={labels.variableKinds.sql}
+            aria-label={labels.variableSqlInput}
             rows={4}
             value={sql}
             placeholder="select distinct segment as value from dim_customers order by 1"

@@ -1,0 +1,56 @@
+import type { DataSourceSettings } from '@grafana/data';
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import { testIds } from '../messages';
+import type { TouchpointOptions, TouchpointSecureOptions } from '../types';
+import { ConfigEditor } from './ConfigEditor';
+
+type Settings = DataSourceSettings<TouchpointOptions, TouchpointSecureOptions>;
+
+const settings = (overrides: Partial<Settings> = {}): Settings =>
+  ({ id: 1, uid: 'tp', name: 'Touchpoint', type: 'touchpoint-duckdb-datasource', jsonData: {}, secureJsonFields: {}, ...overrides }) as Settings;
+
+/** Grafana's settings page: it keeps the options and passes each change back. */
+const renderConfig = (initial: Settings) => {
+  const changes: Settings[] = [];
+  function Page() {
+    const [options, setOptions] = useState(initial);
+    return (
+      <ConfigEditor
+        options={options}
+        onOptionsChange={(next) => {
+          changes.push(next);
+          setOptions(next);
+        }}
+      />
+    );
+  }
+  render(<Page />);
+  return changes;
+};
+
+describe('ConfigEditor', () => {
+  it('stores the service URL, trimmed, in jsonData', async () => {
+    const changes = renderConfig(settings());
+    fireEvent.change(screen.getByTestId(testIds.urlInput), { target: { value: ' http://touchpoint:7400 ' } });
+    expect(changes.at(-1)?.jsonData.url).toBe('http://touchpoint:7400');
+  });
+
+  it('sends a new token only in secureJsonData, never in jsonData', async () => {
+    const changes = renderConfig(settings({ jsonData: { url: 'http://touchpoint:7400' } }));
+    await userEvent.type(screen.getByTestId(testIds.tokenInput), 's3cret');
+    expect(changes.at(-1)?.secureJsonData).toEqual({ token: 's3cret' });
+    expect(JSON.stringify(changes.at(-1)?.jsonData)).not.toContain('s3cret');
+  });
+
+  it('shows a saved token only as configured, and Reset lets a new one be entered', async () => {
+    const changes = renderConfig(settings({ secureJsonFields: { token: true } }));
+    const input = screen.getByTestId(testIds.tokenInput);
+    expect(input).toBeDisabled();
+    expect(input).toHaveValue('configured');
+    await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
+    expect(changes.at(-1)).toMatchObject({ secureJsonFields: { token: false }, secureJsonData: { token: '' } });
+    expect(screen.getByTestId(testIds.tokenInput)).toBeEnabled();
+  });
+});

@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROXY_ROUTE } from '../../datasource/grafana/src/api/serviceRoutes';
+
+const pluginDir = join(__dirname, '..', '..', 'datasource', 'grafana');
+const dist = (file: string) => join(pluginDir, 'dist', file);
+
+/** Grafana provides these to every plugin at run time; a plugin that bundles its own copy breaks. */
+const sharedByGrafana = ['@grafana/data', '@grafana/ui', '@grafana/runtime', 'react', 'rxjs'];
+
+describe('the datasource plugin build (npm run build)', () => {
+  beforeAll(async () => {
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: pluginDir });
+  }, 180_000);
+
+  it('writes the dist/ folder Grafana loads: plugin.json, module.js, logo, README, LICENSE, CHANGELOG', () => {
+    for (const file of ['plugin.json', 'module.js', 'img/logo.svg', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+      expect(existsSync(dist(file))).toBe(true);
+    }
+  });
+
+  it('stamps plugin.json with the package version and production mode, and keeps the proxy route the code calls', () => {
+    const pluginJson = JSON.parse(readFileSync(dist('plugin.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
+    expect(pluginJson).toMatchObject({ id: 'touchpoint-duckdb-datasource', type: 'datasource', buildMode: 'production', info: { version: pkg.version } });
+    expect(pluginJson.info.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(pluginJson.routes).toEqual([
+      expect.objectContaining({
+        path: PROXY_ROUTE,
+        url: '{{ .JsonData.url }}',
+        headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.token }}' }],
+      }),
+    ]);
+  });
+
+  it('is an AMD module that takes Grafana’s shared packages from Grafana instead of bundling them', () => {
+    const module = readFileSync(dist('module.js'), 'utf8');
+    const define = /define\((\[[^\]]*\])/.exec(module);
+    expect(define).not.toBeNull();
+    const dependencies: string[] = JSON.parse(define![1]);
+    expect(dependencies).toEqual(expect.arrayContaining(sharedByGrafana));
+    expect(module).not.toMatch(/react-dom\.production|function createElement\(type, config, children\)/);
+  });
+});
