@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
+import { healthSchema } from '../../datasource/src/contract/serviceResponses';
 import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
 
@@ -110,7 +111,7 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
       expect(line).toMatchObject({ outcome: 'cancelled' });
       expect(Number(line.durationMs)).toBeLessThan(1000);
     }
-    expect((await (await fetch(`${t.url}/api/health`)).json()).load.running).toBe(0);
+    expect(healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json()).load.running).toBe(0);
   });
 
   it('caps rows and says the result was truncated', async () => {
