@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { firstValueFrom, lastValueFrom, type Observable } from 'rxjs';
 import { readFileSync } from 'node:fs';
+import { examples } from '../../datasource/grafana/src/messages';
 import { metricSqlPreview } from '../../datasource/grafana/src/query/metricSqlPreview';
 import type { TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
 import { runTouchpoint } from '../support/runTouchpoint';
@@ -261,6 +262,14 @@ describe('the Grafana datasource against a real touchpoint serve', () => {
       const response = await run(datasource.query(request([{ refId: 'A', kind: 'drill', version: 1, drill: 'branch_customers', branchId: '$branch' }])));
       expect(response.errors).toEqual([{ refId: 'A', message: 'branchId needs one value, but $branch has 2 selected' }]);
       expect(proxy.requests).toHaveLength(0);
+    });
+
+    it.each(examples.map((example) => [example.title, example] as const))('runs the help example “%s” without error', async (_, example) => {
+      const ids = branches.map((b) => b.branch_id);
+      const { datasource } = touchpointDatasource(service.url, TOKEN, [{ name: 'branch', options: ids, selected: '$__all', multi: true, includeAll: true }]);
+      const response = await run(datasource.query(request([{ refId: 'A', kind: 'sql', version: 1, format: example.format, sql: example.sql }])));
+      expect(response.errors).toEqual([]);
+      expect(response.data.length).toBeGreaterThan(0);
     });
 
     it('turns the README’s annotation query into a frame of time, text and tags', async () => {

@@ -8,7 +8,6 @@ import {
   type DataSourceInstanceSettings,
   type LegacyMetricFindQueryOptions,
   type MetricFindValue,
-  type ScopedVars,
   type TestDataSourceResponse,
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
@@ -98,12 +97,12 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
     const variableQuery = migrateVariableQuery(query);
     const sql = variableSql(variableQuery);
     const serviceQuery = toServiceQuery(
-      { refId: 'variable', version: 1, kind: 'sql', sql, format: 'table' },
-      { resolve: templateResolver(getTemplateSrv(), options?.scopedVars as ScopedVars | undefined) },
+      { ...newQuery('sql', variableQuery.refId), sql },
+      { resolve: templateResolver(getTemplateSrv(), options?.scopedVars) },
     );
     const range = options?.range ? { from: options.range.from.valueOf(), to: options.range.to.valueOf() } : ALL_TIME;
     const response = await lastValueFrom(
-      this.post({ ...range, queries: [serviceQuery] }).pipe(map((body) => toDataQueryResponse(body, ['variable']))),
+      this.post({ ...range, queries: [serviceQuery] }).pipe(map((body) => toDataQueryResponse(body, [variableQuery.refId]))),
     ).catch((error: unknown) => {
       throw new Error(describeFailure(error), { cause: error });
     });

@@ -94,3 +94,31 @@ export const testIds = {
   variableKindPicker: 'touchpoint-variable-kind',
   variableSql: 'touchpoint-variable-sql',
 } as const;
+
+/** Example SQL for Explore's cheat sheet; each one runs on the model as it is (tested). */
+export const examples: Array<{ title: string; sql: string; format: 'table' | 'time_series' }> = [
+  {
+    title: 'CSAT per week and channel',
+    format: 'time_series',
+    sql: `select $__timeGroupAlias(day, '7d'), channel, $__metric(csat) as csat
+from agg_interaction_daily
+where $__timeFilter(day) and branch_id in ($branch)
+group by all order by time`,
+  },
+  {
+    title: 'SLI and its sample size by branch',
+    format: 'table',
+    sql: `select b.branch_name, $__metric(sli) as sli, $__metricN(sli) as n
+from agg_response_daily as r join dim_branches as b using (branch_id)
+where $__timeFilter(day)
+group by all order by sli`,
+  },
+  {
+    title: 'Customers who left, with how they felt',
+    format: 'table',
+    sql: `select customer_id, branch_id, ended_at, tenure_days, sli, latest_nps_score as nps, contacts
+from dim_customers
+where ended_at >= $__timeFrom() and ended_at < $__timeTo()
+order by sli nulls last limit 100`,
+  },
+];

@@ -1,6 +1,7 @@
 import { DataSourcePlugin } from '@grafana/data';
 import { ConfigEditor } from './components/ConfigEditor';
 import { QueryEditor } from './components/QueryEditor';
+import { QueryEditorHelp } from './components/QueryEditorHelp';
 import { TouchpointDataSource } from './datasource';
 import type { TouchpointQuery } from './query/savedQuery';
 import type { TouchpointOptions, TouchpointSecureOptions } from './types';
@@ -9,4 +10,5 @@ export const plugin = new DataSourcePlugin<TouchpointDataSource, TouchpointQuery
   TouchpointDataSource,
 )
   .setConfigEditor(ConfigEditor)
-  .setQueryEditor(QueryEditor);
+  .setQueryEditor(QueryEditor)
+  .setQueryEditorHelp(QueryEditorHelp);
