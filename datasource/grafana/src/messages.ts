@@ -5,6 +5,7 @@ export const messages = {
     `Cannot reach the Touchpoint service${status ? ` (HTTP ${status}${statusText ? ` ${statusText}` : ''} from Grafana's data proxy)` : ''}: check the URL in the datasource settings, that \`touchpoint serve\` is running, and that Grafana's server can reach it.`,
   badToken: (detail?: string) =>
     `The Touchpoint service rejected the token${detail ? ` (${detail})` : ''}: enter the token that \`touchpoint serve\` was started with (--token or TOUCHPOINT_TOKEN).`,
+  forbidden: 'Grafana refused the request (HTTP 403): your role may not query this datasource; ask an administrator for access.',
   notTouchpoint: (detail: string) =>
     `The URL answered, but not as a Touchpoint service (${detail}): check that it points at \`touchpoint serve\`, without a path.`,
   httpFailure: (status: number | undefined, statusText: string | undefined) =>

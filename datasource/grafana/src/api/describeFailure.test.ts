@@ -7,6 +7,10 @@ describe('describeFailure', () => {
     );
   });
 
+  it('tells a 403 from Grafana (no permission) apart from a rejected token', () => {
+    expect(describeFailure({ status: 403, data: { message: 'Forbidden' } })).toMatch(/^Grafana refused the request \(HTTP 403\)/);
+  });
+
   it('passes on the service’s own message with its code', () => {
     expect(describeFailure({ status: 503, data: { code: 'busy', message: 'all query slots are busy' } })).toBe('all query slots are busy (busy)');
   });
