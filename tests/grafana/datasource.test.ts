@@ -216,6 +216,17 @@ describe('the Grafana datasource against a real touchpoint serve', () => {
       expect(sent).toEqual({ branch: expectedCount === 1 ? ids[0] : expectedCount === -1 ? ids : ids.slice(0, 3) });
     });
 
+    it('opens a panel’s SQL in Explore with its variable values, still bound, not spliced', async () => {
+      const chosen = branches.slice(0, 2).map((b) => b.branch_id);
+      const dashboard = touchpointDatasource(service.url, TOKEN, [{ name: 'branch', options: branches.map((b) => b.branch_id), selected: chosen }]);
+      const sql = 'select distinct branch_id from fct_interactions where branch_id in ($branch) order by 1';
+      const [settled] = dashboard.datasource.interpolateVariablesInQueries([{ refId: 'A', kind: 'sql', version: 1, format: 'table', sql }], {});
+      expect(settled).toMatchObject({ sql, variables: { branch: chosen } });
+      const explore = touchpointDatasource(service.url, TOKEN, []);
+      const response = await run(explore.datasource.query(request([settled])));
+      expect(column(response.data[0], 'branch_id')).toEqual([...chosen].sort());
+    });
+
     it('shows a failing query as that query’s error and still answers the others', async () => {
       const { datasource } = touchpointDatasource(service.url, TOKEN);
       const response = await run(

@@ -8,6 +8,7 @@ import {
   type DataSourceInstanceSettings,
   type LegacyMetricFindQueryOptions,
   type MetricFindValue,
+  type ScopedVars,
   type TestDataSourceResponse,
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
@@ -20,7 +21,7 @@ import { messages } from './messages';
 import { migrateQuery } from './query/migrateQuery';
 import { newQuery, type TouchpointQuery } from './query/savedQuery';
 import { toDataQueryResponse } from './query/toDataQueryResponse';
-import { toServiceQuery, type ServiceQuery } from './query/toServiceQuery';
+import { toServiceQuery, withVariablesResolved, type ServiceQuery } from './query/toServiceQuery';
 import { templateResolver } from './query/variableResolver';
 import type { TouchpointOptions } from './types';
 import { toMetricFindValues } from './variables/toMetricFindValues';
@@ -90,6 +91,19 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
         return of({ data: [], errors: [...errors, ...refIds.map((refId) => ({ refId, message }))], state: LoadingState.Error });
       }),
     );
+  }
+
+  /** Grafana calls this when a panel's queries open in Explore or run under a mixed datasource. */
+  interpolateVariablesInQueries(queries: TouchpointQuery[], scopedVars: ScopedVars): TouchpointQuery[] {
+    const resolve = templateResolver(getTemplateSrv(), scopedVars);
+    return queries.map((query) => {
+      try {
+        return { ...query, ...withVariablesResolved(migrateQuery(query), resolve) };
+      } catch {
+        // Left as it is: running it will show the same problem as an error on the query.
+        return query;
+      }
+    });
   }
 
   /** Options of a dashboard variable: one of the fixed lists, or any SQL. */

@@ -2,6 +2,7 @@ import type { DataQuery } from '@grafana/schema';
 import { z } from 'zod';
 import { drillKinds, queryFormats } from '../../../src/contract/queryRequest';
 import { intervals } from '../../../src/contract/metricQuery';
+import { variablesSchema } from '../../../src/contract/variables';
 
 /** The version `migrateQuery` brings every saved query to. */
 export const QUERY_VERSION = 1;
@@ -37,6 +38,11 @@ export const savedSqlQuerySchema = z.object({
   kind: z.literal('sql'),
   sql: z.string(),
   format: z.enum(queryFormats),
+  /**
+   * Variable values captured when a panel's query leaves its dashboard (Explore,
+   * mixed datasources); still sent as bound values. The dashboard's own win.
+   */
+  variables: variablesSchema.optional(),
 });
 
 /** Each parameter may be a literal or a dashboard variable (`$branch`). */

@@ -1,6 +1,6 @@
 import { querySchema } from '../../../src/contract/queryRequest';
 import { newQuery } from './savedQuery';
-import { autoInterval, toServiceQuery } from './toServiceQuery';
+import { autoInterval, toServiceQuery, withVariablesResolved } from './toServiceQuery';
 import type { VariableResolver } from './variableResolver';
 
 const variables: Record<string, string | string[]> = { branch: ['BR001', 'BR002'], one: 'BR007', none: [] };
@@ -53,5 +53,20 @@ describe('toServiceQuery', () => {
     ['$missing', 'branchId refers to $missing, which this dashboard does not have'],
   ])('refuses a drill parameter %s with a message naming it', (branchId, message) => {
     expect(() => toServiceQuery({ ...newQuery('drill', 'C'), branchId }, { resolve })).toThrow(message);
+  });
+
+  describe('withVariablesResolved (Explore, mixed datasources)', () => {
+    it('settles metric filters and drill fields to values', () => {
+      expect(withVariablesResolved({ ...newQuery('metric', 'A'), filters: { branch_id: ['$branch'] } }, resolve)).toMatchObject({ filters: { branch_id: ['BR001', 'BR002'] } });
+      expect(withVariablesResolved({ ...newQuery('drill', 'C'), branchId: '$one' }, resolve)).toMatchObject({ branchId: 'BR007' });
+    });
+
+    it('keeps SQL as written and carries the values, which are sent when no dashboard has the variable', () => {
+      const sql = 'select * from dim_branches where branch_id in ($branch)';
+      const settled = withVariablesResolved({ ...newQuery('sql', 'B'), sql }, resolve);
+      expect(settled).toMatchObject({ sql, variables: { branch: ['BR001', 'BR002'] } });
+      expect(toServiceQuery(settled, { resolve: () => undefined })).toMatchObject({ variables: { branch: ['BR001', 'BR002'] } });
+      expect(toServiceQuery(settled, { resolve: () => ['BR003'] })).toMatchObject({ variables: { branch: ['BR003'] } });
+    });
   });
 });

@@ -62,15 +62,24 @@ const fromMetric = (query: SavedMetricQuery, { resolve, intervalMs }: QueryConte
   ),
 });
 
-/** Only the variables the SQL names are sent; the service binds them as typed parameters. */
-const fromSql = (query: SavedSqlQuery, { resolve }: QueryContext): ServiceQuery => {
+/** Values of the variables the SQL names: the dashboard's, else those captured with the query. */
+const sqlVariables = (query: SavedSqlQuery, resolve: VariableResolver): Variables => {
   const variables: Variables = {};
   for (const name of referencedVariables(query.sql)) {
-    const value = resolve(name);
+    const value = resolve(name) ?? query.variables?.[name];
     if (value !== undefined) variables[name] = value;
   }
-  return { refId: query.refId, kind: 'sql', sql: query.sql, format: query.format, variables };
+  return variables;
 };
+
+/** Only the variables the SQL names are sent; the service binds them as typed parameters. */
+const fromSql = (query: SavedSqlQuery, { resolve }: QueryContext): ServiceQuery => ({
+  refId: query.refId,
+  kind: 'sql',
+  sql: query.sql,
+  format: query.format,
+  variables: sqlVariables(query, resolve),
+});
 
 const drillParameters = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
 
@@ -92,5 +101,26 @@ export const toServiceQuery = (query: SavedQuery, context: QueryContext): Servic
       return fromSql(query, context);
     case 'drill':
       return fromDrill(query, context);
+  }
+};
+
+/**
+ * A query with the dashboard's variables settled, for when it leaves the
+ * dashboard (Explore, mixed datasources): metric filters and drill fields get
+ * the values, SQL keeps its text and carries the values beside it.
+ */
+export const withVariablesResolved = (query: SavedQuery, resolve: VariableResolver): SavedQuery => {
+  switch (query.kind) {
+    case 'metric':
+      return { ...query, filters: Object.fromEntries(Object.entries(query.filters).map(([dimension, values]) => [dimension, expandValues(values, resolve)])) };
+    case 'sql': {
+      const variables = sqlVariables(query, resolve);
+      return Object.keys(variables).length > 0 ? { ...query, variables } : query;
+    }
+    case 'drill': {
+      const resolved = { ...query };
+      for (const field of drillParameters) resolved[field] = singleValue(field, query[field], resolve);
+      return resolved;
+    }
   }
 };
