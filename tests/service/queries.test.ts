@@ -152,11 +152,17 @@ describe('touchpoint serve: queries', () => {
   });
 
   it('drills from a cohort cell and from a day', async () => {
-    const { cohort, day } = await results([
+    const { cohort, cohortAtB1, day } = await results([
       { refId: 'cohort', kind: 'drill', drill: 'cohort_customers', cohortMonth: '2024-01' },
+      { refId: 'cohortAtB1', kind: 'drill', drill: 'cohort_customers', cohortMonth: '2024-01', branchId: 'B1' },
       { refId: 'day', kind: 'drill', drill: 'day_interactions', day: '2024-01-03', branchId: 'B2' },
     ]);
     expect(cohort.frames[0].data.values[0].length).toBeGreaterThan(0);
+    const branchOf = (frame: (typeof cohort.frames)[number]) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === 'branch_id')];
+    const atB1 = branchOf(cohort.frames[0]).filter((branch) => branch === 'B1').length;
+    expect(atB1).toBeGreaterThan(0);
+    expect(atB1).toBeLessThan(cohort.frames[0].data.values[0].length);
+    expect(branchOf(cohortAtB1.frames[0])).toEqual(new Array(atB1).fill('B1'));
     const branches = day.frames[0].data.values[day.frames[0].schema.fields.findIndex((f) => f.name === 'branch_id')];
     expect(branches.length).toBeGreaterThan(0);
     expect(new Set(branches)).toEqual(new Set(['B2']));
