@@ -1,5 +1,6 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
+import { referencedName, variableReferences, wholeVariableReference } from '../../../src/contract/variables';
 
 /** The selected value(s) of a dashboard variable; undefined when the dashboard has none of that name. */
 export type VariableResolver = (name: string) => string | string[] | undefined;
@@ -24,14 +25,11 @@ export const templateResolver =
     return values;
   };
 
-/** `$name`, `${name}`, `${name:format}` or `[[name]]`, the forms Grafana and the service read. */
-const variableReference = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[A-Za-z]+)?\}|\$([A-Za-z_][A-Za-z0-9_]*)|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\]/g;
-
 /** Names of the variables a text refers to, without Grafana's and the service's own `$__` macros. */
 export const referencedVariables = (text: string): string[] => {
   const names = new Set<string>();
-  for (const match of text.matchAll(variableReference)) {
-    const name = match[1] ?? match[2] ?? match[3];
+  for (const match of text.matchAll(variableReferences)) {
+    const name = referencedName(match);
     if (!name.startsWith('__')) names.add(name);
   }
   return [...names];
@@ -39,6 +37,6 @@ export const referencedVariables = (text: string): string[] => {
 
 /** A whole-value reference such as `$branch`: the variable's name, else undefined. */
 export const wholeReference = (text: string): string | undefined => {
-  const match = /^(?:\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[A-Za-z]+)?\}|\$([A-Za-z_][A-Za-z0-9_]*)|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\])$/.exec(text.trim());
-  return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+  const match = wholeVariableReference.exec(text.trim());
+  return match ? referencedName(match) : undefined;
 };

@@ -6,7 +6,7 @@ import { QueryError } from '../queryError';
 import { parseInterval } from './parseInterval';
 import { closingParen, literalEnd, splitArguments } from './sqlLexer';
 import { macroNames } from '../../contract/macros';
-import type { VariableValue, Variables } from '../../contract/variables';
+import { leadingVariableReference, referencedName, type VariableValue, type Variables } from '../../contract/variables';
 
 export const fillModes = ['null', 'zero', 'previous'] as const;
 export type FillMode = (typeof fillModes)[number];
@@ -167,10 +167,9 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
       }
       continue;
     }
-    const variableMatch = /^(?:\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[A-Za-z]+)?\}|\$([A-Za-z_][A-Za-z0-9_]*)|\[\[([A-Za-z_][A-Za-z0-9_]*)\]\])/.exec(rest);
+    const variableMatch = leadingVariableReference.exec(rest);
     if (variableMatch) {
-      const name = variableMatch[1] ?? variableMatch[2] ?? variableMatch[3];
-      const bound = variable(name);
+      const bound = variable(referencedName(variableMatch));
       const after = sql.slice(i + variableMatch[0].length);
       const inList = /\bin\s*\(\s*$/i.exec(out);
       const closes = /^\s*\)/.exec(after);
