@@ -193,8 +193,15 @@ describe('the Grafana datasource against a real touchpoint serve', () => {
       const labels = (response.data as DataFrame[]).map((frame) => frame.fields.find((field) => field.labels)?.labels?.branch_id).sort();
       expect(labels).toEqual([...chosen].sort());
       expect(proxy.requests[0].body).toMatchObject({ queries: [{ kind: 'metric', filters: { branch_id: chosen } }] });
-      // Auto follows the panel's interval (one day here).
-      expect(proxy.requests[0].body).toHaveProperty('queries.0.interval', 'day');
+      expect(proxy.requests[0].body).toHaveProperty('queries.0.interval', 'auto');
+      // The service settles auto from the panel's interval: one day here, one week for a weekly panel.
+      expect((response.data as DataFrame[]).map((frame) => frame.meta?.custom?.interval)).toEqual(['day', 'day']);
+      const weekly = await run(
+        datasource.query(
+          request([{ refId: 'A', kind: 'metric', version: 1, metric: 'csat', groupBy: [], interval: 'auto', filters: {} }], { intervalMs: 7 * 86_400_000 }),
+        ),
+      );
+      expect(weekly.data[0].meta?.custom?.interval).toBe('week');
     });
 
     it.each([

@@ -64,7 +64,7 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
   }
 
   query(request: DataQueryRequest<TouchpointQuery>): Observable<DataQueryResponse> {
-    const context = { resolve: templateResolver(getTemplateSrv(), request.scopedVars), intervalMs: request.intervalMs };
+    const context = { resolve: templateResolver(getTemplateSrv(), request.scopedVars) };
     const errors: DataQueryError[] = [];
     const queries: ServiceQuery[] = [];
     for (const target of request.targets) {

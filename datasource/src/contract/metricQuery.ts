@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const intervals = ['day', 'week', 'month'] as const;
 export type Interval = (typeof intervals)[number];
 
+/** What a metric query kind may ask for: a bucket, or `auto` for the one that fits the panel's interval. */
+export const requestIntervals = ['auto', ...intervals] as const;
+export type RequestInterval = (typeof requestIntervals)[number];
+
 /** A request for one catalog metric: the shape of the service's `metric` query kind. */
 export const metricQuerySchema = z.object({
   metric: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { metricQuerySchema } from './metricQuery';
+import { metricQuerySchema, requestIntervals } from './metricQuery';
 import { variablesSchema } from './variables';
 import { frameSchema } from './dataFrame';
 
@@ -31,6 +31,7 @@ export const sqlQuerySchema = z.object({
 export const metricKindQuerySchema = metricQuerySchema.extend({
   ...baseQuery,
   kind: z.literal('metric'),
+  interval: z.enum(requestIntervals).optional(),
 });
 
 export const drillKinds = ['branch_customers', 'customer_interactions', 'cohort_customers', 'day_interactions'] as const;

@@ -1,7 +1,7 @@
 import type { DataQuery } from '@grafana/schema';
 import { z } from 'zod';
 import { drillKinds, queryFormats } from '../../../src/contract/queryRequest';
-import { intervals } from '../../../src/contract/metricQuery';
+import { intervals, type RequestInterval } from '../../../src/contract/metricQuery';
 import { variablesSchema } from '../../../src/contract/variables';
 
 /** The version `migrateQuery` brings every saved query to. */
@@ -11,10 +11,10 @@ export const queryKinds = ['metric', 'sql', 'drill'] as const;
 export type QueryKind = (typeof queryKinds)[number];
 
 /**
- * `auto` buckets by day, week or month from the panel's interval; `none`
- * gives one value per group over the whole range (gauges, stats, tables).
+ * The service's intervals (`auto` follows the panel), and `none`: one value
+ * per group over the whole range (gauges, stats, tables).
  */
-export const metricIntervals = ['auto', 'none', ...intervals] as const;
+export const metricIntervals = ['auto', 'none', ...intervals] as const satisfies ReadonlyArray<RequestInterval | 'none'>;
 export type MetricInterval = (typeof metricIntervals)[number];
 
 const savedBase = {

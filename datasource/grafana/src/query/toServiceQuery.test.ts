@@ -1,11 +1,10 @@
 import { querySchema } from '../../../src/contract/queryRequest';
 import { newQuery } from './savedQuery';
-import { autoInterval, toServiceQuery, withVariablesResolved } from './toServiceQuery';
+import { toServiceQuery, withVariablesResolved } from './toServiceQuery';
 import type { VariableResolver } from './variableResolver';
 
 const variables: Record<string, string | string[]> = { branch: ['BR001', 'BR002'], one: 'BR007', none: [] };
 const resolve: VariableResolver = (name) => variables[name];
-const DAY = 86_400_000;
 
 describe('toServiceQuery', () => {
   it('expands a variable in a metric filter to its selected values, keeps literals, and drops empty filters', () => {
@@ -15,15 +14,9 @@ describe('toServiceQuery', () => {
     expect(querySchema.safeParse(sent).success).toBe(true);
   });
 
-  it.each([
-    [DAY / 24, 'day'],
-    [DAY, 'day'],
-    [2 * DAY, 'week'],
-    [7 * DAY, 'week'],
-    [30 * DAY, 'month'],
-  ] as const)('buckets auto by the panel interval (%d ms → %s)', (intervalMs, interval) => {
-    expect(autoInterval(intervalMs)).toBe(interval);
-    expect(toServiceQuery(newQuery('metric', 'A'), { resolve, intervalMs })).toMatchObject({ interval });
+  it('leaves auto to the service and sends no interval for the whole range', () => {
+    expect(toServiceQuery(newQuery('metric', 'A'), { resolve })).toMatchObject({ interval: 'auto' });
+    expect(toServiceQuery({ ...newQuery('metric', 'A'), interval: 'none' }, { resolve })).not.toHaveProperty('interval');
   });
 
   it('sends only the variables the SQL names, as lists or single values, and never Grafana’s $__ names', () => {

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { querySchema } from '../../../src/contract/queryRequest';
 import type { Variables } from '../../../src/contract/variables';
-import type { Interval } from '../../../src/contract/metricQuery';
-import type { MetricInterval, SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
+import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
 import { referencedVariables, wholeReference, type VariableResolver } from './variableResolver';
 
 /** A query in the service's contract (`POST /api/query`), before the service applies its defaults. */
@@ -10,10 +9,9 @@ export type ServiceQuery = z.input<typeof querySchema>;
 
 export class QueryVariableError extends Error {}
 
-/** What a query is resolved against: the dashboard's variables and the panel's interval. */
+/** What a query is resolved against: the dashboard's variables. */
 export interface QueryContext {
   resolve: VariableResolver;
-  intervalMs?: number;
 }
 
 /** A filter value list: literals stay, `$var` becomes the variable's selected values. */
@@ -40,21 +38,13 @@ const singleValue = (field: string, value: string | undefined, resolve: Variable
   return list[0];
 };
 
-const DAY_MS = 86_400_000;
-
-/** The bucket a panel's interval asks for; the service coarsens it further to fit maxDataPoints. */
-export const autoInterval = (intervalMs: number | undefined): Interval =>
-  intervalMs === undefined || intervalMs <= DAY_MS ? 'day' : intervalMs <= 7 * DAY_MS ? 'week' : 'month';
-
-const metricInterval = (interval: MetricInterval, intervalMs: number | undefined): Interval | undefined =>
-  interval === 'none' ? undefined : interval === 'auto' ? autoInterval(intervalMs) : interval;
-
-const fromMetric = (query: SavedMetricQuery, { resolve, intervalMs }: QueryContext): ServiceQuery => ({
+const fromMetric = (query: SavedMetricQuery, { resolve }: QueryContext): ServiceQuery => ({
   refId: query.refId,
   kind: 'metric',
   metric: query.metric,
   groupBy: query.groupBy,
-  ...(query.interval === 'none' ? {} : { interval: metricInterval(query.interval, intervalMs) }),
+  // `auto` is the service's to settle: it knows the panel's interval and maxDataPoints.
+  ...(query.interval === 'none' ? {} : { interval: query.interval }),
   filters: Object.fromEntries(
     Object.entries(query.filters)
       .filter(([, values]) => values.length > 0)

@@ -77,7 +77,7 @@ export const executeQuery = async (
           throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${[...database.metrics.keys()].join(', ')}`);
         }
         const range = effectiveRange(request, database.info.asOf);
-        const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints) : undefined;
+        const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints, requestIntervalMs(request, range)) : undefined;
         let planned;
         try {
           planned = planMetricSql(metric, { ...query, interval }, range, database.columns);
@@ -87,7 +87,7 @@ export const executeQuery = async (
         const { source, bound } = planned;
         const rows = await readRows(connection, bound.sql, bound.params, bound.types);
         const notices =
-          interval !== query.interval
+          interval !== query.interval && query.interval !== 'auto'
             ? [{ severity: 'info' as const, text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.` }]
             : [];
         const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval } };
