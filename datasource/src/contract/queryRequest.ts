@@ -36,7 +36,8 @@ export const metricKindQuerySchema = metricQuerySchema.extend({
 
 export const drillKinds = ['branch_customers', 'customer_interactions', 'cohort_customers', 'day_interactions'] as const;
 export type DrillKind = (typeof drillKinds)[number];
-export type DrillParameter = 'branchId' | 'customerId' | 'cohortMonth' | 'day' | 'channel';
+export const drillParameterNames = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
+export type DrillParameter = (typeof drillParameterNames)[number];
 
 /** What each drill needs and what narrows it further; the service checks `needs`, the editor shows both. */
 export const drillParameters: Record<DrillKind, { needs: DrillParameter[]; optional: DrillParameter[] }> = {

@@ -1,7 +1,7 @@
 import type { CatalogResponse, Health } from '../../../src/contract/serviceResponses';
+import { DAY_MS } from '../../../src/metrics/timeRange';
 import { messages } from '../messages';
 
-const DAY_MS = 86_400_000;
 
 const age = (ms: number): string => {
   if (ms < 0) return 'in the future: check clocks';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { querySchema } from '../../../src/contract/queryRequest';
+import { drillParameterNames, type DrillParameter, type querySchema } from '../../../src/contract/queryRequest';
 import type { Variables } from '../../../src/contract/variables';
 import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
 import { referencedVariables, wholeReference, type VariableResolver } from './variableResolver';
@@ -71,11 +71,9 @@ const fromSql = (query: SavedSqlQuery, { resolve }: QueryContext): ServiceQuery 
   variables: sqlVariables(query, resolve),
 });
 
-const drillParameters = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
-
 const fromDrill = (query: SavedDrillQuery, { resolve }: QueryContext): ServiceQuery => {
-  const parameters: Partial<Record<(typeof drillParameters)[number], string>> = {};
-  for (const field of drillParameters) {
+  const parameters: Partial<Record<DrillParameter, string>> = {};
+  for (const field of drillParameterNames) {
     const value = singleValue(field, query[field], resolve);
     if (value !== undefined) parameters[field] = value;
   }
@@ -109,7 +107,7 @@ export const withVariablesResolved = (query: SavedQuery, resolve: VariableResolv
     }
     case 'drill': {
       const resolved = { ...query };
-      for (const field of drillParameters) resolved[field] = singleValue(field, query[field], resolve);
+      for (const field of drillParameterNames) resolved[field] = singleValue(field, query[field], resolve);
       return resolved;
     }
   }
