@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createServer } from 'node:http';
 import { useState, type ComponentProps } from 'react';
@@ -157,8 +157,23 @@ describe('QueryEditor: modes', () => {
 });
 
 describe('QueryEditor: waits for nothing it does not need', () => {
-  it('renders the SQL mode before the catalog arrives', async () => {
-    renderEditor({ ...newQuery('sql', 'A'), sql: 'select 1' });
-    await waitFor(() => expect(screen.getByTestId(testIds.sqlEditor)).toBeInTheDocument());
+  // A service that takes requests and never answers: the catalog stays on its way.
+  const silent = createServer(() => undefined);
+  let silentUrl: string;
+  beforeAll(async () => {
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    silentUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    silent.closeAllConnections();
+    await new Promise((done) => silent.close(done));
+  });
+
+  it('shows the SQL mode while the catalog is still on its way, and the metric builder waits', async () => {
+    renderEditor({ ...newQuery('sql', 'A'), sql: 'select 1' }, silentUrl);
+    expect(await within(screen.getByTestId(testIds.sqlEditor)).findByDisplayValue('select 1')).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText(labels.modes.metric));
+    expect(screen.getByText(labels.catalogLoading)).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.metricDescription)).not.toBeInTheDocument();
   });
 });

@@ -37,7 +37,8 @@ const render = (template: string, settings: DatasourceSettings) =>
  * requestId cancels the one before it.
  */
 export class GrafanaDataProxy {
-  readonly requests: Array<{ url: string; headers: Record<string, string>; body?: unknown }> = [];
+  /** Each request: the upstream URL, the headers the browser sent, the headers the route added, the body. */
+  readonly requests: Array<{ url: string; sentHeaders: Record<string, unknown>; headers: Record<string, string>; body?: unknown }> = [];
   private readonly inFlight = new Map<string, () => void>();
 
   constructor(private readonly settings: DatasourceSettings) {}
@@ -60,7 +61,7 @@ export class GrafanaDataProxy {
     return new Observable<FetchResponse<T>>((subscriber) => {
       const { url, headers } = this.target(options.url);
       const body = options.data === undefined ? undefined : JSON.stringify(options.data);
-      this.requests.push({ url, headers, body: options.data });
+      this.requests.push({ url, sentHeaders: { ...options.headers }, headers, body: options.data });
       const fail = (status: number, statusText: string, data: unknown) => {
         const error: FetchError = { status, statusText, data, config: options };
         subscriber.error(error);
