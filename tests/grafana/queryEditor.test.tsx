@@ -1,11 +1,12 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createServer } from 'node:http';
-import { useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import { QueryEditor } from '../../datasource/grafana/src/components/QueryEditor';
 import { labels, testIds } from '../../datasource/grafana/src/messages';
 import { newQuery, type TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
 import { SERVICE_TOKEN, startSeededService, type SeededService } from './support/seededService';
+import { renderControlled } from './support/renderControlled';
 import { touchpointDatasource } from './support/touchpointDatasource';
 
 let seeded: SeededService;
@@ -16,28 +17,22 @@ afterAll(() => seeded?.stop());
 
 type Props = ComponentProps<typeof QueryEditor>;
 
-/** Grafana's query row: it keeps the query and hands every change back to the editor. */
-function QueryRow({ initial, ...props }: Omit<Props, 'query'> & { initial: TouchpointQuery }) {
-  const [query, setQuery] = useState(initial);
-  return (
-    <QueryEditor
-      {...props}
-      query={query}
-      onChange={(next) => {
-        setQuery(next);
-        props.onChange(next);
-      }}
-    />
-  );
-}
-
 /** The editor as Grafana mounts it, on a datasource that reads the real service's catalog. */
 const renderEditor = (query: TouchpointQuery, serviceUrl = seeded.service.url) => {
   const { datasource } = touchpointDatasource(serviceUrl, SERVICE_TOKEN, [{ name: 'branch', options: ['BR001', 'BR002'], selected: 'BR001' }]);
   const onChange = jest.fn<void, [TouchpointQuery]>();
   const onRunQuery = jest.fn();
-  const props = { datasource, onChange, onRunQuery } as unknown as Omit<Props, 'query'>;
-  render(<QueryRow {...props} initial={query} />);
+  const props = { datasource, onRunQuery } as unknown as Omit<Props, 'query' | 'onChange'>;
+  renderControlled(query, (current, change) => (
+    <QueryEditor
+      {...props}
+      query={current}
+      onChange={(next) => {
+        onChange(next);
+        change(next);
+      }}
+    />
+  ));
   return { onChange, onRunQuery };
 };
 

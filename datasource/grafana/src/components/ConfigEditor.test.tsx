@@ -1,7 +1,7 @@
 import type { DataSourceSettings } from '@grafana/data';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { renderControlled } from '../../../../tests/grafana/support/renderControlled';
 import { testIds } from '../messages';
 import type { TouchpointOptions, TouchpointSecureOptions } from '../types';
 import { ConfigEditor } from './ConfigEditor';
@@ -11,24 +11,8 @@ type Settings = DataSourceSettings<TouchpointOptions, TouchpointSecureOptions>;
 const settings = (overrides: Partial<Settings> = {}): Settings =>
   ({ id: 1, uid: 'tp', name: 'Touchpoint', type: 'touchpoint-duckdb-datasource', jsonData: {}, secureJsonFields: {}, ...overrides }) as Settings;
 
-/** Grafana's settings page: it keeps the options and passes each change back. */
-const renderConfig = (initial: Settings) => {
-  const changes: Settings[] = [];
-  function Page() {
-    const [options, setOptions] = useState(initial);
-    return (
-      <ConfigEditor
-        options={options}
-        onOptionsChange={(next) => {
-          changes.push(next);
-          setOptions(next);
-        }}
-      />
-    );
-  }
-  render(<Page />);
-  return changes;
-};
+const renderConfig = (initial: Settings) =>
+  renderControlled(initial, (options, onOptionsChange) => <ConfigEditor options={options} onOptionsChange={onOptionsChange} />);
 
 describe('ConfigEditor', () => {
   it('stores the service URL, trimmed, in jsonData', async () => {
