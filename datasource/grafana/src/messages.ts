@@ -77,6 +77,7 @@ export const labels = {
     sql: 'SQL',
   },
   variableSqlInput: 'Variable SQL',
+  variableUnreadable: 'The saved variable query could not be read; saving replaces it with what is shown here',
   variableSqlHelp: 'Return a `value` column and optionally a `text` column (or one column for both).',
   catalogLoading: 'Loading the metric catalog…',
 } as const;

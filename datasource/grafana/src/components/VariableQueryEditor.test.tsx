@@ -1,27 +1,12 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
+import { renderControlled } from '../../../../tests/grafana/support/renderControlled';
 import { labels, testIds } from '../messages';
 import type { VariableQuery } from '../variables/variableQuery';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
-const renderEditor = (initial: VariableQuery | string | undefined) => {
-  const changes: VariableQuery[] = [];
-  function Variable() {
-    const [query, setQuery] = useState(initial);
-    return (
-      <VariableQueryEditor
-        query={query}
-        onChange={(next) => {
-          changes.push(next);
-          setQuery(next);
-        }}
-      />
-    );
-  }
-  render(<Variable />);
-  return changes;
-};
+const renderEditor = (initial: VariableQuery | string | undefined) =>
+  renderControlled<VariableQuery | string | undefined>(initial, (query, onChange) => <VariableQueryEditor query={query} onChange={onChange} />);
 
 describe('VariableQueryEditor', () => {
   it('starts a new variable as the list of branches', () => {
@@ -49,5 +34,12 @@ describe('VariableQueryEditor', () => {
     renderEditor('select 1 as value');
     expect(screen.getByLabelText(labels.variableKinds.sql)).toBeChecked();
     expect(screen.getByTestId(testIds.variableSql)).toHaveValue('select 1 as value');
+  });
+
+  it('says why a saved query it cannot read was replaced, instead of replacing it silently', () => {
+    renderEditor({ kind: 'planets' } as unknown as VariableQuery);
+    expect(screen.getByText(labels.variableUnreadable)).toBeInTheDocument();
+    expect(screen.getByText(/variable query is invalid at kind/)).toBeInTheDocument();
+    expect(screen.getByLabelText(labels.variableKinds.branches)).toBeChecked();
   });
 });

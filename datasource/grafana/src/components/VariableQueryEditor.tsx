@@ -1,4 +1,4 @@
-import { InlineField, RadioButtonGroup, Stack, TextArea, Text } from '@grafana/ui';
+import { Alert, InlineField, RadioButtonGroup, Stack, TextArea, Text } from '@grafana/ui';
 import { useState } from 'react';
 import { labels, testIds } from '../messages';
 import { migrateVariableQuery, variableKinds, type VariableQuery } from '../variables/variableQuery';
@@ -10,21 +10,29 @@ interface Props {
 
 const kindOptions = variableKinds.map((value) => ({ label: labels.variableKinds[value], value }));
 
-const readQuery = (query: Props['query']): VariableQuery => {
-  if (query === undefined || query === '') return migrateVariableQuery({ kind: 'branches' });
+const newVariable = (): VariableQuery => migrateVariableQuery({ kind: 'branches' });
+
+/** The saved query, or a new one and why the saved one could not be read: never silently replaced. */
+const readQuery = (query: Props['query']): { current: VariableQuery; problem?: string } => {
+  if (query === undefined || query === '') return { current: newVariable() };
   try {
-    return migrateVariableQuery(query);
-  } catch {
-    return migrateVariableQuery({ kind: 'branches' });
+    return { current: migrateVariableQuery(query) };
+  } catch (error) {
+    return { current: newVariable(), problem: error instanceof Error ? error.message : String(error) };
   }
 };
 
 /** A fixed list (branches, regions, …) or any SQL returning `value` and optionally `text`. */
 export function VariableQueryEditor({ query, onChange }: Props) {
-  const current = readQuery(query);
+  const { current, problem } = readQuery(query);
   const [sql, setSql] = useState(current.sql ?? '');
   return (
     <Stack direction="column" gap={1}>
+      {problem && (
+        <Alert severity="warning" title={labels.variableUnreadable}>
+          {problem}
+        </Alert>
+      )}
       <InlineField label={labels.variableKind} labelWidth={12}>
         <RadioButtonGroup
           data-testid={testIds.variableKindPicker}
