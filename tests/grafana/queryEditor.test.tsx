@@ -80,6 +80,15 @@ describe('QueryEditor: metric builder', () => {
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ interval: 'none' }));
   });
 
+  it('compares with the previous period over the whole range, and drops the comparison for a time series', async () => {
+    const { onChange } = renderEditor({ ...newQuery('metric', 'A'), interval: 'none' });
+    await userEvent.click(await screen.findByRole('switch', { name: labels.compare }));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ interval: 'none', compare: 'previous_period' }));
+    await userEvent.click(screen.getByLabelText(labels.intervals.week));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ interval: 'week', compare: undefined }));
+    expect(screen.queryByRole('switch', { name: labels.compare })).not.toBeInTheDocument();
+  });
+
   it('adds a filter on a dimension and offers dashboard variables as its values', async () => {
     const { onChange } = renderEditor({ ...newQuery('metric', 'A'), filters: { region: [] } });
     await userEvent.click(await screen.findByLabelText(`${labels.filters} region`));

@@ -120,6 +120,39 @@ describe('touchpoint serve: queries', () => {
     expect(frame.schema.meta?.custom).toMatchObject({ source: 'hybrid', level: 'relationship', minN: 30 });
   });
 
+  it('carries the catalog bands on the value field and the data freshness on the frame', async () => {
+    const { A } = await results([{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }]);
+    const [frame] = A.frames;
+    const bands = (frame.schema.fields[1].config?.custom as { bands: { label: string }[] }).bands;
+    expect(bands.map((b) => b.label)).toEqual(['Excellent', 'Good', 'Neutral', 'Bad', 'Unacceptable']);
+    expect(frame.schema.meta?.custom).toMatchObject({ asOf: Date.parse('2024-04-24T22:20:00Z'), dataVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it('sets each branch beside its own value in the equally long period before, with the change', async () => {
+    // 2024-03-01..04-01 against 2024-01-30..03-01: both 31 days.
+    const { now, before } = await results([{ refId: 'now', kind: 'metric', metric: 'sli', groupBy: ['branch_id'], compare: 'previous_period' }], {
+      from: '2024-03-01T00:00:00Z',
+      to: '2024-04-01T00:00:00Z',
+    }).then(async (first) => ({
+      now: first.now,
+      before: (
+        await results([{ refId: 'before', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }], { from: '2024-01-30T00:00:00Z', to: '2024-03-01T00:00:00Z' })
+      ).before,
+    }));
+    const fields = now.frames[0].schema.fields.map((f) => f.name);
+    expect(fields).toEqual(['branch_id', 'sli', 'n', 'low_confidence', 'previous', 'previous_n', 'change']);
+    const [, value, , , previous, previousN, change] = now.frames[0].data.values as number[][];
+    const [, expected, expectedN] = before.frames[0].data.values as number[][];
+    expect(previous).toEqual(expected);
+    expect(previousN).toEqual(expectedN);
+    expect(change.map((c, i) => c - (value[i] - expected[i]))).toEqual([0, 0, 0]);
+  });
+
+  it('refuses to compare a time series, saying what to do instead', async () => {
+    const { A } = await results([{ refId: 'A', kind: 'metric', metric: 'sli', interval: 'week', compare: 'previous_period' }]);
+    expect(A.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/whole-range.*remove the interval/) });
+  });
+
   it('gives the same metric value as the SQL macro $__metric over the same rows', async () => {
     const { metric, sql } = await results([
       { refId: 'metric', kind: 'metric', metric: 'csat', groupBy: ['region'] },

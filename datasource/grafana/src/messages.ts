@@ -31,6 +31,8 @@ export const labels = {
   groupBy: 'Group by',
   interval: 'Interval',
   intervals: { auto: 'Auto', none: 'Whole range', day: 'Day', week: 'Week', month: 'Month' },
+  compare: 'Previous period',
+  compareHelp: 'Adds previous, previous_n and change: the same metric over the equally long period just before the range.',
   filters: 'Filters',
   filterValues: 'Values or $variable',
   addFilter: 'Add filter',

@@ -1,5 +1,5 @@
 import type { SelectableValue } from '@grafana/data';
-import { Button, Field, IconButton, InlineField, MultiSelect, RadioButtonGroup, Select, Stack, Text } from '@grafana/ui';
+import { Button, Field, IconButton, InlineField, InlineSwitch, MultiSelect, RadioButtonGroup, Select, Stack, Text } from '@grafana/ui';
 import type { CatalogResponse } from '../../../src/contract/serviceResponses';
 import type { MetricDefinition } from '../../../src/contract/metricDefinition';
 import { metricLevels } from '../../../src/contract/metricDefinition';
@@ -37,6 +37,13 @@ const withMetric = (query: SavedMetricQuery, metric: MetricDefinition): SavedMet
   filters: Object.fromEntries(Object.entries(query.filters).filter(([dimension]) => metric.dimensions.includes(dimension))),
 });
 
+/** A comparison needs the whole range; it goes when the query becomes a time series. */
+const withInterval = (query: SavedMetricQuery, interval: SavedMetricQuery['interval']): SavedMetricQuery => ({
+  ...query,
+  interval,
+  compare: interval === 'none' ? query.compare : undefined,
+});
+
 export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql }: Props) {
   const metric = catalog.metrics.find((candidate) => candidate.name === query.metric);
   const dimensions = metric?.dimensions ?? [];
@@ -72,8 +79,17 @@ export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql
           />
         </InlineField>
         <InlineField label={labels.interval} labelWidth={12}>
-          <RadioButtonGroup options={intervalOptions} value={query.interval} onChange={(interval) => onChange({ ...query, interval })} />
+          <RadioButtonGroup options={intervalOptions} value={query.interval} onChange={(interval) => onChange(withInterval(query, interval))} />
         </InlineField>
+        {query.interval === 'none' && (
+          <InlineField label={labels.compare} labelWidth={16} tooltip={labels.compareHelp}>
+            <InlineSwitch
+              aria-label={labels.compare}
+              value={query.compare === 'previous_period'}
+              onChange={(event) => onChange({ ...query, compare: event.currentTarget.checked ? 'previous_period' : undefined })}
+            />
+          </InlineField>
+        )}
       </Stack>
       {metric ? (
         <div data-testid={testIds.metricDescription}>

@@ -1,7 +1,7 @@
 import type { DataQuery } from '@grafana/schema';
 import { z } from 'zod';
 import { drillKinds, queryFormats } from '../../../src/contract/queryRequest';
-import { intervals, type RequestInterval } from '../../../src/contract/metricQuery';
+import { intervals, metricComparisons, type RequestInterval } from '../../../src/contract/metricQuery';
 import { variablesSchema } from '../../../src/contract/variables';
 
 /** The version `migrateQuery` brings every saved query to. */
@@ -31,6 +31,8 @@ export const savedMetricQuerySchema = z.object({
   interval: z.enum(metricIntervals),
   /** Dimension -> values; a value may be a dashboard variable such as `$branch`. */
   filters: z.record(z.string(), z.array(z.string())),
+  /** With the whole range only: the previous period and the change beside each value. Optional, so version 1 still reads. */
+  compare: z.enum(metricComparisons).optional(),
 });
 
 export const savedSqlQuerySchema = z.object({

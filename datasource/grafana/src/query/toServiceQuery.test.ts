@@ -19,6 +19,12 @@ describe('toServiceQuery', () => {
     expect(toServiceQuery({ ...newQuery('metric', 'A'), interval: 'none' }, { resolve })).not.toHaveProperty('interval');
   });
 
+  it('asks for the previous period only with the whole range', () => {
+    const compared = { ...newQuery('metric', 'A'), interval: 'none' as const, compare: 'previous_period' as const };
+    expect(toServiceQuery(compared, { resolve })).toMatchObject({ compare: 'previous_period' });
+    expect(toServiceQuery({ ...compared, interval: 'week' }, { resolve })).not.toHaveProperty('compare');
+  });
+
   it('sends only the variables the SQL names, as lists or single values, and never Grafana’s $__ names', () => {
     const sql = 'select * from fct_interactions where branch_id in ($branch) and agent_id = ${one} and $__timeFilter(opened_at) and x = $unknown';
     expect(toServiceQuery({ ...newQuery('sql', 'B'), sql }, { resolve })).toEqual({

@@ -45,6 +45,7 @@ const fromMetric = (query: SavedMetricQuery, { resolve }: QueryContext): Service
   groupBy: query.groupBy,
   // `auto` is the service's to settle: it knows the panel's interval and maxDataPoints.
   ...(query.interval === 'none' ? {} : { interval: query.interval }),
+  ...(query.interval === 'none' && query.compare ? { compare: query.compare } : {}),
   filters: Object.fromEntries(
     Object.entries(query.filters)
       .filter(([, values]) => values.length > 0)

@@ -1,6 +1,7 @@
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '../../contract/queryRequest';
 import { readRows } from '../../db/readRows';
 import { planMetricSql } from '../../metrics/planMetricSource';
+import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
 import type { TimeRange } from '../../metrics/timeRange';
 import { drillSql } from '../drill/drillSql';
 import { readFrame, type ResultCaps } from '../frames/readFrame';
@@ -78,24 +79,36 @@ export const executeQuery = async (
         }
         const range = effectiveRange(request, database.info.asOf);
         const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints, requestIntervalMs(request, range)) : undefined;
-        let planned;
-        try {
-          planned = planMetricSql(metric, { ...query, interval }, range, database.columns);
-        } catch (error) {
-          throw new QueryError('bad_request', (error as Error).message, { cause: error });
+        if (query.compare && interval) {
+          throw new QueryError('bad_request', `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`);
         }
-        const { source, bound } = planned;
-        const rows = await readRows(connection, bound.sql, bound.params, bound.types);
+        const metricQuery = { ...query, interval };
+        const plan = (on: TimeRange) => {
+          try {
+            return planMetricSql(metric, metricQuery, on, database.columns);
+          } catch (error) {
+            throw new QueryError('bad_request', (error as Error).message, { cause: error });
+          }
+        };
+        const { source, bound } = plan(range);
+        const current = await readRows(connection, bound.sql, bound.params, bound.types);
+        let rows = current;
+        if (query.compare === 'previous_period') {
+          const before = plan(previousPeriod(range)).bound;
+          rows = withPreviousPeriod(current, await readRows(connection, before.sql, before.params, before.types), query.groupBy);
+        }
         const notices =
           interval !== query.interval && query.interval !== 'auto'
             ? [{ severity: 'info' as const, text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.` }]
             : [];
-        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval } };
+        const { asOf, dataVersion } = database.info;
+        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval, asOf, dataVersion } };
         const frames = metricFrames(rows, {
           refId: query.refId,
           metric,
           groupBy: query.groupBy,
           timeSeries: interval !== undefined,
+          compared: query.compare !== undefined,
           minN: database.info.minN,
           meta,
         });

@@ -20,14 +20,29 @@ export const metricFieldConfig = (metric: MetricDefinition) => ({
   ...(metric.min !== null ? { min: metric.min } : {}),
   ...(metric.max !== null ? { max: metric.max } : {}),
   description: metric.description,
-  custom: { metric: metric.name, level: metric.level, direction: metric.direction, goal: metric.goal },
+  // Bands travel with the value so a panel labels and colours it without a catalog round trip.
+  custom: { metric: metric.name, level: metric.level, direction: metric.direction, goal: metric.goal, bands: metric.bands },
 });
+
+const comparisonColumns = ['previous', 'previous_n', 'change'] as const;
+
+/** The previous period's value and n, and the change, in the metric's unit. */
+const comparisonFields = (metric: MetricDefinition) => {
+  const { displayName, unit, decimals } = metricFieldConfig(metric);
+  return [
+    { name: 'previous', type: 'number' as const, config: { displayName: `${displayName}, previous period`, unit, decimals } },
+    { name: 'previous_n', type: 'number' as const, config: { displayName: 'n, previous period' } },
+    { name: 'change', type: 'number' as const, config: { displayName: `${displayName} change`, unit, decimals } },
+  ];
+};
 
 interface MetricFrameOptions {
   refId: string;
   metric: MetricDefinition;
   groupBy: string[];
   timeSeries: boolean;
+  /** Rows carry previous, previous_n and change (compare: previous_period). */
+  compared?: boolean;
   minN: number;
   meta: Record<string, unknown>;
 }
@@ -65,10 +80,17 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
             valueField(),
             nField(),
             { name: 'low_confidence', type: 'boolean' as const },
+            ...(options.compared ? comparisonFields(metric) : []),
           ],
         },
         data: {
-          values: [...groupBy.map((d) => rows.map((r) => r[d])), rows.map((r) => r.value), rows.map((r) => r.n), rows.map((r) => lowConfidence(r.n))],
+          values: [
+            ...groupBy.map((d) => rows.map((r) => r[d])),
+            rows.map((r) => r.value),
+            rows.map((r) => r.n),
+            rows.map((r) => lowConfidence(r.n)),
+            ...(options.compared ? comparisonColumns.map((c) => rows.map((r) => r[c])) : []),
+          ],
         },
       },
     ];
