@@ -17,5 +17,6 @@ module.exports = {
       setupFiles: ['<rootDir>/tests/setup/env.js'],
     },
     pluginProject('datasource-plugin', ['<rootDir>/datasource/grafana/src', '<rootDir>/tests/grafana']),
+    pluginProject('scorecard-panel', ['<rootDir>/plugin/src', '<rootDir>/tests/panel']),
   ],
 };

@@ -1,0 +1,58 @@
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import { messages, testIds } from '../messages';
+import { stepLabel } from '../drill/stepLabel';
+import type { DrillPath } from '../drill/drillPath';
+
+interface Props {
+  path: DrillPath;
+  /** Goes back up to a depth: 0 is the scorecard. */
+  onNavigate: (depth: number) => void;
+  wall: boolean;
+}
+
+/** Scorecard › Branch BR001 › Customer C00042: every level above the current one is a link up. */
+export function Breadcrumbs({ path, onNavigate, wall }: Props) {
+  const styles = useStyles2(getStyles);
+  const crumbs = [messages.scorecard, ...path.map(stepLabel)];
+  return (
+    <nav aria-label="Drill-down path" data-testid={testIds.breadcrumbs} className={styles.nav} style={{ fontSize: wall ? 24 : undefined }}>
+      <ol className={styles.list}>
+        {crumbs.map((label, depth) => (
+          <li key={`${depth}-${label}`} className={styles.item}>
+            {depth < crumbs.length - 1 ? (
+              <button type="button" className={styles.link} onClick={() => onNavigate(depth)}>
+                {label}
+              </button>
+            ) : (
+              <span aria-current="page" className={styles.current}>
+                {label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  nav: css({ marginBottom: theme.spacing(1) }),
+  list: css({ display: 'flex', flexWrap: 'wrap', listStyle: 'none', margin: 0, padding: 0 }),
+  item: css({
+    display: 'flex',
+    alignItems: 'center',
+    '&:not(:last-child)::after': { content: '"›"', margin: theme.spacing(0, 1), color: theme.colors.text.secondary },
+  }),
+  link: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.link,
+    cursor: 'pointer',
+    font: 'inherit',
+    '&:hover': { textDecoration: 'underline' },
+  }),
+  current: css({ fontWeight: theme.typography.fontWeightMedium }),
+});

@@ -1,0 +1,88 @@
+import { css, cx } from '@emotion/css';
+import type { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { PanelDataErrorView } from '@grafana/runtime';
+import { useStyles2 } from '@grafana/ui';
+import { testIds } from '../messages';
+import { drillNavigation } from '../drill/drillNavigation';
+import { drillQuery, singleBranch } from '../drill/drillQuery';
+import { useDrillResult } from '../drill/useDrillResult';
+import { useUrlSearch } from '../hooks/useUrlSearch';
+import { frameStamp } from '../model/metricField';
+import { isWallMode } from '../options/isWallMode';
+import { readOptions, type ScorecardOptions } from '../options/scorecardOptions';
+import { AsOfStamp } from './AsOfStamp';
+import { Breadcrumbs } from './Breadcrumbs';
+import { BranchSummary } from './BranchSummary';
+import { DrillView } from './DrillView';
+import { ViewOf } from './ViewOf';
+
+const FOOTER = { normal: 18, wall: 34 };
+
+/**
+ * The scorecard: one of its views over the panel's data, or, once a branch,
+ * cohort cell or trend point is clicked, the drill path down to customers
+ * and their contacts.
+ */
+export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
+  const { data, width, height, timeZone, timeRange, id } = props;
+  const options = readOptions(props.options);
+  const styles = useStyles2(getStyles);
+  const search = useUrlSearch();
+  const wall = isWallMode(options.wall, search);
+  const navigation = drillNavigation(id, options.branchVariable, search);
+  const step = navigation.path[navigation.path.length - 1];
+  const branchId = singleBranch(props.replaceVariables(`\${${options.branchVariable}:csv}`), options.branchVariable);
+  const result = useDrillResult(step ? drillQuery(step, { branchId }) : undefined, {
+    datasource: data.request?.targets[0]?.datasource,
+    range: timeRange,
+    timeZone,
+    panelId: id,
+  });
+  const { asOf } = frameStamp(data.series);
+  const footer = wall ? FOOTER.wall : FOOTER.normal;
+
+  if (!step && data.series.length === 0) {
+    return <PanelDataErrorView panelId={id} data={data} fieldConfig={props.fieldConfig} />;
+  }
+
+  return (
+    <div className={cx(styles.panel, wall && styles.wall)} style={{ width, height }} data-testid={testIds.panel}>
+      {step ? (
+        <>
+          <Breadcrumbs path={navigation.path} onNavigate={navigation.navigate} wall={wall} />
+          <DrillView
+            step={step}
+            result={result}
+            timeZone={timeZone}
+            wall={wall}
+            summary={step.kind === 'branch' ? <BranchSummary frames={data.series} branchId={step.branchId} /> : undefined}
+            onDrill={navigation.drill}
+          />
+        </>
+      ) : (
+        <ViewOf
+          frames={data.series}
+          data={data}
+          panelId={id}
+          options={options}
+          width={width}
+          height={height - (asOf !== undefined ? footer : 0)}
+          wall={wall}
+          timeZone={timeZone}
+          onDrill={navigation.drill}
+        />
+      )}
+      {asOf !== undefined && (
+        <div className={styles.footer} style={{ height: footer, fontSize: wall ? 20 : 12 }}>
+          <AsOfStamp asOf={asOf} now={Date.now()} timeZone={timeZone} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  panel: css({ display: 'flex', flexDirection: 'column', overflow: 'hidden', color: theme.colors.text.primary }),
+  wall: css({ fontSize: theme.typography.h4.fontSize }),
+  footer: css({ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', flex: '0 0 auto' }),
+});

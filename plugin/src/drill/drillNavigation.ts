@@ -1,0 +1,44 @@
+import type { UrlQueryMap } from '@grafana/data';
+import { locationService } from '@grafana/runtime';
+import { decodeDrillPath, drillParam, encodeDrillPath, type DrillPath, type DrillStep } from './drillPath';
+
+export interface DrillNavigation {
+  path: DrillPath;
+  /** One step down; a branch also sets the dashboard's branch variable. */
+  drill: (step: DrillStep) => void;
+  /** Back up to a depth (0 = the scorecard), restoring the branch variable at the top. */
+  navigate: (depth: number) => void;
+}
+
+/**
+ * The drill path lives in the URL, each step a new history entry, so the
+ * browser's back button walks up it and the dashboard variable changes in
+ * place, as Grafana's own links do (locationService.partial, no reload).
+ * The branch variable's value from before the first branch click is kept
+ * beside the path, so leaving the drill puts the scorecard back as it was.
+ */
+export const drillNavigation = (panelId: number, branchVariable: string, search: UrlQueryMap): DrillNavigation => {
+  const param = drillParam(panelId);
+  const returnParam = `${param}-return`;
+  const variableParam = `var-${branchVariable}`;
+  const path = decodeDrillPath(search[param]);
+  return {
+    path,
+    drill: (step) => {
+      const update: UrlQueryMap = { [param]: encodeDrillPath([...path, step]) };
+      if (step.kind === 'branch') {
+        update[variableParam] = step.branchId;
+        if (!(returnParam in search)) update[returnParam] = search[variableParam] ?? '';
+      }
+      locationService.partial(update);
+    },
+    navigate: (depth) => {
+      if (depth > 0) {
+        locationService.partial({ [param]: encodeDrillPath(path.slice(0, depth)) });
+        return;
+      }
+      const restore = returnParam in search ? { [variableParam]: search[returnParam] === '' ? null : search[returnParam] } : {};
+      locationService.partial({ [param]: null, [returnParam]: null, ...restore });
+    },
+  };
+};

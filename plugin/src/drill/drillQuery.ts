@@ -1,0 +1,46 @@
+import type { DrillKind } from '../../../datasource/src/contract/queryRequest';
+import { QUERY_VERSION, type SavedDrillQuery } from '../../../datasource/grafana/src/query/savedQuery';
+import type { DrillStep } from './drillPath';
+
+/** The datasource's drill kind behind each step. */
+export const drillKindOf: Record<DrillStep['kind'], DrillKind> = {
+  branch: 'branch_customers',
+  customer: 'customer_interactions',
+  cohort: 'cohort_customers',
+  day: 'day_interactions',
+};
+
+/**
+ * The datasource query for a step, as a dashboard would save it. A cohort or
+ * a day is narrowed to the dashboard's branch when exactly one is selected,
+ * so a cell clicked on one branch's dashboard lists that branch's customers.
+ */
+export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?: string }): SavedDrillQuery => {
+  const base = {
+    refId: context.refId ?? 'drill',
+    version: QUERY_VERSION,
+    kind: 'drill',
+    drill: drillKindOf[step.kind],
+  } satisfies Pick<SavedDrillQuery, 'refId' | 'version' | 'kind' | 'drill'>;
+  const branch = context.branchId ? { branchId: context.branchId } : {};
+  switch (step.kind) {
+    case 'branch':
+      return { ...base, branchId: step.branchId };
+    case 'customer':
+      return { ...base, customerId: step.customerId };
+    case 'cohort':
+      return { ...base, cohortMonth: step.cohortMonth, ...branch };
+    case 'day':
+      return { ...base, day: step.day, ...branch };
+  }
+};
+
+/**
+ * The one branch a dashboard variable selects, from its `csv` rendering:
+ * nothing when the variable is missing (Grafana leaves the text as it is),
+ * empty, All or several values.
+ */
+export const singleBranch = (csv: string, variable: string): string | undefined => {
+  if (csv === '' || csv.includes('$') || csv === `\${${variable}:csv}` || csv.includes(',')) return undefined;
+  return csv;
+};

@@ -1,0 +1,79 @@
+import { dateTimeFormat, FieldType, formattedValueToString, getValueFormat, type DataFrame, type Field, type TimeZone } from '@grafana/data';
+
+export interface DrillTable {
+  columns: { name: string; label: string; numeric: boolean }[];
+  rows: { key: string; cells: string[]; customerId?: string }[];
+}
+
+/** Column headings for the drill queries' columns (datasource/src/service/drill/drillSql.ts); others keep their name. */
+export const drillColumnLabels: Record<string, string> = {
+  customer_id: 'Customer',
+  branch_id: 'Branch',
+  region: 'Region',
+  segment: 'Segment',
+  status: 'Status',
+  started_at: 'Started',
+  ended_at: 'Ended',
+  tenure_days: 'Tenure (days)',
+  tenure_months: 'Tenure (months)',
+  sli: 'SLI',
+  sli_n: 'SLI n',
+  nps: 'NPS score',
+  nps_class: 'NPS class',
+  contacts: 'Contacts',
+  open_contacts: 'Open',
+  last_contact_at: 'Last contact',
+  monthly_revenue: 'Monthly revenue',
+  time: 'Time',
+  event: 'Event',
+  id: 'Id',
+  interaction_id: 'Contact',
+  channel: 'Channel',
+  topic: 'Topic',
+  agent_id: 'Agent',
+  first_response_seconds: 'First response',
+  resolution_seconds: 'Resolution',
+  csat: 'CSAT (1-5)',
+  ces: 'CES (1-7)',
+  touchpoint: 'Touchpoint',
+  instrument: 'Instrument',
+  score: 'Score',
+  comment: 'Comment',
+};
+
+const duration = getValueFormat('s');
+const plain = getValueFormat('none');
+
+const cellText = (field: Field, index: number, timeZone: TimeZone): string => {
+  const value: unknown = field.values[index];
+  if (value === null || value === undefined || value === '') return '–';
+  if (field.type === FieldType.time) return dateTimeFormat(Number(value), { timeZone, format: 'YYYY-MM-DD HH:mm' });
+  if (typeof value === 'number') {
+    if (field.name.endsWith('_seconds')) return formattedValueToString(duration(value, 1));
+    return Number.isInteger(value) ? value.toLocaleString('en-US') : formattedValueToString(plain(value, 1));
+  }
+  return String(value);
+};
+
+/**
+ * A drill result as rows of text, every column the service sent, in its
+ * order. A row with a customer leads one step further down, except on a
+ * customer's own contacts, which are the bottom of the path.
+ */
+export const drillTable = (frame: DataFrame, options: { timeZone: TimeZone; rowsLeadToCustomer: boolean }): DrillTable => {
+  const customer = frame.fields.find((field) => field.name === 'customer_id');
+  const columns = frame.fields.map((field) => ({
+    name: field.name,
+    label: drillColumnLabels[field.name] ?? field.name,
+    numeric: field.type === FieldType.number,
+  }));
+  const rows = Array.from({ length: frame.length }, (_, index) => {
+    const customerId = options.rowsLeadToCustomer && customer ? customer.values[index] : undefined;
+    return {
+      key: String(index),
+      cells: frame.fields.map((field) => cellText(field, index, options.timeZone)),
+      ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
+    };
+  });
+  return { columns, rows };
+};

@@ -1,0 +1,113 @@
+import { locationService } from '@grafana/runtime';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { testIds } from '../../plugin/src/messages';
+import { runTouchpoint } from '../support/runTouchpoint';
+import { startSeededService, type SeededService } from '../grafana/support/seededService';
+import { registerTouchpoint } from './support/panelOnService';
+import { renderPanel, resetUrl } from './support/renderPanel';
+
+const sliByBranch = { refId: 'A', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id', 'region'], interval: 'none', filters: {}, compare: 'previous_period' } as const;
+const sliTrend = { refId: 'B', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id'], interval: 'week', filters: {} } as const;
+
+const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
+  const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
+  if (outcome.code !== 0) throw new Error(outcome.stderr);
+  return JSON.parse(outcome.stdout);
+};
+
+/** One column of the drill table as shown (plain DOM: role queries over 500 rows are slow in jsdom). */
+const tableColumn = (name: string) => {
+  const table = screen.getByTestId(testIds.drillTable);
+  const index = [...table.querySelectorAll('thead th')].map((th) => th.textContent).indexOf(name);
+  expect(index).toBeGreaterThanOrEqual(0);
+  return [...table.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[index].textContent);
+};
+
+describe('scorecard panel on the real service', () => {
+  let seeded: SeededService;
+  let touchpoint: ReturnType<typeof registerTouchpoint>;
+  beforeAll(async () => {
+    seeded = await startSeededService();
+    touchpoint = registerTouchpoint(seeded.service.url);
+  });
+  afterAll(() => seeded?.stop());
+  beforeEach(() => resetUrl('?var-branch=$__all'));
+
+  it('shows on each branch’s gauge the SLI the service computes for it, with its trend', async () => {
+    const { series, request } = await touchpoint.panelData([sliByBranch, sliTrend]);
+    renderPanel({ series, request });
+    const expected = await sqlRows(
+      seeded.db,
+      `select branch_id, round(100.0 * sum(sli_weighted_points) / (10.0 * sum(sli_weight)), 1) as sli, sum(sli_n)::int as n
+       from fct_responses where responded_at >= '2024-04-01' and responded_at < '2024-06-30' group by 1 order by 1`,
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    for (const row of expected) {
+      const gauge = within(screen.getByTestId(testIds.gauge(String(row.branch_id))));
+      expect(gauge.getByTestId(testIds.gaugeValue)).toHaveTextContent(Number(row.sli).toFixed(1));
+      expect(gauge.getByText(`n = ${Number(row.n).toLocaleString('en-US')}`)).toBeInTheDocument();
+      expect(gauge.getByText(/vs previous period|no previous value/)).toBeInTheDocument();
+      expect(screen.getByTestId(testIds.gauge(String(row.branch_id))).querySelectorAll('polyline').length).toBeGreaterThan(0);
+    }
+  });
+
+  it('drills branch -> customers -> one customer’s contacts in time order, and back up', async () => {
+    const { series, request } = await touchpoint.panelData([sliByBranch]);
+    renderPanel({ series, request });
+    const worst = screen.getAllByTestId(/^touchpoint-gauge-BR/)[0].getAttribute('data-testid')!.replace('touchpoint-gauge-', '');
+    await userEvent.click(screen.getByTestId(testIds.gauge(worst)));
+    expect(locationService.getSearchObject()['var-branch']).toBe(worst);
+
+    await screen.findByTestId(testIds.drillTable);
+    const customers = tableColumn('Customer');
+    const [{ n }] = await sqlRows(
+      seeded.db,
+      `select count(*)::int as n from dim_customers where branch_id = '${worst}' and started_at < '2024-06-30' and (ended_at is null or ended_at >= '2024-04-01')`,
+    );
+    expect(customers).toHaveLength(Math.min(Number(n), 500));
+
+    const firstCustomer = screen.getByTestId(testIds.drillTable).querySelector('tbody button')!;
+    expect(firstCustomer).toHaveTextContent(customers[0]!);
+    await userEvent.click(firstCustomer);
+    expect(within(screen.getByTestId(testIds.breadcrumbs)).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Scorecard',
+      `Branch ${worst}`,
+      `Customer ${customers[0]}`,
+    ]);
+    await waitForTable('Event');
+    const times = tableColumn('Time');
+    expect(times.length).toBeGreaterThan(0);
+    expect([...times].sort()).toEqual(times);
+    const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where customer_id = '${customers[0]}'`);
+    expect(tableColumn('Event').filter((event) => event === 'contact')).toHaveLength(Number(contacts));
+
+    act(() => locationService.getHistory().goBack());
+    await waitForTable('Customer');
+    await userEvent.click(within(screen.getByTestId(testIds.breadcrumbs)).getByRole('button', { name: 'Scorecard' }));
+    expect(screen.getByTestId(testIds.gauge(worst))).toBeInTheDocument();
+    expect(locationService.getSearchObject()['var-branch']).toBe('$__all');
+  });
+
+  it('opens a cohort’s customers and a day’s contacts from the path in the URL', async () => {
+    const { series, request } = await touchpoint.panelData([sliByBranch]);
+    resetUrl('?touchpoint-drill-7=cohort:2024-02-01');
+    const { unmount } = renderPanel({ series, request });
+    await waitForTable('Customer');
+    const [{ n }] = await sqlRows(seeded.db, `select count(*)::int as n from dim_customers where cohort_month = '2024-02-01'`);
+    expect(tableColumn('Customer')).toHaveLength(Math.min(Number(n), 500));
+    unmount();
+
+    resetUrl('?touchpoint-drill-7=day:2024-05-15&var-branch=BR002');
+    renderPanel({ series, request });
+    await waitForTable('Channel');
+    const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where opened_date = '2024-05-15' and branch_id = 'BR002'`);
+    expect(tableColumn('Branch').every((branch) => branch === 'BR002')).toBe(true);
+    expect(tableColumn('Time')).toHaveLength(Number(contacts));
+  });
+});
+
+/** Waits until the drill table showing `column` is on screen. */
+const waitForTable = async (column: string) => {
+  await screen.findByRole('columnheader', { name: column }, { timeout: 10_000 });
+};

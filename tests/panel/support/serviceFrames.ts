@@ -1,0 +1,59 @@
+import type { DataFrame } from '@grafana/data';
+import { toDataQueryResponse } from '../../../datasource/grafana/src/query/toDataQueryResponse';
+import catalog from '../../../sql/catalog/metrics.json';
+import { metricDefinitionSchema } from '../../../datasource/src/contract/metricDefinition';
+import type { DataFrameJSON, FieldType } from '../../../datasource/src/contract/dataFrame';
+import { metricFrames } from '../../../datasource/src/service/execute/metricFrames';
+import { tableFrame } from '../../../datasource/src/service/frames/toFrames';
+import type { Row } from '../../../datasource/src/db/readRows';
+import type { PlainValue } from '../../../datasource/src/db/toPlainValue';
+
+/** Freshness stamped on fixture frames: 2024-06-30 18:00 UTC. */
+export const FIXTURE_AS_OF = Date.UTC(2024, 5, 30, 18);
+
+interface MetricFrameOptions {
+  refId?: string;
+  groupBy?: string[];
+  interval?: 'day' | 'week' | 'month';
+  compared?: boolean;
+}
+
+/** Frames as the datasource hands the service's JSON to Grafana (its own toDataQueryResponse). */
+const asGrafanaReceivesThem = (frames: DataFrameJSON[], refId: string): DataFrame[] =>
+  toDataQueryResponse({ results: { [refId]: { frames } } }, [refId]).data as DataFrame[];
+
+/**
+ * Frames for hand-written rows, built by the service's own frame builder
+ * (metricFrames) from the shipped catalog, then read by the datasource:
+ * exactly the shape a panel receives.
+ */
+export const metricFramesFor = (metricName: string, rows: Row[], options: MetricFrameOptions = {}): DataFrame[] => {
+  const metric = metricDefinitionSchema.parse(catalog.find((entry) => entry.name === metricName));
+  const refId = options.refId ?? 'A';
+  const frames = metricFrames(rows, {
+    refId,
+    metric,
+    groupBy: options.groupBy ?? [],
+    timeSeries: options.interval !== undefined,
+    compared: options.compared,
+    minN: 30,
+    meta: { custom: { source: 'hybrid', interval: options.interval, asOf: FIXTURE_AS_OF, dataVersion: '0123456789abcdef' } },
+  });
+  return asGrafanaReceivesThem(frames, refId);
+};
+
+/** A SQL result as the service frames it: one table frame, columns as given. */
+export const tableFrameFor = (columns: Record<string, { type: FieldType; values: PlainValue[] }>, refId = 'A'): DataFrame => {
+  const names = Object.keys(columns);
+  const json = tableFrame(
+    {
+      names,
+      types: names.map((name) => columns[name].type),
+      columns: names.map((name) => columns[name].values),
+      rows: columns[names[0]]?.values.length ?? 0,
+      truncated: false,
+    },
+    { refId },
+  );
+  return asGrafanaReceivesThem([json], refId)[0];
+};
