@@ -4,15 +4,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROXY_ROUTE } from '../../datasource/grafana/src/api/serviceRoutes';
 
-const pluginDir = join(__dirname, '..', '..', 'datasource', 'grafana');
-const dist = (file: string) => join(pluginDir, 'dist', file);
+const root = join(__dirname, '..', '..');
 
 /** Grafana provides these to every plugin at run time; a plugin that bundles its own copy breaks. */
 const sharedByGrafana = ['@grafana/data', '@grafana/ui', '@grafana/runtime', 'react', 'rxjs'];
 
-describe('the datasource plugin build (npm run build)', () => {
+const plugins = [
+  { dir: join(root, 'datasource', 'grafana'), id: 'touchpoint-duckdb-datasource', type: 'datasource' },
+  { dir: join(root, 'plugin'), id: 'touchpoint-scorecard-panel', type: 'panel' },
+];
+
+describe.each(plugins)('the $type plugin build (npm run build)', ({ dir, id, type }) => {
+  const dist = (file: string) => join(dir, 'dist', file);
   beforeAll(async () => {
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: pluginDir });
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: dir });
   }, 180_000);
 
   it('writes the dist/ folder Grafana loads: plugin.json, module.js, logo, README, LICENSE, CHANGELOG', () => {
@@ -21,18 +26,11 @@ describe('the datasource plugin build (npm run build)', () => {
     }
   });
 
-  it('stamps plugin.json with the package version and production mode, and keeps the proxy route the code calls', () => {
+  it('stamps plugin.json with its id, the package version and production mode', () => {
     const pluginJson = JSON.parse(readFileSync(dist('plugin.json'), 'utf8'));
-    const pkg = JSON.parse(readFileSync(join(pluginDir, 'package.json'), 'utf8'));
-    expect(pluginJson).toMatchObject({ id: 'touchpoint-duckdb-datasource', type: 'datasource', buildMode: 'production', info: { version: pkg.version } });
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    expect(pluginJson).toMatchObject({ id, type, buildMode: 'production', info: { version: pkg.version } });
     expect(pluginJson.info.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(pluginJson.routes).toEqual([
-      expect.objectContaining({
-        path: PROXY_ROUTE,
-        url: '{{ .JsonData.url }}',
-        headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.token }}' }],
-      }),
-    ]);
   });
 
   it('is an AMD module that takes Grafana’s shared packages from Grafana instead of bundling them', () => {
@@ -42,5 +40,18 @@ describe('the datasource plugin build (npm run build)', () => {
     const dependencies: string[] = JSON.parse(define![1]);
     expect(dependencies).toEqual(expect.arrayContaining(sharedByGrafana));
     expect(module).not.toMatch(/react-dom\.production|function createElement\(type, config, children\)/);
+  });
+});
+
+describe('the datasource plugin’s proxy route', () => {
+  it('is the route the code calls, adding the token from secure settings', () => {
+    const pluginJson = JSON.parse(readFileSync(join(plugins[0].dir, 'src', 'plugin.json'), 'utf8'));
+    expect(pluginJson.routes).toEqual([
+      expect.objectContaining({
+        path: PROXY_ROUTE,
+        url: '{{ .JsonData.url }}',
+        headers: [{ name: 'Authorization', content: 'Bearer {{ .SecureJsonData.token }}' }],
+      }),
+    ]);
   });
 });
