@@ -99,7 +99,7 @@ export const messages = {
       `${name} ${value} on ${day}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}`,
     point: (name: string, value: string, day: string, n: number, low: boolean) =>
       `${name} ${value} on ${day}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}: show that day's contacts`,
-    latest: (value: string, n: number) => `${value}, n = ${n.toLocaleString('en-US')}`,
+    latest: (value: string, n: number, low: boolean) => `${value}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}`,
     overlaySkipped: (labels: string, axis: string) => `${labels} not drawn: the second axis already shows ${axis}, in another unit.`,
   },
 };

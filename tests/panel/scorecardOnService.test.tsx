@@ -1,14 +1,24 @@
 import { locationService } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { SavedMetricQuery, SavedSqlQuery } from '../../datasource/grafana/src/query/savedQuery';
 import { testIds } from '../../plugin/src/messages';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
 import { registerTouchpoint } from './support/panelOnService';
 import { renderPanel, resetUrl } from './support/renderPanel';
 
-const sliByBranch = { refId: 'A', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id', 'region'], interval: 'none', filters: {}, compare: 'previous_period' } as const;
-const sliTrend = { refId: 'B', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id'], interval: 'week', filters: {} } as const;
+const sliByBranch: SavedMetricQuery = { refId: 'A', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id', 'region'], interval: 'none', filters: {}, compare: 'previous_period' };
+const sliTrend: SavedMetricQuery = { refId: 'B', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id'], interval: 'week', filters: {} };
+
+const trendQuery = (refId: string, metric: string): SavedMetricQuery => ({ refId, version: 1, kind: 'metric', metric, groupBy: [], interval: 'week', filters: {} });
+const cohortQuery: SavedSqlQuery = {
+  refId: 'C',
+  version: 1,
+  kind: 'sql',
+  format: 'table',
+  sql: 'select cohort_month, months_since_start, cohort_size, active from rel_cohort_retention order by 1, 2',
+};
 
 const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
   const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
@@ -104,6 +114,37 @@ describe('scorecard panel on the real service', () => {
     const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where opened_date = '2024-05-15' and branch_id = 'BR002'`);
     expect(tableColumn('Branch').every((branch) => branch === 'BR002')).toBe(true);
     expect(tableColumn('Time')).toHaveLength(Number(contacts));
+  });
+
+  it('draws the CSAT and CES trend from the service with the SLI on a second axis, and opens a day’s contacts from a point', async () => {
+    const { series, request } = await touchpoint.panelData([trendQuery('A', 'csat'), trendQuery('B', 'ces_mean'), trendQuery('C', 'sli')]);
+    renderPanel({ series, request, options: { view: 'trend' } });
+    const csat = screen.getByTestId(testIds.trendChart('csat'));
+    expect(screen.getByTestId(testIds.trendChart('ces_mean'))).toBeInTheDocument();
+    expect(within(csat).getAllByText('SLI (relationship) →').length).toBeGreaterThan(0);
+    const [point] = within(csat).getAllByRole('button');
+    const day = /on (\d{4}-\d{2}-\d{2})/.exec(point.getAttribute('aria-label') ?? '')![1];
+    await userEvent.click(point);
+    expect(locationService.getSearchObject()['touchpoint-drill-7']).toBe(`day:${day}`);
+    await waitForTable('Channel');
+    const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where opened_date = '${day}'`);
+    expect(tableColumn('Time')).toHaveLength(Math.min(Number(contacts), 500));
+  });
+
+  it('draws the retention triangle from the service’s SQL and opens a cohort’s customers from a cell', async () => {
+    const { series, request } = await touchpoint.panelData([cohortQuery]);
+    renderPanel({ series, request, options: { view: 'cohorts' } });
+    const cells = await sqlRows(seeded.db, `select strftime(cohort_month, '%Y-%m-%d') as month, months_since_start as k, active, cohort_size from rel_cohort_retention order by 1, 2`);
+    expect(cells.length).toBeGreaterThan(3);
+    for (const cell of cells) {
+      expect(screen.getByTestId(testIds.cohortCell(String(cell.month), Number(cell.k)))).toHaveTextContent(
+        `${Math.round((100 * Number(cell.active)) / Number(cell.cohort_size))}%`,
+      );
+    }
+    await userEvent.click(screen.getByTestId(testIds.cohortCell(String(cells[0].month), 0)));
+    expect(locationService.getSearchObject()['touchpoint-drill-7']).toBe(`cohort:${cells[0].month}`);
+    await waitForTable('Customer');
+    expect(tableColumn('Customer')).toHaveLength(Math.min(Number(cells[0].cohort_size), 500));
   });
 });
 

@@ -2,7 +2,7 @@ import { createTheme } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { testIds } from '../../plugin/src/messages';
+import { messages, testIds } from '../../plugin/src/messages';
 import { metricFramesFor } from './support/serviceFrames';
 import { renderPanel, resetUrl } from './support/renderPanel';
 
@@ -139,6 +139,8 @@ describe('scorecard panel: drill path in the URL', () => {
     const crumbs = within(screen.getByTestId(testIds.breadcrumbs));
     expect(crumbs.getByText('Branch BR003')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByText(/SLI -12.5 · Bad · n = 12 · Low n/)).toBeInTheDocument();
+    // No datasource on this page: the drill says so instead of spinning.
+    expect(await screen.findByText(/needs the panel’s queries to come from the Touchpoint datasource/)).toBeInTheDocument();
 
     act(() => locationService.getHistory().goBack());
     await screen.findByTestId(testIds.gauge('BR003'));
@@ -151,10 +153,11 @@ describe('scorecard panel: drill path in the URL', () => {
     expect(locationService.getSearchObject()).not.toHaveProperty('touchpoint-drill-7');
   });
 
-  it('opens a drilled path from a link', () => {
+  it('opens a drilled path from a link', async () => {
     resetUrl('?touchpoint-drill-7=branch:BR002/customer:C00042');
     renderPanel({ series: gauges });
     const crumbs = within(screen.getByTestId(testIds.breadcrumbs));
     expect(crumbs.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Scorecard', 'Branch BR002', 'Customer C00042']);
+    await screen.findByText(messages.drillFailed);
   });
 });

@@ -2,8 +2,12 @@ import type { DataFrame, PanelData } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import type { ComponentType } from 'react';
 import { readBranchBoard } from '../model/branchBoard';
+import { readCohortMatrix } from '../model/cohortMatrix';
+import { readTrendCharts } from '../model/trendCharts';
 import type { View } from '../options/scorecardOptions';
+import { CohortView } from './CohortView';
 import { SliBoardView } from './SliBoardView';
+import { TrendView } from './TrendView';
 import type { ViewProps } from './viewProps';
 
 type Reader<Model> = (frames: DataFrame[]) => { model: Model } | { problem: string };
@@ -19,8 +23,8 @@ const entry = <Model,>(read: Reader<Model>, Component: ComponentType<ViewProps<M
 
 const views: Record<View, ViewEntry<unknown>> = {
   sli: entry(readBranchBoard, SliBoardView),
-  trend: entry(readBranchBoard, SliBoardView),
-  cohorts: entry(readBranchBoard, SliBoardView),
+  trend: entry(readTrendCharts, TrendView),
+  cohorts: entry(readCohortMatrix, CohortView),
 };
 
 type Props = Omit<ViewProps<unknown>, 'model'> & { frames: DataFrame[]; data: PanelData; panelId: number };

@@ -1,4 +1,4 @@
-import { toDataFrame, type DataFrame, type DataQueryRequest, type DataSourceRef, type TimeRange, type TimeZone } from '@grafana/data';
+import { toDataFrame, type DataFrame, type DataQuery, type DataQueryRequest, type DataSourceRef, type TimeRange, type TimeZone } from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { useEffect, useState } from 'react';
 import { from, isObservable, type Subscription } from 'rxjs';
@@ -45,7 +45,7 @@ export const useDrillResult = (query: SavedDrillQuery | undefined, source: Sourc
       .then(() => getDataSourceSrv().get(source.datasource ?? undefined))
       .then((datasource) => {
         if (cancelled) return;
-        const request: DataQueryRequest<SavedDrillQuery> = {
+        const request: DataQueryRequest<SavedDrillQuery & DataQuery> = {
           requestId: `touchpoint-drill-${source.panelId}`,
           app: 'panel',
           interval: '1d',

@@ -30,8 +30,24 @@ describe('timeTicks', () => {
 
   it('puts day boundaries at the local midnight of a zone ahead of or behind UTC', () => {
     const twoHours = 2 * 3_600_000;
-    expect(timeTicks(day(5, 1), day(5, 3), 2, twoHours).times).toEqual([day(5, 2) - twoHours, day(5, 3) - twoHours]);
-    expect(timeTicks(day(5, 1), day(5, 3), 2, -twoHours).times).toEqual([day(5, 1) + twoHours, day(5, 2) + twoHours]);
-    expect(timeTicks(day(1, 15), day(3, 15), 2, twoHours).times).toEqual([day(2, 1) - twoHours, day(3, 1) - twoHours]);
+    expect(timeTicks(day(5, 1), day(5, 3), 2, { offsetMs: twoHours }).times).toEqual([day(5, 2) - twoHours, day(5, 3) - twoHours]);
+    expect(timeTicks(day(5, 1), day(5, 3), 2, { offsetMs: -twoHours }).times).toEqual([day(5, 1) + twoHours, day(5, 2) + twoHours]);
+    expect(timeTicks(day(1, 15), day(3, 15), 2, { offsetMs: twoHours }).times).toEqual([day(2, 1) - twoHours, day(3, 1) - twoHours]);
+  });
+
+  it('never ticks finer than the data’s own buckets', () => {
+    // daily buckets over two days would otherwise get 12-hour ticks
+    expect(timeTicks(day(5, 1), day(5, 3), 8, { minStepMs: 86_400_000 }).times).toEqual([day(5, 1), day(5, 2), day(5, 3)]);
+    // monthly buckets (28 days at the shortest) keep monthly ticks
+    expect(timeTicks(day(2, 1), day(4, 1), 8, { minStepMs: 28 * 86_400_000 })).toEqual({ times: [day(2, 1), day(3, 1), day(4, 1)], format: 'MMM YYYY' });
+  });
+
+  it('lets the tick count depend on how wide each format writes', () => {
+    const fits = (format: string) => (format === 'MMM D' ? 2 : 10);
+    // two days: at most 2 ticks everywhere ends on 2-day steps; 10 hour ticks allow 6-hourly ones
+    expect(timeTicks(day(5, 1), day(5, 3), 2)).toEqual({ times: [day(5, 1), day(5, 3)], format: 'MMM D' });
+    expect(timeTicks(day(5, 1), day(5, 3), fits).format).toBe('MM-DD HH:mm');
+    // daily buckets rule the hours out: days (6) and 2-day steps (3) are too many, Mondays fit
+    expect(timeTicks(day(5, 1), day(5, 6), fits, { minStepMs: 86_400_000 })).toEqual({ times: [day(5, 6)], format: 'MMM D' });
   });
 });

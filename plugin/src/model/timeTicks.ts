@@ -34,17 +34,26 @@ const monthTicks = (from: number, to: number, months: number) => {
 
 /**
  * Time-axis ticks on calendar boundaries (hours, days, Mondays, first of a
- * month or year), the finest step that gives at most `maxCount` ticks, and
- * the format to write them in. Boundaries are those of the wall clock
- * `offsetMs` ahead of UTC (the dashboard's time zone at the range start),
- * so a tick written "May 3" sits at midnight where it is read.
+ * month or year): the finest step no finer than the data's own buckets
+ * (`minStepMs`) that gives at most `maxCount` ticks (a number, or one per
+ * format since "05-03 14:00" is wider than "2024"), and the format to write
+ * them in. Boundaries are those of the wall clock `offsetMs` ahead of UTC
+ * (the dashboard's time zone at the range start), so a tick written
+ * "May 3" sits at midnight where it is read.
  */
-export const timeTicks = (from: number, to: number, maxCount: number, offsetMs = 0): { times: number[]; format: string } => {
-  const limit = Math.max(1, Math.floor(maxCount));
+export const timeTicks = (
+  from: number,
+  to: number,
+  maxCount: number | ((format: string) => number),
+  { offsetMs = 0, minStepMs = 0 }: { offsetMs?: number; minStepMs?: number } = {},
+): { times: number[]; format: string } => {
   const [localFrom, localTo] = [from + offsetMs, to + offsetMs];
   for (const step of steps) {
+    const limit = Math.max(1, Math.floor(typeof maxCount === 'number' ? maxCount : maxCount(step.format)));
+    const approximate = step.kind === 'fixed' ? step.ms : step.months * 30 * DAY;
+    // A month is 28 to 31 days: the slack keeps monthly ticks for monthly buckets.
+    if (approximate < minStepMs * 0.8) continue;
     // Skips building thousands of hourly ticks for a range of years.
-    const approximate = step.kind === 'fixed' ? step.ms : step.months * 28 * DAY;
     if ((to - from) / approximate > limit + 1) continue;
     const times = step.kind === 'fixed' ? fixedTicks(localFrom, localTo, step) : monthTicks(localFrom, localTo, step.months);
     if (times.length <= limit) return { times: times.map((t) => t - offsetMs), format: step.format };

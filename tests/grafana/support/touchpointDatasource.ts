@@ -40,5 +40,5 @@ export const touchpointDatasource = (serviceUrl: string | undefined, token: stri
       },
     },
   };
-  return { datasource: new TouchpointDataSource(settings), proxy };
+  return { datasource: new TouchpointDataSource(settings), settings, proxy };
 };

@@ -12,11 +12,11 @@ import { FIXTURE_RANGE } from './renderPanel';
  * same path as on a dashboard: panel -> datasource -> data proxy -> service.
  */
 export const registerTouchpoint = (serviceUrl: string) => {
-  const { datasource } = touchpointDatasource(serviceUrl, SERVICE_TOKEN);
+  const { datasource, settings } = touchpointDatasource(serviceUrl, SERVICE_TOKEN);
   const srv: DataSourceSrv = {
     get: async () => datasource,
-    getList: () => [datasource.instanceSettings],
-    getInstanceSettings: () => datasource.instanceSettings,
+    getList: () => [settings],
+    getInstanceSettings: () => settings,
     reload: async () => undefined,
     registerRuntimeDataSource: () => undefined,
   };
