@@ -10,6 +10,7 @@ import { SliGauge } from './SliGauge';
 import type { ViewProps } from './viewProps';
 
 const GAP = 6;
+const SCROLLBAR = 16;
 
 /** Cycles 0..count-1 every `seconds` while active; 0 seconds or one item never moves. */
 const useRotation = (count: number, seconds: number, active: boolean) => {
@@ -30,12 +31,15 @@ export function SliBoardView({ model, options, width, height, wall, onDrill }: V
   const shown = rotating === undefined ? groups : [groups[rotating]];
   const headerHeight = groups.length > 1 || rotating !== undefined ? (wall ? 40 : 24) : 0;
   const count = shown.reduce((sum, group) => sum + group.branches.length, 0);
-  const layout = tileLayout(count, width - GAP, height - headerHeight * shown.length - GAP * shown.length);
+  const boardHeight = height - headerHeight * shown.length - GAP * shown.length;
+  const fitted = tileLayout(count, width - GAP, boardHeight);
+  // A scrolling board loses the scrollbar's width; lay it out without it, so it never scrolls sideways too.
+  const layout = fitted.scrolls ? tileLayout(count, width - GAP - SCROLLBAR, boardHeight) : fitted;
   // Whole pixels: fractional tiles blur the gauges' hairlines.
   const tile = { width: Math.floor(layout.tileWidth - GAP), height: Math.floor(layout.tileHeight - GAP) };
 
   return (
-    <div className={styles.board} style={{ overflowY: layout.scrolls ? 'auto' : 'hidden' }}>
+    <div className={styles.board} style={{ overflowY: layout.scrolls ? 'auto' : 'hidden', overflowX: 'hidden' }}>
       {shown.map((group) => (
         <section key={group.region ?? ''} data-testid={testIds.regionGroup} aria-label={group.region ?? messages.noRegion}>
           {headerHeight > 0 && (

@@ -43,7 +43,8 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
   const bandText = branch.band?.label ?? (branch.value === null ? messages.noValue : '');
   const change = branch.previous?.change ?? null;
   const direction = change === null ? undefined : changeDirection(change, metric);
-  const textFont = Math.max(10, Math.min(width, height) * (wall ? 0.085 : 0.075));
+  // Bounded by width too: the change line is the longest, about 26 characters.
+  const textFont = Math.max(10, Math.min(width * 0.065, height * (wall ? 0.085 : 0.075)));
   const label = [
     `Branch ${branch.branchId}`,
     branch.region,
@@ -116,7 +117,7 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
       )}
       {!compact && showTrend && branch.trend.length > 1 && (
         <svg className={styles.trend} viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden>
-          {sparklineRuns(branch.trend, 100, 20, { min, max }).map((points) => (
+          {sparklineRuns(branch.trend, 100, 20).map((points) => (
             <polyline key={points} points={points} fill="none" stroke={theme.colors.text.secondary} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
           ))}
         </svg>
@@ -146,7 +147,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   gauge: css({ width: '100%', flex: '1 1 auto', minHeight: 0 }),
   value: css({ fill: theme.colors.text.primary, fontWeight: theme.typography.fontWeightBold }),
   band: css({ fill: theme.colors.text.secondary }),
-  line: css({ whiteSpace: 'nowrap', color: theme.colors.text.secondary }),
+  line: css({ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%', color: theme.colors.text.secondary }),
   lowNBadge: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   better: css({ color: theme.colors.success.text }),
   worse: css({ color: theme.colors.error.text }),
