@@ -4,7 +4,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import type { DrillStep } from '../drill/drillPath';
 import { messages, testIds } from '../messages';
 import { decimalsNeeded } from '../model/decimalsNeeded';
-import { formatMetricValue } from '../model/formatMetricValue';
+import { formatMetric } from '../model/formatMetric';
 import { linearScale } from '../model/linearScale';
 import { linePath } from '../model/linePath';
 import type { MetricInfo } from '../model/metricField';
@@ -51,7 +51,7 @@ const BAR_SHARE = 0.2;
 
 const axisLabels = (metric: MetricInfo, ticks: number[]) => {
   const decimals = Math.max(0, ...ticks.map((tick) => decimalsNeeded(tick, metric.decimals ?? 2)));
-  return ticks.map((tick) => formatMetricValue(metric, tick, decimals));
+  return ticks.map((tick) => formatMetric(tick, metric, decimals));
 };
 
 const widest = (labels: string[], fontSize: number) => Math.max(0, ...labels.map((label) => textWidth(label, fontSize)));
@@ -183,7 +183,7 @@ export const TrendChart = (props: TrendChartProps) => {
               <path d={linePath(line.points, x, y)} fill="none" stroke={color} strokeWidth={lineWidth} strokeLinejoin="round" />
               {line.points.map((point) => {
                 if (point.value === null) return null;
-                const value = formatMetricValue(metric, point.value);
+                const value = formatMetric(point.value, metric);
                 const day = utcDay(point.time);
                 return (
                   <TrendPoint

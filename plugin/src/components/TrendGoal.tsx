@@ -1,6 +1,6 @@
 import { messages } from '../messages';
 import { decimalsNeeded } from '../model/decimalsNeeded';
-import { formatMetricValue } from '../model/formatMetricValue';
+import { formatMetric } from '../model/formatMetric';
 import type { MetricInfo } from '../model/metricField';
 
 interface TrendGoalProps {
@@ -30,7 +30,7 @@ export const TrendGoal = ({ metric, goal, y, left, right, lineWidth, color, text
       strokeLinejoin="round"
       paintOrder="stroke"
     >
-      {messages.trend.goal(formatMetricValue(metric, goal, decimalsNeeded(goal, metric.decimals ?? 2)))}
+      {messages.trend.goal(formatMetric(goal, metric, decimalsNeeded(goal, metric.decimals ?? 2)))}
     </text>
   </g>
 );

@@ -1,5 +1,5 @@
 import { messages } from '../messages';
-import { formatMetricValue } from '../model/formatMetricValue';
+import { formatMetric } from '../model/formatMetric';
 import { linePath } from '../model/linePath';
 import type { TrendSeries } from '../model/trendCharts';
 import { utcDay } from '../model/utcDay';
@@ -40,7 +40,7 @@ export const TrendOverlayLines = ({ overlays, x, y, look, pointRadius }: TrendOv
                   stroke={color}
                   strokeWidth={look.lineWidth / 2}
                 >
-                  <title>{messages.trend.pointTitle(name, formatMetricValue(overlay.metric, point.value), utcDay(point.time), point.n, point.lowConfidence)}</title>
+                  <title>{messages.trend.pointTitle(name, formatMetric(point.value, overlay.metric), utcDay(point.time), point.n, point.lowConfidence)}</title>
                 </circle>
               ),
             )}

@@ -1,5 +1,5 @@
 import { messages } from '../messages';
-import { formatMetricValue } from '../model/formatMetricValue';
+import { formatMetric } from '../model/formatMetric';
 import type { MetricInfo } from '../model/metricField';
 import type { TrendChart, TrendLine, TrendSeries } from '../model/trendCharts';
 
@@ -28,7 +28,7 @@ export const overlayColorKey = (overlay: TrendSeries, line: TrendLine): string =
 /** What a wall writes beside a series: its latest value and the responses behind it. */
 const latestOf = (metric: MetricInfo, line: TrendLine): string => {
   const latest = [...line.points].reverse().find((point) => point.value !== null);
-  return latest ? messages.trend.latest(formatMetricValue(metric, latest.value), latest.n, latest.lowConfidence) : messages.noValue;
+  return latest ? messages.trend.latest(formatMetric(latest.value, metric), latest.n, latest.lowConfidence) : messages.noValue;
 };
 
 /**

@@ -8,6 +8,16 @@ describe('formatMetric', () => {
     expect(formatMetric(67.4, sli)).toBe('67.4');
     expect(formatMetric(82.06, csat)).toBe('82.1%');
     expect(formatMetric(-12, sli)).toBe('-12.0');
+    expect(formatMetric(5.5, { unit: 'none', decimals: 2 })).toBe('5.50');
+    expect(formatMetric(45, { unit: 's', decimals: 0 })).toBe('45 s');
+  });
+
+  it('takes fewer decimals when asked, as axis ticks and goals do', () => {
+    expect(formatMetric(80, csat, 0)).toBe('80%');
+  });
+
+  it('says there were no ratings rather than writing zero', () => {
+    expect(formatMetric(null, csat)).toBe('No ratings');
   });
 });
 

@@ -1,9 +1,14 @@
 import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { messages } from '../messages';
 import type { MetricInfo } from './metricField';
 
-/** A metric value in its catalog unit and decimals ("67.4", "82.1%", "2.5 min"). */
-export const formatMetric = (value: number, metric: Pick<MetricInfo, 'unit' | 'decimals'>): string =>
-  formattedValueToString(getValueFormat(metric.unit ?? 'none')(value, metric.decimals));
+/**
+ * A metric value in the unit and decimals the service's field config gives
+ * it, as Grafana's own panels write it ("67.4", "82.1%", "45 s"); fewer
+ * decimals when asked (axis ticks, goals). No value means no ratings, never zero.
+ */
+export const formatMetric = (value: number | null, metric: Pick<MetricInfo, 'unit' | 'decimals'>, decimals = metric.decimals): string =>
+  value === null ? messages.noValue : formattedValueToString(getValueFormat(metric.unit ?? 'none')(value, decimals));
 
 export type ChangeDirection = 'better' | 'worse' | 'same' | 'unknown';
 
