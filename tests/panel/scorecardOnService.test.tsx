@@ -136,6 +136,8 @@ describe('scorecard panel on the real service', () => {
     renderPanel({ series, request, options: { view: 'cohorts' } });
     const cells = await sqlRows(seeded.db, `select strftime(cohort_month, '%Y-%m-%d') as month, months_since_start as k, active, cohort_size from rel_cohort_retention order by 1, 2`);
     expect(cells.length).toBeGreaterThan(3);
+    // A SQL frame is stamped like a metric one, so the wall's cohort triangle says how fresh it is too.
+    expect(screen.getByTestId(testIds.asOf)).toHaveTextContent(/^Data as of 29 Jun 2024 \d\d:\d\d/);
     for (const cell of cells) {
       expect(screen.getByTestId(testIds.cohortCell(String(cell.month), Number(cell.k)))).toHaveTextContent(
         `${Math.round((100 * Number(cell.active)) / Number(cell.cohort_size))}%`,

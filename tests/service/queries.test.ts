@@ -120,12 +120,17 @@ describe('touchpoint serve: queries', () => {
     expect(frame.schema.meta?.custom).toMatchObject({ source: 'hybrid', level: 'relationship', minN: 30 });
   });
 
-  it('carries the catalog bands on the value field and the data freshness on the frame', async () => {
-    const { A } = await results([{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }]);
-    const [frame] = A.frames;
-    const bands = (frame.schema.fields[1].config?.custom as { bands: { label: string }[] }).bands;
+  it('carries the catalog bands on the value field, and on every frame of every kind the data’s freshness, version and minimum n', async () => {
+    const { A, sql, drill } = await results([
+      { refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] },
+      { refId: 'sql', kind: 'sql', sql: 'select * from rel_cohort_retention' },
+      { refId: 'drill', kind: 'drill', drill: 'branch_customers', branchId: 'B1' },
+    ]);
+    const bands = (A.frames[0].schema.fields[1].config?.custom as { bands: { label: string }[] }).bands;
     expect(bands.map((b) => b.label)).toEqual(['Excellent', 'Good', 'Neutral', 'Bad', 'Unacceptable']);
-    expect(frame.schema.meta?.custom).toMatchObject({ asOf: Date.parse('2024-04-24T22:20:00Z'), dataVersion: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    for (const frame of [A.frames[0], sql.frames[0], drill.frames[0]]) {
+      expect(frame.schema.meta?.custom).toMatchObject({ asOf: Date.parse('2024-04-24T22:20:00Z'), dataVersion: expect.stringMatching(/^[0-9a-f]{16}$/), minN: 30 });
+    }
   });
 
   it('sets each branch beside its own value in the equally long period before, with the change', async () => {

@@ -142,7 +142,7 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
 
 type Styles = ReturnType<typeof getStyles>;
 
-function RowLabel({ cohort, layout, minN, styles }: { cohort: Cohort; layout: CohortLayout; minN: number; styles: Styles }) {
+function RowLabel({ cohort, layout, minN, styles }: { cohort: Cohort; layout: CohortLayout; minN?: number; styles: Styles }) {
   const month = text.month(cohort.time, layout.monthFormat);
   const size = text.size(cohort.size, cohort.lowConfidence);
   const hint = [text.sizeHint(text.month(cohort.time, 'long'), cohort.size), cohort.lowConfidence ? messages.lowN(minN) : undefined].filter(Boolean).join('. ');
@@ -158,7 +158,7 @@ interface CellProps {
   cohort: Cohort;
   cell: CohortCell;
   lines: string[];
-  minN: number;
+  minN?: number;
   style: CSSProperties;
   styles: Styles;
   onDrill: ViewProps<CohortModel>['onDrill'];

@@ -108,9 +108,15 @@ describe('readCohortMatrix', () => {
     expect(modelOf(frame).average).toEqual([{ k: 0, active: 9, customers: 10, cohorts: 1, retention: 0.9 }, undefined]);
   });
 
-  it('marks cohorts smaller than the minimum n as low confidence', () => {
+  it('marks cohorts smaller than the minimum n the service stamps on the frame as low confidence', () => {
     expect(modelOf(triangle()).cohorts.map((c) => c.lowConfidence)).toEqual([false, false, true]);
     expect(modelOf(triangle()).minN).toBe(30);
+  });
+
+  it('marks nothing when the frame does not say what the minimum n is', () => {
+    const unstamped = triangle();
+    unstamped.meta = { ...unstamped.meta, custom: {} };
+    expect(modelOf(unstamped).cohorts.map((c) => c.lowConfidence)).toEqual([false, false, false]);
   });
 
   it('skips rows it cannot place in the triangle', () => {

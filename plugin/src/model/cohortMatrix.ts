@@ -38,13 +38,11 @@ export interface CohortModel {
   maxK: number;
   /** Indexed by k, length maxK + 1; undefined where only empty cohorts reached k. */
   average: Array<AveragePoint | undefined>;
-  minN: number;
+  /** The service's low-n threshold (every frame carries it); without it nothing is marked. */
+  minN?: number;
 }
 
 export type CohortResult = { model: CohortModel } | { problem: string };
-
-/** metrics.md: a value resting on fewer than this is marked low-confidence. */
-export const DEFAULT_MIN_N = 30;
 
 const COLUMNS = ['cohort_month', 'months_since_start', 'cohort_size', 'active'] as const;
 
@@ -125,7 +123,7 @@ export const readCohortMatrix = (frames: DataFrame[]): CohortResult => {
     maxK = Math.max(maxK, k);
   }
 
-  const minN = frameStamp(frames).minN ?? DEFAULT_MIN_N;
+  const { minN } = frameStamp([table]);
   const width = maxK + 1;
   const cohorts = [...byMonth.values()]
     .sort((a, b) => a.time - b.time)
@@ -134,7 +132,7 @@ export const readCohortMatrix = (frames: DataFrame[]): CohortResult => {
         month: rows.month,
         time: rows.time,
         size: rows.size,
-        lowConfidence: rows.size < minN,
+        lowConfidence: minN !== undefined && rows.size < minN,
         cells: Array.from({ length: width }, (_, k) => {
           const active = rows.cells.get(k);
           return active === undefined ? undefined : { k, active, retention: rows.size > 0 ? active / rows.size : null };

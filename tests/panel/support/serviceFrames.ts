@@ -5,6 +5,7 @@ import { metricDefinitionSchema } from '../../../datasource/src/contract/metricD
 import type { DataFrameJSON, FieldType } from '../../../datasource/src/contract/dataFrame';
 import { metricFrames } from '../../../datasource/src/service/execute/metricFrames';
 import { tableFrame } from '../../../datasource/src/service/frames/toFrames';
+import { withDataStamp } from '../../../datasource/src/service/frames/withDataStamp';
 import type { Row } from '../../../datasource/src/db/readRows';
 import type { PlainValue } from '../../../datasource/src/db/toPlainValue';
 
@@ -18,9 +19,11 @@ interface MetricFrameOptions {
   compared?: boolean;
 }
 
-/** Frames as the datasource hands the service's JSON to Grafana (its own toDataQueryResponse). */
+const FIXTURE_STAMP = { asOf: FIXTURE_AS_OF, dataVersion: '0123456789abcdef', minN: 30 };
+
+/** Frames stamped as the service stamps them, read as the datasource hands them to Grafana (its own toDataQueryResponse). */
 const asGrafanaReceivesThem = (frames: DataFrameJSON[], refId: string): DataFrame[] =>
-  toDataQueryResponse({ results: { [refId]: { frames } } }, [refId]).data as DataFrame[];
+  toDataQueryResponse({ results: { [refId]: withDataStamp({ frames }, FIXTURE_STAMP) } }, [refId]).data as DataFrame[];
 
 /**
  * Frames for hand-written rows, built by the service's own frame builder
@@ -36,8 +39,8 @@ export const metricFramesFor = (metricName: string, rows: Row[], options: Metric
     groupBy: options.groupBy ?? [],
     timeSeries: options.interval !== undefined,
     compared: options.compared,
-    minN: 30,
-    meta: { custom: { source: 'hybrid', interval: options.interval, asOf: FIXTURE_AS_OF, dataVersion: '0123456789abcdef' } },
+    minN: FIXTURE_STAMP.minN,
+    meta: { custom: { source: 'hybrid', interval: options.interval } },
   });
   return asGrafanaReceivesThem(frames, refId);
 };

@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '../../contract/queryRequest';
 import { readRows } from '../../db/readRows';
 import { planMetricSql } from '../../metrics/planMetricSource';
@@ -6,8 +7,10 @@ import type { TimeRange } from '../../metrics/timeRange';
 import { drillSql } from '../drill/drillSql';
 import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
+import { withDataStamp } from '../frames/withDataStamp';
 import { QueryError } from '../queryError';
-import type { QueryRunner } from '../queryRunner';
+import type { QueryClass, QueryRunner } from '../queryRunner';
+import type { ServingDatabase } from '../servingDatabase';
 import { expandSql } from '../sql/expandSql';
 import { guardSql } from '../sql/guardSql';
 import { chooseInterval } from './chooseInterval';
@@ -54,10 +57,15 @@ export const executeQuery = async (
   query: Query,
   signal: AbortSignal,
 ): Promise<QueryResult> => {
-  const { runner, caps } = context;
+  const { caps } = context;
+  // Each kind runs on the runner and its frames get the data's stamp, once, here.
+  const runner = {
+    run: (lane: QueryClass, work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<QueryResult>) =>
+      context.runner.run(lane, signal, async (connection, database) => withDataStamp(await work(connection, database), database.info)),
+  };
   switch (query.kind) {
     case 'sql':
-      return runner.run('adhoc', signal, async (connection, database) => {
+      return runner.run('adhoc', async (connection, database) => {
         const range = effectiveRange(request, database.info.asOf);
         const intervalMs = requestIntervalMs(request, range);
         const expanded = expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics: database.metrics });
@@ -72,7 +80,7 @@ export const executeQuery = async (
         return { frames, ...(columns.truncated ? { truncated: true } : {}) };
       });
     case 'metric':
-      return runner.run('dashboard', signal, async (connection, database) => {
+      return runner.run('dashboard', async (connection, database) => {
         const metric = database.metrics.get(query.metric);
         if (!metric) {
           throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${[...database.metrics.keys()].join(', ')}`);
@@ -101,8 +109,7 @@ export const executeQuery = async (
           interval !== query.interval && query.interval !== 'auto'
             ? [{ severity: 'info' as const, text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.` }]
             : [];
-        const { asOf, dataVersion } = database.info;
-        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval, asOf, dataVersion } };
+        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval } };
         const frames = metricFrames(rows, {
           refId: query.refId,
           metric,
@@ -115,7 +122,7 @@ export const executeQuery = async (
         return { frames };
       });
     case 'drill':
-      return runner.run('dashboard', signal, async (connection, database) => {
+      return runner.run('dashboard', async (connection, database) => {
         const bound = drillSql(query, effectiveRange(request, database.info.asOf));
         const stream = await connection.stream(bound.sql, bound.params, bound.types);
         const columns = await readFrame(stream, caps);

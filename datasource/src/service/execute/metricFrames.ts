@@ -67,7 +67,7 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
     config: { displayName: 'n', custom: { minN } },
   });
   const lowConfidence = (n: unknown) => typeof n !== 'number' || n < minN;
-  const meta = { ...options.meta, custom: { ...(options.meta.custom as object), metric: metric.name, level: metric.level, minN } };
+  const meta = { ...options.meta, custom: { ...(options.meta.custom as object), metric: metric.name, level: metric.level } };
 
   if (!options.timeSeries) {
     return [
