@@ -47,8 +47,10 @@ describe('scorecard panel: SLI by branch', () => {
   it('sorts best first or by name when asked', () => {
     const { rerenderWith } = renderPanel({ series: gauges, options: { sort: 'best' } });
     expect(gaugeOrder()).toEqual(['BR001', 'BR002', 'BR003', 'BR004']);
-    rerenderWith({ options: { sort: 'name' } });
-    expect(gaugeOrder()).toEqual(['BR001', 'BR002', 'BR003', 'BR004']);
+    // Names out of value order, so sorting by name cannot pass by sorting by value.
+    const named = metricFramesFor('sli', [{ branch_id: 'BR10', value: 80, n: 50 }, { branch_id: 'BR2', value: -20, n: 50 }, { branch_id: 'BR1', value: 10, n: 50 }], { groupBy: ['branch_id'] });
+    rerenderWith({ series: named, options: { sort: 'name' } });
+    expect(gaugeOrder()).toEqual(['BR1', 'BR2', 'BR10']);
   });
 
   it('groups the gauges by region, each region worst first', () => {

@@ -71,7 +71,7 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
       <div role="table" aria-label={text.table} className={styles.grid} style={grid}>
         <div role="row" className={styles.row}>
           <div role="columnheader" className={cx(styles.corner, styles.sticky)} style={{ top: 0 }} />
-          <div role="columnheader" className={cx(styles.caption, styles.stickyTop)} style={{ gridColumn: `2 / span ${columns}`, top: 0 }}>
+          <div role="columnheader" className={cx(styles.corner, styles.stickyTop)} style={{ gridColumn: `2 / span ${columns}`, top: 0 }}>
             {text.caption}
           </div>
         </div>
@@ -210,15 +210,8 @@ const getStyles = (theme: GrafanaTheme2, wall: boolean) => ({
   row: css({ display: 'contents' }),
   sticky: css({ position: 'sticky', left: 0, zIndex: 2, background: theme.colors.background.primary }),
   stickyTop: css({ position: 'sticky', zIndex: 1, background: theme.colors.background.primary }),
+  // The corner and the "months since start" caption: small secondary text at the bottom of its cell.
   corner: css({
-    display: 'flex',
-    alignItems: 'flex-end',
-    fontSize: `${SMALL}em`,
-    color: theme.colors.text.secondary,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-  }),
-  caption: css({
     display: 'flex',
     alignItems: 'flex-end',
     fontSize: `${SMALL}em`,

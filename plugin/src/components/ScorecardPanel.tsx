@@ -31,7 +31,7 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
   const wall = isWallMode(options.wall, search);
   const navigation = drillNavigation(id, options.branchVariable, search);
   const step = navigation.path[navigation.path.length - 1];
-  const branchId = singleBranch(props.replaceVariables(`\${${options.branchVariable}:csv}`), options.branchVariable);
+  const branchId = singleBranch(props.replaceVariables(`\${${options.branchVariable}:csv}`));
   const result = useDrillResult(step ? drillQuery(step, { branchId }) : undefined, {
     datasource: data.request?.targets[0]?.datasource,
     range: timeRange,

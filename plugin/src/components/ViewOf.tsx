@@ -10,29 +10,29 @@ import { SliBoardView } from './SliBoardView';
 import { TrendView } from './TrendView';
 import type { ViewProps } from './viewProps';
 
-type Reader<Model> = (frames: DataFrame[]) => { model: Model } | { problem: string };
-
-interface ViewEntry<Model> {
-  read: Reader<Model>;
-  Component: ComponentType<ViewProps<Model>>;
-}
-
-// Each entry pairs a model with its view, so the pair type-checks together.
-const entry = <Model,>(read: Reader<Model>, Component: ComponentType<ViewProps<Model>>): ViewEntry<unknown> =>
-  ({ read, Component }) as ViewEntry<unknown>;
-
-const views: Record<View, ViewEntry<unknown>> = {
-  sli: entry(readBranchBoard, SliBoardView),
-  trend: entry(readTrendCharts, TrendView),
-  cohorts: entry(readCohortMatrix, CohortView),
-};
-
 type Props = Omit<ViewProps<unknown>, 'model'> & { frames: DataFrame[]; data: PanelData; panelId: number };
 
-/** The chosen view of the frames, or Grafana's own view of data it cannot show, saying which query it needs. */
-export function ViewOf({ frames, data, panelId, ...props }: Props) {
-  const { read, Component } = views[props.options.view];
-  const result = read(frames);
-  if ('problem' in result) return <PanelDataErrorView panelId={panelId} data={data} message={result.problem} />;
-  return <Component model={result.model} {...props} />;
+/**
+ * A view as its reader and its component, typed together: data the reader
+ * cannot use gets Grafana's own view, with the reader's words on the query
+ * it needs.
+ */
+const viewOf =
+  <Model,>(read: (frames: DataFrame[]) => { model: Model } | { problem: string }, Component: ComponentType<ViewProps<Model>>): ComponentType<Props> =>
+  ({ frames, data, panelId, ...props }) => {
+    const result = read(frames);
+    if ('problem' in result) return <PanelDataErrorView panelId={panelId} data={data} message={result.problem} />;
+    return <Component model={result.model} {...props} />;
+  };
+
+const views: Record<View, ComponentType<Props>> = {
+  sli: viewOf(readBranchBoard, SliBoardView),
+  trend: viewOf(readTrendCharts, TrendView),
+  cohorts: viewOf(readCohortMatrix, CohortView),
+};
+
+/** The view the options choose, over the panel's frames. */
+export function ViewOf(props: Props) {
+  const Chosen = views[props.options.view];
+  return <Chosen {...props} />;
 }

@@ -26,13 +26,13 @@ describe('drillQuery', () => {
 
 describe('singleBranch', () => {
   it('is the value when the variable selects exactly one branch', () => {
-    expect(singleBranch('BR001', 'branch')).toBe('BR001');
+    expect(singleBranch('BR001')).toBe('BR001');
   });
 
   it('is nothing for several, none, All or a dashboard without the variable', () => {
-    expect(singleBranch('BR001,BR002', 'branch')).toBeUndefined();
-    expect(singleBranch('', 'branch')).toBeUndefined();
-    expect(singleBranch('${branch:csv}', 'branch')).toBeUndefined();
-    expect(singleBranch('$__all', 'branch')).toBeUndefined();
+    expect(singleBranch('BR001,BR002')).toBeUndefined();
+    expect(singleBranch('')).toBeUndefined();
+    expect(singleBranch('${branch:csv}')).toBeUndefined();
+    expect(singleBranch('$__all')).toBeUndefined();
   });
 });

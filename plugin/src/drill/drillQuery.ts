@@ -37,10 +37,7 @@ export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?
 
 /**
  * The one branch a dashboard variable selects, from its `csv` rendering:
- * nothing when the variable is missing (Grafana leaves the text as it is),
- * empty, All or several values.
+ * nothing when the variable is missing (Grafana leaves `${branch:csv}` as
+ * written), empty, All or several values.
  */
-export const singleBranch = (csv: string, variable: string): string | undefined => {
-  if (csv === '' || csv.includes('$') || csv === `\${${variable}:csv}` || csv.includes(',')) return undefined;
-  return csv;
-};
+export const singleBranch = (csv: string): string | undefined => (csv === '' || csv.includes('$') || csv.includes(',') ? undefined : csv);

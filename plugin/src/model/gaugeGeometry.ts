@@ -1,3 +1,5 @@
+import { linearScale } from './linearScale';
+
 /** Degrees either side of the top the gauge sweeps: -100 at -120°, neutral 0 at the top, 100 at +120°. */
 export const GAUGE_SWEEP = 120;
 
@@ -23,19 +25,16 @@ export const arcPath = (cx: number, cy: number, r: number, from: number, to: num
 };
 
 /**
- * Polyline point lists for a trend in a width x height box, one list per
+ * Polyline point lists for a trend in a width x height box, scaled to its
+ * own values (the shape matters; the gauge carries the level), one list per
  * unbroken run: a period with no value is a gap, not a line drawn through it.
  */
-export const sparklineRuns = (points: ReadonlyArray<{ time: number; value: number | null }>, width: number, height: number, domain?: { min: number; max: number }): string[] => {
-  const known = points.filter((p): p is { time: number; value: number } => p.value !== null);
-  if (known.length === 0) return [];
+export const sparklineRuns = (points: ReadonlyArray<{ time: number; value: number | null }>, width: number, height: number): string[] => {
+  const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
+  if (values.length === 0) return [];
   const times = points.map((p) => p.time);
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times);
-  const v0 = domain?.min ?? Math.min(...known.map((p) => p.value));
-  const v1 = domain?.max ?? Math.max(...known.map((p) => p.value));
-  const x = (t: number) => (t1 === t0 ? width / 2 : ((t - t0) / (t1 - t0)) * width);
-  const y = (v: number) => (v1 === v0 ? height / 2 : height - ((v - v0) / (v1 - v0)) * height);
+  const x = linearScale([Math.min(...times), Math.max(...times)], [0, width]);
+  const y = linearScale([Math.min(...values), Math.max(...values)], [height, 0]);
   const runs: string[][] = [[]];
   for (const p of points) {
     if (p.value === null) {
