@@ -8,6 +8,7 @@ import { readCohortMatrix, type CohortModel } from '../model/cohortMatrix';
 import { defaultOptions, type ScorecardOptions } from '../options/scorecardOptions';
 import { CohortView } from './CohortView';
 import type { ViewProps } from './viewProps';
+import { modelFrom } from '../../../tests/panel/support/modelFrom';
 
 const JAN = Date.UTC(2024, 0, 1);
 const FEB = Date.UTC(2024, 1, 1);
@@ -30,11 +31,7 @@ const triangle = () =>
     active: { type: 'number', values: [460, 430, 412, 180, 150, 15] },
   });
 
-const modelOf = (frame = triangle()): CohortModel => {
-  const result = readCohortMatrix([frame]);
-  if ('problem' in result) throw new Error(result.problem);
-  return result.model;
-};
+const modelOf = (frame = triangle()): CohortModel => modelFrom(readCohortMatrix([frame]));
 
 /** A full year of cohorts, each with every month it has finished by the end of December. */
 const yearModel = () => {

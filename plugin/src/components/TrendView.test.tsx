@@ -9,6 +9,7 @@ import { readTrendCharts, type TrendModel } from '../model/trendCharts';
 import { defaultOptions, type ScorecardOptions } from '../options/scorecardOptions';
 import { TrendView } from './TrendView';
 import type { ViewProps } from './viewProps';
+import { modelFrom } from '../../../tests/panel/support/modelFrom';
 
 const may = (day: number) => Date.UTC(2024, 4, day);
 
@@ -40,11 +41,7 @@ const frames = [
   ),
 ];
 
-const modelOf = (input = frames): TrendModel => {
-  const result = readTrendCharts(input);
-  if ('problem' in result) throw new Error(result.problem);
-  return result.model;
-};
+const modelOf = (input = frames): TrendModel => modelFrom(readTrendCharts(input));
 
 type Overrides = Partial<Omit<ViewProps<TrendModel>, 'options'>> & { options?: Partial<ScorecardOptions> };
 

@@ -1,5 +1,6 @@
 import { FIXTURE_AS_OF, metricFramesFor } from '../../../tests/panel/support/serviceFrames';
 import { readBranchBoard, type BranchBoard } from './branchBoard';
+import { modelFrom } from '../../../tests/panel/support/modelFrom';
 
 const gauges = metricFramesFor(
   'sli',
@@ -18,11 +19,7 @@ const trend = metricFramesFor(
   { groupBy: ['branch_id'], interval: 'month', refId: 'B' },
 );
 
-const boardOf = (frames = [...gauges, ...trend]): BranchBoard => {
-  const result = readBranchBoard(frames);
-  if ('problem' in result) throw new Error(result.problem);
-  return result.model;
-};
+const boardOf = (frames = [...gauges, ...trend]): BranchBoard => modelFrom(readBranchBoard(frames));
 
 describe('readBranchBoard', () => {
   it('reads each branch’s value, n, band and region from the service’s metric table', () => {

@@ -1,5 +1,6 @@
 import { tableFrameFor } from '../../../tests/panel/support/serviceFrames';
 import { cohortProblem, readCohortMatrix, type CohortModel } from './cohortMatrix';
+import { modelFrom } from '../../../tests/panel/support/modelFrom';
 
 const JAN = Date.UTC(2024, 0, 1);
 const FEB = Date.UTC(2024, 1, 1);
@@ -19,11 +20,7 @@ const triangle = () =>
     active: { type: 'number', values: [90, 80, 70, 40, 30, 10] },
   });
 
-const modelOf = (...frames: ReturnType<typeof triangle>[]): CohortModel => {
-  const result = readCohortMatrix(frames);
-  if ('problem' in result) throw new Error(result.problem);
-  return result.model;
-};
+const modelOf = (...frames: ReturnType<typeof triangle>[]): CohortModel => modelFrom(readCohortMatrix(frames));
 
 describe('readCohortMatrix', () => {
   it('reads one row per cohort, oldest first, with its month, size and the cells it has reached', () => {

@@ -1,5 +1,6 @@
 import { FIXTURE_AS_OF, metricFramesFor } from '../../../tests/panel/support/serviceFrames';
 import { readTrendCharts, type TrendModel } from './trendCharts';
+import { modelFrom } from '../../../tests/panel/support/modelFrom';
 
 const DAY = 86_400_000;
 const may = (day: number) => Date.UTC(2024, 4, day);
@@ -32,11 +33,7 @@ const sli = metricFramesFor(
   { interval: 'day', refId: 'C' },
 );
 
-const modelOf = (frames = [...csat, ...cesByChannel, ...sli]): TrendModel => {
-  const result = readTrendCharts(frames);
-  if ('problem' in result) throw new Error(result.problem);
-  return result.model;
-};
+const modelOf = (frames = [...csat, ...cesByChannel, ...sli]): TrendModel => modelFrom(readTrendCharts(frames));
 
 describe('readTrendCharts', () => {
   it('gives each interaction metric its own chart, in query order, and puts relationship metrics on the overlay axis', () => {
