@@ -8,11 +8,8 @@ import { readCohortMatrix, type CohortModel } from '../model/cohortMatrix';
 import { defaultOptions, type ScorecardOptions } from '../options/scorecardOptions';
 import { CohortView } from './CohortView';
 import type { ViewProps } from './viewProps';
+import { cohortTriangle } from '../../../tests/panel/support/cohortTriangle';
 import { modelFrom } from '../../../tests/panel/support/modelFrom';
-
-const JAN = Date.UTC(2024, 0, 1);
-const FEB = Date.UTC(2024, 1, 1);
-const MAR = Date.UTC(2024, 2, 1);
 
 /**
  * Jan 2024 (500): 460, 430, 412 active at k = 0, 1, 2  -> 92%, 86%, 82.4%
@@ -23,13 +20,7 @@ const MAR = Date.UTC(2024, 2, 1);
  *   k = 1: (430 + 150) / (500 + 200) = 580 / 700 = 82.9%
  *   k = 2: 412 / 500 = 82.4%
  */
-const triangle = () =>
-  tableFrameFor({
-    cohort_month: { type: 'time', values: [JAN, JAN, JAN, FEB, FEB, MAR] },
-    months_since_start: { type: 'number', values: [0, 1, 2, 0, 1, 0] },
-    cohort_size: { type: 'number', values: [500, 500, 500, 200, 200, 20] },
-    active: { type: 'number', values: [460, 430, 412, 180, 150, 15] },
-  });
+const triangle = () => cohortTriangle([500, 200, 20], [[460, 430, 412], [180, 150], [15]]);
 
 const modelOf = (frame = triangle()): CohortModel => modelFrom(readCohortMatrix([frame]));
 

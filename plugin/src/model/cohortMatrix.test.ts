@@ -1,24 +1,14 @@
 import { tableFrameFor } from '../../../tests/panel/support/serviceFrames';
 import { cohortProblem, readCohortMatrix, type CohortModel } from './cohortMatrix';
+import { cohortTriangle, FEB, JAN, MAR } from '../../../tests/panel/support/cohortTriangle';
 import { modelFrom } from '../../../tests/panel/support/modelFrom';
 
-const JAN = Date.UTC(2024, 0, 1);
-const FEB = Date.UTC(2024, 1, 1);
-const MAR = Date.UTC(2024, 2, 1);
-
 /**
- * Three cohorts as rel_cohort_retention has them once March has ended:
  * Jan 2024 (100 customers): 90, 80, 70 active at k = 0, 1, 2
  * Feb 2024 (50 customers):  40, 30
  * Mar 2024 (20 customers):  10
  */
-const triangle = () =>
-  tableFrameFor({
-    cohort_month: { type: 'time', values: [JAN, JAN, JAN, FEB, FEB, MAR] },
-    months_since_start: { type: 'number', values: [0, 1, 2, 0, 1, 0] },
-    cohort_size: { type: 'number', values: [100, 100, 100, 50, 50, 20] },
-    active: { type: 'number', values: [90, 80, 70, 40, 30, 10] },
-  });
+const triangle = () => cohortTriangle([100, 50, 20], [[90, 80, 70], [40, 30], [10]]);
 
 const modelOf = (...frames: ReturnType<typeof triangle>[]): CohortModel => modelFrom(readCohortMatrix(frames));
 
