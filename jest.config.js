@@ -10,7 +10,7 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      roots: ['<rootDir>/sql', '<rootDir>/seed', '<rootDir>/datasource', '<rootDir>/tests'],
+      roots: ['<rootDir>/sql', '<rootDir>/seed', '<rootDir>/datasource', '<rootDir>/preview', '<rootDir>/tests'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/datasource/grafana/', '<rootDir>/tests/grafana/'],
       transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },

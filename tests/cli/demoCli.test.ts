@@ -9,7 +9,7 @@ describe('touchpoint demo (npm start)', () => {
 
   it('seeds a warehouse on first run, then prints its period, contents and a scorecard per branch', async () => {
     const db = join(dir, 'data', 'demo.duckdb');
-    const first = await runTouchpoint('demo', '--db', db, '--scale', '0.1');
+    const first = await runTouchpoint('demo', '--db', db, '--scale', '0.1', '--no-serve');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/No warehouse at .* yet: seeding demo data/);
     expect(existsSync(db)).toBe(true);
@@ -19,7 +19,7 @@ describe('touchpoint demo (npm start)', () => {
     expect(scorecard.split('\n')[0].split(/\s{2,}/)).toEqual(['region', 'branch', 'SLI', 'NPS', 'churn %', 'CSAT %', 'FCR %']);
     expect(scorecard).toMatch(/\(\d+ rows?\)/);
 
-    const second = await runTouchpoint('demo', '--db', db);
+    const second = await runTouchpoint('demo', '--db', db, '--no-serve');
     expect(second.stdout).not.toMatch(/seeding/);
     expect(second.stdout).toContain(scorecard.split('\n')[2]);
   });

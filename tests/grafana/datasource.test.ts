@@ -8,7 +8,7 @@ import { metricSqlPreview } from '../../datasource/grafana/src/query/metricSqlPr
 import type { TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
 import { runTouchpoint } from '../support/runTouchpoint';
 import type { ServiceProcess } from '../support/serviceProcess';
-import type { VariableSpec } from './support/dashboardVariables';
+import type { VariableSpec } from '../../preview/src/host/dashboardTemplateSrv';
 import { getJson } from './support/getJson';
 import { SERVICE_TOKEN as TOKEN, startSeededService, type SeededService } from './support/seededService';
 import { touchpointDatasource } from './support/touchpointDatasource';

@@ -2,31 +2,15 @@ import type { BackendSrv, BackendSrvRequest, FetchError, FetchResponse } from '@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { Observable, lastValueFrom } from 'rxjs';
-import { z } from 'zod';
+import { Observable } from 'rxjs';
+import { backendSrvFrom } from '../../../preview/src/host/backendSrvFrom';
+import { dataProxyPath, dataProxyTarget, proxiedPluginSchema, type DatasourceSettings } from '../../../preview/src/server/dataProxyTarget';
 
-const routeSchema = z.object({
-  path: z.string(),
-  url: z.string(),
-  headers: z.array(z.object({ name: z.string(), content: z.string() })).default([]),
-});
-const pluginJsonSchema = z.object({ id: z.string(), routes: z.array(routeSchema) });
-
-export const datasourcePluginJson = pluginJsonSchema.parse(
+export const datasourcePluginJson = proxiedPluginSchema.parse(
   JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'datasource', 'grafana', 'src', 'plugin.json'), 'utf8')),
 );
 
-export interface DatasourceSettings {
-  uid: string;
-  jsonData: Record<string, unknown>;
-  secureJsonData: Record<string, string>;
-}
-
-/** Grafana's template for route URLs and headers: `{{ .JsonData.x }}` and `{{ .SecureJsonData.x }}`. */
-const render = (template: string, settings: DatasourceSettings) =>
-  template.replace(/\{\{\s*\.(JsonData|SecureJsonData)\.(\w+)\s*\}\}/g, (_, scope: string, key: string) =>
-    String((scope === 'JsonData' ? settings.jsonData : settings.secureJsonData)[key] ?? ''),
-  );
+export type { DatasourceSettings };
 
 /**
  * Stands in for Grafana's server and its backendSrv, which plugin tests
@@ -44,17 +28,11 @@ export class GrafanaDataProxy {
   constructor(private readonly settings: DatasourceSettings) {}
 
   get instanceUrl() {
-    return `/api/datasources/proxy/uid/${this.settings.uid}`;
+    return dataProxyPath(this.settings.uid);
   }
 
   private target(url: string): { url: string; headers: Record<string, string> } {
-    const prefix = `${this.instanceUrl}/`;
-    if (!url.startsWith(prefix)) throw new Error(`not a data proxy URL of this datasource: ${url}`);
-    const rest = url.slice(prefix.length);
-    const route = datasourcePluginJson.routes.find((candidate) => rest === candidate.path || rest.startsWith(`${candidate.path}/`));
-    if (!route) throw new Error(`no route in plugin.json matches ${rest}`);
-    const headers = Object.fromEntries(route.headers.map((header) => [header.name, render(header.content, this.settings)]));
-    return { url: `${render(route.url, this.settings).replace(/\/$/, '')}${rest.slice(route.path.length)}`, headers };
+    return dataProxyTarget(url, datasourcePluginJson, this.settings);
   }
 
   fetch<T>(options: BackendSrvRequest): Observable<FetchResponse<T>> {
@@ -123,19 +101,6 @@ export class GrafanaDataProxy {
 
   /** The BackendSrv that `setBackendSrv` takes; the datasource uses only `fetch`. */
   asBackendSrv(): BackendSrv {
-    const fetchData = async <T>(options: BackendSrvRequest) => (await lastValueFrom(this.fetch<T>(options))).data;
-    return {
-      fetch: (options) => this.fetch(options),
-      chunked: () => {
-        throw new Error('chunked requests are not part of the Touchpoint datasource');
-      },
-      request: (options) => fetchData(options),
-      datasourceRequest: (options) => lastValueFrom(this.fetch(options)),
-      get: (url, params) => fetchData({ url: params ? `${url}?${new URLSearchParams(params)}` : url, method: 'GET' }),
-      delete: (url, data) => fetchData({ url, method: 'DELETE', data }),
-      post: (url, data) => fetchData({ url, method: 'POST', data }),
-      patch: (url, data) => fetchData({ url, method: 'PATCH', data }),
-      put: (url, data) => fetchData({ url, method: 'PUT', data }),
-    };
+    return backendSrvFrom((options) => this.fetch(options));
   }
 }

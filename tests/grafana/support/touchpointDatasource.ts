@@ -3,7 +3,7 @@ import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
 import { TouchpointDataSource } from '../../../datasource/grafana/src/datasource';
 import type { TouchpointOptions } from '../../../datasource/grafana/src/types';
 import { datasourcePluginJson, GrafanaDataProxy } from './grafanaDataProxy';
-import { DashboardTemplateSrv, type VariableSpec } from './dashboardVariables';
+import { DashboardTemplateSrv, type VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
 
 /**
  * A datasource as Grafana would create it from saved settings: the browser

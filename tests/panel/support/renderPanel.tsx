@@ -13,7 +13,7 @@ import { ThemeContext } from '@grafana/ui';
 import { render } from '@testing-library/react';
 import { ScorecardPanel } from '../../../plugin/src/components/ScorecardPanel';
 import { defaultOptions, type ScorecardOptions } from '../../../plugin/src/options/scorecardOptions';
-import { DashboardTemplateSrv, type VariableSpec } from '../../grafana/support/dashboardVariables';
+import { DashboardTemplateSrv, type VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
 
 export const FIXTURE_RANGE: TimeRange = (() => {
   const from = dateTime(Date.UTC(2024, 3, 1));

@@ -1,6 +1,6 @@
-import { createService } from '../../service/createService';
 import { serviceConfigSchema, withEnvironment } from '../../service/serviceConfig';
 import type { Command } from '../command';
+import { listenService, untilStopped } from '../listenService';
 import { parseOptions, readArgs } from '../parseOptions';
 
 const flags = {
@@ -32,22 +32,11 @@ export const serveCommand: Command = {
       logLevel: values['log-level'],
     });
     const config = parseOptions(serviceConfigSchema, merged);
-    const service = await createService(config);
-    await service.app.listen({ host: config.host, port: config.port });
-    // The address really bound, so "0.0.0.0" (every interface) is said as such.
-    const bound = service.app.server.address();
-    const where = typeof bound === 'object' && bound !== null ? `http://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}` : String(bound);
-    process.stderr.write(`touchpoint serve: ${where} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`);
+    const { service, url } = await listenService(config);
+    process.stderr.write(`touchpoint serve: ${url} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`);
+    await untilStopped();
     // Finish the requests in flight, then close the database.
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGTERM', stop);
-        process.off('SIGINT', stop);
-        void service.close().then(resolve);
-      };
-      process.on('SIGTERM', stop);
-      process.on('SIGINT', stop);
-    });
+    await service.close();
     return 0;
   },
 };

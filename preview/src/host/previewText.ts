@@ -1,0 +1,19 @@
+/** The preview's words and test ids, in one place. */
+export const previewText = {
+  all: 'All',
+  loading: 'Loading the plugins and the dashboard…',
+  failed: 'The preview could not start',
+  notInPreview: (type: string) =>
+    `Grafana's own "${type}" panel: it shows when this dashboard runs in Grafana (docker compose up). The preview draws Touchpoint's panels.`,
+  theme: (mode: 'light' | 'dark') => (mode === 'dark' ? 'Light theme' : 'Dark theme'),
+  kiosk: 'Kiosk (wall screen)',
+  dashboards: 'Dashboards',
+  range: (from: string, to: string) => `${from} to ${to}`,
+} as const;
+
+export const previewTestIds = {
+  app: 'touchpoint-preview',
+  panel: (id: number) => `touchpoint-preview-panel-${id}`,
+  variable: (name: string) => `touchpoint-preview-variable-${name}`,
+  error: 'touchpoint-preview-error',
+} as const;

@@ -1,0 +1,21 @@
+import { dateMath, dateTime, type DateTime, type TimeRange, type UrlQueryMap } from '@grafana/data';
+import type { Dashboard } from './dashboardModel';
+
+/** Grafana's URL writes a range end as relative time (`now-90d`) or epoch milliseconds. */
+const rawTime = (value: unknown, fallback: string): string | DateTime => {
+  if (typeof value !== 'string' && typeof value !== 'number') return fallback;
+  const text = String(value);
+  return /^\d+$/.test(text) ? dateTime(Number(text)) : text;
+};
+
+const resolve = (raw: string | DateTime, roundUp: boolean, timeZone: string): DateTime => {
+  const parsed = typeof raw === 'string' ? dateMath.toDateTime(raw, { roundUp, timezone: timeZone }) : raw;
+  if (!parsed?.isValid()) throw new Error(`the time range cannot be read: ${String(raw)}`);
+  return parsed;
+};
+
+/** The dashboard's time range, with the URL's `from` and `to` winning as in Grafana. */
+export const timeRangeOf = (dashboard: Dashboard, search: UrlQueryMap): TimeRange => {
+  const raw = { from: rawTime(search.from, dashboard.time.from), to: rawTime(search.to, dashboard.time.to) };
+  return { from: resolve(raw.from, false, dashboard.timezone), to: resolve(raw.to, true, dashboard.timezone), raw };
+};

@@ -1,0 +1,99 @@
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { join } from 'node:path';
+import type { PreviewBoot } from '../host/previewBoot';
+import { dataProxyPath, dataProxyTarget, DataProxyError, type DatasourceSettings } from './dataProxyTarget';
+import { previewPage } from './previewPage';
+import { pluginDirs, readBuiltPlugin, readProvisionedDashboards, readProvisionedDatasource, REPO_ROOT } from './previewSources';
+
+export interface PreviewOptions {
+  host: string;
+  port: number;
+  /** The Touchpoint service the datasource's data proxy forwards to. */
+  serviceUrl: string;
+  token?: string;
+}
+
+export interface Preview {
+  url: string;
+  /** The dashboard the page opens on. */
+  home: string;
+  close(): Promise<void>;
+}
+
+/** The dashboard `/` opens: the leadership scorecard. */
+export const HOME_DASHBOARD_UID = 'touchpoint-leadership';
+
+/** Headers the service answers with that must not be passed on as they are: fetch has already decoded the body. */
+const hopHeaders = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection']);
+
+/**
+ * The preview server: a small stand-in for Grafana's. It serves the built
+ * plugins where Grafana serves them (`/public/plugins/<id>/`), a page per
+ * provisioned dashboard (`/d/<uid>`), and the datasource's data proxy, which
+ * adds the token from the server's settings as Grafana's does.
+ */
+export const startPreview = async (options: PreviewOptions): Promise<Preview> => {
+  const datasourcePlugin = readBuiltPlugin(pluginDirs.datasource);
+  const panelPlugin = readBuiltPlugin(pluginDirs.panel);
+  const provisioned = readProvisionedDatasource(datasourcePlugin.id);
+  const settings: DatasourceSettings = {
+    uid: provisioned.uid,
+    jsonData: { ...provisioned.jsonData, url: options.serviceUrl },
+    secureJsonData: options.token ? { token: options.token } : {},
+  };
+  const moduleOf = (id: string) => `/public/plugins/${id}/module.js`;
+
+  const app = Fastify({ logger: false });
+  await app.register(fastifyStatic, { root: join(REPO_ROOT, 'preview', 'dist'), prefix: '/public/build/' });
+  for (const plugin of [datasourcePlugin, panelPlugin]) {
+    await app.register(fastifyStatic, { root: plugin.dir, prefix: `/public/plugins/${plugin.id}/`, decorateReply: false });
+  }
+  // @grafana/ui's icons, where Grafana serves them.
+  await app.register(fastifyStatic, { root: join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'), prefix: '/public/img/', decorateReply: false });
+
+  app.get('/', (_request, reply) => reply.redirect(`/d/${HOME_DASHBOARD_UID}`));
+  app.get<{ Params: { uid: string }; Querystring: { theme?: string } }>('/d/:uid', (request, reply) => {
+    const dashboards = readProvisionedDashboards();
+    const dashboard = dashboards.find((candidate) => candidate.uid === request.params.uid);
+    if (!dashboard) return reply.code(404).type('text/plain').send(`No provisioned dashboard has uid ${request.params.uid}: try /d/${HOME_DASHBOARD_UID}`);
+    const boot: PreviewBoot = {
+      datasource: { uid: settings.uid, name: provisioned.name, type: datasourcePlugin.id, url: dataProxyPath(settings.uid), jsonData: settings.jsonData, module: moduleOf(datasourcePlugin.id) },
+      panels: { [panelPlugin.id]: { module: moduleOf(panelPlugin.id) } },
+      dashboard,
+      dashboards: dashboards.map(({ uid, title }) => ({ uid, title })),
+    };
+    const theme = request.query.theme === 'light' ? 'light' : 'dark';
+    return reply.type('text/html; charset=utf-8').send(previewPage(boot, theme, `/public/plugins/${panelPlugin.id}/img/logo.svg`));
+  });
+
+  app.all(`${dataProxyPath(settings.uid)}/*`, async (request, reply) => {
+    let target: ReturnType<typeof dataProxyTarget>;
+    try {
+      target = dataProxyTarget(request.url.split('?')[0], datasourcePlugin, settings);
+    } catch (error) {
+      if (error instanceof DataProxyError) return reply.code(404).send({ message: error.message });
+      throw error;
+    }
+    const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+    try {
+      const upstream = await fetch(`${target.url}${search}`, {
+        method: request.method,
+        headers: { ...target.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+        body: hasBody ? JSON.stringify(request.body) : undefined,
+      });
+      for (const [name, value] of upstream.headers) if (!hopHeaders.has(name)) reply.header(name, value);
+      return reply.code(upstream.status).send(Buffer.from(await upstream.arrayBuffer()));
+    } catch {
+      // As Grafana's proxy answers when the datasource's URL is unreachable.
+      return reply.code(502).send({ message: 'Bad Gateway' });
+    }
+  });
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  return { url, home: `${url}/d/${HOME_DASHBOARD_UID}`, close: () => app.close() };
+};
