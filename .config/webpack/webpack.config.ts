@@ -92,6 +92,11 @@ const config = async (env: Env): Promise<Configuration> => {
                   decorators: false,
                   dynamicImport: true,
                 },
+                // Changed from the scaffold: our sources use the automatic JSX
+                // runtime (tsconfig `react-jsx`, no `import React`). The
+                // scaffold's classic default compiles JSX to a free `React`,
+                // which Grafana does not define: the plugin would not load.
+                transform: { react: { runtime: 'automatic' } },
               },
             },
           },

@@ -41,6 +41,12 @@ describe.each(plugins)('the $type plugin build (npm run build)', ({ dir, id, typ
     expect(dependencies).toEqual(expect.arrayContaining(sharedByGrafana));
     expect(module).not.toMatch(/react-dom\.production|function createElement\(type, config, children\)/);
   });
+
+  it('renders JSX through the shared react/jsx-runtime, not a global React that Grafana does not define', () => {
+    const module = readFileSync(dist('module.js'), 'utf8');
+    expect(JSON.parse(/define\((\[[^\]]*\])/.exec(module)![1])).toContain('react/jsx-runtime');
+    expect(module).not.toMatch(/\bReact\.createElement\b/);
+  });
 });
 
 describe('the datasource plugin’s proxy route', () => {

@@ -39,7 +39,10 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
   const search = useLocationSearch();
   const width = useWindowWidth();
   const kiosk = search.kiosk !== undefined;
-  const range = timeRangeOf(dashboard, search);
+  // Resolved when the URL's range changes, not on every render (`now` moves) nor on a drill step.
+  const { from, to } = search;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const range = useMemo(() => timeRangeOf(dashboard, { from, to }), [dashboard, String(from), String(to)]);
   const [loaded, setLoaded] = useState<LoadedVariable[] | Error>();
 
   useEffect(() => {
@@ -104,6 +107,7 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
                   width={rect.width}
                   height={rect.height}
                   dashboardUid={dashboard.uid}
+                  timeZone={dashboard.timezone}
                   variablesKey={variablesKey}
                 />
               ) : (

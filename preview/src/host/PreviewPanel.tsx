@@ -3,6 +3,7 @@ import { getTemplateSrv, locationService } from '@grafana/runtime';
 import { PanelChrome } from '@grafana/ui';
 import { useMemo, type ComponentType } from 'react';
 import type { DashboardPanel } from './dashboardModel';
+import { panelTimeRange } from './timeRangeOf';
 import { panelRequest, usePanelData } from './usePanelData';
 
 interface Props {
@@ -13,14 +14,18 @@ interface Props {
   width: number;
   height: number;
   dashboardUid: string;
+  timeZone: string;
   /** Changes whenever the variables' selection does, so the panel queries again, as in Grafana. */
   variablesKey: string;
 }
 
 /** One panel as a dashboard shows it: Grafana's panel chrome, its queries run, its component given PanelProps. */
-export function PreviewPanel({ panel, Component, datasource, range, width, height, dashboardUid, variablesKey }: Props) {
-  const request = panelRequest(panel, datasource, range, width, dashboardUid);
-  const data = usePanelData(request, datasource, `${range.from.valueOf()}|${range.to.valueOf()}|${variablesKey}|${request.maxDataPoints}`);
+export function PreviewPanel({ panel, Component, datasource, range, width, height, dashboardUid, timeZone, variablesKey }: Props) {
+  // Resolved once per range, not per render: `now` moves, and a new range is a new query.
+  const panelRange = useMemo(() => panelTimeRange(range, panel.timeFrom, timeZone), [range, panel.timeFrom, timeZone]);
+  const request = panelRequest(panel, datasource, panelRange, width, dashboardUid);
+  const runKey = `${panelRange.from.valueOf()}|${panelRange.to.valueOf()}|${variablesKey}|${request.maxDataPoints}`;
+  const data = usePanelData(request, panel.transformations, datasource, runKey);
   const eventBus = useMemo(() => new EventBusSrv(), []);
   return (
     <PanelChrome width={width} height={height} title={panel.title} description={panel.description} loadingState={data.state} statusMessage={data.error?.message}>
@@ -28,8 +33,8 @@ export function PreviewPanel({ panel, Component, datasource, range, width, heigh
         <Component
           id={panel.id}
           data={data}
-          timeRange={range}
-          timeZone="browser"
+          timeRange={panelRange}
+          timeZone={timeZone}
           options={panel.options}
           fieldConfig={panel.fieldConfig}
           transparent={false}

@@ -6,6 +6,7 @@ import { browserFetch } from './browserFetch';
 import { loadPluginModule } from './loadPluginModule';
 import { previewBootSchema, type PreviewBoot } from './previewBoot';
 import { sharedModules } from './sharedModules';
+import { StatStandIn } from './StatStandIn';
 
 export class PreviewBootError extends Error {}
 
@@ -49,7 +50,7 @@ export const bootPreview = async (
 
   // One at a time: an AMD module defines itself through a global.
   const datasourcePlugin = await pluginOf(boot.datasource.module, DataSourcePlugin, 'datasource plugin');
-  const panels: Record<string, ComponentType<PanelProps>> = {};
+  const panels: Record<string, ComponentType<PanelProps>> = { stat: StatStandIn as ComponentType<PanelProps> };
   for (const [id, { module }] of Object.entries(boot.panels)) {
     const panelPlugin = await pluginOf(module, PanelPlugin, 'panel plugin');
     if (!panelPlugin.panel) throw new PreviewBootError(`${module}: the panel plugin has no panel component`);

@@ -15,6 +15,9 @@ const panelSchema = z.object({
     .object({ defaults: z.record(z.string(), z.unknown()).default({}), overrides: z.array(z.any()).default([]) })
     .default({ defaults: {}, overrides: [] }),
   maxDataPoints: z.number().int().positive().optional(),
+  transformations: z.array(z.object({ id: z.string(), options: z.any().default({}), disabled: z.boolean().optional() })).default([]),
+  /** A panel's own relative range (`12M`): the last 12 months, whatever the dashboard's range. */
+  timeFrom: z.string().optional(),
 });
 export type DashboardPanel = z.infer<typeof panelSchema>;
 

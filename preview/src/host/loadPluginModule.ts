@@ -9,6 +9,8 @@ declare global {
 
 export class PluginLoadError extends Error {}
 
+type Outcome = { module: Record<string, unknown> } | { error: PluginLoadError };
+
 /**
  * Loads a plugin's built `module.js` the way Grafana's SystemJS loader does:
  * a script that calls `define([...deps], factory)`, its dependencies taken
@@ -16,42 +18,40 @@ export class PluginLoadError extends Error {}
  * `uri` the plugin reads to find its own assets. A dependency Grafana does
  * not share fails the load and is named, as it would fail in Grafana.
  *
- * One load at a time: `define` is a global while the script runs.
+ * One load at a time: `define` is a global while the script runs, and the
+ * load settles only when the script has finished, so the next load cannot
+ * start before this one's `define` is gone.
  */
 export const loadPluginModule = (url: string, shared: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) => {
-    let defined = false;
+    let outcome: Outcome | undefined;
     const define: AmdDefine = Object.assign(
       (deps: string[], factory: (...modules: unknown[]) => unknown) => {
-        defined = true;
         const missing = deps.filter((dep) => dep !== 'module' && !(dep in shared));
         if (missing.length > 0) {
-          reject(new PluginLoadError(`${url} needs ${missing.join(', ')}, which Grafana does not share with plugins: bundle it into the plugin`));
+          outcome = { error: new PluginLoadError(`${url} needs ${missing.join(', ')}, which Grafana does not share with plugins: bundle it into the plugin`) };
           return;
         }
         try {
           const modules = deps.map((dep) => (dep === 'module' ? { uri: new URL(url, document.baseURI).href } : shared[dep]));
-          resolve(factory(...modules) as Record<string, unknown>);
+          outcome = { module: factory(...modules) as Record<string, unknown> };
         } catch (error) {
-          reject(new PluginLoadError(`${url} failed while loading: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+          outcome = { error: new PluginLoadError(`${url} failed while loading: ${error instanceof Error ? error.message : String(error)}`, { cause: error }) };
         }
       },
       { amd: {} },
     );
     const script = document.createElement('script');
-    const cleanUp = () => {
-      delete window.define;
+    const settle = (fallback: PluginLoadError) => {
+      if (window.define === define) delete window.define;
       script.remove();
+      const result = outcome ?? { error: fallback };
+      if ('module' in result) resolve(result.module);
+      else reject(result.error);
     };
     window.define = define;
     script.src = url;
-    script.onload = () => {
-      cleanUp();
-      if (!defined) reject(new PluginLoadError(`${url} is not an AMD module: it never called define()`));
-    };
-    script.onerror = () => {
-      cleanUp();
-      reject(new PluginLoadError(`${url} could not be fetched: is the plugin built (npm run build)?`));
-    };
+    script.onload = () => settle(new PluginLoadError(`${url} is not an AMD module: it never called define()`));
+    script.onerror = () => settle(new PluginLoadError(`${url} could not be fetched: is the plugin built (npm run build)?`));
     document.head.appendChild(script);
   });

@@ -19,3 +19,10 @@ export const timeRangeOf = (dashboard: Dashboard, search: UrlQueryMap): TimeRang
   const raw = { from: rawTime(search.from, dashboard.time.from), to: rawTime(search.to, dashboard.time.to) };
   return { from: resolve(raw.from, false, dashboard.timezone), to: resolve(raw.to, true, dashboard.timezone), raw };
 };
+
+/** A panel's own relative range (`timeFrom: '12M'`): the last 12 months to now, instead of the dashboard's. */
+export const panelTimeRange = (dashboardRange: TimeRange, timeFrom: string | undefined, timeZone: string): TimeRange => {
+  if (!timeFrom) return dashboardRange;
+  const raw = { from: `now-${timeFrom}`, to: 'now' };
+  return { from: resolve(raw.from, false, timeZone), to: resolve(raw.to, true, timeZone), raw };
+};

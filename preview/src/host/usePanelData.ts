@@ -5,11 +5,13 @@ import {
   type DataQuery,
   type DataQueryRequest,
   type DataSourceApi,
+  type DataTransformerConfig,
   type PanelData,
   type TimeRange,
 } from '@grafana/data';
 import { useEffect, useState } from 'react';
-import { from } from 'rxjs';
+import { from, map, mergeMap } from 'rxjs';
+import { withTransformations } from './panelTransformations';
 import type { DashboardPanel } from './dashboardModel';
 
 /**
@@ -39,24 +41,32 @@ export const panelRequest = (panel: DashboardPanel, datasource: DataSourceApi, r
 };
 
 /** The panel's data, rerun whenever `runKey` (range, variables, size) changes. */
-export const usePanelData = (request: DataQueryRequest<DataQuery>, datasource: DataSourceApi, runKey: string): PanelData => {
+export const usePanelData = (
+  request: DataQueryRequest<DataQuery>,
+  transformations: DataTransformerConfig[],
+  datasource: DataSourceApi,
+  runKey: string,
+): PanelData => {
   const [data, setData] = useState<PanelData>({ state: LoadingState.Loading, series: [], timeRange: request.range });
   useEffect(() => {
     setData((previous) => ({ ...previous, state: LoadingState.Loading, request }));
-    // A datasource may answer with a promise or an observable, as Grafana allows.
-    const handle = from(datasource.query(request)).subscribe({
-      next: (response) =>
-        setData({
-          state: response.state ?? LoadingState.Done,
-          series: response.data as DataFrame[],
-          errors: response.errors,
-          error: response.errors?.[0] ?? response.error,
-          timeRange: request.range,
-          request,
-        }),
-      error: (error: unknown) =>
-        setData({ state: LoadingState.Error, series: [], error: { message: error instanceof Error ? error.message : String(error) }, timeRange: request.range, request }),
-    });
+    // A datasource may answer with a promise or an observable, as Grafana allows;
+    // the panel's transformations run on each answer, as Grafana's query runner does.
+    const handle = from(datasource.query(request))
+      .pipe(mergeMap((response) => withTransformations(transformations, response.data as DataFrame[]).pipe(map((series) => ({ response, series })))))
+      .subscribe({
+        next: ({ response, series }) =>
+          setData({
+            state: response.state ?? LoadingState.Done,
+            series,
+            errors: response.errors,
+            error: response.errors?.[0] ?? response.error,
+            timeRange: request.range,
+            request,
+          }),
+        error: (error: unknown) =>
+          setData({ state: LoadingState.Error, series: [], error: { message: error instanceof Error ? error.message : String(error) }, timeRange: request.range, request }),
+      });
     return () => handle.unsubscribe();
     // The request is rebuilt on every render; what it depends on is in runKey.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -24,6 +24,9 @@ export interface Preview {
 /** The dashboard `/` opens: the leadership scorecard. */
 export const HOME_DASHBOARD_UID = 'touchpoint-leadership';
 
+const ICON_PATH = '/public/build/img/icons/';
+const EMPTY_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
+
 /** Headers the service answers with that must not be passed on as they are: fetch has already decoded the body. */
 const hopHeaders = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection']);
 
@@ -49,8 +52,17 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
   for (const plugin of [datasourcePlugin, panelPlugin]) {
     await app.register(fastifyStatic, { root: plugin.dir, prefix: `/public/plugins/${plugin.id}/`, decorateReply: false });
   }
-  // @grafana/ui's icons, where Grafana serves them.
-  await app.register(fastifyStatic, { root: join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'), prefix: '/public/img/', decorateReply: false });
+  // @grafana/ui's icons, where Grafana serves them (its Icon asks for `<public path>build/img/icons/…`).
+  await app.register(fastifyStatic, { root: join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'), prefix: '/public/build/img/', decorateReply: false });
+
+  // @grafana/ui's package ships a subset of the icons Grafana's server has
+  // (no spinner, for one); a missing one is drawn as an empty icon rather
+  // than failing a request on every page.
+  app.setNotFoundHandler((request, reply) =>
+    request.url.startsWith(ICON_PATH)
+      ? reply.type('image/svg+xml').header('x-touchpoint-preview', 'icon not in @grafana/ui').send(EMPTY_ICON)
+      : reply.code(404).type('text/plain').send(`Not found: ${request.url}`),
+  );
 
   app.get('/', (_request, reply) => reply.redirect(`/d/${HOME_DASHBOARD_UID}`));
   app.get<{ Params: { uid: string }; Querystring: { theme?: string } }>('/d/:uid', (request, reply) => {

@@ -59,7 +59,9 @@ export const demoCommand: Command = {
       preview: !values['no-preview'],
     });
     // Checked before seeding, so a wrong --port fails in a second, not after a minute.
-    const serviceConfig = parseOptions(serviceConfigSchema, withEnvironment({ db: options.db, host: values.host, port: values.port, token: values.token }));
+    const merged = withEnvironment({ db: options.db, host: values.host, port: values.port, token: values.token });
+    // Warnings only, unless TOUCHPOINT_LOG_LEVEL asks for more: the terminal is the demo's own.
+    const serviceConfig = parseOptions(serviceConfigSchema, { logLevel: 'warn', ...merged });
     await printScorecard(options);
     if (!options.serve) return 0;
     return serveDemo(options, serviceConfig);
