@@ -1,0 +1,164 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { messages, testIds } from '../../plugin/src/messages';
+import { previewTestIds } from '../../preview/src/host/previewText';
+import { runTouchpoint } from '../support/runTouchpoint';
+import { launchChromium, watchErrors } from './support/chromium';
+import { serviceRows } from './support/serviceQuery';
+import { startDemo, type RunningDemo } from './support/startDemo';
+
+const ARTIFACTS = join(__dirname, 'artifacts');
+const TOKEN = 'e2e-preview-token';
+/**
+ * Data to today, so panels with their own relative range (the cohorts' last
+ * 12 months) have data too; the page's range is written into its URL as
+ * Grafana does, and the same range is asked of the service.
+ */
+const END = new Date().toISOString().slice(0, 10);
+const TO = Date.parse(END);
+const FROM = TO - 90 * 86_400_000;
+
+const leadership = JSON.parse(readFileSync(join(__dirname, '..', '..', 'provisioning', 'dashboards', 'touchpoint', 'leadership-wall.json'), 'utf8'));
+const sliPanelId: number = leadership.panels.find((panel: { type: string; options?: { view?: string } }) => panel.type === 'touchpoint-scorecard-panel' && panel.options?.view === 'sli').id;
+
+/** Any panel whose header shows Grafana's error status. */
+const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
+
+describe('the preview (npm start) in Chromium, on a live service', () => {
+  let dir: string;
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-'));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const db = join(dir, 'e2e.duckdb');
+    const seeded = await runTouchpoint('seed', '--db', db, '--scale', '0.05', '--seed', '11', '--end', END);
+    if (seeded.code !== 0) throw new Error(seeded.stderr);
+    demo = await startDemo(db, TOKEN);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The leadership dashboard at a size, with its errors watched, once its queries have settled. */
+  const open = async (params: string, viewport = { width: 1600, height: 1000 }) => {
+    const page = await browser.newPage({ viewport });
+    const errors = watchErrors(page);
+    await page.goto(`${demo.previewUrl}/d/touchpoint-leadership?from=${FROM}&to=${TO}&${params}`);
+    await page.getByTestId(previewTestIds.panel(sliPanelId)).locator('[data-testid^="touchpoint-gauge-BR"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    return { page, errors };
+  };
+  const sliPanel = (page: Page) => page.getByTestId(previewTestIds.panel(sliPanelId));
+  const breadcrumbs = (page: Page) => sliPanel(page).getByTestId(testIds.breadcrumbs).locator('li').allInnerTexts();
+  const column = async (page: Page, name: string) => {
+    const table = sliPanel(page).getByTestId(testIds.drillTable);
+    await table.waitFor();
+    const headers = await table.locator('thead th').allInnerTexts();
+    const index = headers.indexOf(name);
+    if (index < 0) throw new Error(`no column ${name} in ${headers.join(', ')}`);
+    return table.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+  };
+
+  it('shows on each branch’s gauge the SLI the service returns for it, and never the token', async () => {
+    const { page, errors } = await open('var-branch=$__all');
+    const expected = await serviceRows(demo.serviceUrl, TOKEN, { from: FROM, to: TO, queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }] });
+    expect(expected.length).toBeGreaterThan(1);
+    expect(await sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').count()).toBe(expected.length);
+    for (const row of expected) {
+      const gauge = sliPanel(page).getByTestId(testIds.gauge(String(row.branch_id)));
+      // The value is SVG text: textContent, not innerText.
+      expect(await gauge.getByTestId(testIds.gaugeValue).textContent()).toBe(Number(row.sli).toFixed(1));
+      expect(await gauge.innerText()).toContain(messages.n(Number(row.n)));
+    }
+    expect(await page.locator(PANEL_ERROR).count()).toBe(0);
+    expect(await page.content()).not.toContain(TOKEN);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('drills branch -> customer -> contacts and back, setting the branch variable and the breadcrumbs', async () => {
+    const { page, errors } = await open('var-branch=$__all');
+    const first = sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').first();
+    const branchId = (await first.getAttribute('data-testid'))!.replace('touchpoint-gauge-', '');
+    const [{ branch_name: branchName }] = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [{ refId: 'A', kind: 'sql', format: 'table', sql: `select branch_name from dim_branches where branch_id = '${branchId}'` }],
+    });
+
+    await first.click();
+    await page.waitForURL((url) => url.searchParams.get('var-branch') === branchId);
+    expect(await page.getByTestId(previewTestIds.variable('branch')).innerText()).toContain(String(branchName));
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`]);
+    const customers = await column(page, 'Customer');
+    expect(customers.length).toBeGreaterThan(0);
+
+    await sliPanel(page).getByTestId(testIds.drillTable).locator('tbody button').first().click();
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`, `Customer ${customers[0]}`]);
+    const events = await column(page, 'Event');
+    const [{ contacts }] = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [{ refId: 'A', kind: 'sql', format: 'table', sql: `select count(*)::int as contacts from fct_interactions where customer_id = '${customers[0]}'` }],
+    });
+    expect(events.filter((event) => event === 'contact')).toHaveLength(Number(contacts));
+
+    await page.goBack();
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`]);
+    expect(await column(page, 'Customer')).toEqual(customers);
+
+    await sliPanel(page).getByTestId(testIds.breadcrumbs).getByRole('button', { name: messages.scorecard }).click();
+    await page.waitForURL((url) => url.searchParams.get('var-branch') === '$__all');
+    await sliPanel(page).getByTestId(testIds.gauge(branchId)).waitFor();
+    expect(await page.getByTestId(previewTestIds.variable('branch')).innerText()).toContain('All');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(PANEL_ERROR).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('saves screenshots in the dark and light themes and at wall size in kiosk mode, and settles without re-querying', async () => {
+    const dark = await open('var-branch=$__all');
+    await dark.page.screenshot({ path: join(ARTIFACTS, 'leadership-dark.png'), fullPage: true });
+    // Settled means settled: no panel keeps asking the service.
+    let queries = 0;
+    dark.page.on('request', (request) => {
+      if (request.url().includes('/api/query')) queries += 1;
+    });
+    await dark.page.waitForTimeout(2000);
+    expect(queries).toBe(0);
+    expect(dark.errors).toEqual([]);
+    await dark.page.close();
+
+    const light = await open('var-branch=$__all&theme=light');
+    const background = await light.page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    const [red, green, blue] = background.match(/\d+/g)!.map(Number);
+    expect(red + green + blue).toBeGreaterThan(600);
+    await light.page.screenshot({ path: join(ARTIFACTS, 'leadership-light.png'), fullPage: true });
+    expect(light.errors).toEqual([]);
+    await light.page.close();
+
+    const wall = await open('var-branch=$__all&kiosk', { width: 1920, height: 1080 });
+    expect(await wall.page.getByTestId(previewTestIds.variable('branch')).count()).toBe(0);
+    expect(await sliPanel(wall.page).getByTestId(testIds.asOf).innerText()).toMatch(/^Data as of \d{1,2} \w{3} \d{4} \d\d:\d\d \((\d+ h|\d+ days?) old\)$/);
+    // Nothing only on hover in the scorecard itself (Grafana's panel header has its own title).
+    expect(await sliPanel(wall.page).getByTestId(testIds.panel).locator('[title]').count()).toBe(0);
+    await wall.page.screenshot({ path: join(ARTIFACTS, 'leadership-wall.png') });
+    expect(await wall.page.locator(PANEL_ERROR).count()).toBe(0);
+    expect(wall.errors).toEqual([]);
+    await wall.page.close();
+  });
+
+  it('stops the preview and the service cleanly on Ctrl+C', async () => {
+    expect(await demo.stop()).toBe(0);
+    await expect(fetch(demo.previewUrl)).rejects.toThrow();
+    await expect(fetch(`${demo.serviceUrl}/api/health`)).rejects.toThrow();
+  });
+});
