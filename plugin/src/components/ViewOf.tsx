@@ -1,9 +1,7 @@
 import type { DataFrame, PanelData } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import type { ComponentType } from 'react';
-import { readBranchBoard } from '../model/branchBoard';
-import { readCohortMatrix } from '../model/cohortMatrix';
-import { readTrendCharts } from '../model/trendCharts';
+import { viewReaders } from '../model/viewReaders';
 import type { View } from '../options/scorecardOptions';
 import { CohortView } from './CohortView';
 import { SliBoardView } from './SliBoardView';
@@ -26,9 +24,9 @@ const viewOf =
   };
 
 const views: Record<View, ComponentType<Props>> = {
-  sli: viewOf(readBranchBoard, SliBoardView),
-  trend: viewOf(readTrendCharts, TrendView),
-  cohorts: viewOf(readCohortMatrix, CohortView),
+  sli: viewOf(viewReaders.sli, SliBoardView),
+  trend: viewOf(viewReaders.trend, TrendView),
+  cohorts: viewOf(viewReaders.cohorts, CohortView),
 };
 
 /** The view the options choose, over the panel's frames. */

@@ -46,7 +46,7 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
   const [loaded, setLoaded] = useState<LoadedVariable[] | Error>();
 
   useEffect(() => {
-    loadVariables(dashboard, datasource, range).then(setLoaded, (error: Error) => setLoaded(error));
+    loadVariables(dashboard.templating.list, datasource, range, search).then(setLoaded, (error: Error) => setLoaded(error));
     // Variables are read once on load, as Grafana's "on dashboard load" refresh.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [dashboard, datasource]);

@@ -1,6 +1,7 @@
 import type { DataSourceApi, MetricFindValue, TimeRange, UrlQueryMap } from '@grafana/data';
-import type { Dashboard, DashboardVariable } from './dashboardModel';
-import type { VariableSpec } from './dashboardTemplateSrv';
+import { setTemplateSrv } from '@grafana/runtime';
+import type { DashboardVariable } from './dashboardModel';
+import { DashboardTemplateSrv, type VariableSpec } from './dashboardTemplateSrv';
 import { searchValues } from './useLocationSearch';
 import { variableSelection } from './variableSelection';
 
@@ -26,9 +27,18 @@ const choicesOf = async (variable: DashboardVariable, datasource: DataSourceApi,
   }
 };
 
-/** Every variable of the dashboard with what it offers, read once as Grafana does on load. */
-export const loadVariables = (dashboard: Dashboard, datasource: DataSourceApi, range: TimeRange): Promise<LoadedVariable[]> =>
-  Promise.all(dashboard.templating.list.map(async (variable) => ({ variable, choices: await choicesOf(variable, datasource, range) })));
+/**
+ * Every variable with what it offers, read once and in order as Grafana does
+ * on load: a later variable's query sees the earlier ones' selection.
+ */
+export const loadVariables = async (variables: DashboardVariable[], datasource: DataSourceApi, range: TimeRange, search: UrlQueryMap = {}): Promise<LoadedVariable[]> => {
+  const loaded: LoadedVariable[] = [];
+  for (const variable of variables) {
+    setTemplateSrv(new DashboardTemplateSrv(variableSpecs(loaded, search)));
+    loaded.push({ variable, choices: await choicesOf(variable, datasource, range) });
+  }
+  return loaded;
+};
 
 /** The variables as the template service holds them, selected from the URL. */
 export const variableSpecs = (loaded: LoadedVariable[], search: UrlQueryMap): VariableSpec[] =>

@@ -9,7 +9,7 @@ let registered = false;
  * live in Grafana's app); the preview registers the ones @grafana/data ships,
  * without editors, so a panel's `transformations` run as in Grafana.
  */
-const registerTransformations = () => {
+export const registerTransformations = () => {
   if (registered) return;
   registered = true;
   // Some transformers are exported under two names; the registry wants each id once.
@@ -17,6 +17,7 @@ const registerTransformations = () => {
   standardTransformersRegistry.setInit(() =>
     [...byId.values()].map((info) => ({
       id: info.id,
+      aliasIds: info.aliasIds,
       name: info.name,
       description: info.description,
       transformation: () => Promise.resolve(info),

@@ -1,0 +1,11 @@
+import type { View } from '../options/scorecardOptions';
+import { readBranchBoard } from './branchBoard';
+import { readCohortMatrix } from './cohortMatrix';
+import { readTrendCharts } from './trendCharts';
+
+/** Each view's reader of the panel's frames: a model to draw, or the problem to show instead. */
+export const viewReaders = {
+  sli: readBranchBoard,
+  trend: readTrendCharts,
+  cohorts: readCohortMatrix,
+} as const satisfies Record<View, unknown>;

@@ -1,0 +1,32 @@
+import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
+import { TouchpointDataSource } from '../../../datasource/grafana/src/datasource';
+import { DashboardTemplateSrv, type VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
+import { expandEnv } from './expandEnv';
+import { GrafanaDataProxy } from './grafanaDataProxy';
+import type { ProvisionedDatasource } from './provisioningFiles';
+import { touchpointDatasource } from './touchpointDatasource';
+
+const expandAll = (values: Record<string, string>, env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, expandEnv(value, env)]));
+
+/**
+ * The datasource as Grafana builds it from a provisioning file: its uid,
+ * jsonData and secureJsonData (environment variables expanded) reach the
+ * data proxy, which renders the plugin.json route from them. Only the URL is
+ * replaced, by the test service's, since the compose network's host name
+ * does not resolve here.
+ */
+export const provisionedDatasource = (
+  provisioned: ProvisionedDatasource,
+  serviceUrl: string,
+  env: Record<string, string | undefined>,
+  variables: VariableSpec[] = [],
+) => {
+  const jsonData = { ...expandAll(provisioned.jsonData, env), url: serviceUrl };
+  const proxy = new GrafanaDataProxy({ uid: provisioned.uid, jsonData, secureJsonData: expandAll(provisioned.secureJsonData, env) });
+  // The plugin metadata Grafana adds to the instance settings, as the other plugin tests build it.
+  const { settings } = touchpointDatasource(serviceUrl, undefined);
+  setBackendSrv(proxy.asBackendSrv());
+  setTemplateSrv(new DashboardTemplateSrv(variables));
+  return new TouchpointDataSource({ ...settings, uid: provisioned.uid, name: provisioned.name, url: proxy.instanceUrl, jsonData });
+};
