@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { messages, testIds } from '../../plugin/src/messages';
 import { previewTestIds } from '../../preview/src/host/previewText';
+import { readDashboardFiles } from '../../preview/src/server/previewSources';
+import { HOME_DASHBOARD_UID } from '../../preview/src/server/startPreview';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { launchChromium, watchErrors } from './support/chromium';
 import { serviceRows } from './support/serviceQuery';
@@ -20,8 +22,8 @@ const END = new Date().toISOString().slice(0, 10);
 const TO = Date.parse(END);
 const FROM = TO - 90 * 86_400_000;
 
-const leadership = JSON.parse(readFileSync(join(__dirname, '..', '..', 'provisioning', 'dashboards', 'touchpoint', 'leadership-wall.json'), 'utf8'));
-const sliPanelId: number = leadership.panels.find((panel: { type: string; options?: { view?: string } }) => panel.type === 'touchpoint-scorecard-panel' && panel.options?.view === 'sli').id;
+const leadership = readDashboardFiles().find((file) => file.dashboard.uid === HOME_DASHBOARD_UID)!.dashboard;
+const sliPanelId = leadership.panels.find((panel) => panel.type === 'touchpoint-scorecard-panel' && panel.options.view === 'sli')!.id;
 
 /** Any panel whose header shows Grafana's error status. */
 const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
@@ -50,7 +52,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
   const open = async (params: string, viewport = { width: 1600, height: 1000 }) => {
     const page = await browser.newPage({ viewport });
     const errors = watchErrors(page);
-    await page.goto(`${demo.previewUrl}/d/touchpoint-leadership?from=${FROM}&to=${TO}&${params}`);
+    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&${params}`);
     await page.getByTestId(previewTestIds.panel(sliPanelId)).locator('[data-testid^="touchpoint-gauge-BR"]').first().waitFor();
     await page.waitForLoadState('networkidle');
     return { page, errors };

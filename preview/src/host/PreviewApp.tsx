@@ -3,7 +3,7 @@ import { dateTimeFormat, type DataSourceApi, type GrafanaTheme2, type PanelProps
 import { setTemplateSrv } from '@grafana/runtime';
 import { Alert, LinkButton, LoadingPlaceholder, PanelChrome, useStyles2, useTheme2 } from '@grafana/ui';
 import { useEffect, useMemo, useState, type ComponentType } from 'react';
-import { dashboardHeight, panelRect } from './dashboardModel';
+import { dashboardHeight, drawnPanels, panelRect } from './dashboardModel';
 import { DashboardTemplateSrv } from './dashboardTemplateSrv';
 import { loadVariables, variableSpecs, type LoadedVariable } from './dashboardVariables';
 import { PreviewPanel } from './PreviewPanel';
@@ -34,6 +34,7 @@ const withParams = (changes: Record<string, string | null>) => {
 /** The dashboard: variables and links on top (hidden in kiosk mode), panels on Grafana's grid. */
 export function PreviewApp({ boot, datasource, panels }: Props) {
   const { dashboard } = boot;
+  const drawn = drawnPanels(dashboard);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const search = useLocationSearch();
@@ -92,8 +93,8 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
           </nav>
         </header>
       )}
-      <main className={styles.grid} style={{ height: dashboardHeight(dashboard.panels) }}>
-        {dashboard.panels.map((panel) => {
+      <main className={styles.grid} style={{ height: dashboardHeight(drawn) }}>
+        {drawn.map((panel) => {
           const rect = panelRect(panel.gridPos, width);
           const Component = panels[panel.type];
           return (

@@ -1,22 +1,26 @@
 import { z } from 'zod';
 
-const datasourceRefSchema = z.object({ type: z.string().optional(), uid: z.string().optional() });
+const datasourceRefSchema = z.object({ type: z.string(), uid: z.string() });
+const recordSchema = z.record(z.string(), z.unknown());
+
+const overrideSchema = z.object({
+  matcher: z.object({ id: z.string(), options: z.unknown() }),
+  properties: z.array(z.object({ id: z.string(), value: z.unknown() })),
+});
 
 const panelSchema = z.object({
   id: z.number().int(),
   type: z.string(),
-  title: z.string().default(''),
+  title: z.string(),
   description: z.string().optional(),
   gridPos: z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() }),
-  datasource: datasourceRefSchema.nullish(),
+  datasource: datasourceRefSchema.optional(),
   targets: z.array(z.looseObject({ refId: z.string() })).default([]),
-  options: z.record(z.string(), z.unknown()).default({}),
-  fieldConfig: z
-    .object({ defaults: z.record(z.string(), z.unknown()).default({}), overrides: z.array(z.any()).default([]) })
-    .default({ defaults: {}, overrides: [] }),
+  options: recordSchema.default({}),
+  fieldConfig: z.object({ defaults: recordSchema, overrides: z.array(overrideSchema) }).default({ defaults: {}, overrides: [] }),
   maxDataPoints: z.number().int().positive().optional(),
   transformations: z.array(z.object({ id: z.string(), options: z.any().default({}), disabled: z.boolean().optional() })).default([]),
-  /** A panel's own relative range (`12M`): the last 12 months, whatever the dashboard's range. */
+  /** A panel's own relative range (`12M`, Grafana's "Relative time"): the last 12 months, whatever the dashboard's range. */
   timeFrom: z.string().optional(),
 });
 export type DashboardPanel = z.infer<typeof panelSchema>;
@@ -25,29 +29,33 @@ const variableSchema = z.object({
   name: z.string(),
   label: z.string().optional(),
   type: z.string(),
-  datasource: datasourceRefSchema.nullish(),
+  datasource: datasourceRefSchema.optional(),
   query: z.unknown(),
   multi: z.boolean().default(false),
   includeAll: z.boolean().default(false),
   allValue: z.string().nullish(),
-  current: z.object({ value: z.union([z.string(), z.array(z.string())]).optional() }).partial().optional(),
+  current: z.object({ value: z.union([z.string(), z.array(z.string())]).optional() }).default({}),
 });
 export type DashboardVariable = z.infer<typeof variableSchema>;
 
 /**
- * The part of Grafana's dashboard JSON the preview draws: panels on the
- * 24-column grid, the time range and the variables. Rows are not drawn;
- * panels inside a collapsed row are Grafana's to show.
+ * Grafana's dashboard JSON, the part Touchpoint's tools read: the preview
+ * draws it and the provisioning tests check it. A row carries its panels
+ * inside it while collapsed.
  */
 export const dashboardSchema = z.object({
-  uid: z.string(),
+  uid: z.string().min(1),
   title: z.string(),
+  schemaVersion: z.number().int(),
   timezone: z.string().default('browser'),
-  time: z.object({ from: z.string(), to: z.string() }).default({ from: 'now-90d', to: 'now' }),
-  templating: z.object({ list: z.array(variableSchema).default([]) }).default({ list: [] }),
-  panels: z.array(z.looseObject({ type: z.string() })).transform((panels) => panels.filter((panel) => panel.type !== 'row')).pipe(z.array(panelSchema)),
+  time: z.object({ from: z.string(), to: z.string() }),
+  templating: z.object({ list: z.array(variableSchema) }).default({ list: [] }),
+  panels: z.array(panelSchema.extend({ panels: z.array(panelSchema).default([]) })),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
+
+/** The panels the preview draws: rows are headings, and a collapsed row's panels are Grafana's to show. */
+export const drawnPanels = (dashboard: Dashboard): DashboardPanel[] => dashboard.panels.filter((panel) => panel.type !== 'row');
 
 /** Grafana's grid: 24 columns, 30 px rows, 8 px between panels. */
 export const GRID = { columns: 24, rowHeight: 30, margin: 8 } as const;

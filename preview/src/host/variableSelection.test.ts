@@ -7,6 +7,7 @@ const branch = (more: Partial<DashboardVariable> = {}): DashboardVariable => ({
   query: { kind: 'branches' },
   multi: true,
   includeAll: true,
+  current: {},
   ...more,
 });
 const offered = ['BR001', 'BR002', 'BR003'];

@@ -11,7 +11,7 @@ export const ALL_VALUE = '$__all';
  */
 export const variableSelection = (variable: DashboardVariable, fromUrl: string[], offered: string[]): string | string[] => {
   const usable = (values: string[]) => values.filter((value) => value === ALL_VALUE ? variable.includeAll : offered.includes(value));
-  const saved = variable.current?.value;
+  const saved = variable.current.value;
   for (const candidate of [fromUrl, saved === undefined ? [] : Array.isArray(saved) ? saved : [saved]]) {
     const values = usable(candidate);
     if (values.includes(ALL_VALUE)) return ALL_VALUE;

@@ -38,33 +38,57 @@ export const readBuiltPlugin = (dir: string): BuiltPlugin => {
 };
 
 const provisionedDatasourceSchema = z.object({
-  datasources: z
-    .array(z.object({ name: z.string(), type: z.string(), uid: z.string(), jsonData: z.record(z.string(), z.unknown()).default({}) }))
-    .min(1),
+  name: z.string(),
+  uid: z.string().min(1),
+  type: z.string(),
+  access: z.literal('proxy'),
+  isDefault: z.boolean().optional(),
+  jsonData: z.record(z.string(), z.string()).default({}),
+  secureJsonData: z.record(z.string(), z.string()).default({}),
 });
+export type ProvisionedDatasource = z.infer<typeof provisionedDatasourceSchema>;
+const datasourcesFileSchema = z.object({ apiVersion: z.literal(1), datasources: z.array(provisionedDatasourceSchema) });
 
-/** The datasource Grafana is provisioned with (name, uid, type, jsonData); the preview points its URL at the local service. */
-export const readProvisionedDatasource = (type: string) => {
+/** Every datasource Grafana's provisioning files declare, as written (environment variables not expanded). */
+export const readProvisionedDatasources = (): ProvisionedDatasource[] => {
   const dir = join(PROVISIONING_DIR, 'datasources');
-  for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file))) {
-    const parsed = provisionedDatasourceSchema.safeParse(parseYaml(readFileSync(join(dir, name), 'utf8')));
-    const found = parsed.success ? parsed.data.datasources.find((datasource) => datasource.type === type) : undefined;
-    if (found) return found;
-  }
-  throw new PreviewSourceError(`no datasource of type ${type} is provisioned in ${dir}`);
+  return readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .flatMap((name) => {
+      const file = join(dir, name);
+      const parsed = datasourcesFileSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+      if (!parsed.success) throw new PreviewSourceError(`${file}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+      return parsed.data.datasources;
+    });
 };
 
-const jsonFilesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? jsonFilesUnder(join(dir, entry.name)) : entry.name.endsWith('.json') ? [join(dir, entry.name)] : [],
-  );
+/** The provisioned datasource of a plugin; the preview points its URL at the local service. */
+export const readProvisionedDatasource = (type: string): ProvisionedDatasource => {
+  const found = readProvisionedDatasources().find((datasource) => datasource.type === type);
+  if (!found) throw new PreviewSourceError(`no datasource of type ${type} is provisioned in ${join(PROVISIONING_DIR, 'datasources')}`);
+  return found;
+};
 
-/** The provisioned dashboards, read anew on each page load so an edit shows on reload. */
-export const readProvisionedDashboards = (): Dashboard[] =>
-  jsonFilesUnder(join(PROVISIONING_DIR, 'dashboards'))
+/** Where the dashboard provider (provisioning/dashboards/touchpoint.yaml) reads Touchpoint's dashboards from. */
+export const DASHBOARD_DIR = join(PROVISIONING_DIR, 'dashboards', 'touchpoint');
+
+export interface DashboardFile {
+  /** The file's name in DASHBOARD_DIR. */
+  file: string;
+  /** Its JSON as Grafana reads it. */
+  raw: unknown;
+  dashboard: Dashboard;
+}
+
+/** The provisioned dashboards, in file order; the preview reads them anew on each page load, so an edit shows on reload. */
+export const readDashboardFiles = (): DashboardFile[] =>
+  readdirSync(DASHBOARD_DIR)
+    .filter((name) => name.endsWith('.json'))
     .sort()
     .map((file) => {
-      const parsed = dashboardSchema.safeParse(readJson(file));
-      if (!parsed.success) throw new PreviewSourceError(`${file}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
-      return parsed.data;
+      const raw = readJson(join(DASHBOARD_DIR, file));
+      const parsed = dashboardSchema.safeParse(raw);
+      if (!parsed.success) throw new PreviewSourceError(`${file}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+      return { file, raw, dashboard: parsed.data };
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PreviewBoot } from '../host/previewBoot';
 import { dataProxyPath, dataProxyTarget, DataProxyError, type DatasourceSettings } from './dataProxyTarget';
 import { previewPage } from './previewPage';
-import { pluginDirs, readBuiltPlugin, readProvisionedDashboards, readProvisionedDatasource, REPO_ROOT } from './previewSources';
+import { pluginDirs, readBuiltPlugin, readDashboardFiles, readProvisionedDatasource, REPO_ROOT } from './previewSources';
 
 export interface PreviewOptions {
   host: string;
@@ -66,7 +66,7 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
 
   app.get('/', (_request, reply) => reply.redirect(`/d/${HOME_DASHBOARD_UID}`));
   app.get<{ Params: { uid: string }; Querystring: { theme?: string } }>('/d/:uid', (request, reply) => {
-    const dashboards = readProvisionedDashboards();
+    const dashboards = readDashboardFiles().map((file) => file.dashboard);
     const dashboard = dashboards.find((candidate) => candidate.uid === request.params.uid);
     if (!dashboard) return reply.code(404).type('text/plain').send(`No provisioned dashboard has uid ${request.params.uid}: try /d/${HOME_DASHBOARD_UID}`);
     const boot: PreviewBoot = {

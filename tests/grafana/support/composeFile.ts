@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { REPO_ROOT } from '../../../preview/src/server/previewSources';
 
 /** The repository root: docker-compose.yml's relative paths start here. */
-export const REPO_ROOT = join(__dirname, '..', '..', '..');
+export { REPO_ROOT };
 
 const composeServiceSchema = z.object({
   image: z.string().optional(),
