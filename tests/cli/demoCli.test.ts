@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runTouchpoint } from '../support/runTouchpoint';
+import { runTouchpoint, runTouchpointWithEnv } from '../support/runTouchpoint';
 
 describe('touchpoint demo (npm start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-demo-'));
@@ -22,5 +22,14 @@ describe('touchpoint demo (npm start)', () => {
     const second = await runTouchpoint('demo', '--db', db, '--no-serve');
     expect(second.stdout).not.toMatch(/seeding/);
     expect(second.stdout).toContain(scorecard.split('\n')[2]);
+  });
+});
+
+describe('touchpoint demo options', () => {
+  it('names an unusable preview port from the environment before any work, as a usage error', async () => {
+    const outcome = await runTouchpointWithEnv({ TOUCHPOINT_PREVIEW_PORT: 'seventy' }, 'demo', '--db', join(tmpdir(), 'never-made.duckdb'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^touchpoint demo: --preview-port: /);
+    expect(outcome.stdout).not.toMatch(/seeding/);
   });
 });

@@ -12,9 +12,12 @@ export interface CliOutcome {
 }
 
 /** Runs the real `touchpoint` executable, as a user would, and returns its exit code and output. */
-export const runTouchpoint = async (...args: string[]): Promise<CliOutcome> => {
+export const runTouchpoint = (...args: string[]): Promise<CliOutcome> => runTouchpointWithEnv({}, ...args);
+
+/** The same, with environment variables (TOUCHPOINT_*) set for this run. */
+export const runTouchpointWithEnv = async (env: Record<string, string>, ...args: string[]): Promise<CliOutcome> => {
   try {
-    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, TZ: 'UTC' } });
+    const { stdout, stderr } = await run('node', [cli, ...args], { env: { ...process.env, TZ: 'UTC', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -21,9 +21,9 @@ export const DEFAULT_DEMO_DB = 'data/touchpoint.duckdb';
 export const DEFAULT_PREVIEW_PORT = 7401;
 
 const optionsSchema = z.object({
-  db: z.string().min(1).default(process.env.TOUCHPOINT_DB ?? DEFAULT_DEMO_DB),
+  db: z.string().min(1).default(DEFAULT_DEMO_DB),
   scale: seedOptionsSchema.shape.scale,
-  previewPort: z.coerce.number().int().min(0).max(65535).default(Number(process.env.TOUCHPOINT_PREVIEW_PORT ?? DEFAULT_PREVIEW_PORT)),
+  previewPort: z.coerce.number().int().min(0).max(65535).default(DEFAULT_PREVIEW_PORT),
   serve: z.boolean(),
   preview: z.boolean(),
 });
@@ -51,10 +51,11 @@ export const demoCommand: Command = {
       'no-preview': { type: 'boolean' },
       'no-serve': { type: 'boolean' },
     });
+    // Flags over environment variables, as for `serve`; an unusable value fails with the flag's name.
     const options = parseOptions(optionsSchema, {
-      db: values.db,
+      db: values.db ?? process.env.TOUCHPOINT_DB,
       scale: values.scale,
-      previewPort: values['preview-port'],
+      previewPort: values['preview-port'] ?? process.env.TOUCHPOINT_PREVIEW_PORT,
       serve: !values['no-serve'],
       preview: !values['no-preview'],
     });
@@ -111,16 +112,23 @@ const serveDemo = async (options: DemoOptions, config: ServiceConfig) => {
   // Loaded only here: the preview needs the build tools, which a service-only install (docker) leaves out.
   const preview = options.preview ? await import('../../../../preview/src/server/startPreview') : undefined;
   if (preview) await (await import('../../../../preview/src/server/ensureBuilt')).ensureBuilt(out);
-  const { service, url } = await listenService({ ...config, token });
-  const started = preview ? await preview.startPreview({ host: '127.0.0.1', port: options.previewPort, serviceUrl: url.replace('0.0.0.0', '127.0.0.1'), token }) : undefined;
-  out('\nTouchpoint is running:');
-  if (started) out(`  Preview  ${started.home}   (the leadership scorecard: click a branch to drill down)`);
-  out(`  Service  ${url}${token ? `   (token: ${token})` : ''}`);
-  out(`  SQL      npx touchpoint sql --db ${options.db} "select * from metric_catalog"`);
-  out('Press Ctrl+C to stop.');
-  await untilStopped();
-  out('Stopping…');
-  await started?.close();
-  await service.close();
+  const { service, url, localUrl } = await listenService({ ...config, token });
+  try {
+    const started = preview ? await preview.startPreview({ host: '127.0.0.1', port: options.previewPort, serviceUrl: localUrl, token }) : undefined;
+    try {
+      out('\nTouchpoint is running:');
+      if (started) out(`  Preview  ${started.home}   (the leadership scorecard: click a branch to drill down)`);
+      out(`  Service  ${url}${token ? `   (token: ${token})` : ''}`);
+      out(`  SQL      npx touchpoint sql --db ${options.db} "select * from metric_catalog"`);
+      out('Press Ctrl+C to stop.');
+      await untilStopped();
+      out('Stopping…');
+    } finally {
+      await started?.close();
+    }
+  } finally {
+    // Also when the preview cannot start (its port taken): a listening service would keep the process alive.
+    await service.close();
+  }
   return 0;
 };
