@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { REPO_ROOT as REPO } from '../../preview/src/server/previewSources';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
 
-const REPO = join(__dirname, '..', '..');
 const run = promisify(execFile);
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(REPO, path), 'utf8'));
 

@@ -10,7 +10,8 @@ import { PreviewPanel } from './PreviewPanel';
 import type { PreviewBoot } from './previewBoot';
 import { previewTestIds, previewText } from './previewText';
 import { timeRangeOf } from './timeRangeOf';
-import { useLocationSearch } from './useLocationSearch';
+// The panel's own hook: the page and the panels read the same URL the same way.
+import { useUrlSearch } from '../../../plugin/src/hooks/useUrlSearch';
 import { useWindowWidth } from './useWindowWidth';
 import { VariablePicker } from './VariablePicker';
 
@@ -37,7 +38,7 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
   const drawn = drawnPanels(dashboard);
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
-  const search = useLocationSearch();
+  const search = useUrlSearch();
   const width = useWindowWidth();
   const kiosk = search.kiosk !== undefined;
   // Resolved when the URL's range changes, not on every render (`now` moves) nor on a drill step.

@@ -2,7 +2,7 @@ import type { DataSourceApi, MetricFindValue, TimeRange, UrlQueryMap } from '@gr
 import { setTemplateSrv } from '@grafana/runtime';
 import type { DashboardVariable } from './dashboardModel';
 import { DashboardTemplateSrv, type VariableSpec } from './dashboardTemplateSrv';
-import { searchValues } from './useLocationSearch';
+import { searchValues } from './searchValues';
 import { variableSelection } from './variableSelection';
 
 export interface LoadedVariable {

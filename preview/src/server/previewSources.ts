@@ -73,6 +73,9 @@ export const readProvisionedDatasource = (type: string): ProvisionedDatasource =
 /** Where the dashboard provider (provisioning/dashboards/touchpoint.yaml) reads Touchpoint's dashboards from. */
 export const DASHBOARD_DIR = join(PROVISIONING_DIR, 'dashboards', 'touchpoint');
 
+/** The dashboard the preview opens on (`/`): the leadership scorecard. */
+export const HOME_DASHBOARD_UID = 'touchpoint-leadership';
+
 export interface DashboardFile {
   /** The file's name in DASHBOARD_DIR. */
   file: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { PreviewBoot } from '../host/previewBoot';
 import { dataProxyPath, dataProxyTarget, DataProxyError, type DatasourceSettings } from './dataProxyTarget';
 import { previewPage } from './previewPage';
-import { pluginDirs, readBuiltPlugin, readDashboardFiles, readProvisionedDatasource, REPO_ROOT } from './previewSources';
+import { HOME_DASHBOARD_UID, pluginDirs, readBuiltPlugin, readDashboardFiles, readProvisionedDatasource, REPO_ROOT } from './previewSources';
 
 export interface PreviewOptions {
   host: string;
@@ -20,9 +20,6 @@ export interface Preview {
   home: string;
   close(): Promise<void>;
 }
-
-/** The dashboard `/` opens: the leadership scorecard. */
-export const HOME_DASHBOARD_UID = 'touchpoint-leadership';
 
 const ICON_PATH = '/public/build/img/icons/';
 const EMPTY_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"></svg>';
