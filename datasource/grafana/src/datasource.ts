@@ -136,7 +136,7 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
       }
       this.catalog = undefined;
       const catalog = await this.getCatalog();
-      return { status: 'success', message: healthMessage(health.data, catalog, Date.now()) };
+      return healthMessage(health.data, catalog, Date.now());
     } catch (error) {
       return { status: 'error', message: describeFailure(error) };
     }

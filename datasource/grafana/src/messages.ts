@@ -15,6 +15,8 @@ export const messages = {
   connected: (parts: { version: string; dataVersion: string; freshness: string; metrics: number; mappingVersion: string }) =>
     `Connected to Touchpoint ${parts.version}: data version ${parts.dataVersion}, ${parts.freshness}, ${parts.metrics} metrics, SLI mapping ${parts.mappingVersion}.`,
   noData: 'the warehouse holds no events yet',
+  refusedFile: (reason: string) =>
+    `But the newest file at the warehouse path was refused (${reason}): the service still answers from the data above until a good load replaces it.`,
   asOf: (when: string, age: string) => `data as of ${when} (${age})`,
 } as const;
 

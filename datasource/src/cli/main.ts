@@ -1,4 +1,5 @@
 import type { Command } from './command';
+import { errorMessage } from '../errorMessage';
 import { UsageError } from './usageError';
 
 // Each command module is loaded only when used, so `touchpoint sql` does not
@@ -40,7 +41,7 @@ export const main = async (argv: string[]): Promise<number> => {
       process.stderr.write(`touchpoint ${name}: ${error.message}\nusage: touchpoint ${command.usage}\n`);
       return 2;
     }
-    process.stderr.write(`touchpoint ${name}: ${(error as Error).message}\n`);
+    process.stderr.write(`touchpoint ${name}: ${errorMessage(error)}\n`);
     return 1;
   }
 };

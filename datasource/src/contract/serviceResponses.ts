@@ -1,6 +1,27 @@
 import { z } from 'zod';
 import { metricDefinitionSchema } from './metricDefinition';
 
+/** A file at the warehouse path that could not be served, and why. */
+export const refusedFileSchema = z.object({
+  reason: z.string(),
+  /** When it was first refused (epoch ms). */
+  since: z.number(),
+  /** The refused file's size and modification time, to tell it from the next one; absent when the file is missing. */
+  size: z.number().optional(),
+  modifiedAt: z.number().optional(),
+});
+
+/** What the watcher of the warehouse file saw. */
+export const watchStatusSchema = z.object({
+  /** When the file was last looked at (epoch ms); older than a few intervals means the watcher is stuck. */
+  checkedAt: z.number(),
+  watchIntervalMs: z.number(),
+  /** New files served since the service started. */
+  swaps: z.number(),
+  /** Set while the file at the warehouse path cannot be served; the previous data is served meanwhile. */
+  problem: refusedFileSchema.nullable(),
+});
+
 /** GET /api/health */
 export const healthSchema = z.object({
   status: z.literal('ok'),
@@ -12,7 +33,8 @@ export const healthSchema = z.object({
   asOf: z.number().nullable(),
   firstEventAt: z.number().nullable(),
   loadedAt: z.number(),
-  load: z.object({ running: z.number(), queued: z.number() }),
+  /** Queries running and waiting, and what the watcher of the warehouse file saw. */
+  load: z.object({ running: z.number(), queued: z.number() }).extend(watchStatusSchema.shape),
 });
 
 /** GET /api/catalog */
@@ -36,4 +58,6 @@ export const catalogResponseSchema = z.object({
 export const errorResponseSchema = z.object({ code: z.string(), message: z.string() });
 
 export type Health = z.infer<typeof healthSchema>;
+export type RefusedFile = z.infer<typeof refusedFileSchema>;
+export type WatchStatus = z.infer<typeof watchStatusSchema>;
 export type CatalogResponse = z.infer<typeof catalogResponseSchema>;

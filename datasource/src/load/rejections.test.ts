@@ -33,7 +33,8 @@ describe('a load that breaks the contract', () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LoadRejectedError);
     expect(sha256(served)).toBe(before);
-    expect(readdirSync(servedDir)).toEqual(['warehouse.duckdb']);
+    // Nothing but the warehouse and its load lock: no build file left behind.
+    expect(readdirSync(servedDir)).toEqual(['warehouse.duckdb', 'warehouse.duckdb.load-lock']);
     return (error as LoadRejectedError).report;
   };
 

@@ -10,7 +10,8 @@ import { QueryError, queryErrorCodes } from './queryError';
 import { QueryRunner, RETRY_AFTER_SECONDS } from './queryRunner';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
-import { ServingDatabase, fileIdentity, sameFile } from './servingDatabase';
+import { ReloadingWarehouse } from './reloadingWarehouse';
+import type { ServingDatabase } from './servingDatabase';
 import { macroNames } from '../contract/macros';
 import { expandSql } from './sql/expandSql';
 import { guardSql } from './sql/guardSql';
@@ -19,9 +20,8 @@ export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
 
 export interface Service {
   app: FastifyInstance;
+  /** The database being served now; the watcher swaps it when a new file is loaded. */
   database(): ServingDatabase;
-  /** Looks for a new database file now; true when one was swapped in. */
-  reload(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -64,9 +64,6 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   if (!existsSync(config.db)) {
     throw new Error(`no warehouse at ${config.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
   }
-  const settings = { threads: config.threads, memoryLimit: config.memoryLimit };
-  let current = await ServingDatabase.open(config.db, settings);
-  const runner = new QueryRunner(config, () => current);
   const caps = { maxRows: config.maxRows, maxBytes: config.maxBytes };
   // Each answer is measured once, when it is made: the cache budgets by it
   // and the query log reports it, hits included, without serializing again.
@@ -80,30 +77,15 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   });
   await app.register(compress, { global: true, threshold: 1024 });
 
-  let reloading: Promise<boolean> | undefined;
-  const reload = (): Promise<boolean> => {
-    reloading ??= (async () => {
-      try {
-        if (!existsSync(config.db) || sameFile(fileIdentity(config.db), current.identity)) return false;
-        const next = await ServingDatabase.open(config.db, settings);
-        const previous = current;
-        current = next;
-        cache.clear();
-        previous.retire();
-        app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
-        return true;
-      } catch (error) {
-        // A file being replaced can be briefly unreadable; keep serving the old one.
-        app.log.warn({ err: error }, 'could not open the new database file; still serving the previous one');
-        return false;
-      } finally {
-        reloading = undefined;
-      }
-    })();
-    return reloading;
-  };
-  const watcher = setInterval(() => void reload(), config.watchIntervalMs);
-  watcher.unref();
+  const warehouse = await ReloadingWarehouse.open(config.db, { threads: config.threads, memoryLimit: config.memoryLimit }, config.watchIntervalMs, {
+    swapped: (next) => {
+      cache.clear();
+      app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
+    },
+    refused: (problem, error) => app.log.warn({ err: error, problem }, `refused the new warehouse file: ${problem.reason}; still serving the previous data`),
+  });
+  const current = () => warehouse.current().info;
+  const runner = new QueryRunner(config, () => warehouse.current());
 
   app.addHook('onRequest', async (request, reply) => {
     if (!config.token || request.url === '/api/health') return;
@@ -113,26 +95,32 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     }
   });
 
-  app.get('/api/health', async () => ({
-    status: 'ok',
-    service: 'touchpoint',
-    dataVersion: current.info.dataVersion,
-    version: current.info.version,
-    mappingVersion: current.info.mappingVersion,
-    asOf: current.info.asOf,
-    firstEventAt: current.info.firstEventAt,
-    loadedAt: current.info.loadedAt,
-    load: runner.load,
-  }));
+  app.get('/api/health', async () => {
+    const info = current();
+    return {
+      status: 'ok',
+      service: 'touchpoint',
+      dataVersion: info.dataVersion,
+      version: info.version,
+      mappingVersion: info.mappingVersion,
+      asOf: info.asOf,
+      firstEventAt: info.firstEventAt,
+      loadedAt: info.loadedAt,
+      load: { ...runner.load, ...warehouse.watchStatus() },
+    };
+  });
 
-  app.get('/api/catalog', async () => ({
-    dataVersion: current.info.dataVersion,
-    metrics: current.catalog,
-    dimensions: [...new Set(current.catalog.flatMap((m) => m.dimensions))].sort(),
-    tables: current.tables,
-    macros: macroNames,
-    drills: drillKinds,
-  }));
+  app.get('/api/catalog', async () => {
+    const database = warehouse.current();
+    return {
+      dataVersion: database.info.dataVersion,
+      metrics: database.catalog,
+      dimensions: [...new Set(database.catalog.flatMap((m) => m.dimensions))].sort(),
+      tables: database.tables,
+      macros: macroNames,
+      drills: drillKinds,
+    };
+  });
 
   const logQuery = (request: FastifyRequest, query: Pick<Query, 'kind' | 'refId'> | undefined, started: number, answer: Answer, cached: boolean) => {
     request.log.info(
@@ -171,8 +159,9 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
           if (query.hide) return [query.refId, { frames: [] }];
           const parsedQuery = query;
           // The key holds exactly what the answer depends on, each as the query will use it.
-          const range = effectiveRange(body, current.info.asOf);
-          const key = JSON.stringify([current.info.version, parsedQuery, range, requestIntervalMs(body, range), body.maxDataPoints]);
+          const info = current();
+          const range = effectiveRange(body, info.asOf);
+          const key = JSON.stringify([info.version, parsedQuery, range, requestIntervalMs(body, range), body.maxDataPoints]);
           ({ value: answer, cached } = await cache.get(key, async (shared) => measured(await executeQuery({ runner, caps }, body, parsedQuery, shared)), signal));
         } catch (error) {
           const failure = error instanceof QueryError ? error : new QueryError('internal', 'the query failed inside the service; see its log', { cause: error });
@@ -237,12 +226,10 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
 
   return {
     app,
-    database: () => current,
-    reload,
+    database: () => warehouse.current(),
     close: async () => {
-      clearInterval(watcher);
       await app.close();
-      current.retire();
+      await warehouse.close();
     },
   };
 };

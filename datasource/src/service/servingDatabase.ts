@@ -38,6 +38,20 @@ export interface TableColumns {
   columns: { name: string; type: string }[];
 }
 
+/** A DuckDB file starts with three 4 KiB headers, then its blocks. */
+const DUCKDB_HEADER_BYTES = 3 * 4096;
+
+/**
+ * DuckDB opens a file cut short (a copy that ran out of space, a transfer
+ * that stopped) and fails only when a query reaches the missing blocks. The
+ * file must hold every block the database says it has.
+ */
+const refuseTruncated = async (connection: DuckDBConnection, fileBytes: number) => {
+  const [size] = await readRows(connection, 'select block_size, total_blocks from pragma_database_size()');
+  const needed = DUCKDB_HEADER_BYTES + Number(size.block_size) * Number(size.total_blocks);
+  if (fileBytes < needed) throw new Error(`the file is truncated: it holds ${fileBytes} bytes, its ${String(size.total_blocks)} blocks need ${needed}`);
+};
+
 export interface DatabaseSettings {
   threads: number;
   memoryLimit: string;
@@ -89,6 +103,7 @@ export class ServingDatabase {
         set global TimeZone = 'UTC';
         set global lock_configuration = true;
       `);
+      await refuseTruncated(setup, identity.size);
       const [model] = await readRows(setup, 'select * from model_info');
       const [params] = await readRows(setup, 'select min_n from model_params');
       const catalog = await readCatalogTable(setup);

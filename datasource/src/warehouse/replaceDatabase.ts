@@ -1,10 +1,14 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { rawTablesFile, referenceFile } from '../../../sql';
 import { openDatabase } from '../db/openDatabase';
 import { silentProgress, type Progress } from '../cli/progress';
+import { errorMessage } from '../errorMessage';
 import { buildModel } from './buildModel';
+import { buildPath, removeLeftovers } from './leftoverFiles';
+import { withLoadLock } from './loadLock';
+import { removeOnSignal } from './removeOnSignal';
 import type { ModelParamsInput } from './modelParams';
 import { runDataTests } from './runDataTests';
 import { runSqlFile } from './runSqlFile';
@@ -14,34 +18,68 @@ export interface ReplaceOptions {
   progress?: Progress;
   /** Extra touchpoints beyond the contract's list, with SLI weight 1. */
   extraTouchpoints?: string[];
+  /** Told what the load did beside its work, such as removing an earlier load's leftovers. */
+  notice?: (message: string) => void;
 }
 
 /** Raised when the freshly built model breaks one of its own invariants. */
 export class ModelCheckError extends Error {}
 
-const removeDatabaseFiles = (path: string) => {
-  rmSync(path, { force: true });
-  rmSync(`${path}.wal`, { force: true });
+const databaseFiles = (path: string) => [path, `${path}.wal`];
+const removeDatabaseFiles = (path: string) => databaseFiles(path).forEach((file) => rmSync(file, { force: true }));
+
+/** Raised when the disk (or the process's file-size limit) cannot hold the new warehouse. */
+export class NoSpaceError extends Error {}
+
+const outOfSpace = (message: string) => /File too large|No space left|EFBIG|ENOSPC|disk quota|Disk full/i.test(message);
+
+/** The rename is on disk once its directory is: a reboot right after the load keeps the new file. */
+const syncDirectory = (dir: string) => {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 };
 
 /**
  * Builds a complete warehouse in a new file and swaps it in only when it is
  * whole and its checks pass. `fill` writes the raw tables (seed or loader).
  * Until the rename, the served file is untouched; the rename is atomic, so a
- * reader sees the old file or the new one, never half of either.
+ * reader sees the old file or the new one, never half of either. One load
+ * of a warehouse runs at a time (the load lock), and each first removes what
+ * earlier loads that died left behind.
  */
 export const replaceDatabase = async (
   dbPath: string,
   fill: (connection: DuckDBConnection) => Promise<void>,
   options: ReplaceOptions = {},
 ): Promise<void> => {
-  const progress = options.progress ?? silentProgress;
   mkdirSync(dirname(dbPath) || '.', { recursive: true });
-  const tmpPath = `${dbPath}.tmp-${process.pid}`;
-  removeDatabaseFiles(tmpPath);
-  const instance = await openDatabase(tmpPath);
+  await withLoadLock(dbPath, async () => {
+    const removed = removeLeftovers(dbPath);
+    if (removed.length > 0) options.notice?.(`removed ${removed.join(', ')}: left by an earlier load of ${dbPath} that did not finish`);
+    try {
+      await buildAndSwap(dbPath, fill, options);
+    } catch (error) {
+      const message = errorMessage(error);
+      if (!outOfSpace(message)) throw error;
+      throw new NoSpaceError(`not enough space to build the new warehouse beside ${dbPath}: ${message}; the served warehouse is unchanged`, {
+        cause: error,
+      });
+    }
+  });
+};
+
+const buildAndSwap = async (dbPath: string, fill: (connection: DuckDBConnection) => Promise<void>, options: ReplaceOptions) => {
+  const progress = options.progress ?? silentProgress;
+  const tmpPath = buildPath(dbPath);
+  let instance: DuckDBInstance | undefined;
   let swapped = false;
+  const stopListening = removeOnSignal(databaseFiles(tmpPath));
   try {
+    instance = await openDatabase(tmpPath);
     const connection = await instance.connect();
     try {
       await runSqlFile(connection, rawTablesFile);
@@ -69,9 +107,11 @@ export const replaceDatabase = async (
     if (existsSync(`${dbPath}.wal`)) rmSync(`${dbPath}.wal`);
     renameSync(tmpPath, dbPath);
     swapped = true;
+    syncDirectory(dirname(dbPath) || '.');
   } finally {
+    stopListening();
     if (!swapped) {
-      instance.closeSync();
+      instance?.closeSync();
       removeDatabaseFiles(tmpPath);
     }
   }

@@ -11,9 +11,13 @@ const age = (ms: number): string => {
   return `${Math.floor(ms / DAY_MS)} days old`;
 };
 
-/** What "Save & test" says when the service answered: who it is, which data, and how fresh. */
-export const healthMessage = (health: Health, catalog: CatalogResponse, now: number): string =>
-  messages.connected({
+/**
+ * What "Save & test" says when the service answered: who it is, which data,
+ * how fresh, and a warning when a new file could not be served (the data
+ * shown is then older than the last load).
+ */
+export const healthMessage = (health: Health, catalog: CatalogResponse, now: number): { status: 'success' | 'warning'; message: string } => {
+  const connected = messages.connected({
     version: health.version,
     dataVersion: health.dataVersion,
     mappingVersion: health.mappingVersion,
@@ -23,3 +27,6 @@ export const healthMessage = (health: Health, catalog: CatalogResponse, now: num
         ? messages.noData
         : messages.asOf(`${new Date(health.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC`, age(now - health.asOf)),
   });
+  const problem = health.load.problem;
+  return problem ? { status: 'warning', message: `${connected} ${messages.refusedFile(problem.reason)}` } : { status: 'success', message: connected };
+};

@@ -10,6 +10,7 @@ import { serviceConfigSchema, withEnvironment, type ServiceConfig } from '../../
 import type { Command } from '../command';
 import { listenService, untilStopped } from '../listenService';
 import { formatRows } from '../formatRows';
+import { notice } from '../notice';
 import { parseOptions, readArgs } from '../parseOptions';
 import { terminalProgress } from '../progress';
 import { scorecardRows } from '../scorecardRows';
@@ -77,7 +78,10 @@ const printScorecard = async (options: DemoOptions) => {
     out(`No warehouse at ${options.db} yet: seeding demo data (scale ${options.scale}); this takes under a minute.`);
     const plan = planSeed(seedOptionsSchema.parse({ scale: options.scale }));
     const progress = terminalProgress();
-    await replaceDatabase(options.db, (connection) => seedRawTables(connection, plan, randomSource(plan.seed), progress).then(() => undefined), { progress });
+    await replaceDatabase(options.db, (connection) => seedRawTables(connection, plan, randomSource(plan.seed), progress).then(() => undefined), {
+      progress,
+      notice: notice('demo'),
+    });
     progress.done('seeded');
   }
   const instance = await openDatabase(options.db, { readOnly: true });

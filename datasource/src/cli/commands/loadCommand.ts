@@ -6,6 +6,7 @@ import { LoadRejectedError, type LoadReport } from '../../load/loadReport';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
 import { parseOptions, readArgs } from '../parseOptions';
+import { notice } from '../notice';
 import { terminalProgress } from '../progress';
 import { UsageError } from '../usageError';
 
@@ -65,7 +66,7 @@ export const loadCommand: Command = {
           summary = await loadDirectory(connection, options.dir, progress);
           loadSeconds = (performance.now() - started) / 1000;
         },
-        { progress, extraTouchpoints: options.touchpoints },
+        { progress, extraTouchpoints: options.touchpoints, notice: notice('load') },
       );
     } catch (error) {
       progress.done();

@@ -3,6 +3,7 @@ import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTabl
 import { openDatabase } from '../../db/openDatabase';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
+import { notice } from '../notice';
 import { terminalProgress } from '../progress';
 import { parseOptions, readArgs } from '../parseOptions';
 
@@ -56,7 +57,7 @@ export const seedCommand: Command = {
       async (connection) => {
         counts = await seedRawTables(connection, plan, randomSource(plan.seed), progress);
       },
-      { progress },
+      { progress, notice: notice('seed') },
     );
     if (args.out !== undefined) {
       progress.step(`writing ${args.out}`);

@@ -1,18 +1,17 @@
 import { tableFromIPC } from 'apache-arrow';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { errorResponseSchema, healthSchema } from '../../datasource/src/contract/serviceResponses';
+import { errorResponseSchema } from '../../datasource/src/contract/serviceResponses';
 import { ARROW_STREAM } from '../../datasource/src/service/createService';
-import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
-import { fillSmallWarehouse, writeSmallWarehouse } from '../fixtures/smallWarehouse';
+import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
 
 const range = { from: '2024-01-01T00:00:00Z', to: '2024-05-01T00:00:00Z' };
 
-describe('touchpoint serve: new data and Arrow export', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-reload-'));
+describe('touchpoint serve: Arrow export', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-arrow-'));
   const db = join(dir, 'w.duckdb');
   let t: TestService;
   beforeAll(async () => {
@@ -22,49 +21,6 @@ describe('touchpoint serve: new data and Arrow export', () => {
   afterAll(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });
-  });
-
-  const count = async () => {
-    const response = await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'select count(*) as n from raw.branches' }] });
-    return queryResponseSchema.parse(await response.json()).results.A.frames[0].data.values[0][0];
-  };
-  const health = async () => healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json());
-
-  it('picks up a new database without a restart, and without failing a query in flight', async () => {
-    const before = await health();
-    expect(await count()).toBe(3);
-    // The new file replaces the old one on disk; the service still holds the old one open.
-    await replaceDatabase(db, async (connection) => {
-      await fillSmallWarehouse(connection);
-      await connection.run("insert into raw.branches values ('B4', 'New Pier', 'South', null)");
-    });
-    const inFlight = t.query({
-      ...range,
-      queries: [{ refId: 'slow', kind: 'sql', sql: 'select (select count(*) from raw.branches) as branches, count(*) as n from range(400000000) as r(x) where x % 3 = 1' }],
-    });
-    while ((await health()).load.running === 0) await new Promise((r) => setTimeout(r, 10));
-    expect(await t.service.reload()).toBe(true);
-    const slow = queryResponseSchema.parse(await (await inFlight).json()).results.slow;
-    // It finished, on the data it started with.
-    expect(slow.error).toBeUndefined();
-    expect(slow.frames[0].data.values[0]).toEqual([3]);
-    expect(await count()).toBe(4);
-    expect((await health()).dataVersion).not.toBe(before.dataVersion);
-  });
-
-  it('keeps serving the same data when a load fails, byte for byte', async () => {
-    const bytes = readFileSync(db);
-    const before = await health();
-    await expect(
-      replaceDatabase(db, async (connection) => {
-        await fillSmallWarehouse(connection);
-        throw new Error('the load was rejected');
-      }),
-    ).rejects.toThrow('rejected');
-    expect(readFileSync(db).equals(bytes)).toBe(true);
-    expect(await t.service.reload()).toBe(false);
-    expect((await health()).dataVersion).toBe(before.dataVersion);
-    expect(await count()).toBe(4);
   });
 
   it('answers one query as an Arrow IPC stream when asked, with exact types', async () => {

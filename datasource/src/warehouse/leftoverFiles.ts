@@ -1,0 +1,21 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** The file a load builds before the swap (and DuckDB's log beside it), named by the loading process. */
+export const buildPath = (dbPath: string, pid: number = process.pid) => `${dbPath}.tmp-${pid}`;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Removes what loads that died (killed, out of space, the machine rebooted)
+ * left beside the warehouse: their build files and write-ahead logs, and
+ * nothing else. Only called under the load lock, so no live load owns them.
+ * Returns the names removed.
+ */
+export const removeLeftovers = (dbPath: string): string[] => {
+  const dir = dirname(dbPath);
+  const ours = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.tmp-\\d+(\\.wal)?$`);
+  const removed = readdirSync(dir).filter((name) => ours.test(name));
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  return removed;
+};
