@@ -157,6 +157,40 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await wall.page.close();
   });
 
+  it('shows the new data and its "data as of" on the next refresh after a load, without a restart', async () => {
+    const gaugeValues = async (page: Page) => {
+      const gauges = sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]');
+      const values: Record<string, string | null> = {};
+      for (const gauge of await gauges.all()) values[(await gauge.getAttribute('data-testid'))!] = await gauge.getByTestId(testIds.gaugeValue).textContent();
+      return values;
+    };
+    const before = await open('var-branch=$__all&kiosk', { width: 1920, height: 1080 });
+    const asOfBefore = await sliPanel(before.page).getByTestId(testIds.asOf).innerText();
+    const valuesBefore = await gaugeValues(before.page);
+    const health = async () => (await (await fetch(`${demo.serviceUrl}/api/health`)).json()) as { dataVersion: string };
+    const versionBefore = (await health()).dataVersion;
+
+    // Another seed onto the file the demo serves: other data, ending three days earlier.
+    const earlier = new Date(TO - 3 * 86_400_000).toISOString().slice(0, 10);
+    const reseeded = await runTouchpoint('seed', '--db', join(dir, 'e2e.duckdb'), '--scale', '0.05', '--seed', '12', '--end', earlier);
+    expect(reseeded.stderr).toBe('');
+    const deadline = Date.now() + 10_000;
+    while ((await health()).dataVersion === versionBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await health()).dataVersion).not.toBe(versionBefore);
+
+    await before.page.reload();
+    await sliPanel(before.page).locator('[data-testid^="touchpoint-gauge-BR"]').first().waitFor();
+    await before.page.waitForLoadState('networkidle');
+    const asOfAfter = await sliPanel(before.page).getByTestId(testIds.asOf).innerText();
+    expect(asOfAfter).not.toBe(asOfBefore);
+    const expected = await serviceRows(demo.serviceUrl, TOKEN, { from: FROM, to: TO, queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }] });
+    const valuesAfter = await gaugeValues(before.page);
+    expect(valuesAfter).toEqual(Object.fromEntries(expected.map((row) => [testIds.gauge(String(row.branch_id)), Number(row.sli).toFixed(1)])));
+    expect(valuesAfter).not.toEqual(valuesBefore);
+    expect(before.errors).toEqual([]);
+    await before.page.close();
+  });
+
   it('stops the preview and the service cleanly on Ctrl+C', async () => {
     expect(await demo.stop()).toBe(0);
     await expect(fetch(demo.previewUrl)).rejects.toThrow();

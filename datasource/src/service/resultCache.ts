@@ -27,6 +27,8 @@ export class ResultCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
   private readonly running = new Map<string, Shared<T>>();
   private bytes = 0;
+  /** Bumped by `clear`: an answer computed from the data before it is not kept after it. */
+  private generation = 0;
 
   constructor(
     private readonly budgetBytes: number,
@@ -44,8 +46,9 @@ export class ResultCache<T> {
     const coalesced = shared !== undefined;
     if (!shared) {
       const controller = new AbortController();
+      const generation = this.generation;
       const promise = compute(controller.signal).then((value) => {
-        if (this.policy.cacheable(value)) this.put(key, value, this.policy.sizeOf(value));
+        if (generation === this.generation && this.policy.cacheable(value)) this.put(key, value, this.policy.sizeOf(value));
         return value;
       });
       const created: Shared<T> = { promise, controller, waiters: 0 };
@@ -69,6 +72,12 @@ export class ResultCache<T> {
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
+    this.generation += 1;
+  }
+
+  /** Entries and bytes held, for tests and the log. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
   }
 
   private waitFor(shared: Shared<T>, signal?: AbortSignal): Promise<T> {
