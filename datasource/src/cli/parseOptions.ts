@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { z } from 'zod';
 import { UsageError } from './usageError';
+import { errorMessage } from '../errorMessage';
 
 /**
  * Reads a command line strictly: an unknown option or a missing value is a
@@ -11,7 +12,7 @@ export const readArgs = <O extends NonNullable<ParseArgsConfig['options']>>(argv
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0], { cause: error });
+    throw new UsageError(errorMessage(error).split('\n')[0], { cause: error });
   }
 };
 

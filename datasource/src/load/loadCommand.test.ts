@@ -1,21 +1,16 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTouchpoint } from '../../../tests/support/runTouchpoint';
-import { openDatabase } from '../db/openDatabase';
+import { withDatabase } from '../db/withDatabase';
 import { readRows } from '../db/readRows';
 import { copyValidFixture, editFile, sha256, tempDir, validFixture } from './testing/loadFixtures';
 
 const touchpoint = runTouchpoint;
 
 const responsesTouchpoints = async (db: string) => {
-  const instance = await openDatabase(db, { readOnly: true });
-  const connection = await instance.connect();
-  try {
-    return (await readRows(connection, 'select touchpoint from raw.responses order by response_id')).map((row) => row.touchpoint);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  return withDatabase(db, { readOnly: true }, async (connection) =>
+    (await readRows(connection, 'select touchpoint from raw.responses order by response_id')).map((row) => row.touchpoint),
+  );
 };
 
 describe('touchpoint load', () => {

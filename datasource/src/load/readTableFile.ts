@@ -7,6 +7,7 @@ import type { TableFile } from './findTableFile';
 import { addProblem, problemsTable } from './loadProblems';
 import { parseValueSql, type ValueParser } from './parseValueSql';
 import { readCsvHeader } from './readCsvHeader';
+import { errorMessage } from '../errorMessage';
 
 export interface StagedColumn extends ContractColumn {
   /** Position in the contract (the raw table), for ordering problems on one line. */
@@ -151,7 +152,7 @@ export const readTableFile = async (connection: DuckDBConnection, request: ReadT
   try {
     return request.file.format === 'csv' ? await stageCsv(connection, request) : await stageParquet(connection, request);
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0];
+    const message = errorMessage(error).split('\n')[0];
     await addProblem(connection, { tableOrder: request.tableOrder, file: request.file.name, source: 'file', value: message, rule: rules.unreadableFile });
     return null;
   }

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { QueryError } from './queryError';
 import type { ServingDatabase } from './servingDatabase';
+import { errorMessage } from '../errorMessage';
 
 export type QueryClass = 'dashboard' | 'adhoc';
 
@@ -48,7 +49,7 @@ export class QueryRunner {
       connection = await database.acquire();
     } catch (error) {
       this.next();
-      throw new QueryError('internal', `could not open a connection to the warehouse: ${(error as Error).message}`, { cause: error });
+      throw new QueryError('internal', `could not open a connection to the warehouse: ${errorMessage(error)}`, { cause: error });
     }
     const timeoutMs = queryClass === 'adhoc' ? this.limits.adhocTimeoutMs : this.limits.dashboardTimeoutMs;
     let stopped: QueryError | undefined;
@@ -74,7 +75,7 @@ export class QueryRunner {
     } catch (error) {
       if (stopped) throw stopped;
       if (error instanceof QueryError) throw error;
-      throw new QueryError('bad_sql', (error as Error).message.replace(/\s+/g, ' ').trim(), { cause: error });
+      throw new QueryError('bad_sql', errorMessage(error).replace(/\s+/g, ' ').trim(), { cause: error });
     } finally {
       clearTimeout(timer);
       clearInterval(retry);

@@ -5,8 +5,4 @@
  */
 export const PROXY_ROUTE = 'touchpoint';
 
-export const servicePaths = {
-  health: '/api/health',
-  catalog: '/api/catalog',
-  query: '/api/query',
-} as const;
+export { servicePaths } from '../../../src/contract/servicePaths';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { planSeed, randomSource, seedOptionsSchema, seedRawTables } from '../../../../seed/src';
-import { openDatabase } from '../../db/openDatabase';
+import { withDatabase } from '../../db/withDatabase';
 import { readRows } from '../../db/readRows';
 import { lastDays } from '../../metrics/timeRange';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
@@ -84,9 +84,7 @@ const printScorecard = async (options: DemoOptions) => {
     });
     progress.done('seeded');
   }
-  const instance = await openDatabase(options.db, { readOnly: true });
-  const connection = await instance.connect();
-  try {
+  await withDatabase(options.db, { readOnly: true }, async (connection) => {
     const [info] = await readRows(connection, 'select first_event_at, as_of, data_version from model_info');
     out(`\nTouchpoint warehouse ${options.db}: data from ${day(info.first_event_at)} to ${day(info.as_of)} (version ${info.data_version})`);
     const counts = [];
@@ -99,10 +97,7 @@ const printScorecard = async (options: DemoOptions) => {
     const range = lastDays(Number(info.as_of), 90);
     out(`\nScorecard, ${day(range.from)} to ${day(info.as_of)}: relationship (SLI, NPS, churn) then service (CSAT, FCR); * marks fewer than 30 responses`);
     out(formatRows(await scorecardRows(connection, range), 'table'));
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  });
 };
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTables, type SeedCounts } from '../../../../seed/src';
-import { openDatabase } from '../../db/openDatabase';
+import { withDatabase } from '../../db/withDatabase';
 import { replaceDatabase } from '../../warehouse/replaceDatabase';
 import type { Command } from '../command';
 import { notice } from '../notice';
@@ -61,17 +61,8 @@ export const seedCommand: Command = {
     );
     if (args.out !== undefined) {
       progress.step(`writing ${args.out}`);
-      const instance = await openDatabase(args.db, { readOnly: true });
-      try {
-        const connection = await instance.connect();
-        try {
-          await exportRawTables(connection, args.out, args.format ?? 'csv');
-        } finally {
-          connection.closeSync();
-        }
-      } finally {
-        instance.closeSync();
-      }
+      const out = args.out;
+      await withDatabase(args.db, { readOnly: true }, (connection) => exportRawTables(connection, out, args.format ?? 'csv'));
     }
     progress.done();
     if (counts === undefined) throw new Error('the seed wrote no tables');

@@ -6,7 +6,7 @@ import {
 } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { openDatabase } from '../../db/openDatabase';
+import { withDatabase } from '../../db/withDatabase';
 import { toPlainValue } from '../../db/toPlainValue';
 import type { Command } from '../command';
 import { formatRows, outputFormats, type Cell } from '../formatRows';
@@ -34,16 +34,11 @@ export const sqlCommand: Command = {
     const { values, positionals } = readArgs(argv, { db: { type: 'string' }, format: { type: 'string' } }, true);
     const options = parseOptions(optionsSchema, { ...values, sql: positionals.join(' ') }, { sql: 'the SQL query' });
     if (!existsSync(options.db)) throw new Error(`no warehouse at ${options.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
-    const instance = await openDatabase(options.db, { readOnly: true });
-    const connection = await instance.connect();
-    try {
+    return withDatabase(options.db, { readOnly: true }, async (connection) => {
       const reader = await connection.runAndReadAll(options.sql);
       const rows = reader.getRows().map((row) => row.map(toCell));
       process.stdout.write(`${formatRows({ columns: reader.columnNames(), rows }, options.format)}\n`);
       return 0;
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
+    });
   },
 };

@@ -1,20 +1,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '../../contract/queryRequest';
 import { readRows } from '../../db/readRows';
+import { errorMessage } from '../../errorMessage';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
 import type { TimeRange } from '../../metrics/timeRange';
-import { drillSql } from '../drill/drillSql';
 import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
 import { withDataStamp } from '../frames/withDataStamp';
 import { QueryError } from '../queryError';
 import type { QueryClass, QueryRunner } from '../queryRunner';
 import type { ServingDatabase } from '../servingDatabase';
-import { expandSql } from '../sql/expandSql';
-import { guardSql } from '../sql/guardSql';
+import { bindStatement } from './bindStatement';
 import { chooseInterval } from './chooseInterval';
 import { metricFrames } from './metricFrames';
+import { effectiveRange, requestIntervalMs } from './requestRange';
 
 export interface ExecuteContext {
   runner: QueryRunner;
@@ -30,25 +30,8 @@ export const parseQuery = (raw: unknown): Query => {
   throw new QueryError('bad_request', `invalid query${at}: ${issue.message}`, { cause: parsed.error });
 };
 
-/**
- * The range a query really covers: nothing exists after the data's latest
- * event, so an end past it is the same answer, and relative ranges such as
- * "now-90d/d to now" give the same cache key until the next load.
- */
-export const effectiveRange = (request: Pick<QueryRequest, 'from' | 'to'>, asOf: number | null): TimeRange => ({
-  from: request.from,
-  to: asOf === null ? request.to : Math.max(request.from + 1, Math.min(request.to, asOf + 1)),
-});
-
 /** Rows across a result's frames, for the query log. */
 export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
-
-/**
- * The panel's interval: as Grafana sent it, or the effective range spread
- * over maxDataPoints (one point per second at the finest), or a minute.
- */
-export const requestIntervalMs = (request: Pick<QueryRequest, 'intervalMs' | 'maxDataPoints'>, range: TimeRange): number =>
-  request.intervalMs ?? (request.maxDataPoints ? Math.max(1000, Math.ceil((range.to - range.from) / request.maxDataPoints)) : 60_000);
 
 /** Runs one parsed query to its frames. */
 export const executeQuery = async (
@@ -66,17 +49,11 @@ export const executeQuery = async (
   switch (query.kind) {
     case 'sql':
       return runner.run('adhoc', async (connection, database) => {
-        const range = effectiveRange(request, database.info.asOf);
-        const intervalMs = requestIntervalMs(request, range);
-        const expanded = expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics: database.metrics });
-        await guardSql(connection, expanded.sql);
-        const stream = await connection.stream(expanded.sql, expanded.params, expanded.types);
+        const { bound, range, fill } = await bindStatement(connection, database, request, query);
+        const stream = await connection.stream(bound.sql, bound.params, bound.types);
         const columns = await readFrame(stream, caps);
-        const options = { refId: query.refId, executedQueryString: expanded.sql };
-        const frames =
-          query.format === 'time_series'
-            ? timeSeriesFrames(columns, { ...options, fill: expanded.fill, range })
-            : [tableFrame(columns, options)];
+        const options = { refId: query.refId, executedQueryString: bound.sql };
+        const frames = query.format === 'time_series' ? timeSeriesFrames(columns, { ...options, fill, range }) : [tableFrame(columns, options)];
         return { frames, ...(columns.truncated ? { truncated: true } : {}) };
       });
     case 'metric':
@@ -95,7 +72,7 @@ export const executeQuery = async (
           try {
             return planMetricSql(metric, metricQuery, on, database.columns);
           } catch (error) {
-            throw new QueryError('bad_request', (error as Error).message, { cause: error });
+            throw new QueryError('bad_request', errorMessage(error), { cause: error });
           }
         };
         const { source, bound } = plan(range);
@@ -123,7 +100,7 @@ export const executeQuery = async (
       });
     case 'drill':
       return runner.run('dashboard', async (connection, database) => {
-        const bound = drillSql(query, effectiveRange(request, database.info.asOf));
+        const { bound } = await bindStatement(connection, database, request, query);
         const stream = await connection.stream(bound.sql, bound.params, bound.types);
         const columns = await readFrame(stream, caps);
         return { frames: [tableFrame(columns, { refId: query.refId, custom: { drill: query.drill } })], ...(columns.truncated ? { truncated: true } : {}) };

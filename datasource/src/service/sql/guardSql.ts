@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { QueryError } from '../queryError';
+import { errorMessage } from '../../errorMessage';
 
 /**
  * Table functions that would turn a string into SQL or a table name at run
@@ -35,7 +36,7 @@ export const guardSql = async (connection: DuckDBConnection, sql: string): Promi
   try {
     statements = (await connection.extractStatements(sql)).count;
   } catch (error) {
-    throw new QueryError('bad_sql', (error as Error).message.replace(/\s+/g, ' ').trim(), { cause: error });
+    throw new QueryError('bad_sql', errorMessage(error).replace(/\s+/g, ' ').trim(), { cause: error });
   }
   if (statements !== 1) {
     throw new QueryError('forbidden_statement', statements === 0 ? 'the query is empty' : 'send one statement per query (found several separated by ";")');
