@@ -1,7 +1,7 @@
 import { seededDatabase, TEST_END, type SeededDatabase } from './testing/seededDatabase';
 
 /**
- * Every rule of data-contract.md as a query returning the rows that break
+ * Every rule of docs/data-contract.md as a query returning the rows that break
  * it (dbt's convention: an empty result is a pass), plus the promises the
  * seed makes on top: nothing outside the window or the customer's life.
  */

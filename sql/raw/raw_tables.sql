@@ -1,4 +1,4 @@
--- The four input tables of data-contract.md, typed. Timestamps are stored as
+-- The four input tables of docs/data-contract.md, typed. Timestamps are stored as
 -- UTC without an offset: the loader converts every offset it is given, and
 -- plain TIMESTAMP keeps date arithmetic off ICU's slower calendar path.
 -- Keys and references are checked by the loader, not by constraints: DuckDB

@@ -44,7 +44,7 @@ describe('the metric catalog', () => {
     });
   });
 
-  it('gives the SLI the bands of metrics.md', () => {
+  it('gives the SLI the bands of docs/metrics.md', () => {
     const sli = readCatalogFile().find((m) => m.name === 'sli');
     expect(sli?.bands.map((b) => [b.label, b.min, b.max])).toEqual([
       ['Excellent', 50, 100],

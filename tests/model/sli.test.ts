@@ -2,7 +2,7 @@ import { readRows } from '../../datasource/src/db/readRows';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator, utc } from '../support/metricHelpers';
 
-// metrics.md's worked example: 250 five-level responses, 181 Excellent,
+// docs/metrics.md's worked example: 250 five-level responses, 181 Excellent,
 // 26 Good, 4 Neutral, 27 Bad, 12 Unacceptable -> 1685 points of 2500 -> 67.4.
 const workedExample = [
   { score: 5, count: 181 },
@@ -29,7 +29,7 @@ describe('SLI', () => {
   });
   afterAll(() => warehouse.close());
 
-  it('reproduces the worked example of metrics.md exactly: 67.4', async () => {
+  it('reproduces the worked example of docs/metrics.md exactly: 67.4', async () => {
     const [month] = await readRows(warehouse.connection, `select sli, sli_n from rel_branch_month where sli_n > 0`);
     expect(month).toEqual({ sli: 67.4, sli_n: 250 });
   });

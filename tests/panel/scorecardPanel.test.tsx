@@ -6,7 +6,7 @@ import { messages, testIds } from '../../plugin/src/messages';
 import { metricFramesFor } from './support/serviceFrames';
 import { renderPanel, resetUrl } from './support/renderPanel';
 
-// Hand-checked against metrics.md's bands: 67.4 Excellent, 21.5 Good, -12.5 Bad, -60 Unacceptable.
+// Hand-checked against docs/metrics.md's bands: 67.4 Excellent, 21.5 Good, -12.5 Bad, -60 Unacceptable.
 const gauges = metricFramesFor(
   'sli',
   [

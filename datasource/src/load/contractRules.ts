@@ -1,5 +1,5 @@
 /**
- * The rules of data-contract.md that the raw tables cannot express. Column
+ * The rules of docs/data-contract.md that the raw tables cannot express. Column
  * names, types and NOT NULL live in sql/raw/raw_tables.sql and are read from
  * the database at run time; allowed values live in the reference tables (and
  * DuckDB's time zone list), so this file only says which column is checked

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Parameters of the model's metric definitions (metrics.md). Their defaults
+ * Parameters of the model's metric definitions (docs/metrics.md). Their defaults
  * are declared here once; the SQL reads them with getvariable().
  */
 export const modelParamsSchema = z.object({

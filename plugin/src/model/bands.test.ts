@@ -4,7 +4,7 @@ import { bandFor } from './bands';
 
 const sli = metricDefinitionSchema.parse(catalog.find((metric) => metric.name === 'sli'));
 
-describe('bandFor (the SLI bands of metrics.md)', () => {
+describe('bandFor (the SLI bands of docs/metrics.md)', () => {
   it.each([
     [67.4, 'Excellent'],
     [50, 'Excellent'],

@@ -1,6 +1,6 @@
 -- sli_mapping: one row per instrument of the active mapping version.
 -- Linear mapping of a scale min..max onto the SLI levels -10..+10
--- (metrics.md): on any five-level scale it gives exactly -10, -5, 0, +5, +10.
+-- (docs/metrics.md): on any five-level scale it gives exactly -10, -5, 0, +5, +10.
 create or replace table sli_mapping as
 with mapping as (
     select * from ref_sli_mapping
@@ -26,7 +26,7 @@ select mapping_version, touchpoint, label, sli_weight
 from ref_touchpoints
 where mapping_version = (select mapping_version from model_params);
 
--- The five SLI levels (metrics.md), used to explain a score level by level.
+-- The five SLI levels (docs/metrics.md), used to explain a score level by level.
 create or replace table sli_levels as
 select * from (values
     (5, 'Excellent', 10.0),

@@ -1,6 +1,6 @@
 -- fct_interactions: one row per interaction (key interaction_id).
 -- Service facts of one contact with its linked CSAT and CES, and the ratio
--- components every interaction metric is computed from (metrics.md): each is
+-- components every interaction metric is computed from (docs/metrics.md): each is
 -- 0/1 or a value with its own count, so any rollup of them stays exact.
 create or replace table fct_interactions as
 with interactions as (

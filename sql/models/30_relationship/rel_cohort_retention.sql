@@ -1,5 +1,5 @@
 -- rel_cohort_retention: one row per cohort and month since start (key
--- cohort_month, months_since_start): the retention triangle of metrics.md.
+-- cohort_month, months_since_start): the retention triangle of docs/metrics.md.
 -- Cohort = month the relationship started; a customer counts as active at k
 -- when the relationship had not ended by the end of month k (so k = 0 already
 -- loses those who left in their first month). A cell exists only once the end

@@ -3,7 +3,7 @@
 -- rel_customer_month and fct_responses rather than from the daily rollups,
 -- so the tests comparing the two check one against the other.
 -- Churn = customers whose relationship ended in the month / customers active
--- at its start (metrics.md); CLV = ARPU * gross margin / monthly churn, null
+-- at its start (docs/metrics.md); CLV = ARPU * gross margin / monthly churn, null
 -- when churn is 0.
 create or replace table rel_branch_month as
 with info as (
