@@ -109,14 +109,16 @@ const main = async () => {
   /** A new warehouse every interval, and how long the service took to serve it. */
   const loads: { seconds: number; pickupMs: number }[] = [];
   const loader = async () => {
-    for (let n = 2; Date.now() + options.loadEverySeconds * 1000 < endAt; n += 1) {
-      await sleep(options.loadEverySeconds * 1000);
+    const started = Date.now();
+    // Each load starts on its minute, however long the one before took.
+    for (let n = 2; started + (n - 1) * options.loadEverySeconds * 1000 < endAt; n += 1) {
+      await sleep(Math.max(0, started + (n - 1) * options.loadEverySeconds * 1000 - Date.now()));
       const before = (await health()).dataVersion;
-      const started = performance.now();
+      const began = performance.now();
       await seed(n);
       const written = performance.now();
       while ((await health()).dataVersion === before && performance.now() - written < 60_000) await sleep(50);
-      loads.push({ seconds: (written - started) / 1000, pickupMs: performance.now() - written });
+      loads.push({ seconds: (written - began) / 1000, pickupMs: performance.now() - written });
     }
   };
 
