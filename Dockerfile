@@ -13,7 +13,9 @@ USER node
 COPY --chown=node:node package.json package-lock.json ./
 COPY --chown=node:node sql/package.json sql/
 COPY --chown=node:node seed/package.json seed/
-COPY --chown=node:node datasource/package.json datasource/
+COPY --chown=node:node datasource/contract/package.json datasource/contract/
+COPY --chown=node:node datasource/server/package.json datasource/server/
+COPY --chown=node:node datasource/cli/package.json datasource/cli/
 COPY --chown=node:node datasource/grafana/package.json datasource/grafana/
 COPY --chown=node:node plugin/package.json plugin/
 COPY --chown=node:node preview/package.json preview/

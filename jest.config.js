@@ -12,7 +12,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/sql', '<rootDir>/seed', '<rootDir>/datasource', '<rootDir>/preview', '<rootDir>/tests'],
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/datasource/grafana/', '<rootDir>/tests/grafana/'],
+      testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/datasource/grafana/', '<rootDir>/tests/grafana/', '<rootDir>/tests/panel/'],
       transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] },
       setupFiles: ['<rootDir>/tests/setup/env.js'],
     },

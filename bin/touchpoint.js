@@ -6,7 +6,7 @@ process.env.UV_THREADPOOL_SIZE = process.env.UV_THREADPOOL_SIZE || '16';
 // The TypeScript sources run as they are: importing tsx registers its loader
 // (the same as `node --import tsx`) for everything imported after it.
 import('tsx')
-  .then(() => import('../datasource/src/cli/main.ts'))
+  .then(() => import('../datasource/cli/src/main.ts'))
   // A CommonJS module imported from here arrives as the namespace's default.
   .then((module) => (module.main ?? module.default.main)(process.argv.slice(2)))
   .then((code) => {

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { quoteLiteral } from '../../datasource/src/db/quoteIdentifier';
+import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 
 export type ExportFormat = 'csv' | 'parquet';
 

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SeedPlan } from './seedPlan';
 import { sqlDoubleList } from './sqlValues';
 import { regions } from './vocabulary/regions';
-import { quoteLiteral } from '../../datasource/src/db/quoteIdentifier';
+import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 
 /**
  * Contact volume by month, January first: busy after the holidays and at

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { MAX_MONTHLY_VOLUME, monthlyVolume } from './generateCalendar';
 import type { RandomSource } from './randomSource';
 import type { SeedPlan } from './seedPlan';
-import { quoteLiteral } from '../../datasource/src/db/quoteIdentifier';
+import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 import { sqlAt, sqlDouble, sqlDoubleList, sqlWeightedIndex } from './sqlValues';
 import { channelCode, channels } from './vocabulary/channels';
 import { segments } from './vocabulary/segments';

@@ -1,6 +1,6 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { openDatabase } from '../../datasource/src/db/openDatabase';
-import { readRows } from '../../datasource/src/db/readRows';
+import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { readRows } from '@touchpoint/server/src/db/readRows';
 import { randomSource } from './randomSource';
 
 describe('randomSource', () => {

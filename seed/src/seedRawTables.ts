@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readScalar } from '../../datasource/src/db/readRows';
-import { silentProgress, type Progress } from '../../datasource/src/cli/progress';
+import { readScalar } from '@touchpoint/server/src/db/readRows';
+import { silentProgress, type Progress } from '@touchpoint/server/src/progress';
 import { generateBranches } from './generateBranches';
 import { generateCalendar } from './generateCalendar';
 import { generateChurn } from './generateChurn';

@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../../datasource/src/db/quoteIdentifier';
+import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 
 /**
  * Small builders for the constant parts of the generator's SQL: the

@@ -1,8 +1,8 @@
-import type { BoundQuery } from '../../datasource/src/db/boundQuery';
-import type { MetricDefinition } from '../../datasource/src/catalog/metricCatalog';
-import { buildMetricSql, type MetricSource } from '../../datasource/src/metrics/buildMetricSql';
-import type { TimeRange } from '../../datasource/src/metrics/timeRange';
-import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/contract/metricQuery';
+import type { BoundQuery } from '@touchpoint/server/src/db/boundQuery';
+import type { MetricDefinition } from '@touchpoint/server/src/catalog/metricCatalog';
+import { buildMetricSql, type MetricSource } from '@touchpoint/server/src/metrics/buildMetricSql';
+import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { metricQuerySchema, type MetricQueryInput } from '@touchpoint/contract/src/metricQuery';
 
 export interface ScorecardQuery {
   name: string;

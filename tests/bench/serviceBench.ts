@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readCatalogTable } from '../../datasource/src/catalog/metricCatalog';
-import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { readTableColumns } from '../../datasource/src/db/readTableColumns';
-import { metricQuerySchema } from '../../datasource/src/contract/metricQuery';
-import { planMetricSql } from '../../datasource/src/metrics/planMetricSource';
-import { lastDays } from '../../datasource/src/metrics/timeRange';
+import { readCatalogTable } from '@touchpoint/server/src/catalog/metricCatalog';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
+import { readTableColumns } from '@touchpoint/server/src/db/readTableColumns';
+import { metricQuerySchema } from '@touchpoint/contract/src/metricQuery';
+import { planMetricSql } from '@touchpoint/server/src/metrics/planMetricSource';
+import { lastDays } from '@touchpoint/contract/src/timeRange';
 import { printTable } from './printTable';
 import { startServiceProcess } from '../support/serviceProcess';
 import { formatNumber, median, percentile, timed } from './stats';

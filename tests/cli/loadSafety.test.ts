@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPath } from '../../datasource/src/warehouse/leftoverFiles';
+import { buildPath } from '@touchpoint/server/src/warehouse/leftoverFiles';
 import { runTouchpoint } from '../support/runTouchpoint';
 
 const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');

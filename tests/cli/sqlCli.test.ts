@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTouchpoint } from '../support/runTouchpoint';
-import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
+import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 
 const touchpoint = runTouchpoint;
 

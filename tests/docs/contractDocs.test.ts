@@ -1,11 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rawTablesFile } from '../../sql';
-import { readCatalogFile } from '../../datasource/src/catalog/metricCatalog';
-import { readContractColumns, type ContractColumns } from '../../datasource/src/load/contractColumns';
-import { contractTables, rules } from '../../datasource/src/load/contractRules';
-import { runSqlFile } from '../../datasource/src/warehouse/runSqlFile';
+import { rawTablesFile } from '@touchpoint/sql';
+import { readCatalogFile } from '@touchpoint/server/src/catalog/metricCatalog';
+import { readContractColumns, type ContractColumns } from '@touchpoint/server/src/load/contractColumns';
+import { contractTables, rules } from '@touchpoint/server/src/load/contractRules';
+import { runSqlFile } from '@touchpoint/server/src/warehouse/runSqlFile';
 
 const doc = (name: string) => readFileSync(join(__dirname, '..', '..', 'docs', name), 'utf8');
 const metricsDoc = doc('metrics.md');

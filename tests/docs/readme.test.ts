@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { macroNames } from '../../datasource/src/contract/macros';
+import { macroNames } from '@touchpoint/contract/src/macros';
 
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { REPO_ROOT as REPO } from '../../preview/src/server/previewSources';
+import { REPO_ROOT as REPO } from '@touchpoint/preview/src/server/previewSources';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
 
 const run = promisify(execFile);

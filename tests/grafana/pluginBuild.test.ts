@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROXY_ROUTE } from '../../datasource/grafana/src/api/serviceRoutes';
+import { PROXY_ROUTE } from '@touchpoint/duckdb-datasource/src/api/serviceRoutes';
 
 const root = join(__dirname, '..', '..');
 

@@ -2,11 +2,11 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createServer } from 'node:http';
 import type { ComponentProps } from 'react';
-import { QueryEditor } from '../../datasource/grafana/src/components/QueryEditor';
-import { labels, testIds } from '../../datasource/grafana/src/messages';
-import { newQuery, type TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
+import { QueryEditor } from '@touchpoint/duckdb-datasource/src/components/QueryEditor';
+import { labels, testIds } from '@touchpoint/duckdb-datasource/src/messages';
+import { newQuery, type TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { SERVICE_TOKEN, startSeededService, type SeededService } from './support/seededService';
-import { renderControlled } from './support/renderControlled';
+import { renderControlled } from '@touchpoint/duckdb-datasource/src/testing/renderControlled';
 import { touchpointDatasource } from './support/touchpointDatasource';
 
 let seeded: SeededService;

@@ -1,5 +1,5 @@
-import { readCatalogFile, readCatalogTable } from '../../datasource/src/catalog/metricCatalog';
-import { readRows } from '../../datasource/src/db/readRows';
+import { readCatalogFile, readCatalogTable } from '@touchpoint/server/src/catalog/metricCatalog';
+import { readRows } from '@touchpoint/server/src/db/readRows';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator, utc } from '../support/metricHelpers';
 

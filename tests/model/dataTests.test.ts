@@ -1,4 +1,4 @@
-import { runDataTests } from '../../datasource/src/warehouse/runDataTests';
+import { runDataTests } from '@touchpoint/server/src/warehouse/runDataTests';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 
 const fill = `

@@ -1,5 +1,5 @@
-import { planSeed, randomSource, seedOptionsSchema, seedRawTables } from '../../seed/src';
-import { readRows } from '../../datasource/src/db/readRows';
+import { planSeed, randomSource, seedOptionsSchema, seedRawTables } from '@touchpoint/seed';
+import { readRows } from '@touchpoint/server/src/db/readRows';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator } from '../support/metricHelpers';
 

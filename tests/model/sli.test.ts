@@ -1,4 +1,4 @@
-import { readRows } from '../../datasource/src/db/readRows';
+import { readRows } from '@touchpoint/server/src/db/readRows';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator, utc } from '../support/metricHelpers';
 

@@ -1,8 +1,8 @@
 import { locationService } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { SavedMetricQuery, SavedSqlQuery } from '../../datasource/grafana/src/query/savedQuery';
-import { testIds } from '../../plugin/src/messages';
+import type { SavedMetricQuery, SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
+import { testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
 import { registerTouchpoint } from './support/panelOnService';

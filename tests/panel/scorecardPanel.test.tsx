@@ -2,7 +2,7 @@ import { createTheme } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { messages, testIds } from '../../plugin/src/messages';
+import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { metricFramesFor } from './support/serviceFrames';
 import { renderPanel, resetUrl } from './support/renderPanel';
 

@@ -2,10 +2,10 @@ import { tableFromIPC } from 'apache-arrow';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { errorResponseSchema } from '../../datasource/src/contract/serviceResponses';
-import { ARROW_STREAM } from '../../datasource/src/service/createService';
-import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
+import { errorResponseSchema } from '@touchpoint/contract/src/serviceResponses';
+import { ARROW_STREAM } from '@touchpoint/server/src/service/createService';
+import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
 
 const range = { from: '2024-01-01T00:00:00Z', to: '2024-05-01T00:00:00Z' };

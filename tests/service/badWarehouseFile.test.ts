@@ -1,11 +1,11 @@
 import { copyFileSync, mkdtempSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { healthSchema, type Health } from '../../datasource/src/contract/serviceResponses';
-import { openDatabase } from '../../datasource/src/db/openDatabase';
-import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
-import { fillSmallWarehouse, writeSmallWarehouse } from '../fixtures/smallWarehouse';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
+import { healthSchema, type Health } from '@touchpoint/contract/src/serviceResponses';
+import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { fillSmallWarehouse, writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
 
 const WATCH_INTERVAL_MS = 150;

@@ -2,11 +2,11 @@ import { tableFromIPC } from 'apache-arrow';
 import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema, type QueryResult } from '../../datasource/src/contract/queryRequest';
-import { healthSchema } from '../../datasource/src/contract/serviceResponses';
-import { ARROW_STREAM } from '../../datasource/src/service/createService';
-import { replaceDatabase } from '../../datasource/src/warehouse/replaceDatabase';
-import { fillSmallWarehouse } from '../fixtures/smallWarehouse';
+import { queryResponseSchema, type QueryResult } from '@touchpoint/contract/src/queryRequest';
+import { healthSchema } from '@touchpoint/contract/src/serviceResponses';
+import { ARROW_STREAM } from '@touchpoint/server/src/service/createService';
+import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { fillSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 
 const WATCH_INTERVAL_MS = 300;

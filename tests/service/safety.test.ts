@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { healthSchema } from '../../datasource/src/contract/serviceResponses';
-import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
+import { healthSchema } from '@touchpoint/contract/src/serviceResponses';
+import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
 
 const range = { from: '2024-01-01T00:00:00Z', to: '2024-05-01T00:00:00Z' };

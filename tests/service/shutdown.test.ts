@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema } from '../../datasource/src/contract/queryRequest';
-import { writeSmallWarehouse } from '../fixtures/smallWarehouse';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
+import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startServiceProcess } from '../support/serviceProcess';
 
 describe('touchpoint serve as a process', () => {

@@ -1,7 +1,7 @@
-import { migrateQuery } from '../../datasource/grafana/src/query/migrateQuery';
-import { QueryVariableError, toServiceQuery, type ServiceQuery } from '../../datasource/grafana/src/query/toServiceQuery';
-import type { VariableResolver } from '../../datasource/grafana/src/query/variableResolver';
-import type { TouchpointQuery } from '../../datasource/grafana/src/query/savedQuery';
+import { migrateQuery } from '@touchpoint/contract/src/migrateQuery';
+import { QueryVariableError, toServiceQuery, type ServiceQuery } from '@touchpoint/duckdb-datasource/src/query/toServiceQuery';
+import type { VariableResolver } from '@touchpoint/duckdb-datasource/src/query/variableResolver';
+import type { TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { readDashboardFiles, type DashboardPanel } from '../grafana/support/dashboardFiles';
 
 const DAY_MS = 86_400_000;

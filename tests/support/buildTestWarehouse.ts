@@ -1,10 +1,10 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { rawTablesFile, referenceFile } from '../../sql';
-import { openDatabase } from '../../datasource/src/db/openDatabase';
-import { buildModel } from '../../datasource/src/warehouse/buildModel';
-import type { ModelParamsInput } from '../../datasource/src/warehouse/modelParams';
-import { runDataTests } from '../../datasource/src/warehouse/runDataTests';
-import { runSqlFile } from '../../datasource/src/warehouse/runSqlFile';
+import { rawTablesFile, referenceFile } from '@touchpoint/sql';
+import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { buildModel } from '@touchpoint/server/src/warehouse/buildModel';
+import type { ModelParamsInput } from '@touchpoint/server/src/warehouse/modelParams';
+import { runDataTests } from '@touchpoint/server/src/warehouse/runDataTests';
+import { runSqlFile } from '@touchpoint/server/src/warehouse/runSqlFile';
 
 export interface TestWarehouse {
   instance: DuckDBInstance;

@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readCatalogTable, type MetricDefinition } from '../../datasource/src/catalog/metricCatalog';
-import type { Row } from '../../datasource/src/db/readRows';
-import type { MetricSource } from '../../datasource/src/metrics/buildMetricSql';
-import type { TimeRange } from '../../datasource/src/metrics/timeRange';
-import { metricQuerySchema, type MetricQueryInput } from '../../datasource/src/contract/metricQuery';
-import { runMetric } from '../../datasource/src/metrics/runMetric';
+import { readCatalogTable, type MetricDefinition } from '@touchpoint/server/src/catalog/metricCatalog';
+import type { Row } from '@touchpoint/server/src/db/readRows';
+import type { MetricSource } from '@touchpoint/server/src/metrics/buildMetricSql';
+import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { metricQuerySchema, type MetricQueryInput } from '@touchpoint/contract/src/metricQuery';
+import { runMetric } from '@touchpoint/server/src/metrics/runMetric';
 
 export const utc = (iso: string): number => Date.parse(`${iso}Z`);
 

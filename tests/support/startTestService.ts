@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createService, type Service } from '../../datasource/src/service/createService';
-import { serviceConfigSchema, type ServiceConfigInput } from '../../datasource/src/service/serviceConfig';
+import { createService, type Service } from '@touchpoint/server/src/service/createService';
+import { serviceConfigSchema, type ServiceConfigInput } from '@touchpoint/server/src/service/serviceConfig';
 
 export interface TestService {
   url: string;

@@ -13,13 +13,13 @@ import {
 } from '@grafana/data';
 import { getBackendSrv, getTemplateSrv } from '@grafana/runtime';
 import { catchError, lastValueFrom, map, of, type Observable } from 'rxjs';
-import { catalogResponseSchema, healthSchema, type CatalogResponse } from '../../src/contract/serviceResponses';
+import { catalogResponseSchema, healthSchema, type CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
 import { describeFailure } from './api/describeFailure';
 import { PROXY_ROUTE, servicePaths } from './api/serviceRoutes';
 import { healthMessage } from './health/healthMessage';
 import { messages } from './messages';
-import { migrateQuery } from './query/migrateQuery';
-import { newQuery, type TouchpointQuery } from './query/savedQuery';
+import { migrateQuery } from '@touchpoint/contract/src/migrateQuery';
+import { newQuery, type TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { toDataQueryResponse } from './query/toDataQueryResponse';
 import { toServiceQuery, withVariablesResolved, type ServiceQuery } from './query/toServiceQuery';
 import { templateResolver } from './query/variableResolver';

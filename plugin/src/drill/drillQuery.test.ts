@@ -1,5 +1,5 @@
-import { savedDrillQuerySchema } from '../../../datasource/grafana/src/query/savedQuery';
-import { drillParameters } from '../../../datasource/src/contract/queryRequest';
+import { savedDrillQuerySchema } from '@touchpoint/contract/src/savedQuery';
+import { drillParameters } from '@touchpoint/contract/src/queryRequest';
 import { drillQuery, singleBranch } from './drillQuery';
 
 describe('drillQuery', () => {

@@ -1,5 +1,5 @@
-import type { DrillKind } from '../../../datasource/src/contract/queryRequest';
-import { QUERY_VERSION, type SavedDrillQuery } from '../../../datasource/grafana/src/query/savedQuery';
+import type { DrillKind } from '@touchpoint/contract/src/queryRequest';
+import { QUERY_VERSION, type SavedDrillQuery } from '@touchpoint/contract/src/savedQuery';
 import type { DrillStep } from './drillPath';
 
 /** The datasource's drill kind behind each step. */

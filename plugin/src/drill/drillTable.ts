@@ -5,7 +5,7 @@ export interface DrillTable {
   rows: { key: string; cells: string[]; customerId?: string }[];
 }
 
-/** Column headings for the drill queries' columns (datasource/src/service/drill/drillSql.ts); others keep their name. */
+/** Column headings for the drill queries' columns (@touchpoint/server's service/drill/drillSql.ts); others keep their name. */
 export const drillColumnLabels: Record<string, string> = {
   customer_id: 'Customer',
   branch_id: 'Branch',

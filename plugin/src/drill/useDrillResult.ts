@@ -2,7 +2,7 @@ import { toDataFrame, type DataFrame, type DataQuery, type DataQueryRequest, typ
 import { getDataSourceSrv } from '@grafana/runtime';
 import { useEffect, useState } from 'react';
 import { from, isObservable, type Subscription } from 'rxjs';
-import type { SavedDrillQuery } from '../../../datasource/grafana/src/query/savedQuery';
+import type { SavedDrillQuery } from '@touchpoint/contract/src/savedQuery';
 import { messages } from '../messages';
 
 export type DrillResult =

@@ -1,5 +1,5 @@
-import catalog from '../../../sql/catalog/metrics.json';
-import { metricDefinitionSchema } from '../../../datasource/src/contract/metricDefinition';
+import catalog from '@touchpoint/sql/catalog/metrics.json';
+import { metricDefinitionSchema } from '@touchpoint/contract/src/metricDefinition';
 import { bandFor } from './bands';
 
 const sli = metricDefinitionSchema.parse(catalog.find((metric) => metric.name === 'sli'));

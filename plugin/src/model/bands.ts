@@ -1,4 +1,4 @@
-import type { MetricBand } from '../../../datasource/src/contract/metricDefinition';
+import type { MetricBand } from '@touchpoint/contract/src/metricDefinition';
 
 export type Severity = MetricBand['severity'];
 

@@ -1,5 +1,5 @@
 import { FieldType, type DataFrame } from '@grafana/data';
-import type { MetricBand } from '../../../datasource/src/contract/metricDefinition';
+import type { MetricBand } from '@touchpoint/contract/src/metricDefinition';
 import { bandFor } from './bands';
 import { fieldNamed, frameStamp, metricFieldOf, numberAt, stringAt, type MetricInfo } from './metricField';
 

@@ -1,6 +1,6 @@
 import { FieldType, type DataFrame, type Field } from '@grafana/data';
 import { z } from 'zod';
-import { bandSchema, metricLevels } from '../../../datasource/src/contract/metricDefinition';
+import { bandSchema, metricLevels } from '@touchpoint/contract/src/metricDefinition';
 
 /** What the service puts in a metric value field's config.custom (metricFrames.ts). */
 const metricCustomSchema = z.object({

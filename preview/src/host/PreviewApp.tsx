@@ -11,7 +11,7 @@ import type { PreviewBoot } from './previewBoot';
 import { previewTestIds, previewText } from './previewText';
 import { timeRangeOf } from './timeRangeOf';
 // The panel's own hook: the page and the panels read the same URL the same way.
-import { useUrlSearch } from '../../../plugin/src/hooks/useUrlSearch';
+import { useUrlSearch } from '@touchpoint/scorecard-panel/src/hooks/useUrlSearch';
 import { useWindowWidth } from './useWindowWidth';
 import { VariablePicker } from './VariablePicker';
 

@@ -20,10 +20,20 @@ export const buildTargets: BuildTarget[] = [
     name: 'the Touchpoint datasource plugin',
     workspace: 'datasource/grafana',
     output: 'datasource/grafana/dist/module.js',
-    sources: ['datasource/grafana/src', 'datasource/grafana/package.json', 'datasource/src/contract', '.config'],
+    sources: ['datasource/grafana/src', 'datasource/grafana/package.json', 'datasource/contract/src', '.config'],
   },
-  { name: 'the scorecard panel plugin', workspace: 'plugin', output: 'plugin/dist/module.js', sources: ['plugin/src', 'plugin/package.json', '.config'] },
-  { name: 'the preview page', workspace: 'preview', output: 'preview/dist/host.js', sources: ['preview/src/host', 'preview/webpack.config.ts'] },
+  {
+    name: 'the scorecard panel plugin',
+    workspace: 'plugin',
+    output: 'plugin/dist/module.js',
+    sources: ['plugin/src', 'plugin/package.json', 'datasource/contract/src', '.config'],
+  },
+  {
+    name: 'the preview page',
+    workspace: 'preview',
+    output: 'preview/dist/host.js',
+    sources: ['preview/src/host', 'preview/webpack.config.ts', 'plugin/src/hooks'],
+  },
 ];
 
 /** The newest modification time of a file or anything under a folder (tests count: they are cheap to include). */

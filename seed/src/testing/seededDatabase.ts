@@ -1,8 +1,8 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { rawTablesFile, referenceFile } from '../../../sql';
-import { openDatabase } from '../../../datasource/src/db/openDatabase';
-import { readRows, readScalar, type Row } from '../../../datasource/src/db/readRows';
-import { runSqlFile } from '../../../datasource/src/warehouse/runSqlFile';
+import { rawTablesFile, referenceFile } from '@touchpoint/sql';
+import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { readRows, readScalar, type Row } from '@touchpoint/server/src/db/readRows';
+import { runSqlFile } from '@touchpoint/server/src/warehouse/runSqlFile';
 import { randomSource } from '../randomSource';
 import { seedOptionsSchema, type SeedOptionsInput } from '../seedOptions';
 import { planSeed } from '../seedPlan';

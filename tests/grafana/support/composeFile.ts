@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { REPO_ROOT } from '../../../preview/src/server/previewSources';
+import { REPO_ROOT } from '@touchpoint/preview/src/server/previewSources';
 
 /** The repository root: docker-compose.yml's relative paths start here. */
 export { REPO_ROOT };

@@ -1,8 +1,8 @@
-import { DASHBOARD_DIR, readDashboardFiles as readProvisioned, type DashboardFile as ProvisionedFile } from '../../../preview/src/server/previewSources';
-import type { DashboardPanel } from '../../../preview/src/host/dashboardModel';
+import { DASHBOARD_DIR, readDashboardFiles as readProvisioned, type DashboardFile as ProvisionedFile } from '@touchpoint/preview/src/server/previewSources';
+import type { DashboardPanel } from '@touchpoint/preview/src/host/dashboardModel';
 
 export { DASHBOARD_DIR };
-export type { DashboardPanel, DashboardVariable } from '../../../preview/src/host/dashboardModel';
+export type { DashboardPanel, DashboardVariable } from '@touchpoint/preview/src/host/dashboardModel';
 
 export interface DashboardFile extends ProvisionedFile {
   /** Every panel, those inside rows included; rows themselves left out. */

@@ -1,5 +1,5 @@
 import { rangeUtil, type TimeRange } from '@grafana/data';
-import { panelTimeRange as previewPanelTimeRange, timeRangeOf } from '../../../preview/src/host/timeRangeOf';
+import { panelTimeRange as previewPanelTimeRange, timeRangeOf } from '@touchpoint/preview/src/host/timeRangeOf';
 import type { DashboardFile, DashboardPanel } from './dashboardFiles';
 
 /**

@@ -1,7 +1,7 @@
 import type { TimeRange } from '@grafana/data';
-import type { TouchpointDataSource } from '../../../datasource/grafana/src/datasource';
-import type { VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
-import { loadVariables, variableSpecs } from '../../../preview/src/host/dashboardVariables';
+import type { TouchpointDataSource } from '@touchpoint/duckdb-datasource/src/datasource';
+import type { VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
+import { loadVariables, variableSpecs } from '@touchpoint/preview/src/host/dashboardVariables';
 import type { DashboardVariable } from './dashboardFiles';
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Observable } from 'rxjs';
-import { backendSrvFrom } from '../../../preview/src/host/backendSrvFrom';
-import { dataProxyPath, dataProxyTarget, proxiedPluginSchema, type DatasourceSettings } from '../../../preview/src/server/dataProxyTarget';
+import { backendSrvFrom } from '@touchpoint/preview/src/host/backendSrvFrom';
+import { dataProxyPath, dataProxyTarget, proxiedPluginSchema, type DatasourceSettings } from '@touchpoint/preview/src/server/dataProxyTarget';
 
 export const datasourcePluginJson = proxiedPluginSchema.parse(
   JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'datasource', 'grafana', 'src', 'plugin.json'), 'utf8')),

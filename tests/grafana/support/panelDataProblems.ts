@@ -1,7 +1,7 @@
 import { FieldMatcherID, FieldType, getFieldDisplayName, getFieldMatcher, type DataFrame } from '@grafana/data';
-import { viewReaders } from '../../../plugin/src/model/viewReaders';
-import { readOptions } from '../../../plugin/src/options/scorecardOptions';
-import panelPlugin from '../../../plugin/src/plugin.json';
+import { viewReaders } from '@touchpoint/scorecard-panel/src/model/viewReaders';
+import { readOptions } from '@touchpoint/scorecard-panel/src/options/scorecardOptions';
+import panelPlugin from '@touchpoint/scorecard-panel/src/plugin.json';
 import type { DashboardPanel } from './dashboardFiles';
 
 const hasField = (frame: DataFrame, type: FieldType) => frame.fields.some((field) => field.type === type);

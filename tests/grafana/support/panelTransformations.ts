@@ -1,6 +1,6 @@
 import { standardTransformersRegistry, type DataFrame, type DataTransformerConfig } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
-import { registerTransformations, withTransformations } from '../../../preview/src/host/panelTransformations';
+import { registerTransformations, withTransformations } from '@touchpoint/preview/src/host/panelTransformations';
 
 /**
  * The frames a panel receives: its query results after its transformations,

@@ -1,6 +1,6 @@
 import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
-import { TouchpointDataSource } from '../../../datasource/grafana/src/datasource';
-import { DashboardTemplateSrv, type VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
+import { TouchpointDataSource } from '@touchpoint/duckdb-datasource/src/datasource';
+import { DashboardTemplateSrv, type VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 import { expandEnv } from './expandEnv';
 import { GrafanaDataProxy } from './grafanaDataProxy';
 import type { ProvisionedDatasource } from './provisioningFiles';

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { PROVISIONING_DIR } from '../../../preview/src/server/previewSources';
+import { PROVISIONING_DIR } from '@touchpoint/preview/src/server/previewSources';
 
 export { PROVISIONING_DIR };
-export { readProvisionedDatasources, type ProvisionedDatasource } from '../../../preview/src/server/previewSources';
+export { readProvisionedDatasources, type ProvisionedDatasource } from '@touchpoint/preview/src/server/previewSources';
 
 /** Grafana reads the provisioning folder from here (the compose file mounts it). */
 export const GRAFANA_PROVISIONING_DIR = '/etc/grafana/provisioning';

@@ -1,9 +1,9 @@
 import { PluginType, type DataSourceInstanceSettings } from '@grafana/data';
 import { setBackendSrv, setTemplateSrv } from '@grafana/runtime';
-import { TouchpointDataSource } from '../../../datasource/grafana/src/datasource';
-import type { TouchpointOptions } from '../../../datasource/grafana/src/types';
+import { TouchpointDataSource } from '@touchpoint/duckdb-datasource/src/datasource';
+import type { TouchpointOptions } from '@touchpoint/duckdb-datasource/src/types';
 import { datasourcePluginJson, GrafanaDataProxy } from './grafanaDataProxy';
-import { DashboardTemplateSrv, type VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
+import { DashboardTemplateSrv, type VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 
 /**
  * A datasource as Grafana would create it from saved settings: the browser

@@ -1,7 +1,7 @@
 import type { DataFrame, DataQueryRequest } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
-import type { TouchpointQuery } from '../../../datasource/grafana/src/query/savedQuery';
+import type { TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { touchpointDatasource } from '../../grafana/support/touchpointDatasource';
 import { SERVICE_TOKEN } from '../../grafana/support/seededService';
 import { FIXTURE_RANGE } from './renderPanel';

@@ -11,9 +11,9 @@ import {
 import { locationService } from '@grafana/runtime';
 import { ThemeContext } from '@grafana/ui';
 import { render } from '@testing-library/react';
-import { ScorecardPanel } from '../../../plugin/src/components/ScorecardPanel';
-import { defaultOptions, type ScorecardOptions } from '../../../plugin/src/options/scorecardOptions';
-import { DashboardTemplateSrv, type VariableSpec } from '../../../preview/src/host/dashboardTemplateSrv';
+import { ScorecardPanel } from '@touchpoint/scorecard-panel/src/components/ScorecardPanel';
+import { defaultOptions, type ScorecardOptions } from '@touchpoint/scorecard-panel/src/options/scorecardOptions';
+import { DashboardTemplateSrv, type VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 
 export const FIXTURE_RANGE: TimeRange = (() => {
   const from = dateTime(Date.UTC(2024, 3, 1));

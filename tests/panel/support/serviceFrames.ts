@@ -1,13 +1,13 @@
 import type { DataFrame } from '@grafana/data';
-import { toDataQueryResponse } from '../../../datasource/grafana/src/query/toDataQueryResponse';
-import catalog from '../../../sql/catalog/metrics.json';
-import { metricDefinitionSchema } from '../../../datasource/src/contract/metricDefinition';
-import type { DataFrameJSON, FieldType } from '../../../datasource/src/contract/dataFrame';
-import { metricFrames } from '../../../datasource/src/service/execute/metricFrames';
-import { tableFrame } from '../../../datasource/src/service/frames/toFrames';
-import { withDataStamp } from '../../../datasource/src/service/frames/withDataStamp';
-import type { Row } from '../../../datasource/src/db/readRows';
-import type { PlainValue } from '../../../datasource/src/db/toPlainValue';
+import { toDataQueryResponse } from '@touchpoint/duckdb-datasource/src/query/toDataQueryResponse';
+import catalog from '@touchpoint/sql/catalog/metrics.json';
+import { metricDefinitionSchema } from '@touchpoint/contract/src/metricDefinition';
+import type { DataFrameJSON, FieldType } from '@touchpoint/contract/src/dataFrame';
+import { metricFrames } from '@touchpoint/server/src/service/execute/metricFrames';
+import { tableFrame } from '@touchpoint/server/src/service/frames/toFrames';
+import { withDataStamp } from '@touchpoint/server/src/service/frames/withDataStamp';
+import type { Row } from '@touchpoint/server/src/db/readRows';
+import type { PlainValue } from '@touchpoint/server/src/db/toPlainValue';
 
 /** Freshness stamped on fixture frames: 2024-06-30 18:00 UTC. */
 export const FIXTURE_AS_OF = Date.UTC(2024, 5, 30, 18);

@@ -1,4 +1,4 @@
-import { errorResponseSchema } from '../../../src/contract/serviceResponses';
+import { errorResponseSchema } from '@touchpoint/contract/src/serviceResponses';
 import { messages } from '../messages';
 
 /** The parts of Grafana's FetchError this reads; anything else thrown is described by its message. */

@@ -5,4 +5,4 @@
  */
 export const PROXY_ROUTE = 'touchpoint';
 
-export { servicePaths } from '../../../src/contract/servicePaths';
+export { servicePaths } from '@touchpoint/contract/src/servicePaths';

@@ -1,7 +1,7 @@
 import type { DataSourceSettings } from '@grafana/data';
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderControlled } from '../../../../tests/grafana/support/renderControlled';
+import { renderControlled } from '../testing/renderControlled';
 import { testIds } from '../messages';
 import type { TouchpointOptions, TouchpointSecureOptions } from '../types';
 import { ConfigEditor } from './ConfigEditor';

@@ -1,7 +1,7 @@
 import { InlineField, Input, Select, Stack } from '@grafana/ui';
-import { drillKinds, drillParameters, type DrillParameter } from '../../../src/contract/queryRequest';
+import { drillKinds, drillParameters, type DrillParameter } from '@touchpoint/contract/src/queryRequest';
 import { labels, testIds } from '../messages';
-import type { SavedDrillQuery } from '../query/savedQuery';
+import type { SavedDrillQuery } from '@touchpoint/contract/src/savedQuery';
 
 interface Props {
   query: SavedDrillQuery;

@@ -1,11 +1,11 @@
 import type { SelectableValue } from '@grafana/data';
 import { Button, Field, IconButton, InlineField, InlineSwitch, MultiSelect, RadioButtonGroup, Select, Stack, Text } from '@grafana/ui';
-import type { CatalogResponse } from '../../../src/contract/serviceResponses';
-import type { MetricDefinition } from '../../../src/contract/metricDefinition';
-import { metricLevels } from '../../../src/contract/metricDefinition';
+import type { CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
+import type { MetricDefinition } from '@touchpoint/contract/src/metricDefinition';
+import { metricLevels } from '@touchpoint/contract/src/metricDefinition';
 import { labels, testIds } from '../messages';
 import { metricSqlPreview } from '../query/metricSqlPreview';
-import { metricIntervals, type SavedMetricQuery } from '../query/savedQuery';
+import { metricIntervals, type SavedMetricQuery } from '@touchpoint/contract/src/savedQuery';
 
 interface Props {
   query: SavedMetricQuery;

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
-import { macroNames } from '../../../src/contract/macros';
+import { macroNames } from '@touchpoint/contract/src/macros';
 import { examples } from '../messages';
 import { QueryEditorHelp } from './QueryEditorHelp';
 

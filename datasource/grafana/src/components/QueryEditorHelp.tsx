@@ -1,8 +1,8 @@
 import type { QueryEditorHelpProps } from '@grafana/data';
 import { Stack, Text } from '@grafana/ui';
-import { macros, macroNames } from '../../../src/contract/macros';
+import { macros, macroNames } from '@touchpoint/contract/src/macros';
 import { examples } from '../messages';
-import { newQuery, type TouchpointQuery } from '../query/savedQuery';
+import { newQuery, type TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 
 /** Explore's cheat sheet: the service's macros and example SQL that a click puts in the editor. */
 export function QueryEditorHelp({ onClickExample }: QueryEditorHelpProps<TouchpointQuery>) {

@@ -1,8 +1,8 @@
 import { CodeEditor, InlineField, RadioButtonGroup, Stack, Text } from '@grafana/ui';
 import { useRef } from 'react';
-import { queryFormats } from '../../../src/contract/queryRequest';
+import { queryFormats } from '@touchpoint/contract/src/queryRequest';
 import { labels, testIds } from '../messages';
-import type { SavedSqlQuery } from '../query/savedQuery';
+import type { SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
 import { registerSqlEditor } from '../sql/registerSqlEditor';
 import type { CompletionContext } from '../sql/sqlCompletions';
 

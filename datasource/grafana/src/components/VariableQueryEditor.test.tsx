@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderControlled } from '../../../../tests/grafana/support/renderControlled';
+import { renderControlled } from '../testing/renderControlled';
 import { labels, testIds } from '../messages';
 import type { VariableQuery } from '../variables/variableQuery';
 import { VariableQueryEditor } from './VariableQueryEditor';

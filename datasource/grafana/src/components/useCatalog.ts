@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CatalogResponse } from '../../../src/contract/serviceResponses';
+import type { CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
 import type { TouchpointDataSource } from '../datasource';
 
 export type CatalogState = { status: 'loading' } | { status: 'ready'; catalog: CatalogResponse } | { status: 'failed'; message: string };

@@ -1,4 +1,4 @@
-import type { CatalogResponse, Health } from '../../../src/contract/serviceResponses';
+import type { CatalogResponse, Health } from '@touchpoint/contract/src/serviceResponses';
 import { healthMessage } from './healthMessage';
 
 const health: Health = {

@@ -1,5 +1,5 @@
-import type { CatalogResponse, Health } from '../../../src/contract/serviceResponses';
-import { DAY_MS } from '../../../src/metrics/timeRange';
+import type { CatalogResponse, Health } from '@touchpoint/contract/src/serviceResponses';
+import { DAY_MS } from '@touchpoint/contract/src/timeRange';
 import { messages } from '../messages';
 
 

@@ -1,8 +1,9 @@
-import { readCatalogFile } from '../../../src/catalog/metricCatalog';
+import { metricCatalogSchema } from '@touchpoint/contract/src/metricDefinition';
+import catalogFile from '@touchpoint/sql/catalog/metrics.json';
 import { metricSqlPreview } from './metricSqlPreview';
-import { newQuery } from './savedQuery';
+import { newQuery } from '@touchpoint/contract/src/savedQuery';
 
-const catalog = readCatalogFile();
+const catalog = metricCatalogSchema.parse(catalogFile);
 const metric = (name: string) => catalog.find((m) => m.name === name)!;
 
 describe('metricSqlPreview', () => {

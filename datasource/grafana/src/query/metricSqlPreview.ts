@@ -1,5 +1,5 @@
-import type { MetricDefinition } from '../../../src/contract/metricDefinition';
-import type { SavedMetricQuery } from './savedQuery';
+import type { MetricDefinition } from '@touchpoint/contract/src/metricDefinition';
+import type { SavedMetricQuery } from '@touchpoint/contract/src/savedQuery';
 import { wholeReference } from './variableResolver';
 
 export type MetricSqlPreview = { sql: string } | { reason: string };

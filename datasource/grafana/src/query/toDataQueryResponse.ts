@@ -5,7 +5,7 @@ import {
   type DataQueryError,
   type DataQueryResponse,
 } from '@grafana/data';
-import { queryResponseSchema } from '../../../src/contract/queryRequest';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
 import { messages } from '../messages';
 
 /**

@@ -1,5 +1,5 @@
-import { querySchema } from '../../../src/contract/queryRequest';
-import { newQuery } from './savedQuery';
+import { querySchema } from '@touchpoint/contract/src/queryRequest';
+import { newQuery } from '@touchpoint/contract/src/savedQuery';
 import { toServiceQuery, withVariablesResolved } from './toServiceQuery';
 import type { VariableResolver } from './variableResolver';
 

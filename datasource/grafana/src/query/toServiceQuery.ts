@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { drillParameterNames, type DrillParameter, type querySchema } from '../../../src/contract/queryRequest';
-import type { Variables } from '../../../src/contract/variables';
-import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from './savedQuery';
+import { drillParameterNames, type DrillParameter, type querySchema } from '@touchpoint/contract/src/queryRequest';
+import type { Variables } from '@touchpoint/contract/src/variables';
+import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
 import { referencedVariables, wholeReference, type VariableResolver } from './variableResolver';
 
 /** A query in the service's contract (`POST /api/query`), before the service applies its defaults. */

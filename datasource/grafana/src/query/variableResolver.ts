@@ -1,6 +1,6 @@
 import type { ScopedVars } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
-import { referencedName, variableReferences, wholeVariableReference } from '../../../src/contract/variables';
+import { referencedName, variableReferences, wholeVariableReference } from '@touchpoint/contract/src/variables';
 
 /** The selected value(s) of a dashboard variable; undefined when the dashboard has none of that name. */
 export type VariableResolver = (name: string) => string | string[] | undefined;

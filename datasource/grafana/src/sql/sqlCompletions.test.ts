@@ -1,12 +1,13 @@
-import type { CatalogResponse } from '../../../src/contract/serviceResponses';
-import { readCatalogFile } from '../../../src/catalog/metricCatalog';
-import { macroNames } from '../../../src/contract/macros';
+import type { CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
+import { metricCatalogSchema } from '@touchpoint/contract/src/metricDefinition';
+import catalogFile from '@touchpoint/sql/catalog/metrics.json';
+import { macroNames } from '@touchpoint/contract/src/macros';
 import { sqlCompletions } from './sqlCompletions';
 
 /** The catalog's shape as the service serves it; tables abridged to two. */
 const catalog: CatalogResponse = {
   dataVersion: 'test',
-  metrics: readCatalogFile(),
+  metrics: metricCatalogSchema.parse(catalogFile),
   dimensions: ['branch_id', 'region'],
   tables: [
     { schema: 'main', table: 'fct_interactions', comment: 'One row per interaction.', columns: [{ name: 'interaction_id', type: 'VARCHAR' }, { name: 'opened_at', type: 'TIMESTAMP' }] },

@@ -1,5 +1,5 @@
-import { macros, type MacroName } from '../../../src/contract/macros';
-import type { CatalogResponse } from '../../../src/contract/serviceResponses';
+import { macros, type MacroName } from '@touchpoint/contract/src/macros';
+import type { CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
 
 export type CompletionKind = 'table' | 'column' | 'metric' | 'macro' | 'variable' | 'keyword';
 

@@ -1,0 +1,44 @@
+import {
+  DuckDBDateValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
+import { toPlainValue } from '@touchpoint/server/src/db/toPlainValue';
+import type { Command } from '../command';
+import { formatRows, outputFormats, type Cell } from '../formatRows';
+import { parseOptions, readArgs } from '../parseOptions';
+
+const optionsSchema = z.object({
+  db: z.string().min(1),
+  format: z.enum(outputFormats).default('table'),
+  sql: z.string().trim().min(1),
+});
+
+// People read times as text; everything else keeps its JSON type.
+const toCell = (value: DuckDBValue): Cell => {
+  if (value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue || value instanceof DuckDBDateValue) {
+    return value.toString();
+  }
+  const plain = toPlainValue(value);
+  return plain === null || typeof plain !== 'object' ? plain : JSON.stringify(plain);
+};
+
+export const sqlCommand: Command = {
+  summary: 'run one SQL query against a warehouse (read-only)',
+  usage: 'sql --db FILE "SQL" [--format table|csv|json]',
+  run: async (argv) => {
+    const { values, positionals } = readArgs(argv, { db: { type: 'string' }, format: { type: 'string' } }, true);
+    const options = parseOptions(optionsSchema, { ...values, sql: positionals.join(' ') }, { sql: 'the SQL query' });
+    if (!existsSync(options.db)) throw new Error(`no warehouse at ${options.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
+    return withDatabase(options.db, { readOnly: true }, async (connection) => {
+      const reader = await connection.runAndReadAll(options.sql);
+      const rows = reader.getRows().map((row) => row.map(toCell));
+      process.stdout.write(`${formatRows({ columns: reader.columnNames(), rows }, options.format)}\n`);
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,84 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readScalar } from '../db/readRows';
+import { silentProgress, type Progress } from '../progress';
+import { readContractColumns } from './contractColumns';
+import { contractTables, rules, type ContractTable } from './contractRules';
+import { findTableFile } from './findTableFile';
+import { insertTable } from './insertTable';
+import { addProblem, createProblemsTable, problemsTable } from './loadProblems';
+import { LoadRejectedError, readLoadReport } from './loadReport';
+import { readTableFile, stagedRelations, type StagedTable } from './readTableFile';
+import { validateTable } from './validateTable';
+
+export interface LoadedTable {
+  table: ContractTable;
+  file: string;
+  rows: number;
+}
+
+export interface LoadSummary {
+  tables: LoadedTable[];
+  rows: number;
+}
+
+const fileFixMessage = 'other checks skipped until its CSV structure is fixed';
+
+/**
+ * Fills the raw tables of `connection` from the four contract files in `dir`,
+ * or throws LoadRejectedError with a report and writes nothing. Every file is
+ * read once into a temp table as text, every rule is checked in SQL over
+ * those, and only a clean set of files is converted and inserted, one pass per
+ * table. Expects the raw and reference tables of sql/raw to exist.
+ */
+export const loadDirectory = async (connection: DuckDBConnection, dir: string, progress: Progress = silentProgress): Promise<LoadSummary> => {
+  // Offsets are converted to UTC and a value without one is read as UTC, both
+  // through the session time zone that openDatabase sets.
+  const timeZone = await readScalar(connection, "select current_setting('TimeZone')");
+  if (timeZone !== 'UTC') throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
+  const contractColumns = await readContractColumns(connection);
+  await createProblemsTable(connection);
+  const staged: Partial<Record<ContractTable, StagedTable>> = {};
+  try {
+    for (const [tableOrder, table] of contractTables.entries()) {
+      const found = findTableFile(dir, table);
+      if (found.kind === 'missing') {
+        await addProblem(connection, { tableOrder, file: found.expected[0], source: 'file', value: found.expected.join(', '), rule: rules.missingFile });
+      } else if (found.kind === 'ambiguous') {
+        await addProblem(connection, { tableOrder, file: found.names[0], source: 'file', value: found.names.join(', '), rule: rules.ambiguousFile });
+      } else {
+        progress.step(`reading ${found.file.name}`);
+        staged[table] = (await readTableFile(connection, { table, tableOrder, file: found.file, contractColumns: contractColumns[table] })) ?? undefined;
+      }
+    }
+    const notes: string[] = [];
+    for (const table of contractTables) {
+      const file = staged[table];
+      if (!file) continue;
+      if (file.rejects > 0) {
+        notes.push(`${file.file.name}: ${fileFixMessage}`);
+        continue;
+      }
+      progress.step(`checking ${file.file.name}`);
+      notes.push(...(await validateTable(connection, file, staged)));
+    }
+    const total = Number(await readScalar(connection, `select count(*) from ${problemsTable}`));
+    if (total > 0) {
+      progress.step('writing the report');
+      const stagedFiles = contractTables.flatMap((table) => staged[table] ?? []);
+      throw new LoadRejectedError(await readLoadReport(connection, stagedFiles, notes));
+    }
+    const tables: LoadedTable[] = [];
+    for (const table of contractTables) {
+      const file = staged[table];
+      if (!file) throw new Error(`${table}: nothing staged although no problem was found`);
+      progress.step(`writing raw.${table} (${file.rows.toLocaleString('en-US')} rows)`);
+      await insertTable(connection, file);
+      tables.push({ table, file: file.file.name, rows: file.rows });
+    }
+    return { tables, rows: tables.reduce((sum, t) => sum + t.rows, 0) };
+  } finally {
+    // The staged text copies are as large as the data; free them before the model is built.
+    const relations = [problemsTable, ...contractTables.flatMap(stagedRelations)];
+    await connection.run(relations.map((relation) => `drop table if exists ${relation};`).join('\n'));
+  }
+};

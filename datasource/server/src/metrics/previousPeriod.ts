@@ -1,0 +1,28 @@
+import type { Row } from '../db/readRows';
+import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+
+/** The equally long period that ends where `range` starts. */
+export const previousPeriod = (range: TimeRange): TimeRange => ({ from: range.from - (range.to - range.from), to: range.from });
+
+const groupKey = (row: Row, groupBy: readonly string[]) => JSON.stringify(groupBy.map((d) => row[d] ?? null));
+
+/**
+ * Sets each current row beside the same group's value in the previous
+ * period: previous, previous_n and change (current minus previous, null
+ * when either side has no value). Groups only in the previous period are
+ * left out: there is nothing now to compare them with.
+ */
+export const withPreviousPeriod = (current: Row[], previous: Row[], groupBy: readonly string[]): Row[] => {
+  const before = new Map(previous.map((row) => [groupKey(row, groupBy), row]));
+  return current.map((row) => {
+    const then = before.get(groupKey(row, groupBy));
+    const value = typeof row.value === 'number' ? row.value : null;
+    const previousValue = typeof then?.value === 'number' ? then.value : null;
+    return {
+      ...row,
+      previous: previousValue,
+      previous_n: then?.n ?? 0,
+      change: value !== null && previousValue !== null ? value - previousValue : null,
+    };
+  });
+};

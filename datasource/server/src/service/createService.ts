@@ -1,0 +1,67 @@
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { servicePaths } from '@touchpoint/contract/src/servicePaths';
+import { arrowStreaming, acceptConstraint } from './plugins/arrowStreaming';
+import { bearerAuth } from './plugins/bearerAuth';
+import { jsonQueries } from './plugins/jsonQueries';
+import type { Answer, QueryContext } from './plugins/queryContext';
+import { warehouseRoutes } from './plugins/warehouseRoutes';
+import { QueryRunner } from './queryRunner';
+import { ReloadingWarehouse } from './reloadingWarehouse';
+import { ResultCache } from './resultCache';
+import type { ServiceConfig } from './serviceConfig';
+import type { ServingDatabase } from './servingDatabase';
+
+export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
+
+export interface Service {
+  app: FastifyInstance;
+  /** The database being served now; the watcher swaps it when a new file is loaded. */
+  database(): ServingDatabase;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  /** Where the structured log goes; stdout when not given. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * The query service: one read-only warehouse, swapped for each new file
+ * `touchpoint load` writes, served by plugins with one job each: bearer
+ * auth, health and catalog, JSON queries, Arrow streaming.
+ */
+export const createService = async (config: ServiceConfig, options: ServiceOptions = {}): Promise<Service> => {
+  if (!existsSync(config.db)) {
+    throw new Error(`no warehouse at ${config.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
+  }
+  const app = Fastify({
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    bodyLimit: 1024 * 1024,
+    constraints: { accept: acceptConstraint },
+  });
+  const cache = new ResultCache<Answer>(config.cacheBytes, {
+    sizeOf: (answer) => answer.bytes,
+    cacheable: (answer) => answer.result.error === undefined,
+  });
+  const warehouse = await ReloadingWarehouse.open(config.db, { threads: config.threads, memoryLimit: config.memoryLimit }, config.watchIntervalMs, {
+    swapped: (next) => {
+      cache.clear();
+      app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
+    },
+    refused: (problem, error) => app.log.warn({ err: error, problem }, `refused the new warehouse file: ${problem.reason}; still serving the previous data`),
+  });
+  // Requests in flight finish first (fastify's close), then the watcher stops and the database closes.
+  app.addHook('onClose', () => warehouse.close());
+  const runner = new QueryRunner(config, () => warehouse.current());
+  const context: QueryContext = { warehouse, runner, cache, caps: { maxRows: config.maxRows, maxBytes: config.maxBytes }, maxArrowRows: config.maxArrowRows };
+
+  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(bearerAuth, { token: config.token, open: [servicePaths.health] });
+  await app.register(warehouseRoutes, { warehouse, runner });
+  await app.register(jsonQueries, context);
+  await app.register(arrowStreaming, context);
+
+  return { app, database: () => warehouse.current(), close: () => app.close() };
+};

@@ -1,0 +1,110 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
+import { readRows } from '../../db/readRows';
+import { errorMessage } from '../../errorMessage';
+import { planMetricSql } from '../../metrics/planMetricSource';
+import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
+import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { readFrame, type ResultCaps } from '../frames/readFrame';
+import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
+import { withDataStamp } from '../frames/withDataStamp';
+import { QueryError } from '../queryError';
+import type { QueryClass, QueryRunner } from '../queryRunner';
+import type { ServingDatabase } from '../servingDatabase';
+import { bindStatement } from './bindStatement';
+import { chooseInterval } from './chooseInterval';
+import { metricFrames } from './metricFrames';
+import { effectiveRange, requestIntervalMs } from './requestRange';
+
+export interface ExecuteContext {
+  runner: QueryRunner;
+  caps: ResultCaps;
+}
+
+/** Parses one query of a request; a malformed one fails alone, naming what is wrong. */
+export const parseQuery = (raw: unknown): Query => {
+  const parsed = querySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const at = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw new QueryError('bad_request', `invalid query${at}: ${issue.message}`, { cause: parsed.error });
+};
+
+/** Rows across a result's frames, for the query log. */
+export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
+
+/** Runs one parsed query to its frames. */
+export const executeQuery = async (
+  context: ExecuteContext,
+  request: QueryRequest,
+  query: Query,
+  signal: AbortSignal,
+): Promise<QueryResult> => {
+  const { caps } = context;
+  // Each kind runs on the runner and its frames get the data's stamp, once, here.
+  const runner = {
+    run: (lane: QueryClass, work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<QueryResult>) =>
+      context.runner.run(lane, signal, async (connection, database) => withDataStamp(await work(connection, database), database.info)),
+  };
+  switch (query.kind) {
+    case 'sql':
+      return runner.run('adhoc', async (connection, database) => {
+        const { bound, range, fill } = await bindStatement(connection, database, request, query);
+        const stream = await connection.stream(bound.sql, bound.params, bound.types);
+        const columns = await readFrame(stream, caps);
+        const options = { refId: query.refId, executedQueryString: bound.sql };
+        const frames = query.format === 'time_series' ? timeSeriesFrames(columns, { ...options, fill, range }) : [tableFrame(columns, options)];
+        return { frames, ...(columns.truncated ? { truncated: true } : {}) };
+      });
+    case 'metric':
+      return runner.run('dashboard', async (connection, database) => {
+        const metric = database.metrics.get(query.metric);
+        if (!metric) {
+          throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${[...database.metrics.keys()].join(', ')}`);
+        }
+        const range = effectiveRange(request, database.info.asOf);
+        const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints, requestIntervalMs(request, range)) : undefined;
+        if (query.compare && interval) {
+          throw new QueryError('bad_request', `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`);
+        }
+        const metricQuery = { ...query, interval };
+        const plan = (on: TimeRange) => {
+          try {
+            return planMetricSql(metric, metricQuery, on, database.columns);
+          } catch (error) {
+            throw new QueryError('bad_request', errorMessage(error), { cause: error });
+          }
+        };
+        const { source, bound } = plan(range);
+        const current = await readRows(connection, bound.sql, bound.params, bound.types);
+        let rows = current;
+        if (query.compare === 'previous_period') {
+          const before = plan(previousPeriod(range)).bound;
+          rows = withPreviousPeriod(current, await readRows(connection, before.sql, before.params, before.types), query.groupBy);
+        }
+        const notices =
+          interval !== query.interval && query.interval !== 'auto'
+            ? [{ severity: 'info' as const, text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.` }]
+            : [];
+        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval } };
+        const frames = metricFrames(rows, {
+          refId: query.refId,
+          metric,
+          groupBy: query.groupBy,
+          timeSeries: interval !== undefined,
+          compared: query.compare !== undefined,
+          minN: database.info.minN,
+          meta,
+        });
+        return { frames };
+      });
+    case 'drill':
+      return runner.run('dashboard', async (connection, database) => {
+        const { bound } = await bindStatement(connection, database, request, query);
+        const stream = await connection.stream(bound.sql, bound.params, bound.types);
+        const columns = await readFrame(stream, caps);
+        return { frames: [tableFrame(columns, { refId: query.refId, custom: { drill: query.drill } })], ...(columns.truncated ? { truncated: true } : {}) };
+      });
+  }
+};
+

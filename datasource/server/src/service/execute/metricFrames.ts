@@ -1,0 +1,117 @@
+import type { MetricDefinition } from '../../catalog/metricCatalog';
+import type { DataFrameJSON } from '@touchpoint/contract/src/dataFrame';
+import type { Row } from '../../db/readRows';
+
+// Grafana unit ids for the catalog's units.
+const grafanaUnit: Record<MetricDefinition['unit'], string> = {
+  percent: 'percent',
+  index: 'none',
+  score: 'none',
+  seconds: 's',
+  count: 'short',
+  currency: 'currencyUSD',
+};
+
+/** Field config that carries the catalog's definition into Grafana. */
+export const metricFieldConfig = (metric: MetricDefinition) => ({
+  displayName: metric.label,
+  unit: grafanaUnit[metric.unit],
+  decimals: metric.decimals,
+  ...(metric.min !== null ? { min: metric.min } : {}),
+  ...(metric.max !== null ? { max: metric.max } : {}),
+  description: metric.description,
+  // Bands travel with the value so a panel labels and colours it without a catalog round trip.
+  custom: { metric: metric.name, level: metric.level, direction: metric.direction, goal: metric.goal, bands: metric.bands },
+});
+
+const comparisonColumns = ['previous', 'previous_n', 'change'] as const;
+
+/** The previous period's value and n, and the change, in the metric's unit. */
+const comparisonFields = (metric: MetricDefinition) => {
+  const { displayName, unit, decimals } = metricFieldConfig(metric);
+  return [
+    { name: 'previous', type: 'number' as const, config: { displayName: `${displayName}, previous period`, unit, decimals } },
+    { name: 'previous_n', type: 'number' as const, config: { displayName: 'n, previous period' } },
+    { name: 'change', type: 'number' as const, config: { displayName: `${displayName} change`, unit, decimals } },
+  ];
+};
+
+interface MetricFrameOptions {
+  refId: string;
+  metric: MetricDefinition;
+  groupBy: string[];
+  timeSeries: boolean;
+  /** Rows carry previous, previous_n and change (compare: previous_period). */
+  compared?: boolean;
+  minN: number;
+  meta: Record<string, unknown>;
+}
+
+/**
+ * A metric result as frames: a table of (dimensions, value, n, low
+ * confidence) for gauges and tables, or one time series per dimension
+ * combination, value and n side by side, for trends.
+ */
+export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFrameJSON[] => {
+  const { metric, groupBy, minN } = options;
+  const valueField = (labels?: Record<string, string>) => ({
+    name: metric.name,
+    type: 'number' as const,
+    ...(labels ? { labels } : {}),
+    config: metricFieldConfig(metric),
+  });
+  const nField = (labels?: Record<string, string>) => ({
+    name: 'n',
+    type: 'number' as const,
+    ...(labels ? { labels } : {}),
+    config: { displayName: 'n', custom: { minN } },
+  });
+  const lowConfidence = (n: unknown) => typeof n !== 'number' || n < minN;
+  const meta = { ...options.meta, custom: { ...(options.meta.custom as object), metric: metric.name, level: metric.level } };
+
+  if (!options.timeSeries) {
+    return [
+      {
+        schema: {
+          refId: options.refId,
+          meta: { ...meta, preferredVisualisationType: 'table' },
+          fields: [
+            ...groupBy.map((d) => ({ name: d, type: 'string' as const })),
+            valueField(),
+            nField(),
+            { name: 'low_confidence', type: 'boolean' as const },
+            ...(options.compared ? comparisonFields(metric) : []),
+          ],
+        },
+        data: {
+          values: [
+            ...groupBy.map((d) => rows.map((r) => r[d])),
+            rows.map((r) => r.value),
+            rows.map((r) => r.n),
+            rows.map((r) => lowConfidence(r.n)),
+            ...(options.compared ? comparisonColumns.map((c) => rows.map((r) => r[c])) : []),
+          ],
+        },
+      },
+    ];
+  }
+  const series = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = JSON.stringify(groupBy.map((d) => row[d]));
+    series.set(key, [...(series.get(key) ?? []), row]);
+  }
+  if (series.size === 0) series.set('[]', []);
+  return [...series.entries()].map(([key, seriesRows]) => {
+    const values = JSON.parse(key) as unknown[];
+    const labels = groupBy.length > 0 ? Object.fromEntries(groupBy.map((d, i) => [d, String(values[i] ?? '')])) : undefined;
+    return {
+      schema: {
+        refId: options.refId,
+        name: labels ? Object.values(labels).join(' ') : metric.label,
+        meta: { ...meta, type: 'timeseries-multi' },
+        fields: [{ name: 'time', type: 'time' as const }, valueField(labels), nField(labels)],
+      },
+      data: { values: [seriesRows.map((r) => r.time), seriesRows.map((r) => r.value), seriesRows.map((r) => r.n)] },
+    };
+  });
+};

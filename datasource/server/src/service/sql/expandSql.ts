@@ -1,0 +1,189 @@
+import { DOUBLE, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { MetricDefinition } from '../../catalog/metricCatalog';
+import { bindTimestamp, type BoundQuery } from '../../db/boundQuery';
+import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { QueryError } from '../queryError';
+import { parseInterval } from './parseInterval';
+import { closingParen, literalEnd, splitArguments } from './sqlLexer';
+import { macroNames } from '@touchpoint/contract/src/macros';
+import { leadingVariableReference, referencedName, type VariableValue, type Variables } from '@touchpoint/contract/src/variables';
+
+export const fillModes = ['null', 'zero', 'previous'] as const;
+export type FillMode = (typeof fillModes)[number];
+
+export interface ExpandContext {
+  range: TimeRange;
+  intervalMs: number;
+  variables: Variables;
+  metrics: ReadonlyMap<string, MetricDefinition>;
+}
+
+export interface ExpandedSql extends BoundQuery {
+  /** Set by $__timeGroup(col, interval, fill): missing buckets are added after the query. */
+  fill?: { intervalMs: number; mode: FillMode };
+}
+
+const parseFill = (text: string | undefined): FillMode | undefined => {
+  if (text === undefined) return undefined;
+  const value = text.replace(/^'|'$/g, '').toLowerCase();
+  if (value === 'null') return 'null';
+  if (value === '0') return 'zero';
+  if (value === 'previous') return 'previous';
+  throw new QueryError('bad_sql', `$__timeGroup fill must be NULL, 0 or previous, not ${text}`);
+};
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The catalog's formula with each component summed: groups by whatever the query groups by. */
+const metricExpression = (metric: MetricDefinition, expression: string): string => {
+  if (metric.components.some((c) => c.agg === 'opening')) {
+    throw new QueryError(
+      'bad_sql',
+      `$__metric(${metric.name}) needs the stock at each period's start, which plain SQL grouping cannot give: use a metric query, or rel_branch_month for monthly values`,
+    );
+  }
+  return metric.components.reduce(
+    (sql, c) => sql.replace(new RegExp(`\\b${escapeRegExp(c.name)}\\b`, 'g'), `sum("${c.name}")`),
+    `(${expression})`,
+  );
+};
+
+/**
+ * Expands Grafana-style macros and binds dashboard variables as typed
+ * parameters. Values never enter the SQL text: `$branch` becomes a
+ * parameter, and `in ($branch)` with several values becomes
+ * `in (select unnest($v_branch))`. Literals and comments are left alone.
+ */
+export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
+  const params: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  let fill: ExpandedSql['fill'];
+  const bind = (name: string, value: DuckDBValue, type: DuckDBType) => {
+    params[name] = value;
+    types[name] = type;
+    return `$${name}`;
+  };
+  const from = () => {
+    const b = bindTimestamp(context.range.from);
+    return bind('__from', b.value, b.type);
+  };
+  const to = () => {
+    const b = bindTimestamp(context.range.to);
+    return bind('__to', b.value, b.type);
+  };
+  const intervalMsOf = (text: string) => {
+    const trimmed = text.trim();
+    if (trimmed === '$__interval' || trimmed.replace(/'/g, '') === 'auto') return context.intervalMs;
+    const ms = parseInterval(trimmed);
+    if (ms === null || ms <= 0) throw new QueryError('bad_sql', `$__timeGroup interval must look like '1h', '5m', '1d' or $__interval, not ${trimmed}`);
+    return ms;
+  };
+  const expect = (name: string, args: string[] | null, min: number, max: number): string[] => {
+    const list = args ?? [];
+    if (list.length < min || list.length > max || (min > 0 && list.some((a) => a === ''))) {
+      throw new QueryError('bad_sql', `$__${name} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${list.length}`);
+    }
+    return list;
+  };
+
+  const macro = (name: string, args: string[] | null): string => {
+    switch (name) {
+      case 'timeFilter': {
+        const [column] = expect(name, args, 1, 1);
+        return `(${column} >= ${from()} and ${column} < ${to()})`;
+      }
+      case 'timeFrom':
+      case 'from':
+        expect(name, args, 0, 0);
+        return from();
+      case 'timeTo':
+      case 'to':
+        expect(name, args, 0, 0);
+        return to();
+      case 'timeGroup':
+      case 'timeGroupAlias': {
+        const [column, interval, fillText] = expect(name, args, 2, 3);
+        const ms = intervalMsOf(interval);
+        const mode = parseFill(fillText);
+        if (mode) fill = { intervalMs: ms, mode };
+        const bucket = `time_bucket(to_milliseconds(${ms}::bigint), ${column})`;
+        return name === 'timeGroupAlias' ? `${bucket} as "time"` : bucket;
+      }
+      case 'interval':
+        expect(name, args, 0, 0);
+        return `to_milliseconds(${Math.round(context.intervalMs)}::bigint)`;
+      case 'interval_ms':
+        expect(name, args, 0, 0);
+        return String(Math.round(context.intervalMs));
+      case 'metric':
+      case 'metricN': {
+        const [metricName] = expect(name, args, 1, 1);
+        const metric = context.metrics.get(metricName.replace(/^'|'$/g, ''));
+        if (!metric) {
+          throw new QueryError('unknown_metric', `no metric '${metricName}' in the catalog; known: ${[...context.metrics.keys()].join(', ')}`);
+        }
+        return metricExpression(metric, name === 'metric' ? metric.formula : metric.n);
+      }
+      default:
+        throw new QueryError('bad_sql', `unknown macro $__${name}; known: ${macroNames.join(', ')}`);
+    }
+  };
+
+  const variable = (name: string): { sql: string; list: boolean } => {
+    if (!(name in context.variables)) {
+      throw new QueryError('bad_variable', `the query uses $${name}, but no variable of that name was sent with it`);
+    }
+    const value: VariableValue = context.variables[name];
+    const param = `v_${name}`;
+    if (Array.isArray(value)) {
+      const numeric = value.length > 0 && typeof value[0] === 'number';
+      return { sql: bind(param, listValue(value), LIST(numeric ? DOUBLE : VARCHAR)), list: true };
+    }
+    return { sql: bind(param, value, typeof value === 'number' ? DOUBLE : VARCHAR), list: false };
+  };
+
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const end = literalEnd(sql, i);
+    if (end !== -1) {
+      out += sql.slice(i, end);
+      i = end;
+      continue;
+    }
+    const rest = sql.slice(i);
+    const macroMatch = /^\$__([A-Za-z_]+)/.exec(rest);
+    if (macroMatch) {
+      let j = i + macroMatch[0].length;
+      while (sql[j] === ' ') j += 1;
+      if (sql[j] === '(') {
+        const close = closingParen(sql, j);
+        if (close === -1) throw new QueryError('bad_sql', `$__${macroMatch[1]}( is never closed`);
+        out += macro(macroMatch[1], splitArguments(sql.slice(j + 1, close)));
+        i = close + 1;
+      } else {
+        out += macro(macroMatch[1], null);
+        i += macroMatch[0].length;
+      }
+      continue;
+    }
+    const variableMatch = leadingVariableReference.exec(rest);
+    if (variableMatch) {
+      const bound = variable(referencedName(variableMatch));
+      const after = sql.slice(i + variableMatch[0].length);
+      const inList = /\bin\s*\(\s*$/i.exec(out);
+      const closes = /^\s*\)/.exec(after);
+      if (bound.list && inList && closes) {
+        out = `${out.slice(0, out.length - inList[0].length)}in (select unnest(${bound.sql}))`;
+        i += variableMatch[0].length + closes[0].length;
+      } else {
+        out += bound.sql;
+        i += variableMatch[0].length;
+      }
+      continue;
+    }
+    out += sql[i];
+    i += 1;
+  }
+  return { sql: out, params, types, ...(fill ? { fill } : {}) };
+};

@@ -1,0 +1,118 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { rawTablesFile, referenceFile } from '@touchpoint/sql';
+import { openDatabase } from '../db/openDatabase';
+import { silentProgress, type Progress } from '../progress';
+import { errorMessage } from '../errorMessage';
+import { buildModel } from './buildModel';
+import { buildPath, removeLeftovers } from './leftoverFiles';
+import { withLoadLock } from './loadLock';
+import { removeOnSignal } from './removeOnSignal';
+import type { ModelParamsInput } from './modelParams';
+import { runDataTests } from './runDataTests';
+import { runSqlFile } from './runSqlFile';
+
+export interface ReplaceOptions {
+  params?: ModelParamsInput;
+  progress?: Progress;
+  /** Extra touchpoints beyond the contract's list, with SLI weight 1. */
+  extraTouchpoints?: string[];
+  /** Told what the load did beside its work, such as removing an earlier load's leftovers. */
+  notice?: (message: string) => void;
+}
+
+/** Raised when the freshly built model breaks one of its own invariants. */
+export class ModelCheckError extends Error {}
+
+const databaseFiles = (path: string) => [path, `${path}.wal`];
+const removeDatabaseFiles = (path: string) => databaseFiles(path).forEach((file) => rmSync(file, { force: true }));
+
+/** Raised when the disk (or the process's file-size limit) cannot hold the new warehouse. */
+export class NoSpaceError extends Error {}
+
+const outOfSpace = (message: string) => /File too large|No space left|EFBIG|ENOSPC|disk quota|Disk full/i.test(message);
+
+/** The rename is on disk once its directory is: a reboot right after the load keeps the new file. */
+const syncDirectory = (dir: string) => {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+/**
+ * Builds a complete warehouse in a new file and swaps it in only when it is
+ * whole and its checks pass. `fill` writes the raw tables (seed or loader).
+ * Until the rename, the served file is untouched; the rename is atomic, so a
+ * reader sees the old file or the new one, never half of either. One load
+ * of a warehouse runs at a time (the load lock), and each first removes what
+ * earlier loads that died left behind.
+ */
+export const replaceDatabase = async (
+  dbPath: string,
+  fill: (connection: DuckDBConnection) => Promise<void>,
+  options: ReplaceOptions = {},
+): Promise<void> => {
+  mkdirSync(dirname(dbPath) || '.', { recursive: true });
+  await withLoadLock(dbPath, async () => {
+    const removed = removeLeftovers(dbPath);
+    if (removed.length > 0) options.notice?.(`removed ${removed.join(', ')}: left by an earlier load of ${dbPath} that did not finish`);
+    try {
+      await buildAndSwap(dbPath, fill, options);
+    } catch (error) {
+      const message = errorMessage(error);
+      if (!outOfSpace(message)) throw error;
+      throw new NoSpaceError(`not enough space to build the new warehouse beside ${dbPath}: ${message}; the served warehouse is unchanged`, {
+        cause: error,
+      });
+    }
+  });
+};
+
+const buildAndSwap = async (dbPath: string, fill: (connection: DuckDBConnection) => Promise<void>, options: ReplaceOptions) => {
+  const progress = options.progress ?? silentProgress;
+  const tmpPath = buildPath(dbPath);
+  let instance: DuckDBInstance | undefined;
+  let swapped = false;
+  const stopListening = removeOnSignal(databaseFiles(tmpPath));
+  try {
+    instance = await openDatabase(tmpPath);
+    const connection = await instance.connect();
+    try {
+      await runSqlFile(connection, rawTablesFile);
+      await runSqlFile(connection, referenceFile);
+      for (const touchpoint of options.extraTouchpoints ?? []) {
+        await connection.run(
+          'insert into ref_touchpoints select distinct mapping_version, $1, $1, 1.0 from ref_touchpoints where not exists (select 1 from ref_touchpoints where touchpoint = $1)',
+          [touchpoint],
+        );
+      }
+      await fill(connection);
+      await buildModel(connection, options.params, progress);
+      progress.step('checking model invariants');
+      const failures = await runDataTests(connection);
+      if (failures.length > 0) {
+        const list = failures.map((f) => `${f.test} (${f.failingRows} rows, e.g. ${f.example})`).join('; ');
+        throw new ModelCheckError(`model checks failed: ${list}`);
+      }
+      await connection.run('checkpoint');
+    } finally {
+      connection.closeSync();
+    }
+    instance.closeSync();
+    // A WAL left by a crashed writer of the old file must not replay onto the new one.
+    if (existsSync(`${dbPath}.wal`)) rmSync(`${dbPath}.wal`);
+    renameSync(tmpPath, dbPath);
+    swapped = true;
+    syncDirectory(dirname(dbPath) || '.');
+  } finally {
+    stopListening();
+    if (!swapped) {
+      instance?.closeSync();
+      removeDatabaseFiles(tmpPath);
+    }
+  }
+};
