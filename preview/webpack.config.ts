@@ -24,7 +24,13 @@ const config = (env: Record<string, unknown>): Configuration => ({
         exclude: /node_modules/,
         use: {
           loader: 'swc-loader',
-          options: { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
+          options: {
+            jsc: {
+              target: 'es2022',
+              parser: { syntax: 'typescript', tsx: true },
+              transform: { react: { runtime: 'automatic' } },
+            },
+          },
         },
       },
       { test: /\.m?js$/, resolve: { fullySpecified: false } },

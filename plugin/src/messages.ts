@@ -5,8 +5,11 @@ type Labels<K extends string> = Record<K, string>;
 /** Option names and descriptions for the panel editor (module.ts). */
 export const optionLabels = {
   view: 'View',
-  views: { sli: 'SLI by branch', trend: 'CSAT / CES trend', cohorts: 'Churn cohorts' } satisfies Labels<ScorecardOptions['view']>,
-  viewHelp: 'Relationship (SLI by branch, cohorts) and interaction (CSAT/CES) views of the same data. Each view names the query it needs when it is missing.',
+  views: { sli: 'SLI by branch', trend: 'CSAT / CES trend', cohorts: 'Churn cohorts' } satisfies Labels<
+    ScorecardOptions['view']
+  >,
+  viewHelp:
+    'Relationship (SLI by branch, cohorts) and interaction (CSAT/CES) views of the same data. Each view names the query it needs when it is missing.',
   sort: 'Sort',
   sorts: { worst: 'Worst first', best: 'Best first', name: 'Name' } satisfies Labels<ScorecardOptions['sort']>,
   groupByRegion: 'Group by region',
@@ -17,16 +20,26 @@ export const optionLabels = {
   showOverlay: 'Relationship overlay',
   showOverlayHelp: 'SLI or NPS series in the panel’s queries go on a second, labelled axis.',
   cohortValue: 'Cells show',
-  cohortValues: { percent: 'Percent retained', count: 'Customers active' } satisfies Labels<ScorecardOptions['cohortValue']>,
+  cohortValues: { percent: 'Percent retained', count: 'Customers active' } satisfies Labels<
+    ScorecardOptions['cohortValue']
+  >,
   showAverage: 'Average curve',
   branchVariable: 'Branch variable',
   branchVariableHelp: 'The dashboard variable a click on a branch sets (without the $).',
   wall: 'Wall layout',
   walls: { auto: 'In kiosk mode', on: 'Always', off: 'Never' } satisfies Labels<ScorecardOptions['wall']>,
-  wallHelp: 'Large type and high contrast for a screen read across a room; every number is written out, none only on hover.',
+  wallHelp:
+    'Large type and high contrast for a screen read across a room; every number is written out, none only on hover.',
   rotateSeconds: 'Rotate regions every (s)',
   rotateSecondsHelp: 'On a wall with regions grouped: show one region at a time. 0 shows all.',
-  groups: { view: 'Scorecard', sli: 'SLI by branch', trend: 'CSAT / CES trend', cohorts: 'Churn cohorts', drill: 'Drill-down', wall: 'Wall screens' },
+  groups: {
+    view: 'Scorecard',
+    sli: 'SLI by branch',
+    trend: 'CSAT / CES trend',
+    cohorts: 'Churn cohorts',
+    drill: 'Drill-down',
+    wall: 'Wall screens',
+  },
 };
 
 /** Text the panel shows. */
@@ -40,7 +53,8 @@ export const messages = {
   regionOf: (index: number, count: number) => `Region ${index} of ${count}`,
   noRegion: 'No region',
   asOf: 'Data as of',
-  hoursOld: (hours: number) => (hours < 1 ? 'under an hour old' : hours < 48 ? `${Math.round(hours)} h old` : `${Math.round(hours / 24)} days old`),
+  hoursOld: (hours: number) =>
+    hours < 1 ? 'under an hour old' : hours < 48 ? `${Math.round(hours)} h old` : `${Math.round(hours / 24)} days old`,
   branchesOf: (count: number) => `${count} ${count === 1 ? 'branch' : 'branches'}`,
   drillLoading: 'Loading…',
   drillEmpty: 'Nothing to show for this step in the selected time range.',
@@ -54,7 +68,8 @@ export const messages = {
     day: (day: string) => `Contacts on ${day}`,
   },
   stepHints: {
-    branch: 'Customers of this branch whose relationship overlaps the range, lowest SLI first. Pick one to see their contacts.',
+    branch:
+      'Customers of this branch whose relationship overlaps the range, lowest SLI first. Pick one to see their contacts.',
     customer: 'Every contact and rating of this customer, in time order.',
     cohort: 'The customers who started in this month: who stayed and who left.',
     day: 'The contacts opened on this day (UTC).',
@@ -66,7 +81,11 @@ export const messages = {
     monthHeader: (k: number) => `Month ${k} since start`,
     // UTC: a cohort is a calendar month, which the dashboard's zone would shift.
     month: (time: number, format: 'long' | 'short') =>
-      new Intl.DateTimeFormat('en-US', { month: 'short', year: format === 'long' ? 'numeric' : '2-digit', timeZone: 'UTC' }).format(time),
+      new Intl.DateTimeFormat('en-US', {
+        month: 'short',
+        year: format === 'long' ? 'numeric' : '2-digit',
+        timeZone: 'UTC',
+      }).format(time),
     size: (size: number, low: boolean) => `n ${size.toLocaleString('en-US')}${low ? ' (low)' : ''}`,
     sizeHint: (month: string, size: number) => `${month} cohort: ${size.toLocaleString('en-US')} customers`,
     percent: (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`),
@@ -77,19 +96,22 @@ export const messages = {
       (retention === null ? '' : ` (${(retention * 100).toFixed(1)}%)`),
     average: 'Average',
     weighted: 'weighted',
-    averageHint: 'Average retention weighted by cohort size: all customers still active over all customers of the cohorts that reached the month.',
+    averageHint:
+      'Average retention weighted by cohort size: all customers still active over all customers of the cohorts that reached the month.',
     averageCell: (point: { k: number; active: number; customers: number; cohorts: number; retention: number }) =>
       `Average, month ${point.k}: ${point.active.toLocaleString('en-US')} of ${point.customers.toLocaleString('en-US')} still active ` +
       `(${(point.retention * 100).toFixed(1)}%) across ${point.cohorts} ${point.cohorts === 1 ? 'cohort' : 'cohorts'}`,
-    curve: (points: { k: number; retention: number }[]) =>
+    curve: (points: Array<{ k: number; retention: number }>) =>
       `Average retention by month since start, weighted by cohort size: ${points.map((p) => `month ${p.k} ${Math.round(p.retention * 100)}%`).join(', ')}`,
     curveAxis: 'Month',
     empty: 'No cohort in the selected time range has finished its first month yet.',
   },
   trend: {
-    needsQuery: 'CSAT / CES trend needs metric queries with an interval (day, week or month) for csat and ces_mean (or ces_index).',
+    needsQuery:
+      'CSAT / CES trend needs metric queries with an interval (day, week or month) for csat and ces_mean (or ces_index).',
     noInterval: (labels: string) => `The ${labels} query has no interval, so it gives one value for the whole range.`,
-    onlyOverlays: (labels: string) => `${labels}: relationship level, drawn only as an overlay on an interaction chart.`,
+    onlyOverlays: (labels: string) =>
+      `${labels}: relationship level, drawn only as an overlay on an interaction chart.`,
     title: (label: string) => `${label} · interaction level`,
     overlayAxis: (labels: string) => `${labels} (relationship) →`,
     overlayLine: (name: string) => `${name} (relationship)`,
@@ -99,8 +121,10 @@ export const messages = {
       `${name} ${value} on ${day}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}`,
     point: (name: string, value: string, day: string, n: number, low: boolean) =>
       `${name} ${value} on ${day}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}: show that day's contacts`,
-    latest: (value: string, n: number, low: boolean) => `${value}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}`,
-    overlaySkipped: (labels: string, axis: string) => `${labels} not drawn: the second axis already shows ${axis}, in another unit.`,
+    latest: (value: string, n: number, low: boolean) =>
+      `${value}, n = ${n.toLocaleString('en-US')}${low ? ' (low n)' : ''}`,
+    overlaySkipped: (labels: string, axis: string) =>
+      `${labels} not drawn: the second axis already shows ${axis}, in another unit.`,
   },
 };
 

@@ -1,6 +1,13 @@
 import { PanelPlugin } from '@grafana/data';
 import { ScorecardPanel } from './components/ScorecardPanel';
-import { addCohortOptions, addDrillOptions, addSliOptions, addTrendOptions, addViewOptions, addWallOptions } from './options/optionGroups';
+import {
+  addCohortOptions,
+  addDrillOptions,
+  addSliOptions,
+  addTrendOptions,
+  addViewOptions,
+  addWallOptions,
+} from './options/optionGroups';
 import type { ScorecardOptions } from './options/scorecardOptions';
 
 export const plugin = new PanelPlugin<ScorecardOptions>(ScorecardPanel).setPanelOptions((builder) => {

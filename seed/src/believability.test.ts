@@ -102,7 +102,9 @@ describe('generated data tells a story', () => {
     const perDay = (where: string) =>
       db.scalar(`select count(*) / count(distinct opened_at::date) from raw.interactions where ${where}`);
     expect(await perDay('isodow(opened_at) < 6')).toBeGreaterThan(1.3 * (await perDay('isodow(opened_at) >= 6')));
-    expect(await perDay('month(opened_at) in (12, 1)')).toBeGreaterThan(1.1 * (await perDay('month(opened_at) in (7, 8)')));
+    expect(await perDay('month(opened_at) in (12, 1)')).toBeGreaterThan(
+      1.1 * (await perDay('month(opened_at) in (7, 8)'))
+    );
   });
 
   it("answers the phone in the branch's local business hours", async () => {

@@ -21,13 +21,30 @@ const contractColumns = {
     'resolved_at',
     'handle_seconds',
   ],
-  responses: ['response_id', 'branch_id', 'customer_id', 'interaction_id', 'touchpoint', 'instrument', 'score', 'responded_at', 'comment'],
+  responses: [
+    'response_id',
+    'branch_id',
+    'customer_id',
+    'interaction_id',
+    'touchpoint',
+    'instrument',
+    'score',
+    'responded_at',
+    'comment',
+  ],
 } as const;
 
 export type RawTable = keyof typeof contractColumns;
 export const rawTables = Object.keys(contractColumns) as RawTable[];
 
-const timestampColumns = new Set(['started_at', 'ended_at', 'opened_at', 'first_response_at', 'resolved_at', 'responded_at']);
+const timestampColumns = new Set([
+  'started_at',
+  'ended_at',
+  'opened_at',
+  'first_response_at',
+  'resolved_at',
+  'responded_at',
+]);
 
 /**
  * CSV is text, so it gets the contract's text forms: ISO 8601 in UTC with a
@@ -36,8 +53,12 @@ const timestampColumns = new Set(['started_at', 'ended_at', 'opened_at', 'first_
  * types, whose timestamps without an offset are UTC by the contract.
  */
 const csvColumn = (column: string): string => {
-  if (timestampColumns.has(column)) return `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') as ${column}`;
-  if (column === 'score') return `case when score = trunc(score) then score::bigint::varchar else score::varchar end as score`;
+  if (timestampColumns.has(column)) {
+    return `strftime(${column}, '%Y-%m-%dT%H:%M:%SZ') as ${column}`;
+  }
+  if (column === 'score') {
+    return `case when score = trunc(score) then score::bigint::varchar else score::varchar end as score`;
+  }
   return column;
 };
 
@@ -46,15 +67,22 @@ const csvColumn = (column: string): string => {
  * contract's format (header row, comma, UTF-8, empty for null), ordered by
  * id so that the same tables always give the same bytes.
  */
-export const exportRawTables = async (connection: DuckDBConnection, dir: string, format: ExportFormat): Promise<string[]> => {
+export const exportRawTables = async (
+  connection: DuckDBConnection,
+  dir: string,
+  format: ExportFormat
+): Promise<string[]> => {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   for (const table of rawTables) {
     const columns = contractColumns[table];
     const file = join(dir, `${table}.${format}`);
     const select = format === 'csv' ? columns.map(csvColumn).join(', ') : columns.join(', ');
-    const options = format === 'csv' ? "format csv, header true, delimiter ',', nullstr ''" : 'format parquet, compression zstd';
-    await connection.run(`copy (select ${select} from raw.${table} order by ${columns[0]}) to ${quoteLiteral(file)} (${options})`);
+    const options =
+      format === 'csv' ? "format csv, header true, delimiter ',', nullstr ''" : 'format parquet, compression zstd';
+    await connection.run(
+      `copy (select ${select} from raw.${table} order by ${columns[0]}) to ${quoteLiteral(file)} (${options})`
+    );
     files.push(file);
   }
   return files;

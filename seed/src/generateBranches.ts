@@ -15,7 +15,11 @@ const CUSTOMERS_PER_AGENT = 450;
  * and lose more customers. Size is lognormal, so some branches are busy
  * hubs and others small; customers are split over branches by size.
  */
-export const generateBranches = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateBranches = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   const cityCount = Math.min(...regions.map((region) => region.cities.length));
   const cities = `[${regions.map((region) => sqlStringList(region.cities.slice(0, cityCount))).join(', ')}]`;
   await connection.run(`

@@ -22,7 +22,7 @@ export const generateCalendar = async (connection: DuckDBConnection, plan: SeedP
   const offsets = regions
     .map(
       (region) =>
-        `(epoch(day + interval 12 hour) - epoch(timezone(${quoteLiteral(region.timezone)}, day + interval 12 hour)))::integer`,
+        `(epoch(day + interval 12 hour) - epoch(timezone(${quoteLiteral(region.timezone)}, day + interval 12 hour)))::integer`
     )
     .join(', ');
   await connection.run(`

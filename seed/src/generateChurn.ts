@@ -13,7 +13,11 @@ import { segments } from './vocabulary/segments';
  * the window is no end yet. The work table seed_customer_ends keeps the
  * end and the customer's service record for the surveys that follow.
  */
-export const generateChurn = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateChurn = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   await connection.run(`
     create or replace temp table seed_customer_ends as
     with experience as (

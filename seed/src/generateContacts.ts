@@ -17,7 +17,7 @@ export const issueAcceptance = (): number => {
   const total = mix.reduce((sum, weight) => sum + weight, 0);
   const weekday = channels.reduce(
     (sum, channel, i) => sum + (mix[i] / total) * (channel.weekdayVolume.reduce((a, b) => a + b, 0) / 7),
-    0,
+    0
   );
   const season = monthlyVolume.reduce((a, b) => a + b, 0) / monthlyVolume.length / MAX_MONTHLY_VOLUME;
   return weekday * season;
@@ -57,12 +57,22 @@ const channelList = (pick: (channel: (typeof channels)[number]) => number): stri
  * varies), and waits and resolutions are lognormal per channel, slower at
  * weak branches and with weak agents.
  */
-export const generateContacts = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateContacts = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   const phone = channelCode('phone');
   const inPerson = channelCode('in_person');
   const selfService = channelCode('self_service');
   const channelBySegment = `(case segment_n ${segments
-    .map((_, s) => `when ${s} then ${sqlWeightedIndex('u_channel', channels.map((channel) => channel.mix[s]))}`)
+    .map(
+      (_, s) =>
+        `when ${s} then ${sqlWeightedIndex(
+          'u_channel',
+          channels.map((channel) => channel.mix[s])
+        )}`
+    )
     .join(' ')} end)`;
   const weekdayVolume = sqlDoubleList(channels.flatMap((channel) => channel.weekdayVolume));
   const opens = sqlDoubleList(channels.flatMap((channel) => channel.hours.map((hours) => hours[0])));
@@ -107,7 +117,10 @@ export const generateContacts = async (connection: DuckDBConnection, plan: SeedP
         select
             *,
             ${channelBySegment} as first_channel,
-            ${sqlWeightedIndex('u_topic', topics.map((topic) => topic.share))} as topic_n
+            ${sqlWeightedIndex(
+              'u_topic',
+              topics.map((topic) => topic.share)
+            )} as topic_n
         from issue_dates
     ),
     -- thinning: a date is kept in proportion to its weekday's and month's volume

@@ -22,7 +22,11 @@ const UNKNOWN_REVENUE_SHARE = 0.012;
  * service they get (generateChurn), so only the churn that service cannot
  * explain is drawn here: a baseline exponential end, lower at good branches.
  */
-export const generateCustomers = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateCustomers = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   const segmentOf = (column: string, pick: (segment: (typeof segments)[number]) => number) =>
     sqlAt(sqlDoubleList(segments.map(pick)), column);
   const windowSeconds = plan.windowEndEpoch - plan.windowStartEpoch;
@@ -43,7 +47,10 @@ export const generateCustomers = async (connection: DuckDBConnection, plan: Seed
         from expanded
     ),
     segmented as (
-        select *, ${sqlWeightedIndex('u_segment', segments.map((segment) => segment.share))}::utinyint as segment_n
+        select *, ${sqlWeightedIndex(
+          'u_segment',
+          segments.map((segment) => segment.share)
+        )}::utinyint as segment_n
         from drawn
     ),
     started as (

@@ -12,7 +12,11 @@ import { topics } from './vocabulary/topics';
  * or resolved after the relationship's end (DuckDB's least() skips nulls,
  * which is what closes a ticket that was still open).
  */
-export const generateInteractions = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateInteractions = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   await connection.run(`
     insert into raw.interactions (
         interaction_id, customer_id, branch_id, channel, agent_id, topic,

@@ -13,10 +13,19 @@ import { sqlTimestamp } from './sqlValues';
  * Writes raw.responses from its four sources in one statement: after-service
  * CSAT/CES, relationship NPS, anonymous branch ratings and app/web stars.
  */
-export const generateResponses = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateResponses = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   await generateBranchDays(connection, plan, random);
   const columns = responseColumns.join(', ');
-  const sources = [afterServiceResponses(plan, random), relationshipResponses(plan, random), branchResponses(plan, random), digitalResponses(plan, random)];
+  const sources = [
+    afterServiceResponses(plan, random),
+    relationshipResponses(plan, random),
+    branchResponses(plan, random),
+    digitalResponses(plan, random),
+  ];
   await connection.run(`
     insert into raw.responses (
         response_id, branch_id, customer_id, interaction_id, touchpoint, instrument, score, responded_at, comment

@@ -34,7 +34,7 @@ describe('randomSource', () => {
     const random = randomSource(7);
     const row = await sample(
       `corr(${random.uniform('a', 'i')}, ${random.uniform('b', 'i')}) as streams,
-       corr(${random.uniform('a', 'i')}, ${random.uniform('a', 'i + 1')}) as neighbours`,
+       corr(${random.uniform('a', 'i')}, ${random.uniform('a', 'i + 1')}) as neighbours`
     );
     expect(Math.abs(Number(row.streams))).toBeLessThan(0.01);
     expect(Math.abs(Number(row.neighbours))).toBeLessThan(0.01);
@@ -65,7 +65,7 @@ describe('randomSource', () => {
     const row = await sample(
       `sum((${randomSource(1).uniform('s', 'i')} = ${randomSource(1).uniform('s', 'i')})::integer) as same,
        sum((${randomSource(1).uniform('s', 'i')} = ${randomSource(2).uniform('s', 'i')})::integer) as other`,
-      1000,
+      1000
     );
     expect(row).toEqual({ same: 1000, other: 0 });
   });

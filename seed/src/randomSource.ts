@@ -54,7 +54,8 @@ const constant62 = (label: string): bigint =>
 export const randomSource = (seed: number): RandomSource => {
   const salt = (stream: string): string => `${constant62(`touchpoint-seed/${seed}/${stream}`)}::bigint`;
   const hashed = (stream: string, key: string): string => `hash(xor((${key})::bigint, ${salt(stream)}))`;
-  const uniform = (stream: string, key: string): string => `((${hashed(stream, key)} >> 11)::double * ${TWO_POW_MINUS_53})`;
+  const uniform = (stream: string, key: string): string =>
+    `((${hashed(stream, key)} >> 11)::double * ${TWO_POW_MINUS_53})`;
   // DuckDB evaluates the repeated hash once (common subexpression elimination).
   const normal = (stream: string, key: string): string => {
     const h = hashed(stream, key);
@@ -74,7 +75,8 @@ export const randomSource = (seed: number): RandomSource => {
       const multiplierBits = BigInt(62 - bits);
       // Odd multipliers and xorshifts are bijections modulo 2^bits; two
       // rounds mix the low bits that a single affine step leaves regular.
-      const odd = (label: string) => (constant62(`touchpoint-seed/${seed}/${stream}/${label}`) & ((1n << multiplierBits) - 1n)) | 1n;
+      const odd = (label: string) =>
+        (constant62(`touchpoint-seed/${seed}/${stream}/${label}`) & ((1n << multiplierBits) - 1n)) | 1n;
       const offset = constant62(`touchpoint-seed/${seed}/${stream}/offset`) & mask;
       const shift = Math.ceil(bits / 2);
       const round1 = `((((${key})::bigint * ${odd('a')}) + ${offset}) & ${mask})`;

@@ -16,7 +16,11 @@ export const todayUtc = (now: Date = new Date()): string => now.toISOString().sl
  */
 export const seedOptionsSchema = z.object({
   /** 1 is about 20 branches, 50k customers, 500k interactions and 1M responses. */
-  scale: z.coerce.number({ error: 'must be a number' }).positive('must be greater than 0').max(100, 'must be at most 100').default(1),
+  scale: z.coerce
+    .number({ error: 'must be a number' })
+    .positive('must be greater than 0')
+    .max(100, 'must be at most 100')
+    .default(1),
   /** The same seed and end give the same tables, row for row. */
   seed: z.coerce
     .number({ error: 'must be a number' })

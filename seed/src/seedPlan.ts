@@ -42,7 +42,9 @@ const bitsFor = (n: number): number => Math.max(8, Math.ceil(Math.log2(Math.max(
 /** The same day three years earlier; 29 February falls back to the 28th. */
 const threeYearsBefore = (end: Date): Date => {
   const start = new Date(Date.UTC(end.getUTCFullYear() - 3, end.getUTCMonth(), end.getUTCDate()));
-  if (start.getUTCMonth() !== end.getUTCMonth()) start.setUTCDate(0);
+  if (start.getUTCMonth() !== end.getUTCMonth()) {
+    start.setUTCDate(0);
+  }
   return start;
 };
 
@@ -68,7 +70,7 @@ export const planSeed = (options: SeedOptions): SeedPlan => {
   const contactKeys = customerCount * maxIssuesPerCustomer * maxAttemptsPerIssue;
   // after-service: a CSAT and a CES answer per contact; branch: ratings per
   // branch and day; relationship and digital: ratings per customer
-  const keysPerKind: [ResponseKind, number][] = [
+  const keysPerKind: Array<[ResponseKind, number]> = [
     ['afterService', contactKeys * 2],
     ['relationship', customerCount * maxCustomerRatings],
     ['branch', branchCount * windowDays * maxBranchRatingsPerDay],

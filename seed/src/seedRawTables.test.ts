@@ -32,7 +32,9 @@ describe('seedRawTables', () => {
   it('writes different tables for another seed', async () => {
     const one = await seededHashes(11);
     const other = await seededHashes(12);
-    for (const table of rawTables) expect(other[table]).not.toEqual(one[table]);
+    for (const table of rawTables) {
+      expect(other[table]).not.toEqual(one[table]);
+    }
   });
 
   it('grows every table about linearly with the scale', async () => {

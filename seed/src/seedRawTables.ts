@@ -18,7 +18,14 @@ export interface SeedCounts {
   responses: number;
 }
 
-const workTables = ['seed_calendar', 'seed_branches', 'seed_customers', 'seed_contacts', 'seed_customer_ends', 'seed_branch_days'];
+const workTables = [
+  'seed_calendar',
+  'seed_branches',
+  'seed_customers',
+  'seed_contacts',
+  'seed_customer_ends',
+  'seed_branch_days',
+];
 
 const countRows = async (connection: DuckDBConnection, table: string): Promise<number> =>
   Number(await readScalar(connection, `select count(*) from raw.${table}`));
@@ -32,7 +39,7 @@ export const seedRawTables = async (
   connection: DuckDBConnection,
   plan: SeedPlan,
   random: RandomSource,
-  progress: Progress = silentProgress,
+  progress: Progress = silentProgress
 ): Promise<SeedCounts> => {
   // Row order in the raw tables carries no meaning (ids are keys), and
   // without it DuckDB writes the big inserts fully in parallel.
@@ -53,7 +60,9 @@ export const seedRawTables = async (
     progress.step('seeding responses');
     await generateResponses(connection, plan, random);
   } finally {
-    for (const table of workTables) await connection.run(`drop table if exists temp.${table}`);
+    for (const table of workTables) {
+      await connection.run(`drop table if exists temp.${table}`);
+    }
     await connection.run(`set preserve_insertion_order = ${preserveOrder === false ? 'false' : 'true'}`);
   }
   return {

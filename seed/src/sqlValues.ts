@@ -7,7 +7,9 @@ import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 
 /** A DOUBLE literal (always with a decimal point, so DuckDB never infers an integer). */
 export const sqlDouble = (value: number): string => {
-  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`not a finite number: ${value}`);
+  }
   const text = String(value);
   return /[.e]/.test(text) ? text : `${text}.0`;
 };
@@ -25,12 +27,16 @@ export const sqlAt = (list: string, index: string): string => `list_extract(${li
  */
 export const sqlWeightedIndex = (u: string, weights: readonly number[]): string => {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  if (!(total > 0)) throw new RangeError('weights must have a positive sum');
+  if (!(total > 0)) {
+    throw new RangeError('weights must have a positive sum');
+  }
   let cumulative = 0;
   const branches: string[] = [];
   weights.forEach((weight, index) => {
     cumulative += weight;
-    if (weight > 0 && index < weights.length - 1) branches.push(`when ${u} < ${sqlDouble(cumulative / total)} then ${index}`);
+    if (weight > 0 && index < weights.length - 1) {
+      branches.push(`when ${u} < ${sqlDouble(cumulative / total)} then ${index}`);
+    }
   });
   const last = weights.length - 1 - [...weights].reverse().findIndex((weight) => weight > 0);
   return `(case ${branches.join(' ')} else ${last} end)`;

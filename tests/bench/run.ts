@@ -20,7 +20,9 @@ import { formatNumber, median, timed } from './stats';
  * then runs the service benchmark. Every ratio is measured in this one run.
  */
 const main = async () => {
-  const { values } = parseArgs({ options: { scale: { type: 'string' }, 'skip-service': { type: 'boolean' }, keep: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string' }, 'skip-service': { type: 'boolean' }, keep: { type: 'string' } },
+  });
   const scale = Number(values.scale ?? process.env.BENCH_SCALE ?? 20);
   const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-bench-'));
   mkdirSync(dir, { recursive: true });
@@ -38,7 +40,7 @@ const main = async () => {
         const seed = await timed(() => seedRawTables(connection, plan, randomSource(plan.seed)));
         seedMs = seed.ms;
         rows = seed.value.branches + seed.value.customers + seed.value.interactions + seed.value.responses;
-      }),
+      })
     );
 
     // Export as CSV, load it back, timed apart from the model build.
@@ -51,7 +53,7 @@ const main = async () => {
     const loadTotal = await timed(() =>
       replaceDatabase(loaded, async (connection) => {
         loadMs = (await timed(() => loadDirectory(connection, csv))).ms;
-      }),
+      })
     );
     printTable(
       `Warehouse (${rows.toLocaleString('en-US')} raw rows)`,
@@ -61,9 +63,17 @@ const main = async () => {
         ['model build and checks after seed', formatNumber((total.ms - seedMs) / 1000), ''],
         ['seed and build together (target 60 s at scale 20)', formatNumber(total.ms / 1000), ''],
         ['export CSV', formatNumber(exported.ms / 1000), formatNumber(rows / (exported.ms / 1000), 0)],
-        ['load CSV (validate and insert; target 1M rows/s)', formatNumber(loadMs / 1000), formatNumber(rows / (loadMs / 1000), 0)],
-        ['load CSV with model build and checks', formatNumber(loadTotal.ms / 1000), formatNumber(rows / (loadTotal.ms / 1000), 0)],
-      ],
+        [
+          'load CSV (validate and insert; target 1M rows/s)',
+          formatNumber(loadMs / 1000),
+          formatNumber(rows / (loadMs / 1000), 0),
+        ],
+        [
+          'load CSV with model build and checks',
+          formatNumber(loadTotal.ms / 1000),
+          formatNumber(rows / (loadTotal.ms / 1000), 0),
+        ],
+      ]
     );
 
     // The scorecard over the whole three years, from rollups and from rows.
@@ -76,8 +86,12 @@ const main = async () => {
       const measure = async (bound: { sql: string; params: object; types: object }) => {
         const samples: number[] = [];
         for (let i = 0; i < 6; i += 1) {
-          const { ms } = await timed(() => connection.runAndReadAll(bound.sql, bound.params as never, bound.types as never));
-          if (i > 0) samples.push(ms);
+          const { ms } = await timed(() =>
+            connection.runAndReadAll(bound.sql, bound.params as never, bound.types as never)
+          );
+          if (i > 0) {
+            samples.push(ms);
+          }
         }
         return median(samples);
       };
@@ -87,14 +101,22 @@ const main = async () => {
         const raw = await measure(q.fromRaw);
         results.push([q.name, formatNumber(rollup), formatNumber(raw), formatNumber(raw / rollup, 1)]);
       }
-      printTable('Scorecard queries over three years, median ms (target: within 100 ms)', ['query', 'from rollups', 'from rows', 'rows / rollups'], results);
-      if (!values['skip-service']) await runServiceBench(seeded, connection, Number(info.as_of));
+      printTable(
+        'Scorecard queries over three years, median ms (target: within 100 ms)',
+        ['query', 'from rollups', 'from rows', 'rows / rollups'],
+        results
+      );
+      if (!values['skip-service']) {
+        await runServiceBench(seeded, connection, Number(info.as_of));
+      }
     } finally {
       connection.closeSync();
       instance.closeSync();
     }
   } finally {
-    if (!values.keep) rmSync(dir, { recursive: true, force: true });
+    if (!values.keep) {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 };
 

@@ -19,10 +19,17 @@ const plain = (sql: string): BoundQuery => ({ sql, params: {}, types: {} });
 export const scorecardQueries = (catalog: MetricDefinition[], range: TimeRange): ScorecardQuery[] => {
   const metric = (name: string) => {
     const found = catalog.find((m) => m.name === name);
-    if (!found) throw new Error(`no metric ${name}`);
+    if (!found) {
+      throw new Error(`no metric ${name}`);
+    }
     return found;
   };
-  const both = (name: string, label: string, query: Omit<MetricQueryInput, 'metric'>, raw?: BoundQuery): ScorecardQuery => {
+  const both = (
+    name: string,
+    label: string,
+    query: Omit<MetricQueryInput, 'metric'>,
+    raw?: BoundQuery
+  ): ScorecardQuery => {
     const parsed = metricQuerySchema.parse({ ...query, metric: name });
     const build = (source: MetricSource) => buildMetricSql(metric(name), parsed, range, source);
     return { name: label, fromRollup: build('rollup'), fromRaw: raw ?? build('fact') };
@@ -42,7 +49,7 @@ export const scorecardQueries = (catalog: MetricDefinition[], range: TimeRange):
                100.0 * count(*) filter (where c.ended_at >= m and c.ended_at < m + interval 1 month)
                      / nullif(count(*) filter (where c.started_at < m and (c.ended_at is null or c.ended_at >= m)), 0) as value
         from months, stg_customers as c
-        group by all order by 1, 2`),
+        group by all order by 1, 2`)
     ),
     both('csat', 'CSAT trend by month', { interval: 'month' }),
     both('ces_mean', 'CES trend by month', { interval: 'month' }),

@@ -16,7 +16,15 @@ describe('touchpoint demo (npm start)', () => {
     expect(first.stdout).toMatch(/data from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
     expect(first.stdout).toMatch(/raw\.interactions\s+\d+/);
     const scorecard = first.stdout.slice(first.stdout.indexOf('region'));
-    expect(scorecard.split('\n')[0].split(/\s{2,}/)).toEqual(['region', 'branch', 'SLI', 'NPS', 'churn %', 'CSAT %', 'FCR %']);
+    expect(scorecard.split('\n')[0].split(/\s{2,}/)).toEqual([
+      'region',
+      'branch',
+      'SLI',
+      'NPS',
+      'churn %',
+      'CSAT %',
+      'FCR %',
+    ]);
     expect(scorecard).toMatch(/\(\d+ rows?\)/);
 
     const second = await runTouchpoint('demo', '--db', db, '--no-serve');
@@ -27,7 +35,12 @@ describe('touchpoint demo (npm start)', () => {
 
 describe('touchpoint demo options', () => {
   it('names an unusable preview port from the environment before any work, as a usage error', async () => {
-    const outcome = await runTouchpointWithEnv({ TOUCHPOINT_PREVIEW_PORT: 'seventy' }, 'demo', '--db', join(tmpdir(), 'never-made.duckdb'));
+    const outcome = await runTouchpointWithEnv(
+      { TOUCHPOINT_PREVIEW_PORT: 'seventy' },
+      'demo',
+      '--db',
+      join(tmpdir(), 'never-made.duckdb')
+    );
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(/^touchpoint demo: --preview-port: /);
     expect(outcome.stdout).not.toMatch(/seeding/);

@@ -3,13 +3,21 @@ import { join } from 'node:path';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
 import { readRows } from '@touchpoint/server/src/db/readRows';
-import { copyValidFixture, editFile, sha256, tempDir, validFixture } from '@touchpoint/server/src/load/testing/loadFixtures';
+import {
+  copyValidFixture,
+  editFile,
+  sha256,
+  tempDir,
+  validFixture,
+} from '@touchpoint/server/src/load/testing/loadFixtures';
 
 const touchpoint = runTouchpoint;
 
 const responsesTouchpoints = async (db: string) => {
   return withDatabase(db, { readOnly: true }, async (connection) =>
-    (await readRows(connection, 'select touchpoint from raw.responses order by response_id')).map((row) => row.touchpoint),
+    (await readRows(connection, 'select touchpoint from raw.responses order by response_id')).map(
+      (row) => row.touchpoint
+    )
   );
 };
 
@@ -29,7 +37,7 @@ describe('touchpoint load', () => {
     const { code, stdout, stderr } = await touchpoint('load', '--db', db, validFixture);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(
-      /^loaded .*warehouse\.duckdb: branches 3, customers 3, interactions 3, responses 4 \(13 rows in \d+\.\ds, [\d,]+ rows\/s; \d+\.\ds with the model\)\n$/,
+      /^loaded .*warehouse\.duckdb: branches 3, customers 3, interactions 3, responses 4 \(13 rows in \d+\.\ds, [\d,]+ rows\/s; \d+\.\ds with the model\)\n$/
     );
     expect(await responsesTouchpoints(db)).toEqual(['after_service', 'email', 'kiosk', 'sms']);
   });
@@ -65,17 +73,35 @@ describe('touchpoint load', () => {
 
   it('accepts configured touchpoints with --touchpoints', async () => {
     const report = join(dir, 'loaded.json');
-    const { code, stderr } = await touchpoint('load', '--db', db, '--touchpoints', 'pigeon, carrier', '--report', report, brokenInput());
+    const { code, stderr } = await touchpoint(
+      'load',
+      '--db',
+      db,
+      '--touchpoints',
+      'pigeon, carrier',
+      '--report',
+      report,
+      brokenInput()
+    );
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(await responsesTouchpoints(db)).toEqual(['after_service', 'email', 'pigeon', 'sms']);
-    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ status: 'loaded', tables: [{ table: 'branches', rows: 3 }, {}, {}, {}] });
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({
+      status: 'loaded',
+      tables: [{ table: 'branches', rows: 3 }, {}, {}, {}],
+    });
   });
 
   it.each([
     [['--db', join(dir, 'x.duckdb')], /^touchpoint load: DIR: expected one directory, got 0$/],
     [[validFixture], /^touchpoint load: --db: /],
-    [['--db', join(dir, 'x.duckdb'), join(dir, 'no-such-dir')], /^touchpoint load: DIR: .*no-such-dir is not a directory$/],
-    [['--db', join(dir, 'x.duckdb'), '--touchpoints', 'Pigeon Post', validFixture], /^touchpoint load: --touchpoints: expected names of lower-case/],
+    [
+      ['--db', join(dir, 'x.duckdb'), join(dir, 'no-such-dir')],
+      /^touchpoint load: DIR: .*no-such-dir is not a directory$/,
+    ],
+    [
+      ['--db', join(dir, 'x.duckdb'), '--touchpoints', 'Pigeon Post', validFixture],
+      /^touchpoint load: --touchpoints: expected names of lower-case/,
+    ],
     [['--db', join(dir, 'x.duckdb'), '--format', 'csv', validFixture], /^touchpoint load: .*'--format'/],
   ])('names the wrong option %j and exits 2', async (args, message) => {
     const { code, stderr } = await touchpoint('load', ...args);

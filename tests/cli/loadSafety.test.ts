@@ -1,6 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPath } from '@touchpoint/server/src/warehouse/leftoverFiles';
@@ -22,7 +31,7 @@ const startLoad = (db: string, dir: string, shell?: string): Running => {
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr += String(chunk)));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, stderr })),
+    child.once('exit', (code, signal) => resolve({ code, signal, stderr }))
   );
   return { child, exited };
 };
@@ -32,13 +41,22 @@ const midway = async (db: string, pid: number) => {
   const building = buildPath(db, pid);
   const deadline = Date.now() + 60_000;
   while (!(existsSync(building) && statSync(building).size > 1024 * 1024)) {
-    if (Date.now() > deadline) throw new Error(`the load never started writing ${building}`);
+    if (Date.now() > deadline) {
+      throw new Error(`the load never started writing ${building}`);
+    }
     await sleep(20);
   }
 };
 
 const branchCount = async (db: string) => {
-  const { code, stdout, stderr } = await runTouchpoint('sql', '--db', db, '--format', 'csv', 'select count(*) as n from raw.branches');
+  const { code, stdout, stderr } = await runTouchpoint(
+    'sql',
+    '--db',
+    db,
+    '--format',
+    'csv',
+    'select count(*) as n from raw.branches'
+  );
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   return Number(stdout.trim().split('\n')[1]);
 };
@@ -51,7 +69,17 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
 
   beforeAll(async () => {
     // The served warehouse is small; the export to load is larger, so a load takes long enough to stop midway.
-    const seeded = await runTouchpoint('seed', '--db', join(dir, 'big.duckdb'), '--scale', '0.3', '--end', '2026-06-01', '--out', exportDir);
+    const seeded = await runTouchpoint(
+      'seed',
+      '--db',
+      join(dir, 'big.duckdb'),
+      '--scale',
+      '0.3',
+      '--end',
+      '2026-06-01',
+      '--out',
+      exportDir
+    );
     expect(seeded.code).toBe(0);
     rmSync(join(dir, 'big.duckdb'));
     rmSync(join(dir, 'big.duckdb.load-lock'));
@@ -73,14 +101,18 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
 
     // Files that only look alike are someone else's.
     const strangers = ['cx.duckdb.tmp-notes.txt', 'cx.duckdb.bak', 'other.duckdb.tmp-123', 'cx.duckdb.tmp-12.csv'];
-    for (const name of strangers) writeFileSync(join(dir, name), 'not the loader’s');
+    for (const name of strangers) {
+      writeFileSync(join(dir, name), 'not the loader’s');
+    }
 
     const next = await runTouchpoint('load', '--db', db, exportDir);
     expect(next.code).toBe(0);
     expect(next.stderr).toContain(`removed cx.duckdb.tmp-${killed.child.pid}`);
     expect(next.stderr).toContain('left by an earlier load');
     expect(leftovers().sort()).toEqual(['cx.duckdb.tmp-12.csv', 'cx.duckdb.tmp-notes.txt']);
-    for (const name of strangers) expect(readFileSync(join(dir, name), 'utf8')).toBe('not the loader’s');
+    for (const name of strangers) {
+      expect(readFileSync(join(dir, name), 'utf8')).toBe('not the loader’s');
+    }
     expect(await branchCount(db)).toBe(6);
   });
 
@@ -102,7 +134,7 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
     const second = await runTouchpoint('load', '--db', db, exportDir);
     expect(second.code).toBe(1);
     expect(second.stderr).toBe(
-      `touchpoint load: another load into ${db} is running (process ${first.child.pid}); wait for it to finish, or stop it, and run this one again\n`,
+      `touchpoint load: another load into ${db} is running (process ${first.child.pid}); wait for it to finish, or stop it, and run this one again\n`
     );
     const done = await first.exited;
     expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 0, stderr: '' });
@@ -118,7 +150,9 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
     const full = startLoad(db, exportDir, 'ulimit -f 4096');
     const done = await full.exited;
     expect(done.code).toBe(1);
-    expect(done.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^touchpoint load: not enough space to build the new warehouse beside .*cx\.duckdb: /)]);
+    expect(done.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^touchpoint load: not enough space to build the new warehouse beside .*cx\.duckdb: /),
+    ]);
     expect(sha256(db)).toBe(before);
     expect(leftovers().filter((name) => /^cx\.duckdb\.tmp-\d+(\.wal)?$/.test(name))).toEqual([]);
     expect(await branchCount(db)).toBe(3);

@@ -22,15 +22,38 @@ describe('touchpoint sql', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints an aligned table by default', async () => {
-    const { code, stdout } = await touchpoint('sql', '--db', db, 'select branch_id, sli from rel_branch_month order by branch_id');
+    const { code, stdout } = await touchpoint(
+      'sql',
+      '--db',
+      db,
+      'select branch_id, sli from rel_branch_month order by branch_id'
+    );
     expect(code).toBe(0);
-    expect(stdout).toBe(['branch_id  sli', '---------  ---', 'B1         100', 'B2         -50', '(2 rows)', ''].join('\n'));
+    expect(stdout).toBe(
+      ['branch_id  sli', '---------  ---', 'B1         100', 'B2         -50', '(2 rows)', ''].join('\n')
+    );
   });
 
   it('writes CSV and JSON for other programs, times as text', async () => {
-    const csv = await touchpoint('sql', '--db', db, '--format', 'csv', 'select response_id, responded_at, comment from fct_responses order by 1');
-    expect(csv.stdout).toBe('response_id,responded_at,comment\nR1,2024-05-01 09:00:00,"great, thanks"\nR2,2024-05-01 10:00:00,\n');
-    const json = await touchpoint('sql', '--db', db, '--format', 'json', 'select name, unit from metric_catalog where name in (\'sli\', \'csat\') order by name');
+    const csv = await touchpoint(
+      'sql',
+      '--db',
+      db,
+      '--format',
+      'csv',
+      'select response_id, responded_at, comment from fct_responses order by 1'
+    );
+    expect(csv.stdout).toBe(
+      'response_id,responded_at,comment\nR1,2024-05-01 09:00:00,"great, thanks"\nR2,2024-05-01 10:00:00,\n'
+    );
+    const json = await touchpoint(
+      'sql',
+      '--db',
+      db,
+      '--format',
+      'json',
+      "select name, unit from metric_catalog where name in ('sli', 'csat') order by name"
+    );
     expect(JSON.parse(json.stdout)).toEqual([
       { name: 'csat', unit: 'percent' },
       { name: 'sli', unit: 'index' },

@@ -15,18 +15,23 @@ const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 /** The rows of the markdown table under a `## heading`. */
 const tableUnder = (text: string, heading: string): string[] => {
   const section = text.split(/^## /m).find((part) => part.startsWith(`${heading}\n`) || part.startsWith(`${heading} `));
-  if (!section) throw new Error(`no section ${heading}`);
+  if (!section) {
+    throw new Error(`no section ${heading}`);
+  }
   return section.split('\n').filter((line) => line.startsWith('| `'));
 };
 
 describe('the metric reference (docs/metrics.md)', () => {
-  it.each(readCatalogFile().map((m) => [m.name, m]))('documents metric %s with its level, unit and exact formula', (name, metric) => {
-    const row = metricsDoc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
-    expect(row).toBeDefined();
-    expect(row).toContain(`| ${metric.level} |`);
-    expect(row).toContain(`| ${metric.unit} |`);
-    expect(row).toContain(`\`${metric.formula.replaceAll('|', '\\|')}\``);
-  });
+  it.each(readCatalogFile().map((m) => [m.name, m]))(
+    'documents metric %s with its level, unit and exact formula',
+    (name, metric) => {
+      const row = metricsDoc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row).toBeDefined();
+      expect(row).toContain(`| ${metric.level} |`);
+      expect(row).toContain(`| ${metric.unit} |`);
+      expect(row).toContain(`\`${metric.formula.replaceAll('|', '\\|')}\``);
+    }
+  );
 
   it('documents no metric the catalog does not have', () => {
     const names = new Set(readCatalogFile().map((m) => m.name));
@@ -36,7 +41,9 @@ describe('the metric reference (docs/metrics.md)', () => {
 
   it('carries the SLI worked example, its bands and the small-sample rule', () => {
     expect(metricsDoc).toContain('SLI = 100 x 1685 / 2500 = **67.4**');
-    expect(metricsDoc).toMatch(/50\.\.100 Excellent, 0\.\.50 Good, exactly 0 Neutral,\s+-50\.\.0 Bad, -100\.\.-50 Unacceptable/);
+    expect(metricsDoc).toMatch(
+      /50\.\.100 Excellent, 0\.\.50 Good, exactly 0 Neutral,\s+-50\.\.0 Bad, -100\.\.-50 Unacceptable/
+    );
     expect(metricsDoc).toContain('fewer than 30 ratings (`model_params.min_n`)');
   });
 
@@ -60,14 +67,17 @@ describe('the input contract (docs/data-contract.md)', () => {
     }
   });
 
-  it.each(contractTables.map((table) => [table]))('lists every column of %s the loader expects, empty ones marked with ?', (table) => {
-    const documented = tableUnder(contractDoc, table).map((line) => line.split('|').map((cell) => cell.trim()));
-    expect(documented.map(([, name]) => name)).toEqual(columns[table].map((c) => `\`${c.name}\``));
-    for (const [, name, type] of documented) {
-      const column = columns[table].find((c) => `\`${c.name}\`` === name);
-      expect({ name, optional: type.endsWith('?') }).toEqual({ name, optional: !column?.required });
+  it.each(contractTables.map((table) => [table]))(
+    'lists every column of %s the loader expects, empty ones marked with ?',
+    (table) => {
+      const documented = tableUnder(contractDoc, table).map((line) => line.split('|').map((cell) => cell.trim()));
+      expect(documented.map(([, name]) => name)).toEqual(columns[table].map((c) => `\`${c.name}\``));
+      for (const [, name, type] of documented) {
+        const column = columns[table].find((c) => `\`${c.name}\`` === name);
+        expect({ name, optional: type.endsWith('?') }).toEqual({ name, optional: !column?.required });
+      }
     }
-  });
+  );
 
   it.each(Object.values(rules).map((rule) => [rule]))('names the rule "%s" as the report does', (rule) => {
     expect(contractDoc).toContain(`\`${rule}`);

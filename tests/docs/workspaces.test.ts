@@ -10,7 +10,8 @@ const packageJsonSchema = z.object({
   dependencies: z.record(z.string(), z.string()).optional(),
   devDependencies: z.record(z.string(), z.string()).optional(),
 });
-const readPackage = (dir: string) => packageJsonSchema.parse(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+const readPackage = (dir: string) =>
+  packageJsonSchema.parse(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
 
 interface Workspace {
   dir: string;
@@ -25,12 +26,16 @@ const workspaces: Workspace[] = (readPackage(ROOT).workspaces ?? []).map((dir) =
 
 /** The workspace a path is in: the deepest workspace folder holding it. */
 const workspaceOf = (path: string): Workspace | undefined =>
-  workspaces.filter((w) => path === w.dir || path.startsWith(`${w.dir}/`)).sort((a, b) => b.dir.length - a.dir.length)[0];
+  workspaces
+    .filter((w) => path === w.dir || path.startsWith(`${w.dir}/`))
+    .sort((a, b) => b.dir.length - a.dir.length)[0];
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return ['node_modules', 'dist', 'artifacts'].includes(entry.name) ? [] : sourceFiles(path);
+    if (entry.isDirectory()) {
+      return ['node_modules', 'dist', 'artifacts'].includes(entry.name) ? [] : sourceFiles(path);
+    }
     return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [path] : [];
   });
 
@@ -46,8 +51,8 @@ const imports = workspaces.flatMap((workspace) =>
           ? workspaceOf(relative(ROOT, resolve(ROOT, dirname(file), specifier)))
           : workspaces.find((w) => specifier === w.name || specifier.startsWith(`${w.name}/`));
         return { file, workspace, specifier, target };
-      }),
-    ),
+      })
+    )
 );
 
 describe('the workspaces', () => {
@@ -61,29 +66,55 @@ describe('the workspaces', () => {
   });
 
   it('declare every workspace they import in their package.json', () => {
-    const undeclared = imports.filter((i) => i.target && i.target !== i.workspace && !i.workspace.declared.has(i.target.name));
-    expect([...new Set(undeclared.map((i) => `${i.workspace.name} imports ${i.target?.name} (${i.file})`))]).toEqual([]);
+    const undeclared = imports.filter(
+      (i) => i.target && i.target !== i.workspace && !i.workspace.declared.has(i.target.name)
+    );
+    expect([...new Set(undeclared.map((i) => `${i.workspace.name} imports ${i.target?.name} (${i.file})`))]).toEqual(
+      []
+    );
   });
 
   it('depend on one another without a cycle', () => {
     const edges = new Map(workspaces.map((w) => [w.name, new Set<string>()]));
-    for (const i of imports) if (i.target && i.target !== i.workspace) edges.get(i.workspace.name)?.add(i.target.name);
+    for (const i of imports) {
+      if (i.target && i.target !== i.workspace) {
+        edges.get(i.workspace.name)?.add(i.target.name);
+      }
+    }
     const cycles: string[] = [];
     const visit = (name: string, path: string[]) => {
       if (path.includes(name)) {
         cycles.push([...path.slice(path.indexOf(name)), name].join(' -> '));
         return;
       }
-      for (const next of edges.get(name) ?? []) visit(next, [...path, name]);
+      for (const next of edges.get(name) ?? []) {
+        visit(next, [...path, name]);
+      }
     };
-    for (const w of workspaces) visit(w.name, []);
+    for (const w of workspaces) {
+      visit(w.name, []);
+    }
     expect([...new Set(cycles)]).toEqual([]);
   });
 
   it('keep the contract and the model free of anything of ours, and everything below the CLI free of it', () => {
     const ours = (i: (typeof imports)[number]) => i.target && i.target !== i.workspace;
-    expect(imports.filter((i) => ['@touchpoint/contract', '@touchpoint/sql'].includes(i.workspace.name) && ours(i)).map((i) => i.file)).toEqual([]);
-    const belowCli = ['@touchpoint/server', '@touchpoint/seed', '@touchpoint/duckdb-datasource', '@touchpoint/scorecard-panel', '@touchpoint/preview'];
-    expect(imports.filter((i) => belowCli.includes(i.workspace.name) && i.target?.name === '@touchpoint/cli').map((i) => i.file)).toEqual([]);
+    expect(
+      imports
+        .filter((i) => ['@touchpoint/contract', '@touchpoint/sql'].includes(i.workspace.name) && ours(i))
+        .map((i) => i.file)
+    ).toEqual([]);
+    const belowCli = [
+      '@touchpoint/server',
+      '@touchpoint/seed',
+      '@touchpoint/duckdb-datasource',
+      '@touchpoint/scorecard-panel',
+      '@touchpoint/preview',
+    ];
+    expect(
+      imports
+        .filter((i) => belowCli.includes(i.workspace.name) && i.target?.name === '@touchpoint/cli')
+        .map((i) => i.file)
+    ).toEqual([]);
   });
 });

@@ -47,25 +47,34 @@ const resolvedSchema = z.object({
 const composeConfig = async (env: Record<string, string> = {}) => {
   const { TOUCHPOINT_TOKEN: _token, ...inherited } = process.env;
   try {
-    const { stdout } = await run('docker-compose', ['-f', join(REPO, 'docker-compose.yml'), 'config'], { env: { ...inherited, ...env } });
+    const { stdout } = await run('docker-compose', ['-f', join(REPO, 'docker-compose.yml'), 'config'], {
+      env: { ...inherited, ...env },
+    });
     return resolvedSchema.parse(parse(stdout));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('docker-compose is not installed: `apt-get install -y docker-compose` (Debian’s compose v1 checks docker-compose.yml here)', { cause: error });
+      throw new Error(
+        'docker-compose is not installed: `apt-get install -y docker-compose` (Debian’s compose v1 checks docker-compose.yml here)',
+        { cause: error }
+      );
     }
     throw error;
   }
 };
 
 /** The last value of each Dockerfile instruction, e.g. `USER`. */
-const lastInstruction = (name: string) => [...dockerfile.matchAll(new RegExp(`^${name}\\s+(.+)$`, 'gm'))].map((match) => match[1].trim()).at(-1);
+const lastInstruction = (name: string) =>
+  [...dockerfile.matchAll(new RegExp(`^${name}\\s+(.+)$`, 'gm'))].map((match) => match[1].trim()).at(-1);
 
 /** Runs the health check's command with the service's address swapped for `url`; resolves with its exit code. */
 const runHealthCheck = async (test: string[], url: string): Promise<number> => {
   const [kind, command, ...args] = test;
   expect(kind).toBe('CMD');
   try {
-    await run(command, args.map((arg) => arg.replace('http://127.0.0.1:7400', url)));
+    await run(
+      command,
+      args.map((arg) => arg.replace('http://127.0.0.1:7400', url))
+    );
     return 0;
   } catch (error) {
     return (error as { code: number }).code;
@@ -88,7 +97,9 @@ describe('docker-compose.yml, resolved by docker-compose config', () => {
       expect(grafana.volumes).toContain(`${join(REPO, folder, 'dist')}:/var/lib/grafana/plugins/${id}:ro`);
     }
     expect(grafana.volumes).toContain(`${join(REPO, 'provisioning')}:/etc/grafana/provisioning:ro`);
-    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort()).toEqual(pluginIds.map(({ id }) => id).sort());
+    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',').sort()).toEqual(
+      pluginIds.map(({ id }) => id).sort()
+    );
   });
 
   it('gives both services the same token: the default, or the one in the environment', async () => {
@@ -148,6 +159,13 @@ describe('the Dockerfile', () => {
   });
 
   it('seeds and serves the demo on every interface of the container, without the preview', () => {
-    expect(JSON.parse(lastInstruction('CMD') ?? '[]')).toEqual(['node', 'bin/touchpoint.js', 'demo', '--no-preview', '--host', '0.0.0.0']);
+    expect(JSON.parse(lastInstruction('CMD') ?? '[]')).toEqual([
+      'node',
+      'bin/touchpoint.js',
+      'demo',
+      '--no-preview',
+      '--host',
+      '0.0.0.0',
+    ]);
   });
 });

@@ -20,7 +20,17 @@ describe('touchpoint demo when the preview cannot start', () => {
   it('fails with the reason and exits, without leaving the service it had started running', async () => {
     const port = (taken.address() as { port: number }).port;
     // runTouchpoint waits for the process to end: a service left listening would hang it past the test's time limit.
-    const outcome = await runTouchpoint('demo', '--db', join(dir, 'demo.duckdb'), '--scale', '0.05', '--port', '0', '--preview-port', String(port));
+    const outcome = await runTouchpoint(
+      'demo',
+      '--db',
+      join(dir, 'demo.duckdb'),
+      '--scale',
+      '0.05',
+      '--port',
+      '0',
+      '--preview-port',
+      String(port)
+    );
     expect(outcome.code).toBe(1);
     expect(outcome.stderr).toMatch(new RegExp(`^touchpoint demo: .*EADDRINUSE.*${port}`, 'm'));
     expect(outcome.stdout).not.toMatch(/Touchpoint is running/);

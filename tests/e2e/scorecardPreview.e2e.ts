@@ -22,7 +22,9 @@ const TO = Date.parse(END);
 const FROM = TO - 90 * 86_400_000;
 
 const leadership = readDashboardFiles().find((file) => file.dashboard.uid === HOME_DASHBOARD_UID)!.dashboard;
-const sliPanelId = leadership.panels.find((panel) => panel.type === 'touchpoint-scorecard-panel' && panel.options.view === 'sli')!.id;
+const sliPanelId = leadership.panels.find(
+  (panel) => panel.type === 'touchpoint-scorecard-panel' && panel.options.view === 'sli'
+)!.id;
 
 /** Any panel whose header shows Grafana's error status. */
 const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
@@ -37,7 +39,9 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const db = join(dir, 'e2e.duckdb');
     const seeded = await runTouchpoint('seed', '--db', db, '--scale', '0.05', '--seed', '11', '--end', END);
-    if (seeded.code !== 0) throw new Error(seeded.stderr);
+    if (seeded.code !== 0) {
+      throw new Error(seeded.stderr);
+    }
     demo = await startDemo(db, TOKEN);
     browser = await launchChromium();
   });
@@ -52,7 +56,11 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     const page = await browser.newPage({ viewport });
     const errors = watchErrors(page);
     await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&${params}`);
-    await page.getByTestId(previewTestIds.panel(sliPanelId)).locator('[data-testid^="touchpoint-gauge-BR"]').first().waitFor();
+    await page
+      .getByTestId(previewTestIds.panel(sliPanelId))
+      .locator('[data-testid^="touchpoint-gauge-BR"]')
+      .first()
+      .waitFor();
     await page.waitForLoadState('networkidle');
     return { page, errors };
   };
@@ -63,13 +71,19 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await table.waitFor();
     const headers = await table.locator('thead th').allInnerTexts();
     const index = headers.indexOf(name);
-    if (index < 0) throw new Error(`no column ${name} in ${headers.join(', ')}`);
+    if (index < 0) {
+      throw new Error(`no column ${name} in ${headers.join(', ')}`);
+    }
     return table.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
   };
 
   it('shows on each branch’s gauge the SLI the service returns for it, and never the token', async () => {
     const { page, errors } = await open('var-branch=$__all');
-    const expected = await serviceRows(demo.serviceUrl, TOKEN, { from: FROM, to: TO, queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }] });
+    const expected = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }],
+    });
     expect(expected.length).toBeGreaterThan(1);
     expect(await sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').count()).toBe(expected.length);
     for (const row of expected) {
@@ -91,7 +105,14 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     const [{ branch_name: branchName }] = await serviceRows(demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
-      queries: [{ refId: 'A', kind: 'sql', format: 'table', sql: `select branch_name from dim_branches where branch_id = '${branchId}'` }],
+      queries: [
+        {
+          refId: 'A',
+          kind: 'sql',
+          format: 'table',
+          sql: `select branch_name from dim_branches where branch_id = '${branchId}'`,
+        },
+      ],
     });
 
     await first.click();
@@ -107,7 +128,14 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     const [{ contacts }] = await serviceRows(demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
-      queries: [{ refId: 'A', kind: 'sql', format: 'table', sql: `select count(*)::int as contacts from fct_interactions where customer_id = '${customers[0]}'` }],
+      queries: [
+        {
+          refId: 'A',
+          kind: 'sql',
+          format: 'table',
+          sql: `select count(*)::int as contacts from fct_interactions where customer_id = '${customers[0]}'`,
+        },
+      ],
     });
     expect(events.filter((event) => event === 'contact')).toHaveLength(Number(contacts));
 
@@ -131,7 +159,9 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     // Settled means settled: no panel keeps asking the service.
     let queries = 0;
     dark.page.on('request', (request) => {
-      if (request.url().includes('/api/query')) queries += 1;
+      if (request.url().includes('/api/query')) {
+        queries += 1;
+      }
     });
     await dark.page.waitForTimeout(2000);
     expect(queries).toBe(0);
@@ -148,7 +178,9 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
 
     const wall = await open('var-branch=$__all&kiosk', { width: 1920, height: 1080 });
     expect(await wall.page.getByTestId(previewTestIds.variable('branch')).count()).toBe(0);
-    expect(await sliPanel(wall.page).getByTestId(testIds.asOf).innerText()).toMatch(/^Data as of \d{1,2} \w{3} \d{4} \d\d:\d\d \((\d+ h|\d+ days?) old\)$/);
+    expect(await sliPanel(wall.page).getByTestId(testIds.asOf).innerText()).toMatch(
+      /^Data as of \d{1,2} \w{3} \d{4} \d\d:\d\d \((\d+ h|\d+ days?) old\)$/
+    );
     // Nothing only on hover in the scorecard itself (Grafana's panel header has its own title).
     expect(await sliPanel(wall.page).getByTestId(testIds.panel).locator('[title]').count()).toBe(0);
     await wall.page.screenshot({ path: join(ARTIFACTS, 'leadership-wall.png') });
@@ -161,7 +193,9 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     const gaugeValues = async (page: Page) => {
       const gauges = sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]');
       const values: Record<string, string | null> = {};
-      for (const gauge of await gauges.all()) values[(await gauge.getAttribute('data-testid'))!] = await gauge.getByTestId(testIds.gaugeValue).textContent();
+      for (const gauge of await gauges.all()) {
+        values[(await gauge.getAttribute('data-testid'))!] = await gauge.getByTestId(testIds.gaugeValue).textContent();
+      }
       return values;
     };
     const before = await open('var-branch=$__all&kiosk', { width: 1920, height: 1080 });
@@ -172,10 +206,22 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
 
     // Another seed onto the file the demo serves: other data, ending three days earlier.
     const earlier = new Date(TO - 3 * 86_400_000).toISOString().slice(0, 10);
-    const reseeded = await runTouchpoint('seed', '--db', join(dir, 'e2e.duckdb'), '--scale', '0.05', '--seed', '12', '--end', earlier);
+    const reseeded = await runTouchpoint(
+      'seed',
+      '--db',
+      join(dir, 'e2e.duckdb'),
+      '--scale',
+      '0.05',
+      '--seed',
+      '12',
+      '--end',
+      earlier
+    );
     expect(reseeded.stderr).toBe('');
     const deadline = Date.now() + 10_000;
-    while ((await health()).dataVersion === versionBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await health()).dataVersion === versionBefore && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect((await health()).dataVersion).not.toBe(versionBefore);
 
     await before.page.reload();
@@ -183,9 +229,15 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await before.page.waitForLoadState('networkidle');
     const asOfAfter = await sliPanel(before.page).getByTestId(testIds.asOf).innerText();
     expect(asOfAfter).not.toBe(asOfBefore);
-    const expected = await serviceRows(demo.serviceUrl, TOKEN, { from: FROM, to: TO, queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }] });
+    const expected = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }],
+    });
     const valuesAfter = await gaugeValues(before.page);
-    expect(valuesAfter).toEqual(Object.fromEntries(expected.map((row) => [testIds.gauge(String(row.branch_id)), Number(row.sli).toFixed(1)])));
+    expect(valuesAfter).toEqual(
+      Object.fromEntries(expected.map((row) => [testIds.gauge(String(row.branch_id)), Number(row.sli).toFixed(1)]))
+    );
     expect(valuesAfter).not.toEqual(valuesBefore);
     expect(before.errors).toEqual([]);
     await before.page.close();

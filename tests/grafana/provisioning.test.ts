@@ -22,7 +22,12 @@ import { datasourcePluginJson } from './support/grafanaDataProxy';
 import { panelDataProblems } from './support/panelDataProblems';
 import { applyPanelTransformations } from './support/panelTransformations';
 import { provisionedDatasource } from './support/provisionedDatasource';
-import { GRAFANA_PROVISIONING_DIR, PROVISIONING_DIR, readDashboardProviders, readProvisionedDatasources } from './support/provisioningFiles';
+import {
+  GRAFANA_PROVISIONING_DIR,
+  PROVISIONING_DIR,
+  readDashboardProviders,
+  readProvisionedDatasources,
+} from './support/provisioningFiles';
 import { SERVICE_TOKEN, startSeededService, type SeededService } from './support/seededService';
 
 const compose = readComposeFile();
@@ -51,16 +56,26 @@ const withoutDatasource = ({ datasource: _datasource, ...query }: Record<string,
 describe('docker-compose.yml', () => {
   it('mounts each plugin’s build read-only at the id its plugin.json declares', () => {
     for (const { folder, id } of plugins) {
-      expect(bindMounts(grafana)).toContainEqual({ host: join(REPO_ROOT, folder, 'dist'), container: `/var/lib/grafana/plugins/${id}`, readOnly: true });
+      expect(bindMounts(grafana)).toContainEqual({
+        host: join(REPO_ROOT, folder, 'dist'),
+        container: `/var/lib/grafana/plugins/${id}`,
+        readOnly: true,
+      });
     }
   });
 
   it('allows unsigned loading for exactly those two plugins', () => {
-    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS?.split(',').sort()).toEqual(plugins.map(({ id }) => id).sort());
+    expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS?.split(',').sort()).toEqual(
+      plugins.map(({ id }) => id).sort()
+    );
   });
 
   it('mounts the provisioning folder read-only where Grafana reads it', () => {
-    expect(bindMounts(grafana)).toContainEqual({ host: PROVISIONING_DIR, container: GRAFANA_PROVISIONING_DIR, readOnly: true });
+    expect(bindMounts(grafana)).toContainEqual({
+      host: PROVISIONING_DIR,
+      container: GRAFANA_PROVISIONING_DIR,
+      readOnly: true,
+    });
   });
 
   it('gives Grafana the token the service requires', () => {
@@ -118,9 +133,14 @@ describe.each(dashboards)('dashboard $file', (file) => {
   });
 
   it('lays its panels out on the 24-column grid without overlaps', () => {
-    const boxes = dashboard.panels.flatMap(({ panels: inRow, ...panel }) => [panel, ...inRow]).map(({ title, gridPos }) => ({ title, ...gridPos }));
+    const boxes = dashboard.panels
+      .flatMap(({ panels: inRow, ...panel }) => [panel, ...inRow])
+      .map(({ title, gridPos }) => ({ title, ...gridPos }));
     const overlaps = boxes.flatMap((a, i) =>
-      boxes.slice(i + 1).filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).map((b) => `${a.title} / ${b.title}`),
+      boxes
+        .slice(i + 1)
+        .filter((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
+        .map((b) => `${a.title} / ${b.title}`)
     );
     expect(overlaps).toEqual([]);
     expect(boxes.filter((box) => box.x < 0 || box.x + box.w > 24).map((box) => box.title)).toEqual([]);
@@ -129,7 +149,9 @@ describe.each(dashboards)('dashboard $file', (file) => {
   it('refers to the provisioned Touchpoint datasource only', () => {
     const refs = datasourceRefs(raw);
     expect(refs.length).toBeGreaterThan(0);
-    for (const { path, ref } of refs) expect({ path, ref }).toEqual({ path, ref: DATASOURCE_REF });
+    for (const { path, ref } of refs) {
+      expect({ path, ref }).toEqual({ path, ref: DATASOURCE_REF });
+    }
   });
 
   it('has a branch variable listing the branches, multi-value with All', () => {
@@ -139,14 +161,20 @@ describe.each(dashboards)('dashboard $file', (file) => {
   });
 
   it('saves every variable query and every target in the current schema, with nothing left to a default', () => {
-    for (const variable of dashboard.templating.list) expect(variableQuerySchema.parse(variable.query)).toEqual(variable.query);
+    for (const variable of dashboard.templating.list) {
+      expect(variableQuerySchema.parse(variable.query)).toEqual(variable.query);
+    }
     for (const panel of panels) {
-      for (const target of panel.targets) expect(savedQuerySchema.parse(withoutDatasource(target))).toEqual(withoutDatasource(target));
+      for (const target of panel.targets) {
+        expect(savedQuerySchema.parse(withoutDatasource(target))).toEqual(withoutDatasource(target));
+      }
     }
   });
 
   it('uses the scorecard panel by its real id, with options that are all valid', () => {
-    const touchpointPanels = panels.filter((panel) => panel.type.includes('touchpoint') || panel.type.includes('scorecard'));
+    const touchpointPanels = panels.filter(
+      (panel) => panel.type.includes('touchpoint') || panel.type.includes('scorecard')
+    );
     const variableNames = dashboard.templating.list.map((variable) => variable.name);
     for (const panel of touchpointPanels) {
       expect(panel.type).toBe(panelPlugin.id);
@@ -160,7 +188,9 @@ describe.each(dashboards)('dashboard $file', (file) => {
 });
 
 const panelCases = dashboards.flatMap((file) =>
-  file.panels.filter((panel) => panel.targets.length > 0).map((panel) => ({ file, panel, name: `${file.dashboard.title} / ${panel.title}` })),
+  file.panels
+    .filter((panel) => panel.targets.length > 0)
+    .map((panel) => ({ file, panel, name: `${file.dashboard.title} / ${panel.title}` }))
 );
 
 describe('every provisioned panel against a real service', () => {
@@ -175,7 +205,7 @@ describe('every provisioned panel against a real service', () => {
       dashboardVariableSpecs(
         provisionedDatasource(datasource, seeded.service.url, { TOUCHPOINT_TOKEN: SERVICE_TOKEN }),
         file.dashboard.templating.list,
-        panelTimeRange(file, undefined, asOf),
+        panelTimeRange(file, undefined, asOf)
       );
     variables.set(file, settled);
     return settled;
@@ -190,7 +220,12 @@ describe('every provisioned panel against a real service', () => {
 
   it.each(panelCases)('$name answers every query with data the panel can show', async ({ file, panel }) => {
     const range = panelTimeRange(file, panel, asOf);
-    const ds = provisionedDatasource(datasource, seeded.service.url, { TOUCHPOINT_TOKEN: SERVICE_TOKEN }, await variablesOf(file));
+    const ds = provisionedDatasource(
+      datasource,
+      seeded.service.url,
+      { TOUCHPOINT_TOKEN: SERVICE_TOKEN },
+      await variablesOf(file)
+    );
     // Grafana asks for about one point per pixel of the panel's width.
     const maxDataPoints = Math.round((panel.gridPos.w / 24) * 1600);
     const request: DataQueryRequest<TouchpointQuery> = {
@@ -199,7 +234,10 @@ describe('every provisioned panel against a real service', () => {
       maxDataPoints,
       range,
       scopedVars: {},
-      targets: panel.targets.map((target) => ({ ...savedQuerySchema.parse(withoutDatasource(target)), datasource: DATASOURCE_REF })),
+      targets: panel.targets.map((target) => ({
+        ...savedQuerySchema.parse(withoutDatasource(target)),
+        datasource: DATASOURCE_REF,
+      })),
       timezone: file.dashboard.timezone,
       app: 'dashboard',
       startTime: Date.now(),
@@ -208,7 +246,9 @@ describe('every provisioned panel against a real service', () => {
     const response = await lastValueFrom(ds.query(request));
     expect(response.errors ?? []).toEqual([]);
     const frames = response.data as DataFrame[];
-    const empty = request.targets.filter(({ refId }) => !frames.some((frame) => frame.refId === refId && frame.length > 0)).map(({ refId }) => refId);
+    const empty = request.targets
+      .filter(({ refId }) => !frames.some((frame) => frame.refId === refId && frame.length > 0))
+      .map(({ refId }) => refId);
     expect(empty).toEqual([]);
 
     const shown = await applyPanelTransformations(panel.transformations, frames);

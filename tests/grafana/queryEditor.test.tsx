@@ -19,7 +19,9 @@ type Props = ComponentProps<typeof QueryEditor>;
 
 /** The editor as Grafana mounts it, on a datasource that reads the real service's catalog. */
 const renderEditor = (query: TouchpointQuery, serviceUrl = seeded.service.url) => {
-  const { datasource } = touchpointDatasource(serviceUrl, SERVICE_TOKEN, [{ name: 'branch', options: ['BR001', 'BR002'], selected: 'BR001' }]);
+  const { datasource } = touchpointDatasource(serviceUrl, SERVICE_TOKEN, [
+    { name: 'branch', options: ['BR001', 'BR002'], selected: 'BR001' },
+  ]);
   const onChange = jest.fn<void, [TouchpointQuery]>();
   const onRunQuery = jest.fn();
   const props = { datasource, onRunQuery } as unknown as Omit<Props, 'query' | 'onChange'>;
@@ -63,7 +65,9 @@ describe('QueryEditor: metric builder', () => {
     const { onChange, onRunQuery } = renderEditor({ ...newQuery('metric', 'A'), groupBy: ['touchpoint', 'branch_id'] });
     await openSelect(testIds.metricPicker);
     await userEvent.click(screen.getByText('CSAT'));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'metric', metric: 'csat', groupBy: ['branch_id'] }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kind: 'metric', metric: 'csat', groupBy: ['branch_id'] })
+    );
     expect(onRunQuery).toHaveBeenCalled();
   });
 
@@ -71,7 +75,11 @@ describe('QueryEditor: metric builder', () => {
     renderEditor(newQuery('metric', 'A'));
     await openSelect(testIds.groupByPicker);
     const menu = screen.getByLabelText('Select options menu');
-    expect(within(menu).getAllByRole('option').map((option) => option.textContent)).toEqual(['branch_id', 'region', 'touchpoint', 'instrument']);
+    expect(
+      within(menu)
+        .getAllByRole('option')
+        .map((option) => option.textContent)
+    ).toEqual(['branch_id', 'region', 'touchpoint', 'instrument']);
   });
 
   it('sets the interval, including the whole range for gauges', async () => {
@@ -83,7 +91,9 @@ describe('QueryEditor: metric builder', () => {
   it('compares with the previous period over the whole range, and drops the comparison for a time series', async () => {
     const { onChange } = renderEditor({ ...newQuery('metric', 'A'), interval: 'none' });
     await userEvent.click(await screen.findByRole('switch', { name: labels.compare }));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ interval: 'none', compare: 'previous_period' }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ interval: 'none', compare: 'previous_period' })
+    );
     await userEvent.click(screen.getByLabelText(labels.intervals.week));
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ interval: 'week', compare: undefined }));
     expect(screen.queryByRole('switch', { name: labels.compare })).not.toBeInTheDocument();
@@ -99,12 +109,18 @@ describe('QueryEditor: metric builder', () => {
   });
 
   it('shows the SQL it stands for, and Edit as SQL turns it into a SQL query', async () => {
-    const { onChange } = renderEditor({ ...newQuery('metric', 'A'), groupBy: ['branch_id'], filters: { branch_id: ['$branch'] } });
+    const { onChange } = renderEditor({
+      ...newQuery('metric', 'A'),
+      groupBy: ['branch_id'],
+      filters: { branch_id: ['$branch'] },
+    });
     const sql = await screen.findByTestId(testIds.metricSql);
     expect(sql).toHaveTextContent('$__metric(sli) as sli');
     expect(sql).toHaveTextContent('branch_id in ($branch)');
     await userEvent.click(screen.getByRole('button', { name: labels.editAsSql }));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'sql', format: 'time_series', sql: sql.textContent }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kind: 'sql', format: 'time_series', sql: sql.textContent })
+    );
   });
 
   it('explains why a stock metric has no SQL form instead of offering a wrong one', async () => {
@@ -128,7 +144,9 @@ describe('QueryEditor: modes', () => {
   it('switches to SQL with an empty query and does not run it', async () => {
     const { onChange, onRunQuery } = renderEditor(newQuery('metric', 'A'));
     await userEvent.click(await screen.findByLabelText(labels.modes.sql));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'sql', sql: '', format: 'table', version: 1 }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kind: 'sql', sql: '', format: 'table', version: 1 })
+    );
     expect(onRunQuery).not.toHaveBeenCalled();
   });
 
@@ -143,14 +161,20 @@ describe('QueryEditor: modes', () => {
   });
 
   it('shows the fields each drill needs, and runs when one is left', async () => {
-    const { onChange, onRunQuery } = renderEditor({ ...newQuery('drill', 'A'), drill: 'day_interactions', branchId: undefined });
+    const { onChange, onRunQuery } = renderEditor({
+      ...newQuery('drill', 'A'),
+      drill: 'day_interactions',
+      branchId: undefined,
+    });
     const day = await screen.findByLabelText(labels.drillFields.day);
     expect(screen.getByLabelText(labels.drillFields.branchId)).toBeInTheDocument();
     expect(screen.getByLabelText(labels.drillFields.channel)).toBeInTheDocument();
     expect(screen.queryByLabelText(labels.drillFields.customerId)).not.toBeInTheDocument();
     await userEvent.type(day, '2024-03-01');
     await userEvent.tab();
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'drill', drill: 'day_interactions', day: '2024-03-01' }));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kind: 'drill', drill: 'day_interactions', day: '2024-03-01' })
+    );
     expect(onRunQuery).toHaveBeenCalled();
   });
 

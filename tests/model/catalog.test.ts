@@ -12,7 +12,7 @@ describe('the metric catalog', () => {
 
   it('is stored in the warehouse exactly as shipped in sql/catalog/metrics.json', async () => {
     expect(await readCatalogTable(warehouse.connection)).toEqual(
-      [...readCatalogFile()].sort((a, b) => a.name.localeCompare(b.name)),
+      [...readCatalogFile()].sort((a, b) => a.name.localeCompare(b.name))
     );
   });
 
@@ -21,7 +21,7 @@ describe('the metric catalog', () => {
       warehouse.connection,
       `select table_name as name from duckdb_tables() where schema_name = 'main' and comment is null
        union all
-       select view_name from duckdb_views() where schema_name = 'main' and not internal and comment is null`,
+       select view_name from duckdb_views() where schema_name = 'main' and not internal and comment is null`
     );
     expect(undocumented).toEqual([]);
   });
@@ -56,7 +56,7 @@ describe('the metric catalog', () => {
   });
 
   const sources = readCatalogFile().flatMap((m) =>
-    (['rollup', 'fact'] as const).filter((s) => m.source[s] !== null).map((s) => [m.name, s] as const),
+    (['rollup', 'fact'] as const).filter((s) => m.source[s] !== null).map((s) => [m.name, s] as const)
   );
   it.each(sources)('metric %s compiles and runs over its %s, grouped and bucketed', async (name, source) => {
     const metrics = await metricEvaluator(warehouse.connection);

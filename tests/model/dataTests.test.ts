@@ -28,11 +28,27 @@ describe('the model data tests (sql/tests)', () => {
     ['a repeated key', 'insert into fct_interactions select * from fct_interactions limit 1', 'unique_keys'],
     ['a dangling branch reference', "delete from dim_branches where branch_id = 'B2'", 'references_resolve'],
     ['a fact that lost a row', "delete from fct_interactions where interaction_id = 'I2'", 'grain_preserved'],
-    ['a rollup that does not sum to its fact', 'update agg_interaction_daily set interactions = interactions + 1', 'grain_preserved'],
-    ['SLI points outside -10..10', "update sli_mapping set points_per_step = 40 where instrument = 'csat_5'", 'values_in_range'],
-    ['a daily stock that disagrees with the month', 'update agg_customer_daily set active_at_start = active_at_start + 1', 'stocks_agree'],
+    [
+      'a rollup that does not sum to its fact',
+      'update agg_interaction_daily set interactions = interactions + 1',
+      'grain_preserved',
+    ],
+    [
+      'SLI points outside -10..10',
+      "update sli_mapping set points_per_step = 40 where instrument = 'csat_5'",
+      'values_in_range',
+    ],
+    [
+      'a daily stock that disagrees with the month',
+      'update agg_customer_daily set active_at_start = active_at_start + 1',
+      'stocks_agree',
+    ],
     ['a 128-bit count column', 'alter table agg_customer_daily add column wide hugeint', 'no_wide_integers'],
-    ['a catalog component its source lacks', "update metric_catalog set components = [{'name': 'nope', 'agg': 'sum'}] where name = 'csat'", 'catalog_is_complete'],
+    [
+      'a catalog component its source lacks',
+      "update metric_catalog set components = [{'name': 'nope', 'agg': 'sum'}] where name = 'csat'",
+      'catalog_is_complete',
+    ],
   ])('catch %s', async (_defect, plant, test) => {
     await warehouse.connection.run(plant);
     const failures = await runDataTests(warehouse.connection);

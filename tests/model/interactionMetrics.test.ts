@@ -115,6 +115,6 @@ describe('interaction-level metrics on a hand-computed fixture', () => {
       const hybrid = await metrics.rows(name, { groupBy: ['channel'] }, cut, 'hybrid');
       expect(hybrid).toEqual(await metrics.rows(name, { groupBy: ['channel'] }, cut, 'fact'));
       expect(hybrid).not.toEqual(await metrics.rows(name, { groupBy: ['channel'] }, march, 'fact'));
-    },
+    }
   );
 });

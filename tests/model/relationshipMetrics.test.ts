@@ -73,25 +73,47 @@ describe('relationship-level metrics on a hand-computed fixture', () => {
     const rows = await readRows(
       warehouse.connection,
       `select strftime(month, '%Y-%m') as month, active_at_start, churned, churn_rate, retention_rate, arpu, clv
-       from rel_branch_month order by month`,
+       from rel_branch_month order by month`
     );
     expect(rows).toEqual([
       { month: '2024-01', active_at_start: 2, churned: 1, churn_rate: 0.5, retention_rate: 0.5, arpu: 75, clv: 150 },
       // Feb ARPU: A 100, B 50, E 40 (D has no revenue) -> 190 / 3; CLV = ARPU / 0.25.
-      { month: '2024-02', active_at_start: 4, churned: 1, churn_rate: 0.25, retention_rate: 0.75, arpu: 190 / 3, clv: (190 / 3) / 0.25 },
-      { month: '2024-03', active_at_start: 4, churned: 1, churn_rate: 0.25, retention_rate: 0.75, arpu: 200 / 3, clv: (200 / 3) / 0.25 },
+      {
+        month: '2024-02',
+        active_at_start: 4,
+        churned: 1,
+        churn_rate: 0.25,
+        retention_rate: 0.75,
+        arpu: 190 / 3,
+        clv: 190 / 3 / 0.25,
+      },
+      {
+        month: '2024-03',
+        active_at_start: 4,
+        churned: 1,
+        churn_rate: 0.25,
+        retention_rate: 0.75,
+        arpu: 200 / 3,
+        clv: 200 / 3 / 0.25,
+      },
       // No churn in April: CLV is undefined (null), not infinite.
       { month: '2024-04', active_at_start: 3, churned: 0, churn_rate: 0, retention_rate: 1, arpu: 160 / 2, clv: null },
     ]);
   });
 
   it('CLV from the catalog equals rel_branch_month and scales with the gross margin', async () => {
-    expect(await metrics.value('clv', month('02'))).toBeCloseTo((190 / 3) / 0.25, 9);
+    expect(await metrics.value('clv', month('02'))).toBeCloseTo(190 / 3 / 0.25, 9);
     const halfMargin = await buildTestWarehouse(fill, { grossMargin: 0.5 });
     try {
-      const [feb] = await readRows(halfMargin.connection, `select clv from rel_branch_month where month = '2024-02-01'`);
-      expect(feb.clv).toBeCloseTo((190 / 3) * 0.5 / 0.25, 9);
-      expect(await (await metricEvaluator(halfMargin.connection)).value('clv', month('02'))).toBeCloseTo((190 / 3) * 0.5 / 0.25, 9);
+      const [feb] = await readRows(
+        halfMargin.connection,
+        `select clv from rel_branch_month where month = '2024-02-01'`
+      );
+      expect(feb.clv).toBeCloseTo(((190 / 3) * 0.5) / 0.25, 9);
+      expect(await (await metricEvaluator(halfMargin.connection)).value('clv', month('02'))).toBeCloseTo(
+        ((190 / 3) * 0.5) / 0.25,
+        9
+      );
     } finally {
       halfMargin.close();
     }
@@ -104,7 +126,7 @@ describe('relationship-level metrics on a hand-computed fixture', () => {
     const rows = await readRows(
       warehouse.connection,
       `select strftime(cohort_month, '%Y-%m') as cohort, months_since_start as k, cohort_size, active, retention
-       from rel_cohort_retention order by cohort_month, k`,
+       from rel_cohort_retention order by cohort_month, k`
     );
     expect(rows).toEqual([
       { cohort: '2024-01', k: 0, cohort_size: 3, active: 2, retention: 2 / 3 },
@@ -118,7 +140,7 @@ describe('relationship-level metrics on a hand-computed fixture', () => {
   it('averages the retention curve weighted by cohort size', async () => {
     const rows = await readRows(
       warehouse.connection,
-      `select months_since_start as k, customers, active, retention from rel_retention_curve order by k`,
+      `select months_since_start as k, customers, active, retention from rel_retention_curve order by k`
     );
     expect(rows).toEqual([
       { k: 0, customers: 4, active: 3, retention: 0.75 },
@@ -131,7 +153,7 @@ describe('relationship-level metrics on a hand-computed fixture', () => {
     const rows = await readRows(
       warehouse.connection,
       `select customer_id, strftime(cohort_month, '%Y-%m') as cohort, status, tenure_days, nps_class
-       from dim_customers order by customer_id`,
+       from dim_customers order by customer_id`
     );
     expect(rows).toEqual([
       { customer_id: 'A', cohort: '2023-11', status: 'active', tenure_days: 152, nps_class: 'promoter' },
@@ -148,7 +170,7 @@ describe('relationship-level metrics on a hand-computed fixture', () => {
       warehouse.connection,
       `select customer_id, count(*) as months, count(distinct month) as distinct_months,
               strftime(min(month), '%Y-%m') as first, strftime(max(month), '%Y-%m') as last
-       from rel_customer_month group by customer_id order by customer_id`,
+       from rel_customer_month group by customer_id order by customer_id`
     );
     expect(rows).toEqual([
       // A and B started before the period: their months start at its first month.

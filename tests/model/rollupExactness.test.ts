@@ -16,7 +16,20 @@ describe('rolling up a rollup gives the value computed from rows', () => {
   });
   afterAll(() => warehouse.close());
 
-  const ratioMetrics = ['csat', 'ces_mean', 'ces_index', 'fcr', 'aht', 'frt_mean', 'resolution_mean', 'volume', 'open_contacts', 'sli', 'nps', 'responses'];
+  const ratioMetrics = [
+    'csat',
+    'ces_mean',
+    'ces_index',
+    'fcr',
+    'aht',
+    'frt_mean',
+    'resolution_mean',
+    'volume',
+    'open_contacts',
+    'sli',
+    'nps',
+    'responses',
+  ];
 
   it.each(ratioMetrics)('%s by month and region from the daily branch rollup equals the fact', async (name) => {
     const query = { groupBy: ['region'], interval: 'month' as const };
@@ -39,7 +52,7 @@ describe('rolling up a rollup gives the value computed from rows', () => {
               100.0 * count(*) filter (where c.ended_at >= time and c.ended_at < time + interval 1 month)
                     / count(*) filter (where c.started_at < time and (c.ended_at is null or c.ended_at >= time)) as value
        from months, raw.customers as c join raw.branches as b using (branch_id)
-       group by all order by time, region`,
+       group by all order by time, region`
     );
     expect(fromRollup.map((r) => [r.time, r.region])).toEqual(fromRaw.map((r) => [r.time, r.region]));
     fromRollup.forEach((row, i) => expect(row.value).toBeCloseTo(Number(fromRaw[i].value), 12));
@@ -50,7 +63,7 @@ describe('rolling up a rollup gives the value computed from rows', () => {
     const [fromRollup] = await metrics.rows('sli', {}, year, 'rollup');
     const months = await readRows(
       warehouse.connection,
-      `select 100.0 * sum(sli_weighted_points) / (10.0 * sum(sli_weight)) as sli from rel_branch_month where month >= '2025-07-01' and month < '2026-07-01'`,
+      `select 100.0 * sum(sli_weighted_points) / (10.0 * sum(sli_weight)) as sli from rel_branch_month where month >= '2025-07-01' and month < '2026-07-01'`
     );
     expect(fromRollup.value).toBeCloseTo(Number(whole.value), 10);
     expect(months[0].sli).toBeCloseTo(Number(whole.value), 10);

@@ -45,7 +45,7 @@ describe('SLI', () => {
     const [levels] = await readRows(
       warehouse.connection,
       `select sum(sli_excellent) e, sum(sli_good) g, sum(sli_neutral) n, sum(sli_bad) b, sum(sli_unacceptable) u,
-              sum(sli_weighted_points) points from agg_response_daily`,
+              sum(sli_weighted_points) points from agg_response_daily`
     );
     expect(levels).toEqual({ e: 181, g: 26, n: 4, b: 27, u: 12, points: 1685 });
   });
@@ -62,7 +62,10 @@ describe('SLI mapping of each instrument', () => {
   ] as const;
   beforeAll(async () => {
     const rows = cases.flatMap(([instrument, scores]) =>
-      scores.map((score) => `('${instrument}-${score}', 'B1', null, null, 'web', '${instrument}', ${score}, '2024-05-01 10:00', null)`),
+      scores.map(
+        (score) =>
+          `('${instrument}-${score}', 'B1', null, null, 'web', '${instrument}', ${score}, '2024-05-01 10:00', null)`
+      )
     );
     warehouse = await buildTestWarehouse(`
       insert into raw.branches values ('B1', 'Harbour Street', null, null);
@@ -75,12 +78,11 @@ describe('SLI mapping of each instrument', () => {
     const rows = await readRows(
       warehouse.connection,
       `select score, sli_points from fct_responses where instrument = $1 order by score`,
-      [instrument],
+      [instrument]
     );
     expect(rows.map((r) => r.score)).toEqual([...scores]);
     expect(rows.map((r) => r.sli_points)).toEqual([...points]);
   });
-
 });
 
 describe('SLI touchpoint weights', () => {

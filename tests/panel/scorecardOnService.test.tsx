@@ -8,10 +8,35 @@ import { startSeededService, type SeededService } from '../grafana/support/seede
 import { registerTouchpoint } from './support/panelOnService';
 import { renderPanel, resetUrl } from './support/renderPanel';
 
-const sliByBranch: SavedMetricQuery = { refId: 'A', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id', 'region'], interval: 'none', filters: {}, compare: 'previous_period' };
-const sliTrend: SavedMetricQuery = { refId: 'B', version: 1, kind: 'metric', metric: 'sli', groupBy: ['branch_id'], interval: 'week', filters: {} };
+const sliByBranch: SavedMetricQuery = {
+  refId: 'A',
+  version: 1,
+  kind: 'metric',
+  metric: 'sli',
+  groupBy: ['branch_id', 'region'],
+  interval: 'none',
+  filters: {},
+  compare: 'previous_period',
+};
+const sliTrend: SavedMetricQuery = {
+  refId: 'B',
+  version: 1,
+  kind: 'metric',
+  metric: 'sli',
+  groupBy: ['branch_id'],
+  interval: 'week',
+  filters: {},
+};
 
-const trendQuery = (refId: string, metric: string): SavedMetricQuery => ({ refId, version: 1, kind: 'metric', metric, groupBy: [], interval: 'week', filters: {} });
+const trendQuery = (refId: string, metric: string): SavedMetricQuery => ({
+  refId,
+  version: 1,
+  kind: 'metric',
+  metric,
+  groupBy: [],
+  interval: 'week',
+  filters: {},
+});
 const cohortQuery: SavedSqlQuery = {
   refId: 'C',
   version: 1,
@@ -22,7 +47,9 @@ const cohortQuery: SavedSqlQuery = {
 
 const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
   const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
-  if (outcome.code !== 0) throw new Error(outcome.stderr);
+  if (outcome.code !== 0) {
+    throw new Error(outcome.stderr);
+  }
   return JSON.parse(outcome.stdout);
 };
 
@@ -50,7 +77,7 @@ describe('scorecard panel on the real service', () => {
     const expected = await sqlRows(
       seeded.db,
       `select branch_id, round(100.0 * sum(sli_weighted_points) / (10.0 * sum(sli_weight)), 1) as sli, sum(sli_n)::int as n
-       from fct_responses where responded_at >= '2024-04-01' and responded_at < '2024-06-30' group by 1 order by 1`,
+       from fct_responses where responded_at >= '2024-04-01' and responded_at < '2024-06-30' group by 1 order by 1`
     );
     expect(expected.length).toBeGreaterThan(1);
     for (const row of expected) {
@@ -58,14 +85,19 @@ describe('scorecard panel on the real service', () => {
       expect(gauge.getByTestId(testIds.gaugeValue)).toHaveTextContent(Number(row.sli).toFixed(1));
       expect(gauge.getByText(`n = ${Number(row.n).toLocaleString('en-US')}`)).toBeInTheDocument();
       expect(gauge.getByText(/vs previous period|no previous value/)).toBeInTheDocument();
-      expect(screen.getByTestId(testIds.gauge(String(row.branch_id))).querySelectorAll('polyline').length).toBeGreaterThan(0);
+      expect(
+        screen.getByTestId(testIds.gauge(String(row.branch_id))).querySelectorAll('polyline').length
+      ).toBeGreaterThan(0);
     }
   });
 
   it('drills branch -> customers -> one customer’s contacts in time order, and back up', async () => {
     const { series, request } = await touchpoint.panelData([sliByBranch]);
     renderPanel({ series, request });
-    const worst = screen.getAllByTestId(/^touchpoint-gauge-BR/)[0].getAttribute('data-testid')!.replace('touchpoint-gauge-', '');
+    const worst = screen
+      .getAllByTestId(/^touchpoint-gauge-BR/)[0]
+      .getAttribute('data-testid')!
+      .replace('touchpoint-gauge-', '');
     await userEvent.click(screen.getByTestId(testIds.gauge(worst)));
     expect(locationService.getSearchObject()['var-branch']).toBe(worst);
 
@@ -73,23 +105,26 @@ describe('scorecard panel on the real service', () => {
     const customers = tableColumn('Customer');
     const [{ n }] = await sqlRows(
       seeded.db,
-      `select count(*)::int as n from dim_customers where branch_id = '${worst}' and started_at < '2024-06-30' and (ended_at is null or ended_at >= '2024-04-01')`,
+      `select count(*)::int as n from dim_customers where branch_id = '${worst}' and started_at < '2024-06-30' and (ended_at is null or ended_at >= '2024-04-01')`
     );
     expect(customers).toHaveLength(Math.min(Number(n), 500));
 
     const firstCustomer = screen.getByTestId(testIds.drillTable).querySelector('tbody button')!;
     expect(firstCustomer).toHaveTextContent(customers[0]!);
     await userEvent.click(firstCustomer);
-    expect(within(screen.getByTestId(testIds.breadcrumbs)).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Scorecard',
-      `Branch ${worst}`,
-      `Customer ${customers[0]}`,
-    ]);
+    expect(
+      within(screen.getByTestId(testIds.breadcrumbs))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual(['Scorecard', `Branch ${worst}`, `Customer ${customers[0]}`]);
     await waitForTable('Event');
     const times = tableColumn('Time');
     expect(times.length).toBeGreaterThan(0);
     expect([...times].sort()).toEqual(times);
-    const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where customer_id = '${customers[0]}'`);
+    const [{ contacts }] = await sqlRows(
+      seeded.db,
+      `select count(*)::int as contacts from fct_interactions where customer_id = '${customers[0]}'`
+    );
     expect(tableColumn('Event').filter((event) => event === 'contact')).toHaveLength(Number(contacts));
 
     act(() => locationService.getHistory().goBack());
@@ -104,20 +139,30 @@ describe('scorecard panel on the real service', () => {
     resetUrl('?touchpoint-drill-7=cohort:2024-02-01');
     const { unmount } = renderPanel({ series, request });
     await waitForTable('Customer');
-    const [{ n }] = await sqlRows(seeded.db, `select count(*)::int as n from dim_customers where cohort_month = '2024-02-01'`);
+    const [{ n }] = await sqlRows(
+      seeded.db,
+      `select count(*)::int as n from dim_customers where cohort_month = '2024-02-01'`
+    );
     expect(tableColumn('Customer')).toHaveLength(Math.min(Number(n), 500));
     unmount();
 
     resetUrl('?touchpoint-drill-7=day:2024-05-15&var-branch=BR002');
     renderPanel({ series, request });
     await waitForTable('Channel');
-    const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where opened_date = '2024-05-15' and branch_id = 'BR002'`);
+    const [{ contacts }] = await sqlRows(
+      seeded.db,
+      `select count(*)::int as contacts from fct_interactions where opened_date = '2024-05-15' and branch_id = 'BR002'`
+    );
     expect(tableColumn('Branch').every((branch) => branch === 'BR002')).toBe(true);
     expect(tableColumn('Time')).toHaveLength(Number(contacts));
   });
 
   it('draws the CSAT and CES trend from the service with the SLI on a second axis, and opens a day’s contacts from a point', async () => {
-    const { series, request } = await touchpoint.panelData([trendQuery('A', 'csat'), trendQuery('B', 'ces_mean'), trendQuery('C', 'sli')]);
+    const { series, request } = await touchpoint.panelData([
+      trendQuery('A', 'csat'),
+      trendQuery('B', 'ces_mean'),
+      trendQuery('C', 'sli'),
+    ]);
     renderPanel({ series, request, options: { view: 'trend' } });
     const csat = screen.getByTestId(testIds.trendChart('csat'));
     expect(screen.getByTestId(testIds.trendChart('ces_mean'))).toBeInTheDocument();
@@ -127,20 +172,26 @@ describe('scorecard panel on the real service', () => {
     await userEvent.click(point);
     expect(locationService.getSearchObject()['touchpoint-drill-7']).toBe(`day:${day}`);
     await waitForTable('Channel');
-    const [{ contacts }] = await sqlRows(seeded.db, `select count(*)::int as contacts from fct_interactions where opened_date = '${day}'`);
+    const [{ contacts }] = await sqlRows(
+      seeded.db,
+      `select count(*)::int as contacts from fct_interactions where opened_date = '${day}'`
+    );
     expect(tableColumn('Time')).toHaveLength(Math.min(Number(contacts), 500));
   });
 
   it('draws the retention triangle from the service’s SQL and opens a cohort’s customers from a cell', async () => {
     const { series, request } = await touchpoint.panelData([cohortQuery]);
     renderPanel({ series, request, options: { view: 'cohorts' } });
-    const cells = await sqlRows(seeded.db, `select strftime(cohort_month, '%Y-%m-%d') as month, months_since_start as k, active, cohort_size from rel_cohort_retention order by 1, 2`);
+    const cells = await sqlRows(
+      seeded.db,
+      `select strftime(cohort_month, '%Y-%m-%d') as month, months_since_start as k, active, cohort_size from rel_cohort_retention order by 1, 2`
+    );
     expect(cells.length).toBeGreaterThan(3);
     // A SQL frame is stamped like a metric one, so the wall's cohort triangle says how fresh it is too.
     expect(screen.getByTestId(testIds.asOf)).toHaveTextContent(/^Data as of 29 Jun 2024 \d\d:\d\d/);
     for (const cell of cells) {
       expect(screen.getByTestId(testIds.cohortCell(String(cell.month), Number(cell.k)))).toHaveTextContent(
-        `${Math.round((100 * Number(cell.active)) / Number(cell.cohort_size))}%`,
+        `${Math.round((100 * Number(cell.active)) / Number(cell.cohort_size))}%`
       );
     }
     await userEvent.click(screen.getByTestId(testIds.cohortCell(String(cells[0].month), 0)));

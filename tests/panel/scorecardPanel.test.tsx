@@ -15,10 +15,13 @@ const gauges = metricFramesFor(
     { branch_id: 'BR003', region: 'North', value: -12.5, n: 12, previous: null, previous_n: 0, change: null },
     { branch_id: 'BR004', region: 'South', value: -60, n: 90, previous: -55, previous_n: 80, change: -5 },
   ],
-  { groupBy: ['branch_id', 'region'], compared: true },
+  { groupBy: ['branch_id', 'region'], compared: true }
 );
 
-const gaugeOrder = () => screen.getAllByTestId(/^touchpoint-gauge-BR/).map((gauge) => gauge.getAttribute('data-testid')?.replace('touchpoint-gauge-', ''));
+const gaugeOrder = () =>
+  screen
+    .getAllByTestId(/^touchpoint-gauge-BR/)
+    .map((gauge) => gauge.getAttribute('data-testid')?.replace('touchpoint-gauge-', ''));
 
 describe('scorecard panel: SLI by branch', () => {
   beforeEach(() => resetUrl());
@@ -33,7 +36,9 @@ describe('scorecard panel: SLI by branch', () => {
     expect(best.getByText('▼ −2.6 vs previous period')).toBeInTheDocument();
     const worst = within(screen.getByTestId(testIds.gauge('BR004')));
     expect(worst.getByText('Unacceptable')).toBeInTheDocument();
-    expect(within(screen.getByTestId(testIds.gauge('BR002'))).getByText('▲ +10.0 vs previous period')).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId(testIds.gauge('BR002'))).getByText('▲ +10.0 vs previous period')
+    ).toBeInTheDocument();
   });
 
   it('marks a branch under the minimum n instead of hiding it, and says when there is no previous value', () => {
@@ -48,7 +53,15 @@ describe('scorecard panel: SLI by branch', () => {
     const { rerenderWith } = renderPanel({ series: gauges, options: { sort: 'best' } });
     expect(gaugeOrder()).toEqual(['BR001', 'BR002', 'BR003', 'BR004']);
     // Names out of value order, so sorting by name cannot pass by sorting by value.
-    const named = metricFramesFor('sli', [{ branch_id: 'BR10', value: 80, n: 50 }, { branch_id: 'BR2', value: -20, n: 50 }, { branch_id: 'BR1', value: 10, n: 50 }], { groupBy: ['branch_id'] });
+    const named = metricFramesFor(
+      'sli',
+      [
+        { branch_id: 'BR10', value: 80, n: 50 },
+        { branch_id: 'BR2', value: -20, n: 50 },
+        { branch_id: 'BR1', value: 10, n: 50 },
+      ],
+      { groupBy: ['branch_id'] }
+    );
     rerenderWith({ series: named, options: { sort: 'name' } });
     expect(gaugeOrder()).toEqual(['BR1', 'BR2', 'BR10']);
   });
@@ -58,7 +71,11 @@ describe('scorecard panel: SLI by branch', () => {
     const groups = screen.getAllByTestId(testIds.regionGroup);
     expect(groups.map((group) => group.getAttribute('aria-label'))).toEqual(['North', 'South']);
     expect(within(groups[0]).getByText('North · 2 branches')).toBeInTheDocument();
-    expect(within(groups[1]).getAllByRole('button').map((b) => b.getAttribute('data-testid'))).toEqual([testIds.gauge('BR004'), testIds.gauge('BR002')]);
+    expect(
+      within(groups[1])
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('data-testid'))
+    ).toEqual([testIds.gauge('BR004'), testIds.gauge('BR002')]);
   });
 
   it('fits one branch in a 300x200 panel and 200 branches on a 4K wall', () => {
@@ -68,8 +85,12 @@ describe('scorecard panel: SLI by branch', () => {
     unmount();
     const many = metricFramesFor(
       'sli',
-      Array.from({ length: 200 }, (_, i) => ({ branch_id: `BR${String(i + 1).padStart(3, '0')}`, value: (i % 41) * 5 - 100, n: 50 + i })),
-      { groupBy: ['branch_id'] },
+      Array.from({ length: 200 }, (_, i) => ({
+        branch_id: `BR${String(i + 1).padStart(3, '0')}`,
+        value: (i % 41) * 5 - 100,
+        n: 50 + i,
+      })),
+      { groupBy: ['branch_id'] }
     );
     renderPanel({ series: many, width: 3840, height: 2160, options: { wall: 'on' } });
     expect(screen.getAllByTestId(/^touchpoint-gauge-BR/)).toHaveLength(200);
@@ -103,7 +124,9 @@ describe('scorecard panel: wall screens', () => {
     try {
       renderPanel({ series: gauges });
       expect(screen.getByTestId(testIds.asOf)).toHaveTextContent('Data as of 30 Jun 2024 18:00 (5 h old)');
-      for (const gauge of screen.getAllByTestId(/^touchpoint-gauge-BR/)) expect(gauge).not.toHaveAttribute('title');
+      for (const gauge of screen.getAllByTestId(/^touchpoint-gauge-BR/)) {
+        expect(gauge).not.toHaveAttribute('title');
+      }
     } finally {
       jest.useRealTimers();
     }
@@ -137,12 +160,17 @@ describe('scorecard panel: drill path in the URL', () => {
   it('sets the branch variable in place and shows the breadcrumbs; back and the breadcrumb return', async () => {
     renderPanel({ series: gauges });
     await userEvent.click(screen.getByTestId(testIds.gauge('BR003')));
-    expect(locationService.getSearchObject()).toMatchObject({ 'var-branch': 'BR003', 'touchpoint-drill-7': 'branch:BR003' });
+    expect(locationService.getSearchObject()).toMatchObject({
+      'var-branch': 'BR003',
+      'touchpoint-drill-7': 'branch:BR003',
+    });
     const crumbs = within(screen.getByTestId(testIds.breadcrumbs));
     expect(crumbs.getByText('Branch BR003')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByText(/SLI -12.5 · Bad · n = 12 · Low n/)).toBeInTheDocument();
     // No datasource on this page: the drill says so instead of spinning.
-    expect(await screen.findByText(/needs the panel’s queries to come from the Touchpoint datasource/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/needs the panel’s queries to come from the Touchpoint datasource/)
+    ).toBeInTheDocument();
 
     act(() => locationService.getHistory().goBack());
     await screen.findByTestId(testIds.gauge('BR003'));
@@ -159,7 +187,11 @@ describe('scorecard panel: drill path in the URL', () => {
     resetUrl('?touchpoint-drill-7=branch:BR002/customer:C00042');
     renderPanel({ series: gauges });
     const crumbs = within(screen.getByTestId(testIds.breadcrumbs));
-    expect(crumbs.getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Scorecard', 'Branch BR002', 'Customer C00042']);
+    expect(crumbs.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Scorecard',
+      'Branch BR002',
+      'Customer C00042',
+    ]);
     await screen.findByText(messages.drillFailed);
   });
 });

@@ -24,7 +24,8 @@ describe('touchpoint serve: Arrow export', () => {
   });
 
   it('answers one query as an Arrow IPC stream when asked, with exact types', async () => {
-    const sql = 'select interaction_id, opened_at, handle_seconds, first_response_seconds from fct_interactions order by interaction_id';
+    const sql =
+      'select interaction_id, opened_at, handle_seconds, first_response_seconds from fct_interactions order by interaction_id';
     const response = await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql }] }, { accept: ARROW_STREAM });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(ARROW_STREAM);
@@ -36,7 +37,9 @@ describe('touchpoint serve: Arrow export', () => {
       'handle_seconds:Int32',
       'first_response_seconds:Float64',
     ]);
-    const json = queryResponseSchema.parse(await (await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql }] })).json());
+    const json = queryResponseSchema.parse(
+      await (await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql }] })).json()
+    );
     const first = table.get(0)?.toJSON();
     expect(first).toEqual({
       interaction_id: json.results.A.frames[0].data.values[0][0],
@@ -48,12 +51,21 @@ describe('touchpoint serve: Arrow export', () => {
 
   it('explains why an Arrow request is refused', async () => {
     const response = await t.query(
-      { ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'select 1' }, { refId: 'B', kind: 'sql', sql: 'select 2' }] },
-      { accept: ARROW_STREAM },
+      {
+        ...range,
+        queries: [
+          { refId: 'A', kind: 'sql', sql: 'select 1' },
+          { refId: 'B', kind: 'sql', sql: 'select 2' },
+        ],
+      },
+      { accept: ARROW_STREAM }
     );
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ code: 'bad_request', message: expect.stringMatching(/one query/) });
-    const forbidden = await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'drop table fct_interactions' }] }, { accept: ARROW_STREAM });
+    const forbidden = await t.query(
+      { ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'drop table fct_interactions' }] },
+      { accept: ARROW_STREAM }
+    );
     expect(forbidden.status).toBe(400);
     expect(errorResponseSchema.parse(await forbidden.json()).code).toBe('forbidden_statement');
   });

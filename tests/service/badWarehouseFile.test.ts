@@ -43,13 +43,21 @@ describe('touchpoint serve when a bad file lands at the warehouse path', () => {
     const deadline = Date.now() + 20 * WATCH_INTERVAL_MS + 3000;
     for (;;) {
       const now = await health();
-      if (wanted(now)) return now;
-      if (Date.now() > deadline) throw new Error(`health never became as expected: ${JSON.stringify(now.load)}`);
+      if (wanted(now)) {
+        return now;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`health never became as expected: ${JSON.stringify(now.load)}`);
+      }
       await sleep(25);
     }
   };
   const branches = async () => {
-    const body = queryResponseSchema.parse(await (await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'select count(*) from raw.branches' }] })).json());
+    const body = queryResponseSchema.parse(
+      await (
+        await t.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'select count(*) from raw.branches' }] })
+      ).json()
+    );
     expect(body.results.A.error).toBeUndefined();
     return body.results.A.frames[0].data.values[0][0];
   };
@@ -62,7 +70,11 @@ describe('touchpoint serve when a bad file lands at the warehouse path', () => {
   const warnings = () => t.logs.filter((line) => line.level === 40).map((line) => String(line.msg));
 
   it.each([
-    ['a file that is not a DuckDB database', (path: string) => writeFileSync(path, 'branch_id,name\nB1,Harbour Street\n'), /not a readable DuckDB warehouse/],
+    [
+      'a file that is not a DuckDB database',
+      (path: string) => writeFileSync(path, 'branch_id,name\nB1,Harbour Street\n'),
+      /not a readable DuckDB warehouse/,
+    ],
     [
       'a warehouse cut short',
       (path: string) => {
@@ -71,22 +83,29 @@ describe('touchpoint serve when a bad file lands at the warehouse path', () => {
       },
       /truncated/,
     ],
-    ['a DuckDB file that is no Touchpoint warehouse', (path: string) => copyFileSync(foreign, path), /not a Touchpoint warehouse/],
-  ])('refuses %s, says why in health and the log, and keeps answering from the data before', async (_what, write, reason) => {
-    const before = await health();
-    const warned = warnings().length;
-    swapIn(write);
-    const refused = await healthWhen((h) => reason.test(h.load.problem?.reason ?? ''));
-    expect(refused.load.problem?.reason).toMatch(reason);
-    expect(refused.dataVersion).toBe(before.dataVersion);
-    expect(await branches()).toBe(3);
-    // Refused once: the watcher goes on looking without opening the same bad file again.
-    await sleep(4 * WATCH_INTERVAL_MS);
-    expect(warnings().slice(warned)).toEqual([expect.stringMatching(reason)]);
-    const later = await health();
-    expect(later.load.checkedAt).toBeGreaterThan(refused.load.checkedAt);
-    expect(later.load.problem).toEqual(refused.load.problem);
-  });
+    [
+      'a DuckDB file that is no Touchpoint warehouse',
+      (path: string) => copyFileSync(foreign, path),
+      /not a Touchpoint warehouse/,
+    ],
+  ])(
+    'refuses %s, says why in health and the log, and keeps answering from the data before',
+    async (_what, write, reason) => {
+      const before = await health();
+      const warned = warnings().length;
+      swapIn(write);
+      const refused = await healthWhen((h) => reason.test(h.load.problem?.reason ?? ''));
+      expect(refused.load.problem?.reason).toMatch(reason);
+      expect(refused.dataVersion).toBe(before.dataVersion);
+      expect(await branches()).toBe(3);
+      // Refused once: the watcher goes on looking without opening the same bad file again.
+      await sleep(4 * WATCH_INTERVAL_MS);
+      expect(warnings().slice(warned)).toEqual([expect.stringMatching(reason)]);
+      const later = await health();
+      expect(later.load.checkedAt).toBeGreaterThan(refused.load.checkedAt);
+      expect(later.load.problem).toEqual(refused.load.problem);
+    }
+  );
 
   it('reports a missing file, and serves on', async () => {
     rmSync(db);

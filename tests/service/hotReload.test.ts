@@ -19,7 +19,9 @@ const CLIENTS = 12;
 const writeGeneration = (db: string, k: number) =>
   replaceDatabase(db, async (connection) => {
     await fillSmallWarehouse(connection);
-    for (let i = 1; i <= k; i += 1) await connection.run(`insert into raw.branches values ('G${i}', 'Generation ${i}', 'North', null)`);
+    for (let i = 1; i <= k; i += 1) {
+      await connection.run(`insert into raw.branches values ('G${i}', 'Generation ${i}', 'North', null)`);
+    }
   });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -34,7 +36,10 @@ const openWarehouseFiles = (pid: number, dir: string) => {
     }
   });
   const ours = targets.filter((target) => target.startsWith(dir));
-  return { replaced: ours.filter((t) => t.endsWith('(deleted)')), served: ours.filter((t) => !t.endsWith('(deleted)')) };
+  return {
+    replaced: ours.filter((t) => t.endsWith('(deleted)')),
+    served: ours.filter((t) => !t.endsWith('(deleted)')),
+  };
 };
 
 const countSql = 'select count(*) as n, (select data_version from model_info) as v from raw.branches';
@@ -46,7 +51,10 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
 
   beforeAll(async () => {
     await writeGeneration(db, 0);
-    service = await startServiceProcess(db, { TOUCHPOINT_WATCH_INTERVAL_MS: String(WATCH_INTERVAL_MS), TOUCHPOINT_CONCURRENCY: '4' });
+    service = await startServiceProcess(db, {
+      TOUCHPOINT_WATCH_INTERVAL_MS: String(WATCH_INTERVAL_MS),
+      TOUCHPOINT_CONCURRENCY: '4',
+    });
   });
   afterAll(async () => {
     await service?.stop();
@@ -56,7 +64,10 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
   const health = async () => healthSchema.parse(await (await fetch(`${service.url}/api/health`)).json());
   let unique = 0;
   /** A range no earlier request used, so no answer comes from the cache. */
-  const freshRange = () => ({ from: Date.parse('2024-01-01T00:00:00Z') + (unique += 1), to: Date.parse('2024-05-01T00:00:00Z') });
+  const freshRange = () => ({
+    from: Date.parse('2024-01-01T00:00:00Z') + (unique += 1),
+    to: Date.parse('2024-05-01T00:00:00Z'),
+  });
   const post = (queries: unknown[], accept?: string) =>
     fetch(`${service.url}/api/query`, {
       method: 'POST',
@@ -75,17 +86,25 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
       case 0: {
         const response = await post([{ refId: 'A', kind: 'sql', sql: countSql }]);
         const { A } = queryResponseSchema.parse(await response.json()).results;
-        if (A.error) return `sql: ${A.error.message}`;
+        if (A.error) {
+          return `sql: ${A.error.message}`;
+        }
         const [count, version] = A.frames[0].data.values.map((column) => column[0]);
         saw(String(version), Number(count));
         // The stamp names the data the query read, not whatever is served when it ends.
-        if (stampOf(A)[0] !== version) return `sql: stamped ${String(stampOf(A)[0])}, read ${String(version)}`;
+        if (stampOf(A)[0] !== version) {
+          return `sql: stamped ${String(stampOf(A)[0])}, read ${String(version)}`;
+        }
         return undefined;
       }
       case 1: {
         const response = await post([{ refId: 'A', kind: 'sql', sql: countSql }], ARROW_STREAM);
-        if (response.status !== 200) return `arrow: HTTP ${response.status} ${await response.text()}`;
-        const row = tableFromIPC(new Uint8Array(await response.arrayBuffer())).get(0)?.toJSON();
+        if (response.status !== 200) {
+          return `arrow: HTTP ${response.status} ${await response.text()}`;
+        }
+        const row = tableFromIPC(new Uint8Array(await response.arrayBuffer()))
+          .get(0)
+          ?.toJSON();
         saw(String(row?.v), Number(row?.n));
         return undefined;
       }
@@ -96,14 +115,24 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
             ? [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }]
             : [{ refId: 'A', kind: 'metric', metric: 'csat', interval: 'day' }];
         const { A } = queryResponseSchema.parse(await (await post(queries)).json()).results;
-        if (A.error) return `metric: ${A.error.message}`;
-        if (stampOf(A).some((v) => typeof v !== 'string')) return 'metric: a frame without its data version';
+        if (A.error) {
+          return `metric: ${A.error.message}`;
+        }
+        if (stampOf(A).some((v) => typeof v !== 'string')) {
+          return 'metric: a frame without its data version';
+        }
         return undefined;
       }
       default: {
-        const { A } = queryResponseSchema.parse(await (await post([{ refId: 'A', kind: 'drill', drill: 'branch_customers', branchId: 'B1' }])).json()).results;
-        if (A.error) return `drill: ${A.error.message}`;
-        if (A.frames[0].data.values[0].length === 0) return 'drill: no customers';
+        const { A } = queryResponseSchema.parse(
+          await (await post([{ refId: 'A', kind: 'drill', drill: 'branch_customers', branchId: 'B1' }])).json()
+        ).results;
+        if (A.error) {
+          return `drill: ${A.error.message}`;
+        }
+        if (A.frames[0].data.values[0].length === 0) {
+          return 'drill: no customers';
+        }
         return undefined;
       }
     }
@@ -117,7 +146,9 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
       for (let n = client; !stop; n += 1) {
         requests += 1;
         const failure = await oneRequest(n).catch((error: unknown) => `request failed: ${String(error)}`);
-        if (failure) failures.push(failure);
+        if (failure) {
+          failures.push(failure);
+        }
       }
     });
 
@@ -134,7 +165,9 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
     ]);
     let slowEnded = Infinity;
     void slow.then(() => (slowEnded = performance.now()));
-    while ((await health()).load.running === 0) await sleep(10);
+    while ((await health()).load.running === 0) {
+      await sleep(10);
+    }
     let previous = first.dataVersion;
     for (let k = 1; k <= SWAPS; k += 1) {
       await writeGeneration(db, k);
@@ -145,7 +178,9 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
           previous = now.dataVersion;
           break;
         }
-        if (performance.now() - written > 10 * WATCH_INTERVAL_MS + OPEN_ALLOWANCE_MS) throw new Error(`generation ${k} was never picked up`);
+        if (performance.now() - written > 10 * WATCH_INTERVAL_MS + OPEN_ALLOWANCE_MS) {
+          throw new Error(`generation ${k} was never picked up`);
+        }
         await sleep(20);
       }
       pickups.push(performance.now() - written);
@@ -164,10 +199,14 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
     expect(slowEnded).toBeGreaterThan(firstSwapAt ?? Infinity);
     expect(slowAnswer.frames[0].data.values[0]).toEqual([3]);
     expect(stampOf(slowAnswer)).toEqual([first.dataVersion]);
-    for (const pickup of pickups) expect(pickup).toBeLessThan(WATCH_INTERVAL_MS + OPEN_ALLOWANCE_MS);
+    for (const pickup of pickups) {
+      expect(pickup).toBeLessThan(WATCH_INTERVAL_MS + OPEN_ALLOWANCE_MS);
+    }
 
     // Every version ever answered is one file's: its branch count is its own.
-    for (const [version, counts] of seen) expect({ version, counts: [...counts] }).toEqual({ version, counts: [counts.values().next().value] });
+    for (const [version, counts] of seen) {
+      expect({ version, counts: [...counts] }).toEqual({ version, counts: [counts.values().next().value] });
+    }
     const last = await health();
     expect(last.load.swaps).toBe(SWAPS);
     expect(last.load.problem).toBeNull();
@@ -186,10 +225,14 @@ describe('touchpoint serve picks up every new warehouse by itself, under load', 
     expect((await health()).load.checkedAt).toBeGreaterThan(before.load.checkedAt);
     await writeGeneration(db, SWAPS + 1);
     const deadline = performance.now() + WATCH_INTERVAL_MS + OPEN_ALLOWANCE_MS;
-    while ((await health()).dataVersion === before.dataVersion && performance.now() < deadline) await sleep(20);
+    while ((await health()).dataVersion === before.dataVersion && performance.now() < deadline) {
+      await sleep(20);
+    }
     const after = await health();
     expect(after.dataVersion).not.toBe(before.dataVersion);
-    const { A } = queryResponseSchema.parse(await (await post([{ refId: 'A', kind: 'sql', sql: countSql }])).json()).results;
+    const { A } = queryResponseSchema.parse(
+      await (await post([{ refId: 'A', kind: 'sql', sql: countSql }])).json()
+    ).results;
     expect(A.frames[0].data.values[0]).toEqual([3 + SWAPS + 1]);
     expect(stampOf(A)).toEqual([after.dataVersion]);
   });

@@ -41,13 +41,19 @@ describe('touchpoint serve: queries', () => {
     expect(catalog.dimensions).toEqual(expect.arrayContaining(['branch_id', 'region', 'channel', 'touchpoint']));
     const fct = catalog.tables.find((x) => x.table === 'fct_interactions');
     expect(fct?.comment).toMatch(/one row per contact/);
-    expect(fct?.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['interaction_id', 'opened_at', 'csat_score']));
+    expect(fct?.columns.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['interaction_id', 'opened_at', 'csat_score'])
+    );
     expect(catalog.macros).toContain('$__timeFilter');
   });
 
   it('answers SQL as a table frame with typed fields; numbers are numbers, times are epoch ms', async () => {
     const { A } = await results([
-      { refId: 'A', kind: 'sql', sql: 'select branch_id, count(*) as contacts, min(opened_at) as first from fct_interactions where $__timeFilter(opened_at) group by 1 order by 1' },
+      {
+        refId: 'A',
+        kind: 'sql',
+        sql: 'select branch_id, count(*) as contacts, min(opened_at) as first from fct_interactions where $__timeFilter(opened_at) group by 1 order by 1',
+      },
     ]);
     const frame = A.frames[0];
     expect(frame.schema.fields.map((f) => [f.name, f.type])).toEqual([
@@ -93,7 +99,9 @@ describe('touchpoint serve: queries', () => {
   });
 
   it('derives $__interval from the range the data covers when Grafana sends none', async () => {
-    const { A } = await results([{ refId: 'A', kind: 'sql', sql: 'select $__interval_ms as ms' }], { maxDataPoints: 100 });
+    const { A } = await results([{ refId: 'A', kind: 'sql', sql: 'select $__interval_ms as ms' }], {
+      maxDataPoints: 100,
+    });
     // The range ends at the data's latest event (2024-04-24 22:20), not at the requested 2024-05-01.
     const covered = Date.parse('2024-04-24T22:20:00Z') + 1 - Date.parse(range.from);
     expect(A.frames[0].data.values[0]).toEqual([Math.ceil(covered / 100)]);
@@ -126,22 +134,32 @@ describe('touchpoint serve: queries', () => {
       { refId: 'sql', kind: 'sql', sql: 'select * from rel_cohort_retention' },
       { refId: 'drill', kind: 'drill', drill: 'branch_customers', branchId: 'B1' },
     ]);
-    const bands = (A.frames[0].schema.fields[1].config?.custom as { bands: { label: string }[] }).bands;
+    const bands = (A.frames[0].schema.fields[1].config?.custom as { bands: Array<{ label: string }> }).bands;
     expect(bands.map((b) => b.label)).toEqual(['Excellent', 'Good', 'Neutral', 'Bad', 'Unacceptable']);
     for (const frame of [A.frames[0], sql.frames[0], drill.frames[0]]) {
-      expect(frame.schema.meta?.custom).toMatchObject({ asOf: Date.parse('2024-04-24T22:20:00Z'), dataVersion: expect.stringMatching(/^[0-9a-f]{16}$/), minN: 30 });
+      expect(frame.schema.meta?.custom).toMatchObject({
+        asOf: Date.parse('2024-04-24T22:20:00Z'),
+        dataVersion: expect.stringMatching(/^[0-9a-f]{16}$/),
+        minN: 30,
+      });
     }
   });
 
   it('sets each branch beside its own value in the equally long period before, with the change', async () => {
     // 2024-03-01..04-01 against 2024-01-30..03-01: both 31 days.
-    const { now, before } = await results([{ refId: 'now', kind: 'metric', metric: 'sli', groupBy: ['branch_id'], compare: 'previous_period' }], {
-      from: '2024-03-01T00:00:00Z',
-      to: '2024-04-01T00:00:00Z',
-    }).then(async (first) => ({
+    const { now, before } = await results(
+      [{ refId: 'now', kind: 'metric', metric: 'sli', groupBy: ['branch_id'], compare: 'previous_period' }],
+      {
+        from: '2024-03-01T00:00:00Z',
+        to: '2024-04-01T00:00:00Z',
+      }
+    ).then(async (first) => ({
       now: first.now,
       before: (
-        await results([{ refId: 'before', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }], { from: '2024-01-30T00:00:00Z', to: '2024-03-01T00:00:00Z' })
+        await results([{ refId: 'before', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }], {
+          from: '2024-01-30T00:00:00Z',
+          to: '2024-03-01T00:00:00Z',
+        })
       ).before,
     }));
     const fields = now.frames[0].schema.fields.map((f) => f.name);
@@ -154,14 +172,23 @@ describe('touchpoint serve: queries', () => {
   });
 
   it('refuses to compare a time series, saying what to do instead', async () => {
-    const { A } = await results([{ refId: 'A', kind: 'metric', metric: 'sli', interval: 'week', compare: 'previous_period' }]);
-    expect(A.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/whole-range.*remove the interval/) });
+    const { A } = await results([
+      { refId: 'A', kind: 'metric', metric: 'sli', interval: 'week', compare: 'previous_period' },
+    ]);
+    expect(A.error).toMatchObject({
+      code: 'bad_request',
+      message: expect.stringMatching(/whole-range.*remove the interval/),
+    });
   });
 
   it('gives the same metric value as the SQL macro $__metric over the same rows', async () => {
     const { metric, sql } = await results([
       { refId: 'metric', kind: 'metric', metric: 'csat', groupBy: ['region'] },
-      { refId: 'sql', kind: 'sql', sql: 'select region, $__metric(csat) as csat from fct_interactions where $__timeFilter(opened_at) group by region order by region' },
+      {
+        refId: 'sql',
+        kind: 'sql',
+        sql: 'select region, $__metric(csat) as csat from fct_interactions where $__timeFilter(opened_at) group by region order by region',
+      },
     ]);
     expect(metric.frames[0].data.values[1]).toEqual(sql.frames[0].data.values[1]);
   });
@@ -169,7 +196,9 @@ describe('touchpoint serve: queries', () => {
   it('serves a metric trend by interval as time series, coarsened to fit maxDataPoints', async () => {
     const daily = await results([{ refId: 'A', kind: 'metric', metric: 'volume', interval: 'day' }]);
     expect(daily.A.frames[0].data.values[0].length).toBeGreaterThan(100);
-    const fitted = await results([{ refId: 'A', kind: 'metric', metric: 'volume', interval: 'day' }], { maxDataPoints: 10 });
+    const fitted = await results([{ refId: 'A', kind: 'metric', metric: 'volume', interval: 'day' }], {
+      maxDataPoints: 10,
+    });
     const [frame] = fitted.A.frames;
     expect(frame.data.values[0].length).toBeLessThanOrEqual(10);
     expect(frame.schema.meta?.notices).toEqual([expect.objectContaining({ severity: 'info' })]);
@@ -177,11 +206,15 @@ describe('touchpoint serve: queries', () => {
   });
 
   it('drills from a branch to its customers and from a customer to their contacts and ratings', async () => {
-    const { customers } = await results([{ refId: 'customers', kind: 'drill', drill: 'branch_customers', branchId: 'B1' }]);
+    const { customers } = await results([
+      { refId: 'customers', kind: 'drill', drill: 'branch_customers', branchId: 'B1' },
+    ]);
     const fields = customers.frames[0].schema.fields.map((f) => f.name);
     expect(fields).toEqual(expect.arrayContaining(['customer_id', 'status', 'tenure_days', 'nps', 'sli', 'contacts']));
     const customerId = customers.frames[0].data.values[0][0] as string;
-    const { contacts } = await results([{ refId: 'contacts', kind: 'drill', drill: 'customer_interactions', customerId }]);
+    const { contacts } = await results([
+      { refId: 'contacts', kind: 'drill', drill: 'customer_interactions', customerId },
+    ]);
     const frame = contacts.frames[0];
     const times = frame.data.values[0] as number[];
     expect(times).toEqual([...times].sort((a, b) => a - b));
@@ -196,7 +229,8 @@ describe('touchpoint serve: queries', () => {
       { refId: 'day', kind: 'drill', drill: 'day_interactions', day: '2024-01-03', branchId: 'B2' },
     ]);
     expect(cohort.frames[0].data.values[0].length).toBeGreaterThan(0);
-    const branchOf = (frame: (typeof cohort.frames)[number]) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === 'branch_id')];
+    const branchOf = (frame: (typeof cohort.frames)[number]) =>
+      frame.data.values[frame.schema.fields.findIndex((f) => f.name === 'branch_id')];
     const atB1 = branchOf(cohort.frames[0]).filter((branch) => branch === 'B1').length;
     expect(atB1).toBeGreaterThan(0);
     expect(atB1).toBeLessThan(cohort.frames[0].data.values[0].length);
@@ -212,13 +246,19 @@ describe('touchpoint serve: queries', () => {
   });
 
   it('rejects a malformed request with 400 naming the field', async () => {
-    const response = await t.query({ from: 'yesterday', to: range.to, queries: [{ refId: 'A', kind: 'sql', sql: 'select 1' }] });
+    const response = await t.query({
+      from: 'yesterday',
+      to: range.to,
+      queries: [{ refId: 'A', kind: 'sql', sql: 'select 1' }],
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ code: 'bad_request', message: expect.stringMatching(/from.*not a time/) });
   });
 
   it('caches repeated requests and coalesces identical concurrent ones', async () => {
-    const body = [{ refId: 'C', kind: 'sql', sql: "select count(*) as n, 'coalesce-probe' as probe from fct_responses" }];
+    const body = [
+      { refId: 'C', kind: 'sql', sql: "select count(*) as n, 'coalesce-probe' as probe from fct_responses" },
+    ];
     await Promise.all([results(body), results(body), results(body)]);
     await results(body);
     const probes = t.logs.filter((l) => l.msg === 'query' && l.refId === 'C');

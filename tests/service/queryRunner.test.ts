@@ -24,7 +24,11 @@ describe('QueryRunner', () => {
     await expect(runner.run('dashboard', undefined, async () => 1)).rejects.toMatchObject({ code: 'internal' });
     expect(runner.load).toEqual({ running: 0, queued: 0 });
     current = healthy;
-    const answer = await runner.run('dashboard', undefined, async (connection) => (await connection.runAndReadAll('select 42 as x')).getRows()[0][0]);
+    const answer = await runner.run(
+      'dashboard',
+      undefined,
+      async (connection) => (await connection.runAndReadAll('select 42 as x')).getRows()[0][0]
+    );
     expect(answer).toBe(42);
     healthy.retire();
   });

@@ -38,7 +38,7 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     ['ATTACH another database', `attach '${join(dir, 'other.duckdb')}' as other`, /only SELECT/],
     ['INSTALL an extension', 'install httpfs', /only SELECT/],
     ['LOAD an extension', 'load httpfs', /only SELECT/],
-    ['SET a setting', "set threads = 1", /only SELECT/],
+    ['SET a setting', 'set threads = 1', /only SELECT/],
     ['DDL', 'create table evil (x int)', /only SELECT/],
     ['DML', "delete from raw.branches where branch_id = 'B1'", /only SELECT/],
     ['a temp table', 'create temp table scratch as select 1', /only SELECT/],
@@ -92,32 +92,38 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
     expect(Number(line?.durationMs)).toBeLessThan(1500);
   });
 
-  it.each([0, 5, 20])('interrupts a query whose client leaves %d ms after asking, even before DuckDB has started it', async (delayMs) => {
-    const refId = `early-${delayMs}`;
-    const controller = new AbortController();
-    const pending = fetch(`${t.url}/api/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...range, queries: [{ refId, kind: 'sql', sql: `${slowSql} and x > ${delayMs + 2}` }] }),
-      signal: controller.signal,
-    });
-    await new Promise((r) => setTimeout(r, delayMs));
-    controller.abort();
-    await expect(pending).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 600));
-    const line = t.logs.find((l) => l.msg === 'query' && l.refId === refId);
-    // A query the client left before it reached DuckDB may never be logged as run; one that ran must be cancelled quickly.
-    if (line) {
-      expect(line).toMatchObject({ outcome: 'cancelled' });
-      expect(Number(line.durationMs)).toBeLessThan(1000);
+  it.each([0, 5, 20])(
+    'interrupts a query whose client leaves %d ms after asking, even before DuckDB has started it',
+    async (delayMs) => {
+      const refId = `early-${delayMs}`;
+      const controller = new AbortController();
+      const pending = fetch(`${t.url}/api/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...range, queries: [{ refId, kind: 'sql', sql: `${slowSql} and x > ${delayMs + 2}` }] }),
+        signal: controller.signal,
+      });
+      await new Promise((r) => setTimeout(r, delayMs));
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 600));
+      const line = t.logs.find((l) => l.msg === 'query' && l.refId === refId);
+      // A query the client left before it reached DuckDB may never be logged as run; one that ran must be cancelled quickly.
+      if (line) {
+        expect(line).toMatchObject({ outcome: 'cancelled' });
+        expect(Number(line.durationMs)).toBeLessThan(1000);
+      }
+      expect(healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json()).load.running).toBe(0);
     }
-    expect(healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json()).load.running).toBe(0);
-  });
+  );
 
   it('caps rows and says the result was truncated', async () => {
     const capped = await startTestService(db, { maxRows: 10 });
     try {
-      const response = await capped.query({ ...range, queries: [{ refId: 'A', kind: 'sql', sql: 'select * from fct_interactions' }] });
+      const response = await capped.query({
+        ...range,
+        queries: [{ refId: 'A', kind: 'sql', sql: 'select * from fct_interactions' }],
+      });
       const { A } = queryResponseSchema.parse(await response.json()).results;
       expect(A.truncated).toBe(true);
       expect(A.frames[0].data.values[0]).toHaveLength(10);
@@ -130,7 +136,8 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
   it('answers 503 with Retry-After when the queue is full, and recovers', async () => {
     const small = await startTestService(db, { concurrency: 1, queueLimit: 1, adhocTimeoutMs: 1500 });
     try {
-      const send = (refId: string) => small.query({ ...range, queries: [{ refId, kind: 'sql', sql: `${slowSql} and x <> ${refId.length}` }] });
+      const send = (refId: string) =>
+        small.query({ ...range, queries: [{ refId, kind: 'sql', sql: `${slowSql} and x <> ${refId.length}` }] });
       const responses = await Promise.all([send('a'), send('bb'), send('ccc')]);
       const busy = responses.filter((r) => r.status === 503);
       expect(busy).toHaveLength(1);
@@ -162,7 +169,12 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
         const response = await t.query({
           ...range,
           queries: [
-            { refId: 'v', kind: 'sql', sql: 'select count(*) as n from fct_interactions where branch_id = $branch', variables: { branch: value } },
+            {
+              refId: 'v',
+              kind: 'sql',
+              sql: 'select count(*) as n from fct_interactions where branch_id = $branch',
+              variables: { branch: value },
+            },
             { refId: 'm', kind: 'sql', sql: `select $__timeGroup(${macroArgument}) as x` },
           ],
         });
@@ -170,9 +182,11 @@ describe('touchpoint serve: ad-hoc SQL cannot misuse the service', () => {
         const { v, m } = queryResponseSchema.parse(await response.json()).results;
         expect(v.error).toBeUndefined();
         expect(v.frames[0].data.values[0][0]).toBe(['B1', 'B2', 'B3'].includes(value) ? expect.any(Number) : 0);
-        if (m.error) expect(m.error.code).not.toBe('internal');
+        if (m.error) {
+          expect(m.error.code).not.toBe('internal');
+        }
       }),
-      { numRuns: 60 },
+      { numRuns: 60 }
     );
     expect((await run('select count(*) as n from raw.branches')).frames[0].data.values[0]).toEqual([3]);
   });

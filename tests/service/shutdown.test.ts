@@ -33,7 +33,9 @@ describe('touchpoint serve as a process', () => {
       body: JSON.stringify({
         from: '2024-01-01T00:00:00Z',
         to: '2024-05-01T00:00:00Z',
-        queries: [{ refId: 'A', kind: 'sql', sql: 'select count(*) as n from range(300000000) as r(x) where x % 3 = 1' }],
+        queries: [
+          { refId: 'A', kind: 'sql', sql: 'select count(*) as n from range(300000000) as r(x) where x % 3 = 1' },
+        ],
       }),
     });
     await new Promise((r) => setTimeout(r, 300));

@@ -25,7 +25,8 @@ const optionsSchema = z.object({
 /** The targets the soak must meet; it exits 1 when one is missed. */
 const targets = { errors: 0, p99Ms: 500, rssGrowth: 0.1 };
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -54,9 +55,10 @@ const main = async () => {
   });
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-soak-'));
   const db = join(dir, 'cx.duckdb');
-  const seed = (n: number) => run('node', [cli, 'seed', '--db', db, '--scale', String(options.scale), '--seed', String(n)]);
+  const seed = (n: number) =>
+    run('node', [cli, 'seed', '--db', db, '--scale', String(options.scale), '--seed', String(n)]);
   process.stdout.write(
-    `Touchpoint soak: ${options.screens} wall screens refreshing every ${options.refreshSeconds} s for ${options.minutes} min, a new warehouse (scale ${options.scale}) every ${options.loadEverySeconds} s\n`,
+    `Touchpoint soak: ${options.screens} wall screens refreshing every ${options.refreshSeconds} s for ${options.minutes} min, a new warehouse (scale ${options.scale}) every ${options.loadEverySeconds} s\n`
   );
   await seed(1);
   const service = await startServiceProcess(db);
@@ -64,10 +66,16 @@ const main = async () => {
   const branches = await fetch(`${service.url}/api/query`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ from: 0, to: Date.now(), queries: [{ refId: 'A', kind: 'sql', sql: 'select branch_id from raw.branches order by 1' }] }),
+    body: JSON.stringify({
+      from: 0,
+      to: Date.now(),
+      queries: [{ refId: 'A', kind: 'sql', sql: 'select branch_id from raw.branches order by 1' }],
+    }),
   });
   const branchIds = queryResponseSchema.parse(await branches.json()).results.A.frames[0].data.values[0].map(String);
-  const panels = wallScreenRequests(['touchpoint-leadership', 'touchpoint-service'], (name) => (name === 'branch' ? branchIds : undefined));
+  const panels = wallScreenRequests(['touchpoint-leadership', 'touchpoint-service'], (name) =>
+    name === 'branch' ? branchIds : undefined
+  );
   const byDashboard = (uid: string) => panels.filter((p) => p.dashboard === uid);
   const health = async () => healthSchema.parse(await (await fetch(`${service.url}/api/health`)).json());
 
@@ -94,20 +102,26 @@ const main = async () => {
               body: JSON.stringify(panel.body(Date.now())),
             });
             const body = queryResponseSchema.parse(await response.json());
-            for (const result of Object.values(body.results)) if (result.error) fail(`${panel.panel}: ${result.error.code}: ${result.error.message}`);
-            if (response.status !== 200) fail(`${panel.panel}: HTTP ${response.status}`);
+            for (const result of Object.values(body.results)) {
+              if (result.error) {
+                fail(`${panel.panel}: ${result.error.code}: ${result.error.message}`);
+              }
+            }
+            if (response.status !== 200) {
+              fail(`${panel.panel}: HTTP ${response.status}`);
+            }
           } catch (error) {
             fail(`${panel.panel}: ${String(error)}`);
           }
           latencies.push(performance.now() - started);
-        }),
+        })
       );
       await sleep(Math.max(0, refreshAt + options.refreshSeconds * 1000 - Date.now()));
     }
   };
 
   /** A new warehouse every interval, and how long the service took to serve it. */
-  const loads: { seconds: number; pickupMs: number }[] = [];
+  const loads: Array<{ seconds: number; pickupMs: number }> = [];
   const loader = async () => {
     const started = Date.now();
     // Each load starts on its minute, however long the one before took.
@@ -117,7 +131,9 @@ const main = async () => {
       const began = performance.now();
       await seed(n);
       const written = performance.now();
-      while ((await health()).dataVersion === before && performance.now() - written < 60_000) await sleep(50);
+      while ((await health()).dataVersion === before && performance.now() - written < 60_000) {
+        await sleep(50);
+      }
       loads.push({ seconds: (written - began) / 1000, pickupMs: performance.now() - written });
     }
   };
@@ -146,15 +162,34 @@ const main = async () => {
       ['p99 ms', formatNumber(p99), `<= ${targets.p99Ms}`],
       ['max ms', formatNumber(Math.max(...latencies)), ''],
       ['loads swapped in', `${loads.length} (service counted ${finalHealth.load.swaps})`, ''],
-      ['load time, s (median)', formatNumber(percentile(loads.map((l) => l.seconds), 0.5)), ''],
-      ['picked up after, ms (max)', formatNumber(Math.max(...loads.map((l) => l.pickupMs), 0)), `<= watch interval + open`],
+      [
+        'load time, s (median)',
+        formatNumber(
+          percentile(
+            loads.map((l) => l.seconds),
+            0.5
+          )
+        ),
+        '',
+      ],
+      [
+        'picked up after, ms (max)',
+        formatNumber(Math.max(...loads.map((l) => l.pickupMs), 0)),
+        `<= watch interval + open`,
+      ],
       ['RSS start MB', formatNumber(startRss), ''],
       ['RSS end MB', formatNumber(endRss), ''],
       ['RSS growth', `${formatNumber(growth * 100)}%`, `< ${targets.rssGrowth * 100}%`],
-    ],
+    ]
   );
-  for (const [what, count] of errors) process.stdout.write(`error x${count}: ${what}\n`);
-  const met = errorCount <= targets.errors && p99 <= targets.p99Ms && growth < targets.rssGrowth && loads.length === finalHealth.load.swaps;
+  for (const [what, count] of errors) {
+    process.stdout.write(`error x${count}: ${what}\n`);
+  }
+  const met =
+    errorCount <= targets.errors &&
+    p99 <= targets.p99Ms &&
+    growth < targets.rssGrowth &&
+    loads.length === finalHealth.load.swaps;
   process.stdout.write(met ? 'soak: every target met\n' : 'soak: a target was missed\n');
   process.exitCode = met ? 0 : 1;
 };

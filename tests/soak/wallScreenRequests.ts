@@ -1,5 +1,9 @@
 import { migrateQuery } from '@touchpoint/contract/src/migrateQuery';
-import { QueryVariableError, toServiceQuery, type ServiceQuery } from '@touchpoint/duckdb-datasource/src/query/toServiceQuery';
+import {
+  QueryVariableError,
+  toServiceQuery,
+  type ServiceQuery,
+} from '@touchpoint/duckdb-datasource/src/query/toServiceQuery';
 import type { VariableResolver } from '@touchpoint/duckdb-datasource/src/query/variableResolver';
 import type { TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { readDashboardFiles, type DashboardPanel } from '../grafana/support/dashboardFiles';
@@ -16,7 +20,9 @@ export interface PanelRequest {
 /** "now-90d/d" and a panel's "1y": how far back a wall screen's range starts, in ms. */
 const lookBack = (relative: string): number => {
   const match = /^(?:now-)?(\d+)([dwMy])(?:\/d)?$/.exec(relative);
-  if (!match) throw new Error(`a relative range this soak does not read: ${relative}`);
+  if (!match) {
+    throw new Error(`a relative range this soak does not read: ${relative}`);
+  }
   const days = { d: 1, w: 7, M: 30, y: 365 }[match[2] as 'd' | 'w' | 'M' | 'y'];
   return Number(match[1]) * days * DAY_MS;
 };
@@ -26,7 +32,9 @@ const serviceQueries = (targets: unknown[], resolve: VariableResolver): ServiceQ
   try {
     return targets.map((target) => toServiceQuery(migrateQuery(target as TouchpointQuery), { resolve }));
   } catch (error) {
-    if (error instanceof QueryVariableError) return undefined;
+    if (error instanceof QueryVariableError) {
+      return undefined;
+    }
     throw error;
   }
 };
@@ -41,7 +49,9 @@ export const wallScreenRequests = (dashboardUids: string[], resolve: VariableRes
     .flatMap((file) =>
       file.panels.flatMap((panel: DashboardPanel) => {
         const targets = serviceQueries(panel.targets ?? [], resolve);
-        if (targets === undefined || targets.length === 0) return [];
+        if (targets === undefined || targets.length === 0) {
+          return [];
+        }
         const back = lookBack(panel.timeFrom ?? file.dashboard.time?.from ?? 'now-90d/d');
         const startOfDay = (ms: number) => ms - (ms % DAY_MS);
         return [
@@ -51,5 +61,5 @@ export const wallScreenRequests = (dashboardUids: string[], resolve: VariableRes
             body: (now: number) => ({ from: startOfDay(now - back), to: now, maxDataPoints: 1000, queries: targets }),
           },
         ];
-      }),
+      })
     );

@@ -18,17 +18,22 @@ export interface TestWarehouse {
  */
 export const buildTestWarehouse = async (
   fill: string | ((connection: DuckDBConnection) => Promise<unknown>),
-  params: ModelParamsInput = {},
+  params: ModelParamsInput = {}
 ): Promise<TestWarehouse> => {
   const instance = await openDatabase(':memory:');
   const connection = await instance.connect();
   await runSqlFile(connection, rawTablesFile);
   await runSqlFile(connection, referenceFile);
-  if (typeof fill === 'string') await connection.run(fill);
-  else await fill(connection);
+  if (typeof fill === 'string') {
+    await connection.run(fill);
+  } else {
+    await fill(connection);
+  }
   await buildModel(connection, params);
   const failures = await runDataTests(connection);
-  if (failures.length > 0) throw new Error(`data tests failed: ${JSON.stringify(failures)}`);
+  if (failures.length > 0) {
+    throw new Error(`data tests failed: ${JSON.stringify(failures)}`);
+  }
   return {
     instance,
     connection,

@@ -14,10 +14,17 @@ export const metricEvaluator = async (connection: DuckDBConnection) => {
   const byName = new Map<string, MetricDefinition>(catalog.map((m) => [m.name, m]));
   const definition = (name: string): MetricDefinition => {
     const found = byName.get(name);
-    if (!found) throw new Error(`no metric ${name}`);
+    if (!found) {
+      throw new Error(`no metric ${name}`);
+    }
     return found;
   };
-  const rows = (name: string, query: Omit<MetricQueryInput, 'metric'>, range: TimeRange, source: MetricSource): Promise<Row[]> =>
+  const rows = (
+    name: string,
+    query: Omit<MetricQueryInput, 'metric'>,
+    range: TimeRange,
+    source: MetricSource
+  ): Promise<Row[]> =>
     runMetric(connection, definition(name), metricQuerySchema.parse({ ...query, metric: name }), range, source);
   /** The single value of an ungrouped metric over the range. */
   const value = async (name: string, range: TimeRange, source: MetricSource = 'rollup') => {

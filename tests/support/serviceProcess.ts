@@ -14,12 +14,20 @@ export interface ServiceProcess {
 const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');
 
 /** `touchpoint serve` in its own process, as users run it, on a free loopback port. */
-export const startServiceProcess = (db: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServiceProcess> =>
+export const startServiceProcess = (
+  db: string,
+  env: Record<string, string> = {},
+  args: string[] = []
+): Promise<ServiceProcess> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn('node', [cli, 'serve', '--db', db, '--port', '0', '--log-level', 'warn', ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      'node',
+      [cli, 'serve', '--db', db, '--port', '0', '--log-level', 'warn', ...args],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      }
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk) => {
       stderr += String(chunk);

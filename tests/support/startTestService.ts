@@ -6,17 +6,22 @@ export interface TestService {
   url: string;
   service: Service;
   /** Every structured log line the service wrote. */
-  logs: Record<string, unknown>[];
+  logs: Array<Record<string, unknown>>;
   query(body: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** The real service on a free loopback port over the given database file. */
-export const startTestService = async (db: string, overrides: Partial<ServiceConfigInput> = {}): Promise<TestService> => {
-  const logs: Record<string, unknown>[] = [];
+export const startTestService = async (
+  db: string,
+  overrides: Partial<ServiceConfigInput> = {}
+): Promise<TestService> => {
+  const logs: Array<Record<string, unknown>> = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        logs.push(JSON.parse(line));
+      }
       done();
     },
   });
@@ -28,7 +33,11 @@ export const startTestService = async (db: string, overrides: Partial<ServiceCon
     service,
     logs,
     query: (body, headers = {}) =>
-      fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+      fetch(`${url}/api/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      }),
     close: () => service.close(),
   };
 };

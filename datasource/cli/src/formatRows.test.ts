@@ -19,13 +19,13 @@ describe('formatRows', () => {
         'Mill Lane       -12.5  says "slow", often',
         'Quay             NULL  NULL',
         '(3 rows)',
-      ].join('\n'),
+      ].join('\n')
     );
   });
 
   it('quotes CSV cells with commas or quotes and leaves nulls empty', () => {
     expect(formatRows(result, 'csv')).toBe(
-      ['branch,sli,note', 'Harbour Street,67.4,fine', 'Mill Lane,-12.5,"says ""slow"", often"', 'Quay,,'].join('\n'),
+      ['branch,sli,note', 'Harbour Street,67.4,fine', 'Mill Lane,-12.5,"says ""slow"", often"', 'Quay,,'].join('\n')
     );
   });
 

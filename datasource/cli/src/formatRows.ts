@@ -9,7 +9,9 @@ export interface ResultTable {
 }
 
 const csvCell = (value: Cell): string => {
-  if (value === null) return '';
+  if (value === null) {
+    return '';
+  }
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
@@ -23,8 +25,13 @@ const asTable = ({ columns, rows }: ResultTable): string => {
   const text = rows.map((row) => row.map(tableCell));
   const widths = columns.map((name, i) => Math.max(name.length, ...text.map((row) => row[i].length)));
   const line = (cells: string[], numeric: boolean[]) =>
-    cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
-  const numericColumns = columns.map((_, i) => rows.length > 0 && rows.every((row) => row[i] === null || isNumeric(row[i])));
+    cells
+      .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  const numericColumns = columns.map(
+    (_, i) => rows.length > 0 && rows.every((row) => row[i] === null || isNumeric(row[i]))
+  );
   return [
     line(columns, numericColumns),
     widths.map((w) => '-'.repeat(w)).join('  '),
@@ -39,8 +46,14 @@ export const formatRows = (result: ResultTable, format: OutputFormat): string =>
     case 'table':
       return asTable(result);
     case 'csv':
-      return [result.columns.map(csvCell).join(','), ...result.rows.map((row) => row.map(csvCell).join(','))].join('\n');
+      return [result.columns.map(csvCell).join(','), ...result.rows.map((row) => row.map(csvCell).join(','))].join(
+        '\n'
+      );
     case 'json':
-      return JSON.stringify(result.rows.map((row) => Object.fromEntries(result.columns.map((name, i) => [name, row[i]]))), null, 2);
+      return JSON.stringify(
+        result.rows.map((row) => Object.fromEntries(result.columns.map((name, i) => [name, row[i]]))),
+        null,
+        2
+      );
   }
 };

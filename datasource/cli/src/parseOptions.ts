@@ -8,7 +8,11 @@ import { errorMessage } from '@touchpoint/server/src/errorMessage';
  * UsageError naming it (node:util's own first line), so every command
  * answers with exit 2 and its usage.
  */
-export const readArgs = <O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O, allowPositionals = false) => {
+export const readArgs = <O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+  allowPositionals = false
+) => {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {
@@ -23,9 +27,15 @@ const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowe
  * naming the flag (`memoryLimit` is `--memory-limit`), or the label given for
  * a value that is not a flag, such as a positional argument.
  */
-export const parseOptions = <S extends z.ZodType>(schema: S, values: unknown, labels: Record<string, string> = {}): z.infer<S> => {
+export const parseOptions = <S extends z.ZodType>(
+  schema: S,
+  values: unknown,
+  labels: Record<string, string> = {}
+): z.infer<S> => {
   const parsed = schema.safeParse(values);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? 'options');
   throw new UsageError(`${labels[key] ?? flagName(key)}: ${issue.message}`, { cause: parsed.error });

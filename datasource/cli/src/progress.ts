@@ -5,7 +5,9 @@ import { silentProgress, type Progress } from '@touchpoint/server/src/progress';
  * with the time so far. Off a terminal (CI, pipes, tests) it stays silent.
  */
 export const terminalProgress = (stream: NodeJS.WriteStream = process.stderr): Progress => {
-  if (!stream.isTTY) return silentProgress;
+  if (!stream.isTTY) {
+    return silentProgress;
+  }
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
   return {

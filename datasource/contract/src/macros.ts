@@ -7,7 +7,10 @@ export const macros = {
   $__timeFilter: { snippet: '$__timeFilter(${1:column})', help: "column >= the dashboard's from and < its to" },
   $__timeFrom: { snippet: '$__timeFrom()', help: "the dashboard's from, as a timestamp" },
   $__timeTo: { snippet: '$__timeTo()', help: "the dashboard's to, as a timestamp" },
-  $__timeGroup: { snippet: "$__timeGroup(${1:column}, ${2:'1d'})", help: "buckets a time column: $__timeGroup(column, '1h'[, NULL | 0 | previous])" },
+  $__timeGroup: {
+    snippet: "$__timeGroup(${1:column}, ${2:'1d'})",
+    help: "buckets a time column: $__timeGroup(column, '1h'[, NULL | 0 | previous])",
+  },
   $__timeGroupAlias: { snippet: "$__timeGroupAlias(${1:column}, ${2:'1d'})", help: '$__timeGroup(…) as time' },
   $__interval: { snippet: '$__interval', help: "the panel's interval as text, such as '1d'" },
   $__interval_ms: { snippet: '$__interval_ms', help: "the panel's interval in milliseconds" },

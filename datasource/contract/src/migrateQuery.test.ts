@@ -35,20 +35,39 @@ describe('migrateQuery', () => {
   });
 
   it('drops Grafana’s own fields and keeps hide', () => {
-    const migrated = migrateQuery({ refId: 'D', hide: true, datasource: { uid: 'x' }, kind: 'sql', version: 1, sql: 'select 1', format: 'table' });
+    const migrated = migrateQuery({
+      refId: 'D',
+      hide: true,
+      datasource: { uid: 'x' },
+      kind: 'sql',
+      version: 1,
+      sql: 'select 1',
+      format: 'table',
+    });
     expect(migrated).toEqual({ refId: 'D', hide: true, version: 1, kind: 'sql', sql: 'select 1', format: 'table' });
   });
 
   it('is the identity on a current query', () => {
-    const current = { refId: 'E', version: 1, kind: 'drill' as const, drill: 'day_interactions' as const, day: '2024-03-01', channel: '$channel' };
+    const current = {
+      refId: 'E',
+      version: 1,
+      kind: 'drill' as const,
+      drill: 'day_interactions' as const,
+      day: '2024-03-01',
+      channel: '$channel',
+    };
     expect(migrateQuery(current)).toEqual(current);
   });
 
   it('refuses a query from a newer plugin and says to upgrade', () => {
-    expect(() => migrateQuery({ refId: 'F', version: 2, kind: 'metric' })).toThrow(/saved by a newer Touchpoint plugin \(query version 2.*upgrade the plugin/);
+    expect(() => migrateQuery({ refId: 'F', version: 2, kind: 'metric' })).toThrow(
+      /saved by a newer Touchpoint plugin \(query version 2.*upgrade the plugin/
+    );
   });
 
   it('names the field that makes a current query unreadable', () => {
-    expect(() => migrateQuery({ refId: 'G', version: 1, kind: 'drill', drill: 'everything' } as never)).toThrow(/query G is invalid at drill:/);
+    expect(() => migrateQuery({ refId: 'G', version: 1, kind: 'drill', drill: 'everything' } as never)).toThrow(
+      /query G is invalid at drill:/
+    );
   });
 });

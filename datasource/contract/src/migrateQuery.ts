@@ -29,16 +29,19 @@ export const migrateQuery = (query: TouchpointQuery): SavedQuery => {
   const { datasource: _datasource, queryType: _queryType, key: _key, ...rest } = query;
   if (typeof rest.version === 'number' && rest.version > QUERY_VERSION) {
     throw new QueryMigrationError(
-      `query ${query.refId} was saved by a newer Touchpoint plugin (query version ${rest.version}, this plugin reads up to ${QUERY_VERSION}): upgrade the plugin`,
+      `query ${query.refId} was saved by a newer Touchpoint plugin (query version ${rest.version}, this plugin reads up to ${QUERY_VERSION}): upgrade the plugin`
     );
   }
   const current = rest.version === QUERY_VERSION ? rest : fromUnversioned(rest);
   const parsed = savedQuerySchema.safeParse({ ...current, version: QUERY_VERSION });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new QueryMigrationError(`query ${query.refId} is invalid at ${issue.path.join('.') || 'the top'}: ${issue.message}`, {
-      cause: parsed.error,
-    });
+    throw new QueryMigrationError(
+      `query ${query.refId} is invalid at ${issue.path.join('.') || 'the top'}: ${issue.message}`,
+      {
+        cause: parsed.error,
+      }
+    );
   }
   return parsed.data;
 };

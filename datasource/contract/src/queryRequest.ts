@@ -34,7 +34,12 @@ export const metricKindQuerySchema = metricQuerySchema.extend({
   interval: z.enum(requestIntervals).optional(),
 });
 
-export const drillKinds = ['branch_customers', 'customer_interactions', 'cohort_customers', 'day_interactions'] as const;
+export const drillKinds = [
+  'branch_customers',
+  'customer_interactions',
+  'cohort_customers',
+  'day_interactions',
+] as const;
 export type DrillKind = (typeof drillKinds)[number];
 export const drillParameterNames = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
 export type DrillParameter = (typeof drillParameterNames)[number];
@@ -54,9 +59,15 @@ export const drillQuerySchema = z.object({
   branchId: z.string().min(1).optional(),
   customerId: z.string().min(1).optional(),
   /** First day of the cohort's month, YYYY-MM-DD. */
-  cohortMonth: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
+  cohortMonth: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .optional(),
   /** A UTC day, YYYY-MM-DD. */
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   channel: z.string().min(1).optional(),
   limit: z.number().int().positive().max(10_000).default(500),
 });

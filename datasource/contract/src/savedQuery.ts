@@ -14,7 +14,9 @@ export type QueryKind = (typeof queryKinds)[number];
  * The service's intervals (`auto` follows the panel), and `none`: one value
  * per group over the whole range (gauges, stats, tables).
  */
-export const metricIntervals = ['auto', 'none', ...intervals] as const satisfies ReadonlyArray<RequestInterval | 'none'>;
+export const metricIntervals = ['auto', 'none', ...intervals] as const satisfies ReadonlyArray<
+  RequestInterval | 'none'
+>;
 export type MetricInterval = (typeof metricIntervals)[number];
 
 const savedBase = {
@@ -85,10 +87,19 @@ export type TouchpointQuery = DataQuery &
 export const DEFAULT_METRIC = 'sli';
 
 const defaults: { [K in QueryKind]: (refId: string) => Extract<SavedQuery, { kind: K }> } = {
-  metric: (refId) => ({ refId, version: QUERY_VERSION, kind: 'metric', metric: DEFAULT_METRIC, groupBy: [], interval: 'auto', filters: {} }),
+  metric: (refId) => ({
+    refId,
+    version: QUERY_VERSION,
+    kind: 'metric',
+    metric: DEFAULT_METRIC,
+    groupBy: [],
+    interval: 'auto',
+    filters: {},
+  }),
   sql: (refId) => ({ refId, version: QUERY_VERSION, kind: 'sql', sql: '', format: 'table' }),
   drill: (refId) => ({ refId, version: QUERY_VERSION, kind: 'drill', drill: 'branch_customers', branchId: '$branch' }),
 };
 
 /** A new query of each kind, the defaults stated once. */
-export const newQuery = <K extends QueryKind>(kind: K, refId: string): Extract<SavedQuery, { kind: K }> => defaults[kind](refId);
+export const newQuery = <K extends QueryKind>(kind: K, refId: string): Extract<SavedQuery, { kind: K }> =>
+  defaults[kind](refId);

@@ -48,7 +48,7 @@ export const catalogResponseSchema = z.object({
       table: z.string(),
       comment: z.string().nullable(),
       columns: z.array(z.object({ name: z.string(), type: z.string() })),
-    }),
+    })
   ),
   macros: z.array(z.string()),
   drills: z.array(z.string()),

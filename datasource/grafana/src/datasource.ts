@@ -68,14 +68,18 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
     const errors: DataQueryError[] = [];
     const queries: ServiceQuery[] = [];
     for (const target of request.targets) {
-      if (target.hide) continue;
+      if (target.hide) {
+        continue;
+      }
       try {
         queries.push(toServiceQuery(migrateQuery(target), context));
       } catch (error) {
         errors.push({ refId: target.refId, message: error instanceof Error ? error.message : String(error) });
       }
     }
-    if (queries.length === 0) return of({ data: [], errors, state: errors.length > 0 ? LoadingState.Error : LoadingState.Done });
+    if (queries.length === 0) {
+      return of({ data: [], errors, state: errors.length > 0 ? LoadingState.Error : LoadingState.Done });
+    }
     const body: ServiceRequest = {
       from: request.range.from.valueOf(),
       to: request.range.to.valueOf(),
@@ -88,8 +92,12 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
       map((response) => toDataQueryResponse(response, refIds, errors)),
       catchError((error: unknown) => {
         const message = describeFailure(error);
-        return of({ data: [], errors: [...errors, ...refIds.map((refId) => ({ refId, message }))], state: LoadingState.Error });
-      }),
+        return of({
+          data: [],
+          errors: [...errors, ...refIds.map((refId) => ({ refId, message }))],
+          state: LoadingState.Error,
+        });
+      })
     );
   }
 
@@ -107,32 +115,44 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
   }
 
   /** Options of a dashboard variable: one of the fixed lists, or any SQL. */
-  async metricFindQuery(query: VariableQuery | string, options?: LegacyMetricFindQueryOptions): Promise<MetricFindValue[]> {
+  async metricFindQuery(
+    query: VariableQuery | string,
+    options?: LegacyMetricFindQueryOptions
+  ): Promise<MetricFindValue[]> {
     const variableQuery = migrateVariableQuery(query);
     const sql = variableSql(variableQuery);
     const serviceQuery = toServiceQuery(
       { ...newQuery('sql', variableQuery.refId), sql },
-      { resolve: templateResolver(getTemplateSrv(), options?.scopedVars) },
+      { resolve: templateResolver(getTemplateSrv(), options?.scopedVars) }
     );
     const range = options?.range ? { from: options.range.from.valueOf(), to: options.range.to.valueOf() } : ALL_TIME;
     const response = await lastValueFrom(
-      this.post({ ...range, queries: [serviceQuery] }).pipe(map((body) => toDataQueryResponse(body, [variableQuery.refId]))),
+      this.post({ ...range, queries: [serviceQuery] }).pipe(
+        map((body) => toDataQueryResponse(body, [variableQuery.refId]))
+      )
     ).catch((error: unknown) => {
       throw new Error(describeFailure(error), { cause: error });
     });
     const failure = response.errors?.[0];
-    if (failure) throw new Error(failure.message);
+    if (failure) {
+      throw new Error(failure.message);
+    }
     return toMetricFindValues(response.data[0]);
   }
 
   /** Health, data version and freshness from the service; the token is proven by reading the catalog. */
   async testDatasource(): Promise<TestDataSourceResponse> {
-    if (!this.serviceUrl?.trim()) return { status: 'error', message: messages.noUrl };
+    if (!this.serviceUrl?.trim()) {
+      return { status: 'error', message: messages.noUrl };
+    }
     try {
       const health = healthSchema.safeParse(await this.get(servicePaths.health));
       if (!health.success) {
         const issue = health.error.issues[0];
-        return { status: 'error', message: messages.notTouchpoint(`${servicePaths.health}: ${issue.path.join('.') || 'body'} ${issue.message}`) };
+        return {
+          status: 'error',
+          message: messages.notTouchpoint(`${servicePaths.health}: ${issue.path.join('.') || 'body'} ${issue.message}`),
+        };
       }
       this.catalog = undefined;
       const catalog = await this.getCatalog();
@@ -147,12 +167,14 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
     this.catalog ??= this.get(servicePaths.catalog).then(
       (body) => {
         const parsed = catalogResponseSchema.safeParse(body);
-        if (!parsed.success) throw new Error(messages.badResponse(`${servicePaths.catalog}: ${parsed.error.issues[0].message}`));
+        if (!parsed.success) {
+          throw new Error(messages.badResponse(`${servicePaths.catalog}: ${parsed.error.issues[0].message}`));
+        }
         return parsed.data;
       },
       (error: unknown) => {
         throw new Error(describeFailure(error), { cause: error });
-      },
+      }
     );
     this.catalog.catch(() => {
       this.catalog = undefined;
@@ -162,7 +184,7 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
 
   private async get(path: string): Promise<unknown> {
     const response = await lastValueFrom(
-      getBackendSrv().fetch<unknown>({ url: `${this.proxyUrl}${path}`, method: 'GET', showErrorAlert: false }),
+      getBackendSrv().fetch<unknown>({ url: `${this.proxyUrl}${path}`, method: 'GET', showErrorAlert: false })
     );
     return response.data;
   }
@@ -170,7 +192,13 @@ export class TouchpointDataSource extends DataSourceApi<TouchpointQuery, Touchpo
   /** Unsubscribing (a refresh, leaving the dashboard) aborts the HTTP request; a newer request with the same id replaces it. */
   private post(body: ServiceRequest, requestId?: string): Observable<unknown> {
     return getBackendSrv()
-      .fetch<unknown>({ url: `${this.proxyUrl}${servicePaths.query}`, method: 'POST', data: body, requestId, showErrorAlert: false })
+      .fetch<unknown>({
+        url: `${this.proxyUrl}${servicePaths.query}`,
+        method: 'POST',
+        data: body,
+        requestId,
+        showErrorAlert: false,
+      })
       .pipe(map((response) => response.data));
   }
 }

@@ -5,14 +5,22 @@ export const messages = {
     `Cannot reach the Touchpoint service${status ? ` (HTTP ${status}${statusText ? ` ${statusText}` : ''} from Grafana's data proxy)` : ''}: check the URL in the datasource settings, that \`touchpoint serve\` is running, and that Grafana's server can reach it.`,
   badToken: (detail?: string) =>
     `The Touchpoint service rejected the token${detail ? ` (${detail})` : ''}: enter the token that \`touchpoint serve\` was started with (--token or TOUCHPOINT_TOKEN).`,
-  forbidden: 'Grafana refused the request (HTTP 403): your role may not query this datasource; ask an administrator for access.',
+  forbidden:
+    'Grafana refused the request (HTTP 403): your role may not query this datasource; ask an administrator for access.',
   notTouchpoint: (detail: string) =>
     `The URL answered, but not as a Touchpoint service (${detail}): check that it points at \`touchpoint serve\`, without a path.`,
   httpFailure: (status: number | undefined, statusText: string | undefined) =>
     `The Touchpoint service failed with HTTP ${status ?? '?'}${statusText ? ` ${statusText}` : ''}.`,
-  badResponse: (detail: string) => `The Touchpoint service sent an answer this plugin cannot read (${detail}): upgrade the service or the plugin so they match.`,
+  badResponse: (detail: string) =>
+    `The Touchpoint service sent an answer this plugin cannot read (${detail}): upgrade the service or the plugin so they match.`,
   missingResult: (refId: string) => `The Touchpoint service returned no result for query ${refId}.`,
-  connected: (parts: { version: string; dataVersion: string; freshness: string; metrics: number; mappingVersion: string }) =>
+  connected: (parts: {
+    version: string;
+    dataVersion: string;
+    freshness: string;
+    metrics: number;
+    mappingVersion: string;
+  }) =>
     `Connected to Touchpoint ${parts.version}: data version ${parts.dataVersion}, ${parts.freshness}, ${parts.metrics} metrics, SLI mapping ${parts.mappingVersion}.`,
   noData: 'the warehouse holds no events yet',
   refusedFile: (reason: string) =>
@@ -23,9 +31,11 @@ export const messages = {
 /** Labels and help of the editors. */
 export const labels = {
   url: 'URL',
-  urlHelp: 'Where Grafana’s server reaches `touchpoint serve`, e.g. http://touchpoint:7400. Requests go through Grafana’s data proxy.',
+  urlHelp:
+    'Where Grafana’s server reaches `touchpoint serve`, e.g. http://touchpoint:7400. Requests go through Grafana’s data proxy.',
   token: 'Token',
-  tokenHelp: 'The bearer token the service was started with. Stored encrypted by Grafana and added by its data proxy; viewers never see it.',
+  tokenHelp:
+    'The bearer token the service was started with. Stored encrypted by Grafana and added by its data proxy; viewers never see it.',
   tokenPlaceholder: 'Token of touchpoint serve (leave empty if it runs without one)',
   mode: 'Mode',
   modes: { metric: 'Metric', sql: 'SQL', drill: 'Drill' },
@@ -34,7 +44,8 @@ export const labels = {
   interval: 'Interval',
   intervals: { auto: 'Auto', none: 'Whole range', day: 'Day', week: 'Week', month: 'Month' },
   compare: 'Previous period',
-  compareHelp: 'Adds previous, previous_n and change: the same metric over the equally long period just before the range.',
+  compareHelp:
+    'Adds previous, previous_n and change: the same metric over the equally long period just before the range.',
   filters: 'Filters',
   filterValues: 'Values or $variable',
   addFilter: 'Add filter',

@@ -6,9 +6,12 @@ import { TouchpointDataSource } from './datasource';
 import type { TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import type { TouchpointOptions, TouchpointSecureOptions } from './types';
 
-export const plugin = new DataSourcePlugin<TouchpointDataSource, TouchpointQuery, TouchpointOptions, TouchpointSecureOptions>(
+export const plugin = new DataSourcePlugin<
   TouchpointDataSource,
-)
+  TouchpointQuery,
+  TouchpointOptions,
+  TouchpointSecureOptions
+>(TouchpointDataSource)
   .setConfigEditor(ConfigEditor)
   .setQueryEditor(QueryEditor)
   .setQueryEditorHelp(QueryEditorHelp);

@@ -9,9 +9,13 @@ import { formatChange, formatMetric } from '../model/formatMetric';
 export function BranchSummary({ frames, branchId }: { frames: DataFrame[]; branchId: string }) {
   const styles = useStyles2(getStyles);
   const result = readBranchBoard(frames);
-  if ('problem' in result) return null;
+  if ('problem' in result) {
+    return null;
+  }
   const branch = result.model.branches.find((candidate) => candidate.branchId === branchId);
-  if (!branch) return null;
+  if (!branch) {
+    return null;
+  }
   const { metric } = result.model;
   const change = branch.previous?.change;
   return (

@@ -17,7 +17,12 @@ export function Breadcrumbs({ path, onNavigate, wall }: Props) {
   const styles = useStyles2(getStyles);
   const crumbs = [messages.scorecard, ...path.map(stepLabel)];
   return (
-    <nav aria-label="Drill-down path" data-testid={testIds.breadcrumbs} className={styles.nav} style={{ fontSize: wall ? 24 : undefined }}>
+    <nav
+      aria-label="Drill-down path"
+      data-testid={testIds.breadcrumbs}
+      className={styles.nav}
+      style={{ fontSize: wall ? 24 : undefined }}
+    >
       <ol className={styles.list}>
         {crumbs.map((label, depth) => (
           <li key={`${depth}-${label}`} className={styles.item}>

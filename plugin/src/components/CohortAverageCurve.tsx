@@ -18,8 +18,11 @@ const text = messages.cohorts;
 /** Runs of consecutive months: the line breaks where no cohort reached a month, rather than bridging it. */
 const runsOf = (points: AveragePoint[]): AveragePoint[][] =>
   points.reduce<AveragePoint[][]>((runs, point, i) => {
-    if (i > 0 && point.k === points[i - 1].k + 1) runs[runs.length - 1].push(point);
-    else runs.push([point]);
+    if (i > 0 && point.k === points[i - 1].k + 1) {
+      runs[runs.length - 1].push(point);
+    } else {
+      runs.push([point]);
+    }
     return runs;
   }, []);
 
@@ -64,14 +67,23 @@ export function CohortAverageCurve({ points, layout, columns, wall }: Props) {
         {text.curveAxis}
       </text>
       {runsOf(points).map((run) => (
-        <path key={run[0].k} d={run.map((point, i) => `${i === 0 ? 'M' : 'L'}${x(point.k)},${y(point.retention)}`).join(' ')} className={styles.line} />
+        <path
+          key={run[0].k}
+          d={run.map((point, i) => `${i === 0 ? 'M' : 'L'}${x(point.k)},${y(point.retention)}`).join(' ')}
+          className={styles.line}
+        />
       ))}
       {points.map((point) => (
         <g key={point.k}>
           <circle cx={x(point.k)} cy={y(point.retention)} r={radius} className={styles.point}>
             <title>{text.averageCell(point)}</title>
           </circle>
-          <text x={x(point.k)} y={y(point.retention) - radius - font * 0.3} textAnchor="middle" className={styles.value}>
+          <text
+            x={x(point.k)}
+            y={y(point.retention) - radius - font * 0.3}
+            textAnchor="middle"
+            className={styles.value}
+          >
             {text.percent(point.retention)}
           </text>
           <text x={x(point.k)} y={height - font * 0.3} textAnchor="middle" className={styles.axis}>

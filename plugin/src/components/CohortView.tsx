@@ -13,9 +13,16 @@ import type { ViewProps } from './viewProps';
 const text = messages.cohorts;
 
 /** What a cell writes: the chosen value, and on a wall the other one too, as nothing there may be left to hover. */
-const cellLines = (active: number, retention: number | null, value: ScorecardOptions['cohortValue'], wall: boolean): string[] => {
+const cellLines = (
+  active: number,
+  retention: number | null,
+  value: ScorecardOptions['cohortValue'],
+  wall: boolean
+): string[] => {
   const percent = text.percent(retention);
-  if (value === 'count') return wall ? [text.count(active), percent] : [text.count(active)];
+  if (value === 'count') {
+    return wall ? [text.count(active), percent] : [text.count(active)];
+  }
   return wall ? [percent, text.activeN(active)] : [percent];
 };
 
@@ -38,11 +45,21 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
     return <div className={styles.empty}>{text.empty}</div>;
   }
 
-  const average = options.showAverage ? model.average.filter((point): point is AveragePoint => point !== undefined) : [];
+  const average = options.showAverage
+    ? model.average.filter((point): point is AveragePoint => point !== undefined)
+    : [];
   const showAverage = average.length > 0;
-  const lines = model.cohorts.flatMap((cohort) => cohort.cells.flatMap((cell) => (cell ? cellLines(cell.active, cell.retention, options.cohortValue, wall) : [])));
-  const averageLines = average.flatMap((point) => [text.percent(point.retention), ...(wall ? [text.activeN(point.active)] : [])]);
-  const sizeLines = [...model.cohorts.map((cohort) => text.size(cohort.size, cohort.lowConfidence)), ...(showAverage ? [text.weighted] : [])];
+  const lines = model.cohorts.flatMap((cohort) =>
+    cohort.cells.flatMap((cell) => (cell ? cellLines(cell.active, cell.retention, options.cohortValue, wall) : []))
+  );
+  const averageLines = average.flatMap((point) => [
+    text.percent(point.retention),
+    ...(wall ? [text.activeN(point.active)] : []),
+  ]);
+  const sizeLines = [
+    ...model.cohorts.map((cohort) => text.size(cohort.size, cohort.lowConfidence)),
+    ...(showAverage ? [text.weighted] : []),
+  ];
   const layout = cohortLayout({
     rows: model.cohorts.length + (showAverage ? 1 : 0),
     columns,
@@ -67,20 +84,37 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
   };
 
   return (
-    <div className={styles.root} style={{ width, height, fontSize: layout.fontSize, overflow: layout.scrolls ? 'auto' : 'hidden' }}>
+    <div
+      className={styles.root}
+      style={{ width, height, fontSize: layout.fontSize, overflow: layout.scrolls ? 'auto' : 'hidden' }}
+    >
       <div role="table" aria-label={text.table} className={styles.grid} style={grid}>
         <div role="row" className={styles.row}>
           <div role="columnheader" className={cx(styles.corner, styles.sticky)} style={{ top: 0 }} />
-          <div role="columnheader" className={cx(styles.corner, styles.stickyTop)} style={{ gridColumn: `2 / span ${columns}`, top: 0 }}>
+          <div
+            role="columnheader"
+            className={cx(styles.corner, styles.stickyTop)}
+            style={{ gridColumn: `2 / span ${columns}`, top: 0 }}
+          >
             {text.caption}
           </div>
         </div>
         <div role="row" className={styles.row}>
-          <div role="columnheader" className={cx(styles.corner, styles.sticky)} style={{ top: captionHeight + layout.gap }}>
+          <div
+            role="columnheader"
+            className={cx(styles.corner, styles.sticky)}
+            style={{ top: captionHeight + layout.gap }}
+          >
             {text.cohort}
           </div>
           {ks.map((k) => (
-            <div key={k} role="columnheader" className={cx(styles.header, styles.stickyTop)} style={{ top: captionHeight + layout.gap }} title={text.monthHeader(k)}>
+            <div
+              key={k}
+              role="columnheader"
+              className={cx(styles.header, styles.stickyTop)}
+              style={{ top: captionHeight + layout.gap }}
+              title={text.monthHeader(k)}
+            >
               {k}
             </div>
           ))}
@@ -103,19 +137,25 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
                 </div>
               ) : (
                 <div key={k} role="cell" className={styles.slot} />
-              ),
+              )
             )}
           </div>
         ))}
         {showAverage && (
           <div role="row" className={styles.row}>
-            <div role="rowheader" className={cx(styles.label, styles.sticky, styles.averageLabel)} title={text.averageHint}>
+            <div
+              role="rowheader"
+              className={cx(styles.label, styles.sticky, styles.averageLabel)}
+              title={text.averageHint}
+            >
               <span>{text.average}</span>
               {layout.labelLines === 2 && <span className={styles.size}>{text.weighted}</span>}
             </div>
             {ks.map((k) => {
               const point = model.average[k];
-              if (!point) return <div key={k} role="cell" className={styles.slot} />;
+              if (!point) {
+                return <div key={k} role="cell" className={styles.slot} />;
+              }
               const label = text.averageCell(point);
               return (
                 <div
@@ -142,12 +182,31 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
 
 type Styles = ReturnType<typeof getStyles>;
 
-function RowLabel({ cohort, layout, minN, styles }: { cohort: Cohort; layout: CohortLayout; minN?: number; styles: Styles }) {
+function RowLabel({
+  cohort,
+  layout,
+  minN,
+  styles,
+}: {
+  cohort: Cohort;
+  layout: CohortLayout;
+  minN?: number;
+  styles: Styles;
+}) {
   const month = text.month(cohort.time, layout.monthFormat);
   const size = text.size(cohort.size, cohort.lowConfidence);
-  const hint = [text.sizeHint(text.month(cohort.time, 'long'), cohort.size), cohort.lowConfidence ? messages.lowN(minN) : undefined].filter(Boolean).join('. ');
+  const hint = [
+    text.sizeHint(text.month(cohort.time, 'long'), cohort.size),
+    cohort.lowConfidence ? messages.lowN(minN) : undefined,
+  ]
+    .filter(Boolean)
+    .join('. ');
   return (
-    <div role="rowheader" className={cx(styles.label, styles.sticky, layout.labelLines === 1 && styles.labelInline)} title={hint}>
+    <div
+      role="rowheader"
+      className={cx(styles.label, styles.sticky, layout.labelLines === 1 && styles.labelInline)}
+      title={hint}
+    >
       <span>{month}</span>
       <span className={cx(styles.size, cohort.lowConfidence && styles.lowN)}>{size}</span>
     </div>
@@ -165,7 +224,10 @@ interface CellProps {
 }
 
 function CohortCellButton({ cohort, cell, lines, minN, style, styles, onDrill }: CellProps) {
-  const label = [text.cell(text.month(cohort.time, 'long'), cell.k, cell.active, cohort.size, cell.retention), cohort.lowConfidence ? messages.lowN(minN) : undefined]
+  const label = [
+    text.cell(text.month(cohort.time, 'long'), cell.k, cell.active, cohort.size, cell.retention),
+    cohort.lowConfidence ? messages.lowN(minN) : undefined,
+  ]
     .filter(Boolean)
     .join('. ');
   const [first, ...rest] = lines;

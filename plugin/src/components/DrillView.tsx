@@ -32,7 +32,13 @@ export function DrillView({ step, result, timeZone, wall, summary, onDrill }: Pr
       )}
       {result.status === 'done' && !result.frame?.length && <p className={styles.hint}>{messages.drillEmpty}</p>}
       {result.status === 'done' && result.frame && result.frame.length > 0 && (
-        <DrillRows step={step} frame={result.frame} truncated={result.truncated} timeZone={timeZone} onDrill={onDrill} />
+        <DrillRows
+          step={step}
+          frame={result.frame}
+          truncated={result.truncated}
+          timeZone={timeZone}
+          onDrill={onDrill}
+        />
       )}
     </div>
   );
@@ -61,9 +67,16 @@ function DrillRows({ step, frame, truncated, timeZone, onDrill }: RowsProps) {
             {table.rows.map((row) => (
               <tr key={row.key} className={row.customerId ? styles.link : undefined}>
                 {row.cells.map((cell, index) => (
-                  <td key={table.columns[index].name} className={table.columns[index].numeric ? styles.numeric : undefined}>
+                  <td
+                    key={table.columns[index].name}
+                    className={table.columns[index].numeric ? styles.numeric : undefined}
+                  >
                     {row.customerId && table.columns[index].name === 'customer_id' ? (
-                      <button type="button" className={styles.rowButton} onClick={() => onDrill({ kind: 'customer', customerId: row.customerId! })}>
+                      <button
+                        type="button"
+                        className={styles.rowButton}
+                        onClick={() => onDrill({ kind: 'customer', customerId: row.customerId! })}
+                      >
                         {cell}
                       </button>
                     ) : (
@@ -88,10 +101,28 @@ const getStyles = (theme: GrafanaTheme2) => ({
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.5, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'left', whiteSpace: 'nowrap' },
-    th: { position: 'sticky', top: 0, background: theme.colors.background.primary, fontWeight: theme.typography.fontWeightMedium },
+    'th, td': {
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+      whiteSpace: 'nowrap',
+    },
+    th: {
+      position: 'sticky',
+      top: 0,
+      background: theme.colors.background.primary,
+      fontWeight: theme.typography.fontWeightMedium,
+    },
   }),
   numeric: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
   link: css({ '&:hover': { background: theme.colors.action.hover } }),
-  rowButton: css({ background: 'none', border: 'none', padding: 0, color: theme.colors.text.link, cursor: 'pointer', font: 'inherit', textDecoration: 'underline' }),
+  rowButton: css({
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.link,
+    cursor: 'pointer',
+    font: 'inherit',
+    textDecoration: 'underline',
+  }),
 });

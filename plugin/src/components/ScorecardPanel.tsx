@@ -6,6 +6,7 @@ import { testIds } from '../messages';
 import { drillNavigation } from '../drill/drillNavigation';
 import { drillQuery, singleBranch } from '../drill/drillQuery';
 import { useDrillResult } from '../drill/useDrillResult';
+import { useNow } from '../hooks/useNow';
 import { useUrlSearch } from '../hooks/useUrlSearch';
 import { frameStamp } from '../model/metricField';
 import { isWallMode } from '../options/isWallMode';
@@ -28,6 +29,7 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
   const options = readOptions(props.options);
   const styles = useStyles2(getStyles);
   const search = useUrlSearch();
+  const now = useNow();
   const wall = isWallMode(options.wall, search);
   const navigation = drillNavigation(id, options.branchVariable, search);
   const step = navigation.path[navigation.path.length - 1];
@@ -55,7 +57,9 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
             result={result}
             timeZone={timeZone}
             wall={wall}
-            summary={step.kind === 'branch' ? <BranchSummary frames={data.series} branchId={step.branchId} /> : undefined}
+            summary={
+              step.kind === 'branch' ? <BranchSummary frames={data.series} branchId={step.branchId} /> : undefined
+            }
             onDrill={navigation.drill}
           />
         </>
@@ -74,7 +78,7 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
       )}
       {asOf !== undefined && (
         <div className={styles.footer} style={{ height: footer, fontSize: wall ? 20 : 12 }}>
-          <AsOfStamp asOf={asOf} now={Date.now()} timeZone={timeZone} />
+          <AsOfStamp asOf={asOf} now={now} timeZone={timeZone} />
         </div>
       )}
     </div>

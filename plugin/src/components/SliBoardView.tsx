@@ -16,7 +16,9 @@ const SCROLLBAR = 16;
 const useRotation = (count: number, seconds: number, active: boolean) => {
   const [index, setIndex] = useState(0);
   useEffect(() => {
-    if (!active || seconds <= 0 || count < 2) return undefined;
+    if (!active || seconds <= 0 || count < 2) {
+      return undefined;
+    }
     const timer = setInterval(() => setIndex((current) => (current + 1) % count), seconds * 1000);
     return () => clearInterval(timer);
   }, [active, seconds, count]);
@@ -26,7 +28,11 @@ const useRotation = (count: number, seconds: number, active: boolean) => {
 /** Gauges per branch, worst first by default, grouped by region when asked, rotating through regions on a wall. */
 export function SliBoardView({ model, options, width, height, wall, onDrill }: ViewProps<BranchBoard>) {
   const styles = useStyles2(getStyles);
-  const groups = arrangeBranches(model.branches, { sort: options.sort, groupByRegion: options.groupByRegion && model.hasRegions }, model.metric);
+  const groups = arrangeBranches(
+    model.branches,
+    { sort: options.sort, groupByRegion: options.groupByRegion && model.hasRegions },
+    model.metric
+  );
   const rotating = useRotation(groups.length, options.rotateSeconds, wall && groups.length > 1);
   const shown = rotating === undefined ? groups : [groups[rotating]];
   const headerHeight = groups.length > 1 || rotating !== undefined ? (wall ? 40 : 24) : 0;
@@ -41,14 +47,23 @@ export function SliBoardView({ model, options, width, height, wall, onDrill }: V
   return (
     <div className={styles.board} style={{ overflowY: layout.scrolls ? 'auto' : 'hidden', overflowX: 'hidden' }}>
       {shown.map((group) => (
-        <section key={group.region ?? ''} data-testid={testIds.regionGroup} aria-label={group.region ?? messages.noRegion}>
+        <section
+          key={group.region ?? ''}
+          data-testid={testIds.regionGroup}
+          aria-label={group.region ?? messages.noRegion}
+        >
           {headerHeight > 0 && (
             <h3 className={styles.region} style={{ fontSize: wall ? 26 : 14, height: headerHeight }}>
               {group.region ?? messages.noRegion} · {messages.branchesOf(group.branches.length)}
-              {rotating !== undefined && <span className={styles.rotation}> · {messages.regionOf(rotating + 1, groups.length)}</span>}
+              {rotating !== undefined && (
+                <span className={styles.rotation}> · {messages.regionOf(rotating + 1, groups.length)}</span>
+              )}
             </h3>
           )}
-          <div className={styles.grid} style={{ gridTemplateColumns: `repeat(${layout.columns}, ${tile.width}px)`, gap: GAP }}>
+          <div
+            className={styles.grid}
+            style={{ gridTemplateColumns: `repeat(${layout.columns}, ${tile.width}px)`, gap: GAP }}
+          >
             {group.branches.map((branch) => (
               <SliGauge
                 key={branch.branchId}

@@ -88,9 +88,14 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
               strokeWidth={4}
               fill="none"
             />
-          ),
+          )
         )}
-        <path d={arcPath(CENTER, CENTER, VALUE_RADIUS, -GAUGE_SWEEP, GAUGE_SWEEP)} stroke={theme.colors.background.secondary} strokeWidth={9} fill="none" />
+        <path
+          d={arcPath(CENTER, CENTER, VALUE_RADIUS, -GAUGE_SWEEP, GAUGE_SWEEP)}
+          stroke={theme.colors.background.secondary}
+          strokeWidth={9}
+          fill="none"
+        />
         {branch.value !== null && branch.value !== neutral && (
           <path
             d={arcPath(CENTER, CENTER, VALUE_RADIUS, valueAngle(neutral, min, max), valueAngle(branch.value, min, max))}
@@ -99,7 +104,14 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
             fill="none"
           />
         )}
-        <text x={CENTER} y={CENTER + 4} textAnchor="middle" className={styles.value} style={{ fontSize: 20 }} data-testid={testIds.gaugeValue}>
+        <text
+          x={CENTER}
+          y={CENTER + 4}
+          textAnchor="middle"
+          className={styles.value}
+          style={{ fontSize: 20 }}
+          data-testid={testIds.gaugeValue}
+        >
           {valueText}
         </text>
         <text x={CENTER} y={CENTER + 18} textAnchor="middle" className={styles.band} style={{ fontSize: 9.5 }}>
@@ -118,7 +130,14 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
       {!compact && showTrend && branch.trend.length > 1 && (
         <svg className={styles.trend} viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden>
           {sparklineRuns(branch.trend, 100, 20).map((points) => (
-            <polyline key={points} points={points} fill="none" stroke={theme.colors.text.secondary} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+            <polyline
+              key={points}
+              points={points}
+              fill="none"
+              stroke={theme.colors.text.secondary}
+              strokeWidth={1.5}
+              vectorEffect="non-scaling-stroke"
+            />
           ))}
         </svg>
       )}
@@ -143,11 +162,23 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   wall: css({ borderColor: theme.colors.border.medium, fontWeight: theme.typography.fontWeightMedium }),
   lowN: css({ borderStyle: 'dashed' }),
-  name: css({ fontWeight: theme.typography.fontWeightMedium, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%' }),
+  name: css({
+    fontWeight: theme.typography.fontWeightMedium,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    maxWidth: '100%',
+  }),
   gauge: css({ width: '100%', flex: '1 1 auto', minHeight: 0 }),
   value: css({ fill: theme.colors.text.primary, fontWeight: theme.typography.fontWeightBold }),
   band: css({ fill: theme.colors.text.secondary }),
-  line: css({ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: '100%', color: theme.colors.text.secondary }),
+  line: css({
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    maxWidth: '100%',
+    color: theme.colors.text.secondary,
+  }),
   lowNBadge: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
   better: css({ color: theme.colors.success.text }),
   worse: css({ color: theme.colors.error.text }),

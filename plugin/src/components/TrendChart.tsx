@@ -54,7 +54,8 @@ const axisLabels = (metric: MetricInfo, ticks: number[]) => {
   return ticks.map((tick) => formatMetric(tick, metric, decimals));
 };
 
-const widest = (labels: string[], fontSize: number) => Math.max(0, ...labels.map((label) => textWidth(label, fontSize)));
+const widest = (labels: string[], fontSize: number) =>
+  Math.max(0, ...labels.map((label) => textWidth(label, fontSize)));
 
 /**
  * One interaction metric over time: its lines and clickable points on the
@@ -63,7 +64,23 @@ const widest = (labels: string[], fontSize: number) => Math.max(0, ...labels.map
  * right axis.
  */
 export const TrendChart = (props: TrendChartProps) => {
-  const { chart, overlays, legend, look, type, width, plotHeight, xDomain, step, showGoals, showTimeLabels, timeZone, timeOffset, wall, onDrill } = props;
+  const {
+    chart,
+    overlays,
+    legend,
+    look,
+    type,
+    width,
+    plotHeight,
+    xDomain,
+    step,
+    showGoals,
+    showTimeLabels,
+    timeZone,
+    timeOffset,
+    wall,
+    onDrill,
+  } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles, type.fontSize, type.lineHeight, type.lineWidth);
   const { metric } = chart;
@@ -80,14 +97,14 @@ export const TrendChart = (props: TrendChartProps) => {
   const left = yDomain(
     chart.lines.flatMap((line) => line.points.map((point) => point.value)),
     { goal, min: metric.min, max: metric.max },
-    maxTicks,
+    maxTicks
   );
   const leftLabels = axisLabels(metric, left.ticks);
   const right = overlayMetric
     ? yDomain(
         overlays.flatMap((overlay) => overlay.lines.flatMap((line) => line.points.map((point) => point.value))),
         { min: overlayMetric.min, max: overlayMetric.max },
-        maxTicks,
+        maxTicks
       )
     : undefined;
   const rightLabels = right && overlayMetric ? axisLabels(overlayMetric, right.ticks) : [];
@@ -105,7 +122,7 @@ export const TrendChart = (props: TrendChartProps) => {
     xDomain[0],
     xDomain[1],
     (format) => (plotRight - plotLeft) / (textWidth(formatTime(xDomain[1], format), fontSize) + fontSize * 1.5),
-    { offsetMs: timeOffset, minStepMs: step },
+    { offsetMs: timeOffset, minStepMs: step }
   );
   const maxN = Math.max(0, ...chart.responses.map((bucket) => bucket.n));
   const barWidth = Math.max(1, (x(xDomain[0] + step) - x(xDomain[0])) * 0.6);
@@ -118,7 +135,11 @@ export const TrendChart = (props: TrendChartProps) => {
           {title}
         </h3>
         {/* Over the right axis, in the title's line: the second axis is named where it is, never left to guess. */}
-        {overlayMetric ? <span className={styles.axisTitle}>{messages.trend.overlayAxis(overlays.map((overlay) => overlay.metric.label).join(', '))}</span> : null}
+        {overlayMetric ? (
+          <span className={styles.axisTitle}>
+            {messages.trend.overlayAxis(overlays.map((overlay) => overlay.metric.label).join(', '))}
+          </span>
+        ) : null}
       </div>
       <TrendLegend items={legend} look={look} wall={wall} />
       <svg width={width} height={plotHeight} role="group" aria-label={title} className={styles.svg}>
@@ -174,15 +195,25 @@ export const TrendChart = (props: TrendChartProps) => {
             background={look.background}
           />
         ) : null}
-        {yRight ? <TrendOverlayLines overlays={overlays} x={x} y={yRight} look={look} pointRadius={pointRadius} /> : null}
+        {yRight ? (
+          <TrendOverlayLines overlays={overlays} x={x} y={yRight} look={look} pointRadius={pointRadius} />
+        ) : null}
         {chart.lines.map((line) => {
           const color = look.colorOf(line.name);
           const name = seriesName(metric, line);
           return (
             <g key={line.key}>
-              <path d={linePath(line.points, x, y)} fill="none" stroke={color} strokeWidth={lineWidth} strokeLinejoin="round" />
+              <path
+                d={linePath(line.points, x, y)}
+                fill="none"
+                stroke={color}
+                strokeWidth={lineWidth}
+                strokeLinejoin="round"
+              />
               {line.points.map((point) => {
-                if (point.value === null) return null;
+                if (point.value === null) {
+                  return null;
+                }
                 const value = formatMetric(point.value, metric);
                 const day = utcDay(point.time);
                 return (
@@ -211,7 +242,13 @@ export const TrendChart = (props: TrendChartProps) => {
 
 const getStyles = (theme: GrafanaTheme2, fontSize: number, lineHeight: number, lineWidth: number) => ({
   chart: css({ display: 'flex', flexDirection: 'column', minWidth: 0 }),
-  header: css({ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', gap: fontSize, lineHeight: `${lineHeight}px` }),
+  header: css({
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'baseline',
+    gap: fontSize,
+    lineHeight: `${lineHeight}px`,
+  }),
   title: css({
     margin: 0,
     minWidth: 0,

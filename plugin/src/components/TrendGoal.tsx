@@ -16,9 +16,27 @@ interface TrendGoalProps {
 }
 
 /** The goal as a dashed line with its value written at the right end, so it never depends on colour. */
-export const TrendGoal = ({ metric, goal, y, left, right, lineWidth, color, textColor, background }: TrendGoalProps) => (
+export const TrendGoal = ({
+  metric,
+  goal,
+  y,
+  left,
+  right,
+  lineWidth,
+  color,
+  textColor,
+  background,
+}: TrendGoalProps) => (
   <g>
-    <line x1={left} x2={right} y1={y} y2={y} stroke={color} strokeWidth={Math.max(1, lineWidth / 2)} strokeDasharray={`${lineWidth * 3} ${lineWidth * 2}`} />
+    <line
+      x1={left}
+      x2={right}
+      y1={y}
+      y2={y}
+      stroke={color}
+      strokeWidth={Math.max(1, lineWidth / 2)}
+      strokeDasharray={`${lineWidth * 3} ${lineWidth * 2}`}
+    />
     <text
       x={right - lineWidth * 2}
       y={y - 3}

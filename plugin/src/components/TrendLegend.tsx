@@ -27,15 +27,41 @@ const Swatch = ({ item, look }: { item: TrendLegendItem; look: TrendLegendLook }
   const swatch = (() => {
     switch (item.kind) {
       case 'line':
-        return <line x1={0} x2={width} y1={middle} y2={middle} stroke={look.colorOf(item.colorKey)} strokeWidth={look.lineWidth} />;
+        return (
+          <line
+            x1={0}
+            x2={width}
+            y1={middle}
+            y2={middle}
+            stroke={look.colorOf(item.colorKey)}
+            strokeWidth={look.lineWidth}
+          />
+        );
       case 'overlay':
         return (
-          <line x1={0} x2={width} y1={middle} y2={middle} stroke={look.colorOf(item.colorKey)} strokeWidth={look.lineWidth} strokeDasharray={look.dashOf(item.overlayIndex)} />
+          <line
+            x1={0}
+            x2={width}
+            y1={middle}
+            y2={middle}
+            stroke={look.colorOf(item.colorKey)}
+            strokeWidth={look.lineWidth}
+            strokeDasharray={look.dashOf(item.overlayIndex)}
+          />
         );
       case 'responses':
         return <rect x={width / 4} y={height * 0.2} width={width / 2} height={height * 0.8} fill={look.barFill} />;
       case 'lowN':
-        return <circle cx={width / 2} cy={middle} r={height / 3} fill={look.background} stroke={look.textColor} strokeWidth={look.lineWidth / 1.5} />;
+        return (
+          <circle
+            cx={width / 2}
+            cy={middle}
+            r={height / 3}
+            fill={look.background}
+            stroke={look.textColor}
+            strokeWidth={look.lineWidth / 1.5}
+          />
+        );
     }
   })();
   return (
@@ -48,14 +74,18 @@ const Swatch = ({ item, look }: { item: TrendLegendItem; look: TrendLegendLook }
 /** Names every series of a chart beside its line style; on a wall, also its latest value and n. */
 export const TrendLegend = ({ items, look, wall }: TrendLegendProps) => {
   const styles = useStyles2(getStyles, look.fontSize, look.lineHeight);
-  if (items.length === 0) return null;
+  if (items.length === 0) {
+    return null;
+  }
   return (
     <ul className={styles.legend}>
       {items.map((item) => (
         <li key={item.key} className={styles.item}>
           <Swatch item={item} look={look} />
           <span>{item.label}</span>
-          {'detail' in item && item.detail ? <span className={wall ? styles.wallDetail : styles.detail}>{item.detail}</span> : null}
+          {'detail' in item && item.detail ? (
+            <span className={wall ? styles.wallDetail : styles.detail}>{item.detail}</span>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -28,7 +28,13 @@ export const TrendOverlayLines = ({ overlays, x, y, look, pointRadius }: TrendOv
         const name = messages.trend.overlayLine(seriesName(overlay.metric, line));
         return (
           <g key={line.key}>
-            <path d={linePath(line.points, x, y)} fill="none" stroke={color} strokeWidth={look.lineWidth} strokeDasharray={look.dashOf(overlayIndex)} />
+            <path
+              d={linePath(line.points, x, y)}
+              fill="none"
+              stroke={color}
+              strokeWidth={look.lineWidth}
+              strokeDasharray={look.dashOf(overlayIndex)}
+            />
             {line.points.map((point) =>
               point.value === null ? null : (
                 <circle
@@ -40,13 +46,21 @@ export const TrendOverlayLines = ({ overlays, x, y, look, pointRadius }: TrendOv
                   stroke={color}
                   strokeWidth={look.lineWidth / 2}
                 >
-                  <title>{messages.trend.pointTitle(name, formatMetric(point.value, overlay.metric), utcDay(point.time), point.n, point.lowConfidence)}</title>
+                  <title>
+                    {messages.trend.pointTitle(
+                      name,
+                      formatMetric(point.value, overlay.metric),
+                      utcDay(point.time),
+                      point.n,
+                      point.lowConfidence
+                    )}
+                  </title>
                 </circle>
-              ),
+              )
             )}
           </g>
         );
-      }),
+      })
     )}
   </g>
 );

@@ -17,7 +17,18 @@ interface TrendPointProps {
 }
 
 /** One bucket of an interaction series: hover shows value and n, click or Enter/Space drills into that day. */
-export const TrendPoint = ({ x, y, radius, color, hollowFill, strokeWidth, label, title, className, onActivate }: TrendPointProps) => {
+export const TrendPoint = ({
+  x,
+  y,
+  radius,
+  color,
+  hollowFill,
+  strokeWidth,
+  label,
+  title,
+  className,
+  onActivate,
+}: TrendPointProps) => {
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       // Space would otherwise scroll the dashboard.

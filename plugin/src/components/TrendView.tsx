@@ -15,7 +15,18 @@ import type { ViewProps } from './viewProps';
  * out: beside a goal line they would read as "good" and "bad" for what is
  * only a branch or a channel.
  */
-const palette = ['blue', 'orange', 'purple', 'yellow', 'light-blue', 'semi-dark-orange', 'light-purple', 'dark-yellow', 'dark-blue', 'super-light-purple'];
+const palette = [
+  'blue',
+  'orange',
+  'purple',
+  'yellow',
+  'light-blue',
+  'semi-dark-orange',
+  'light-purple',
+  'dark-yellow',
+  'dark-blue',
+  'super-light-purple',
+];
 
 /** Dash patterns per overlay metric, in multiples of the line width: overlays are always dashed, interaction lines never. */
 const overlayDashes = [
@@ -53,9 +64,16 @@ export const TrendView = ({ model, options, width, height, wall, timeZone, onDri
     textColor: theme.colors.text.primary,
   };
 
-  const legends = model.charts.map((chart) => trendLegendItems({ chart, overlays, wall, compact: type.compact, minN: model.minN }));
+  const legends = model.charts.map((chart) =>
+    trendLegendItems({ chart, overlays, wall, compact: type.compact, minN: model.minN })
+  );
   const noteHeight = skipped ? type.lineHeight : 0;
-  const layout = trendLayout({ width, height: height - noteHeight, type, legends: legends.map((items) => items.map(legendText)) });
+  const layout = trendLayout({
+    width,
+    height: height - noteHeight,
+    type,
+    legends: legends.map((items) => items.map(legendText)),
+  });
   // Half a bucket either side, so the first and last bars are not cut in half.
   const xDomain: [number, number] = [model.timeRange.from - model.step / 2, model.timeRange.to + model.step / 2];
   const timeOffset = dateTimeForTimeZone(timeZone, model.timeRange.from).utcOffset() * 60_000;
@@ -84,7 +102,10 @@ export const TrendView = ({ model, options, width, height, wall, timeZone, onDri
       ))}
       {skipped ? (
         <p className={styles.note}>
-          {messages.trend.overlaySkipped(model.skippedOverlays.join(', '), overlays.map((overlay) => overlay.metric.label).join(', '))}
+          {messages.trend.overlaySkipped(
+            model.skippedOverlays.join(', '),
+            overlays.map((overlay) => overlay.metric.label).join(', ')
+          )}
         </p>
       ) : null}
     </div>
@@ -93,5 +114,13 @@ export const TrendView = ({ model, options, width, height, wall, timeZone, onDri
 
 const getStyles = (theme: GrafanaTheme2, fontSize: number, lineHeight: number) => ({
   view: css({ display: 'flex', flexDirection: 'column', overflowX: 'hidden' }),
-  note: css({ margin: 0, fontSize, lineHeight: `${lineHeight}px`, color: theme.colors.text.secondary, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }),
+  note: css({
+    margin: 0,
+    fontSize,
+    lineHeight: `${lineHeight}px`,
+    color: theme.colors.text.secondary,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
 });

@@ -15,13 +15,20 @@ type Props = Omit<ViewProps<unknown>, 'model'> & { frames: DataFrame[]; data: Pa
  * cannot use gets Grafana's own view, with the reader's words on the query
  * it needs.
  */
-const viewOf =
-  <Model,>(read: (frames: DataFrame[]) => { model: Model } | { problem: string }, Component: ComponentType<ViewProps<Model>>): ComponentType<Props> =>
-  ({ frames, data, panelId, ...props }) => {
+const viewOf = <Model,>(
+  read: (frames: DataFrame[]) => { model: Model } | { problem: string },
+  Component: ComponentType<ViewProps<Model>>
+): ComponentType<Props> => {
+  function View({ frames, data, panelId, ...props }: Props) {
     const result = read(frames);
-    if ('problem' in result) return <PanelDataErrorView panelId={panelId} data={data} message={result.problem} />;
+    if ('problem' in result) {
+      return <PanelDataErrorView panelId={panelId} data={data} message={result.problem} />;
+    }
     return <Component model={result.model} {...props} />;
-  };
+  }
+  View.displayName = `ViewOf(${Component.displayName ?? Component.name})`;
+  return View;
+};
 
 const views: Record<View, ComponentType<Props>> = {
   sli: viewOf(viewReaders.sli, SliBoardView),

@@ -19,7 +19,8 @@ interface LegendInput {
 }
 
 /** A line's name with its metric, as points and overlays are announced: "CSAT", "CES (mean) chat". */
-export const seriesName = (metric: MetricInfo, line: TrendLine): string => (line.name === metric.label ? metric.label : `${metric.label} ${line.name}`);
+export const seriesName = (metric: MetricInfo, line: TrendLine): string =>
+  line.name === metric.label ? metric.label : `${metric.label} ${line.name}`;
 
 /** The colour an overlay line shares with the chart line of the same branch or channel; its metric's when unlabelled. */
 export const overlayColorKey = (overlay: TrendSeries, line: TrendLine): string =>
@@ -28,7 +29,9 @@ export const overlayColorKey = (overlay: TrendSeries, line: TrendLine): string =
 /** What a wall writes beside a series: its latest value and the responses behind it. */
 const latestOf = (metric: MetricInfo, line: TrendLine): string => {
   const latest = [...line.points].reverse().find((point) => point.value !== null);
-  return latest ? messages.trend.latest(formatMetric(latest.value, metric), latest.n, latest.lowConfidence) : messages.noValue;
+  return latest
+    ? messages.trend.latest(formatMetric(latest.value, metric), latest.n, latest.lowConfidence)
+    : messages.noValue;
 };
 
 /**
@@ -40,27 +43,23 @@ const latestOf = (metric: MetricInfo, line: TrendLine): string => {
 export const trendLegendItems = ({ chart, overlays, wall, compact, minN }: LegendInput): TrendLegendItem[] => {
   const named = !compact || chart.lines.length > 1 || overlays.length > 0 || wall;
   const lines = named
-    ? chart.lines.map(
-        (line): TrendLegendItem => ({
-          kind: 'line',
-          key: line.key,
-          label: line.name,
-          colorKey: line.name,
-          ...(wall ? { detail: latestOf(chart.metric, line) } : {}),
-        }),
-      )
+    ? chart.lines.map((line): TrendLegendItem => ({
+        kind: 'line',
+        key: line.key,
+        label: line.name,
+        colorKey: line.name,
+        ...(wall ? { detail: latestOf(chart.metric, line) } : {}),
+      }))
     : [];
   const overlayLines = overlays.flatMap((overlay, overlayIndex) =>
-    overlay.lines.map(
-      (line): TrendLegendItem => ({
-        kind: 'overlay',
-        key: `overlay:${line.key}`,
-        label: messages.trend.overlayLine(seriesName(overlay.metric, line)),
-        colorKey: overlayColorKey(overlay, line),
-        overlayIndex,
-        ...(wall ? { detail: latestOf(overlay.metric, line) } : {}),
-      }),
-    ),
+    overlay.lines.map((line): TrendLegendItem => ({
+      kind: 'overlay',
+      key: `overlay:${line.key}`,
+      label: messages.trend.overlayLine(seriesName(overlay.metric, line)),
+      colorKey: overlayColorKey(overlay, line),
+      overlayIndex,
+      ...(wall ? { detail: latestOf(overlay.metric, line) } : {}),
+    }))
   );
   const hasLow = chart.lines.some((line) => line.points.some((point) => point.lowConfidence));
   return [
@@ -72,4 +71,5 @@ export const trendLegendItems = ({ chart, overlays, wall, compact, minN }: Legen
 };
 
 /** The text an item takes up, for the layout's space budget. */
-export const legendText = (item: TrendLegendItem): string => ('detail' in item && item.detail ? `${item.label} ${item.detail}` : item.label);
+export const legendText = (item: TrendLegendItem): string =>
+  'detail' in item && item.detail ? `${item.label} ${item.detail}` : item.label;

@@ -28,7 +28,9 @@ export const drillNavigation = (panelId: number, branchVariable: string, search:
       const update: UrlQueryMap = { [param]: encodeDrillPath([...path, step]) };
       if (step.kind === 'branch') {
         update[variableParam] = step.branchId;
-        if (!(returnParam in search)) update[returnParam] = search[variableParam] ?? '';
+        if (!(returnParam in search)) {
+          update[returnParam] = search[variableParam] ?? '';
+        }
       }
       locationService.partial(update);
     },
@@ -37,7 +39,8 @@ export const drillNavigation = (panelId: number, branchVariable: string, search:
         locationService.partial({ [param]: encodeDrillPath(path.slice(0, depth)) });
         return;
       }
-      const restore = returnParam in search ? { [variableParam]: search[returnParam] === '' ? null : search[returnParam] } : {};
+      const restore =
+        returnParam in search ? { [variableParam]: search[returnParam] === '' ? null : search[returnParam] } : {};
       locationService.partial({ [param]: null, [returnParam]: null, ...restore });
     },
   };

@@ -8,7 +8,10 @@ describe('drill path in the URL', () => {
     ];
     expect(encodeDrillPath(path)).toBe('branch:BR%20001%2Fnorth/customer:C%3A42');
     expect(decodeDrillPath(encodeDrillPath(path))).toEqual(path);
-    const cohort: DrillPath = [{ kind: 'cohort', cohortMonth: '2024-03-01' }, { kind: 'customer', customerId: 'C1' }];
+    const cohort: DrillPath = [
+      { kind: 'cohort', cohortMonth: '2024-03-01' },
+      { kind: 'customer', customerId: 'C1' },
+    ];
     expect(decodeDrillPath(encodeDrillPath(cohort))).toEqual(cohort);
     expect(decodeDrillPath('day:2024-05-03')).toEqual([{ kind: 'day', day: '2024-05-03' }]);
   });

@@ -28,7 +28,12 @@ const stepValue = (step: DrillStep): string => {
   }
 };
 
-const keyOf: Record<DrillStep['kind'], string> = { branch: 'branchId', customer: 'customerId', cohort: 'cohortMonth', day: 'day' };
+const keyOf: Record<DrillStep['kind'], string> = {
+  branch: 'branchId',
+  customer: 'customerId',
+  cohort: 'cohortMonth',
+  day: 'day',
+};
 
 /**
  * The path as it sits in the URL (so browser back walks up it and a link
@@ -39,11 +44,15 @@ export const encodeDrillPath = (path: DrillPath): string =>
 
 /** The path from the URL; anything it cannot read means the scorecard itself. */
 export const decodeDrillPath = (text: unknown): DrillPath => {
-  if (typeof text !== 'string' || text === '') return [];
+  if (typeof text !== 'string' || text === '') {
+    return [];
+  }
   const steps: DrillPath = [];
   for (const part of text.split('/')) {
     const colon = part.indexOf(':');
-    if (colon < 0) return [];
+    if (colon < 0) {
+      return [];
+    }
     const kind = part.slice(0, colon) as DrillStep['kind'];
     let value: string;
     try {
@@ -52,7 +61,9 @@ export const decodeDrillPath = (text: unknown): DrillPath => {
       return [];
     }
     const parsed = drillStepSchema.safeParse({ kind, [keyOf[kind] ?? 'value']: value });
-    if (!parsed.success) return [];
+    if (!parsed.success) {
+      return [];
+    }
     steps.push(parsed.data);
   }
   return steps;

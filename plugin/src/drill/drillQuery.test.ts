@@ -10,7 +10,12 @@ describe('drillQuery', () => {
       drillQuery({ kind: 'cohort', cohortMonth: '2024-03-01' }, {}),
       drillQuery({ kind: 'day', day: '2024-05-03' }, {}),
     ];
-    expect(queries.map((q) => q.drill)).toEqual(['branch_customers', 'customer_interactions', 'cohort_customers', 'day_interactions']);
+    expect(queries.map((q) => q.drill)).toEqual([
+      'branch_customers',
+      'customer_interactions',
+      'cohort_customers',
+      'day_interactions',
+    ]);
     for (const query of queries) {
       expect(savedDrillQuerySchema.parse(query)).toEqual(query);
       expect(drillParameters[query.drill].needs.every((name) => query[name] !== undefined)).toBe(true);
@@ -18,7 +23,9 @@ describe('drillQuery', () => {
   });
 
   it('narrows a cohort or a day to the dashboard’s one branch, but not a customer', () => {
-    expect(drillQuery({ kind: 'cohort', cohortMonth: '2024-03-01' }, { branchId: 'BR002' })).toMatchObject({ branchId: 'BR002' });
+    expect(drillQuery({ kind: 'cohort', cohortMonth: '2024-03-01' }, { branchId: 'BR002' })).toMatchObject({
+      branchId: 'BR002',
+    });
     expect(drillQuery({ kind: 'day', day: '2024-05-03' }, { branchId: 'BR002' })).toMatchObject({ branchId: 'BR002' });
     expect(drillQuery({ kind: 'customer', customerId: 'C1' }, { branchId: 'BR002' })).not.toHaveProperty('branchId');
   });

@@ -40,4 +40,5 @@ export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?
  * nothing when the variable is missing (Grafana leaves `${branch:csv}` as
  * written), empty, All or several values.
  */
-export const singleBranch = (csv: string): string | undefined => (csv === '' || csv.includes('$') || csv.includes(',') ? undefined : csv);
+export const singleBranch = (csv: string): string | undefined =>
+  csv === '' || csv.includes('$') || csv.includes(',') ? undefined : csv;

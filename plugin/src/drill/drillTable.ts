@@ -1,8 +1,16 @@
-import { dateTimeFormat, FieldType, formattedValueToString, getValueFormat, type DataFrame, type Field, type TimeZone } from '@grafana/data';
+import {
+  dateTimeFormat,
+  FieldType,
+  formattedValueToString,
+  getValueFormat,
+  type DataFrame,
+  type Field,
+  type TimeZone,
+} from '@grafana/data';
 
 export interface DrillTable {
-  columns: { name: string; label: string; numeric: boolean }[];
-  rows: { key: string; cells: string[]; customerId?: string }[];
+  columns: Array<{ name: string; label: string; numeric: boolean }>;
+  rows: Array<{ key: string; cells: string[]; customerId?: string }>;
 }
 
 /** Column headings for the drill queries' columns (@touchpoint/server's service/drill/drillSql.ts); others keep their name. */
@@ -46,10 +54,16 @@ const plain = getValueFormat('none');
 
 const cellText = (field: Field, index: number, timeZone: TimeZone): string => {
   const value: unknown = field.values[index];
-  if (value === null || value === undefined || value === '') return '–';
-  if (field.type === FieldType.time) return dateTimeFormat(Number(value), { timeZone, format: 'YYYY-MM-DD HH:mm' });
+  if (value === null || value === undefined || value === '') {
+    return '–';
+  }
+  if (field.type === FieldType.time) {
+    return dateTimeFormat(Number(value), { timeZone, format: 'YYYY-MM-DD HH:mm' });
+  }
   if (typeof value === 'number') {
-    if (field.name.endsWith('_seconds')) return formattedValueToString(duration(value, 1));
+    if (field.name.endsWith('_seconds')) {
+      return formattedValueToString(duration(value, 1));
+    }
     return Number.isInteger(value) ? value.toLocaleString('en-US') : formattedValueToString(plain(value, 1));
   }
   return String(value);
@@ -60,7 +74,10 @@ const cellText = (field: Field, index: number, timeZone: TimeZone): string => {
  * order. A row with a customer leads one step further down, except on a
  * customer's own contacts, which are the bottom of the path.
  */
-export const drillTable = (frame: DataFrame, options: { timeZone: TimeZone; rowsLeadToCustomer: boolean }): DrillTable => {
+export const drillTable = (
+  frame: DataFrame,
+  options: { timeZone: TimeZone; rowsLeadToCustomer: boolean }
+): DrillTable => {
   const customer = frame.fields.find((field) => field.name === 'customer_id');
   const columns = frame.fields.map((field) => ({
     name: field.name,

@@ -1,6 +1,15 @@
-import { toDataFrame, type DataFrame, type DataQuery, type DataQueryRequest, type DataSourceRef, type TimeRange, type TimeZone } from '@grafana/data';
+import {
+  toDataFrame,
+  type DataFrame,
+  type DataQuery,
+  type DataQueryRequest,
+  type DataSourceRef,
+  type TimeRange,
+  type TimeZone,
+} from '@grafana/data';
 import { getDataSourceSrv } from '@grafana/runtime';
 import { useEffect, useState } from 'react';
+import { useStableByKey } from '../hooks/useStableByKey';
 import { from, isObservable, type Subscription } from 'rxjs';
 import type { SavedDrillQuery } from '@touchpoint/contract/src/savedQuery';
 import { messages } from '../messages';
@@ -21,8 +30,12 @@ interface Source {
 const errorText = (error: unknown): string => {
   if (typeof error === 'object' && error !== null) {
     const { message, data } = error as { message?: unknown; data?: { message?: unknown } };
-    if (typeof data?.message === 'string') return data.message;
-    if (typeof message === 'string') return message;
+    if (typeof data?.message === 'string') {
+      return data.message;
+    }
+    if (typeof message === 'string') {
+      return message;
+    }
   }
   return String(error);
 };
@@ -33,51 +46,69 @@ const errorText = (error: unknown): string => {
  * and leaving the step unsubscribes, which aborts it.
  */
 export const useDrillResult = (query: SavedDrillQuery | undefined, source: Source): DrillResult => {
-  const [result, setResult] = useState<DrillResult>({ status: 'loading' });
-  const key = JSON.stringify([query, source.datasource, source.range.from.valueOf(), source.range.to.valueOf(), source.timeZone]);
+  // The query and source by value: a re-render with equal ones does not run the query again.
+  const key = JSON.stringify([
+    query,
+    source.datasource,
+    source.range.from.valueOf(),
+    source.range.to.valueOf(),
+    source.timeZone,
+  ]);
+  const inputs = useStableByKey(key, { query, source });
+  // Each answer says which inputs it answers, so a new step shows loading until its own answer comes.
+  const [answer, setAnswer] = useState<{ inputs: typeof inputs; result: DrillResult }>();
   useEffect(() => {
-    if (!query) return undefined;
-    setResult({ status: 'loading' });
+    const { query: drill, source: at } = inputs;
+    if (!drill) {
+      return undefined;
+    }
+    const settle = (result: DrillResult) => setAnswer({ inputs, result });
     let subscription: Subscription | undefined;
     let cancelled = false;
     // Inside the promise, so a Grafana without the datasource fails into the error state, not the render.
     Promise.resolve()
-      .then(() => getDataSourceSrv().get(source.datasource ?? undefined))
+      .then(() => getDataSourceSrv().get(at.datasource ?? undefined))
       .then((datasource) => {
-        if (cancelled) return;
+        if (cancelled) {
+          return;
+        }
         const request: DataQueryRequest<SavedDrillQuery & DataQuery> = {
-          requestId: `touchpoint-drill-${source.panelId}`,
+          requestId: `touchpoint-drill-${at.panelId}`,
           app: 'panel',
           interval: '1d',
           intervalMs: 86_400_000,
-          range: source.range,
+          range: at.range,
           scopedVars: {},
-          targets: [{ ...query, datasource: source.datasource ?? undefined }],
-          timezone: source.timeZone,
+          targets: [{ ...drill, datasource: at.datasource ?? undefined }],
+          timezone: at.timeZone,
           startTime: Date.now(),
         };
         const response = datasource.query(request);
         subscription = (isObservable(response) ? response : from(response)).subscribe({
-          next: (answer) => {
-            const failure = answer.errors?.[0] ?? answer.error;
+          next: (reply) => {
+            const failure = reply.errors?.[0] ?? reply.error;
             if (failure) {
-              setResult({ status: 'error', message: errorText(failure) });
+              settle({ status: 'error', message: errorText(failure) });
               return;
             }
-            const frame = answer.data.length > 0 ? toDataFrame(answer.data[0]) : undefined;
-            setResult({ status: 'done', frame, truncated: frame?.meta?.custom?.truncated === true });
+            const frame = reply.data.length > 0 ? toDataFrame(reply.data[0]) : undefined;
+            settle({ status: 'done', frame, truncated: frame?.meta?.custom?.truncated === true });
           },
-          error: (error: unknown) => setResult({ status: 'error', message: errorText(error) }),
+          error: (error: unknown) => settle({ status: 'error', message: errorText(error) }),
         });
       })
       .catch((error: unknown) => {
-        if (!cancelled) setResult({ status: 'error', message: `${messages.noDatasource} (${errorText(error)})` });
+        if (!cancelled) {
+          settle({ status: 'error', message: `${messages.noDatasource} (${errorText(error)})` });
+        }
       });
     return () => {
       cancelled = true;
       subscription?.unsubscribe();
     };
-    // `key` stands for the query and source by value, so a re-render with equal ones does not re-run it.
-  }, [key]);
-  return query ? result : { status: 'done', truncated: false };
+  }, [inputs]);
+  if (!query) {
+    return { status: 'done', truncated: false };
+  }
+  return answer?.inputs === inputs ? answer.result : { status: 'loading' };
 };

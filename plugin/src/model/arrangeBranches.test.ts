@@ -1,10 +1,23 @@
 import { arrangeBranches, sortBranches } from './arrangeBranches';
 import type { BranchScore } from './branchBoard';
 
-const branch = (branchId: string, value: number | null, region?: string): BranchScore => ({ branchId, region, value, n: 100, lowConfidence: false, trend: [] });
+const branch = (branchId: string, value: number | null, region?: string): BranchScore => ({
+  branchId,
+  region,
+  value,
+  n: 100,
+  lowConfidence: false,
+  trend: [],
+});
 const ids = (branches: BranchScore[]) => branches.map((b) => b.branchId);
 
-const branches = [branch('BR010', 20, 'South'), branch('BR002', -40, 'North'), branch('BR003', null, 'North'), branch('BR001', 20), branch('BR004', 75, 'South')];
+const branches = [
+  branch('BR010', 20, 'South'),
+  branch('BR002', -40, 'North'),
+  branch('BR003', null, 'North'),
+  branch('BR001', 20),
+  branch('BR004', 75, 'South'),
+];
 const higherIsBetter = { direction: 'higher_is_better' as const };
 
 describe('sortBranches', () => {
@@ -17,7 +30,13 @@ describe('sortBranches', () => {
   });
 
   it('treats the highest value as worst when lower is better (churn)', () => {
-    expect(ids(sortBranches(branches, 'worst', { direction: 'lower_is_better' }))).toEqual(['BR004', 'BR001', 'BR010', 'BR002', 'BR003']);
+    expect(ids(sortBranches(branches, 'worst', { direction: 'lower_is_better' }))).toEqual([
+      'BR004',
+      'BR001',
+      'BR010',
+      'BR002',
+      'BR003',
+    ]);
   });
 
   it('sorts names as people read them: BR2 before BR10', () => {

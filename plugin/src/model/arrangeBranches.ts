@@ -15,12 +15,20 @@ const byName = (a: BranchScore, b: BranchScore) => a.branchId.localeCompare(b.br
  * lowest SLI, the highest churn); branches with no value go last in every
  * order, since there is nothing to rank them by; ties fall back to the name.
  */
-export const sortBranches = (branches: readonly BranchScore[], order: SortOrder, metric: Pick<MetricInfo, 'direction'>): BranchScore[] => {
-  if (order === 'name') return [...branches].sort(byName);
+export const sortBranches = (
+  branches: readonly BranchScore[],
+  order: SortOrder,
+  metric: Pick<MetricInfo, 'direction'>
+): BranchScore[] => {
+  if (order === 'name') {
+    return [...branches].sort(byName);
+  }
   const lowerIsWorse = metric.direction !== 'lower_is_better';
   const worstFirst = order === 'worst' ? lowerIsWorse : !lowerIsWorse;
   return [...branches].sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? byName(a, b) : a.value === null ? 1 : -1;
+    if (a.value === null || b.value === null) {
+      return a.value === b.value ? byName(a, b) : a.value === null ? 1 : -1;
+    }
     return (worstFirst ? a.value - b.value : b.value - a.value) || byName(a, b);
   });
 };
@@ -29,10 +37,12 @@ export const sortBranches = (branches: readonly BranchScore[], order: SortOrder,
 export const arrangeBranches = (
   branches: readonly BranchScore[],
   options: { sort: SortOrder; groupByRegion: boolean },
-  metric: Pick<MetricInfo, 'direction'>,
+  metric: Pick<MetricInfo, 'direction'>
 ): BranchGroup[] => {
   const sorted = sortBranches(branches, options.sort, metric);
-  if (!options.groupByRegion) return [{ branches: sorted }];
+  if (!options.groupByRegion) {
+    return [{ branches: sorted }];
+  }
   const regions = new Map<string, BranchScore[]>();
   for (const branch of sorted) {
     const key = branch.region ?? '';

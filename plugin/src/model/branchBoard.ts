@@ -36,7 +36,9 @@ const BRANCH = 'branch_id';
 
 /** A whole-range metric frame with a branch column: the gauges' values. */
 const isBranchTable = (frame: DataFrame) =>
-  fieldNamed(frame, BRANCH)?.type === FieldType.string && !frame.fields.some((field) => field.type === FieldType.time) && metricFieldOf(frame) !== undefined;
+  fieldNamed(frame, BRANCH)?.type === FieldType.string &&
+  !frame.fields.some((field) => field.type === FieldType.time) &&
+  metricFieldOf(frame) !== undefined;
 
 /** Per-branch time series of the same metric: the gauges' trend lines. */
 const trendsByBranch = (frames: DataFrame[], metric: string): Map<string, TrendPoint[]> => {
@@ -45,10 +47,12 @@ const trendsByBranch = (frames: DataFrame[], metric: string): Map<string, TrendP
     const time = frame.fields.find((field) => field.type === FieldType.time);
     const value = metricFieldOf(frame);
     const branchId = value?.field.labels?.[BRANCH];
-    if (!time || !value || value.info.metric !== metric || !branchId) continue;
+    if (!time || !value || value.info.metric !== metric || !branchId) {
+      continue;
+    }
     trends.set(
       branchId,
-      time.values.map((t, i) => ({ time: Number(t), value: numberAt(value.field, i) })),
+      time.values.map((t, i) => ({ time: Number(t), value: numberAt(value.field, i) }))
     );
   }
   return trends;
@@ -63,7 +67,10 @@ const trendsByBranch = (frames: DataFrame[], metric: string): Map<string, TrendP
 export const readBranchBoard = (frames: DataFrame[]): BoardResult => {
   const table = frames.find(isBranchTable);
   if (!table) {
-    return { problem: 'SLI by branch needs a metric query over the whole range grouped by branch_id (and region to group the gauges).' };
+    return {
+      problem:
+        'SLI by branch needs a metric query over the whole range grouped by branch_id (and region to group the gauges).',
+    };
   }
   const value = metricFieldOf(table)!;
   const branch = fieldNamed(table, BRANCH)!;
@@ -87,7 +94,9 @@ export const readBranchBoard = (frames: DataFrame[]): BoardResult => {
       n: count,
       lowConfidence: low ? low.values[i] === true : stamp.minN !== undefined && count < stamp.minN,
       band: bandFor(score, value.info.bands),
-      ...(previous ? { previous: { value: numberAt(previous, i), n: numberAt(previousN, i) ?? 0, change: numberAt(change, i) } } : {}),
+      ...(previous
+        ? { previous: { value: numberAt(previous, i), n: numberAt(previousN, i) ?? 0, change: numberAt(change, i) } }
+        : {}),
       trend: trends.get(branchId) ?? [],
     };
   });

@@ -10,7 +10,9 @@ export const MIN_TEXT_CONTRAST = 4.5;
 
 const rgbOf = (color: string): [number, number, number] => {
   const values: unknown = colorManipulator.decomposeColor(colorManipulator.asRgbString(color)).values;
-  if (!Array.isArray(values) || values.length < 3) throw new Error(`not a colour: ${color}`);
+  if (!Array.isArray(values) || values.length < 3) {
+    throw new Error(`not a colour: ${color}`);
+  }
   return [Number(values[0]), Number(values[1]), Number(values[2])];
 };
 
@@ -38,4 +40,5 @@ export const retentionFill = (theme: GrafanaTheme2, retention: number): string =
  * pure white and pure black one always reaches 4.58:1 on an opaque fill,
  * so this holds for every fill in both themes.
  */
-export const textOnFill = (theme: GrafanaTheme2, fill: string): string => theme.colors.getContrastText(fill, MIN_TEXT_CONTRAST);
+export const textOnFill = (theme: GrafanaTheme2, fill: string): string =>
+  theme.colors.getContrastText(fill, MIN_TEXT_CONTRAST);

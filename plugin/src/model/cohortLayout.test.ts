@@ -1,10 +1,30 @@
-import { cohortLayout, CURVE_BOTTOM_EM, CURVE_GAP, CURVE_TOP_EM, SMALL, type CohortLayout, type CohortLayoutInput } from './cohortLayout';
+import {
+  cohortLayout,
+  CURVE_BOTTOM_EM,
+  CURVE_GAP,
+  CURVE_TOP_EM,
+  SMALL,
+  type CohortLayout,
+  type CohortLayoutInput,
+} from './cohortLayout';
 
-const year: CohortLayoutInput = { rows: 13, columns: 12, width: 800, height: 500, wall: false, showCurve: true, cellChars: 3, sizeChars: 8 };
+const year: CohortLayoutInput = {
+  rows: 13,
+  columns: 12,
+  width: 800,
+  height: 500,
+  wall: false,
+  showCurve: true,
+  cellChars: 3,
+  sizeChars: 8,
+};
 
-const usedWidth = (layout: CohortLayout, input: CohortLayoutInput) => layout.labelWidth + input.columns * (layout.cellWidth + layout.gap);
+const usedWidth = (layout: CohortLayout, input: CohortLayoutInput) =>
+  layout.labelWidth + input.columns * (layout.cellWidth + layout.gap);
 const usedHeight = (layout: CohortLayout, input: CohortLayoutInput) =>
-  layout.headerHeight + input.rows * (layout.cellHeight + layout.gap) + (input.showCurve ? layout.curveHeight + CURVE_GAP : 0);
+  layout.headerHeight +
+  input.rows * (layout.cellHeight + layout.gap) +
+  (input.showCurve ? layout.curveHeight + CURVE_GAP : 0);
 
 describe('cohortLayout', () => {
   it('fits a year of cohorts into an ordinary panel without scrolling', () => {
@@ -63,8 +83,20 @@ describe('cohortLayout', () => {
     const overflows: unknown[] = [];
     for (const wall of [false, true]) {
       for (const showCurve of [false, true]) {
-        for (const [width, height] of [[300, 200], [420, 260], [640, 360], [1280, 720], [1920, 1080], [3840, 2160]]) {
-          for (const [rows, columns] of [[1, 1], [4, 3], [13, 12], [25, 24]]) {
+        for (const [width, height] of [
+          [300, 200],
+          [420, 260],
+          [640, 360],
+          [1280, 720],
+          [1920, 1080],
+          [3840, 2160],
+        ]) {
+          for (const [rows, columns] of [
+            [1, 1],
+            [4, 3],
+            [13, 12],
+            [25, 24],
+          ]) {
             const input = { rows, columns, width, height, wall, showCurve, cellChars: 5, sizeChars: 10 };
             const layout = cohortLayout(input);
             expect(layout.fontSize).toBeGreaterThanOrEqual(wall ? 14 : 9);

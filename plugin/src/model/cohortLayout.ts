@@ -77,7 +77,10 @@ export const cohortLayout = (input: CohortLayoutInput): CohortLayout => {
   const arrangements = (['long', 'short'] as const).flatMap((monthFormat) =>
     ([2, 1] as const).map((labelLines) => {
       const month = MONTH_CHARS[monthFormat];
-      const labelChars = labelLines === 2 ? Math.max(month, input.sizeChars, AVERAGE_CHARS) : Math.max(month + 1 + input.sizeChars, AVERAGE_CHARS);
+      const labelChars =
+        labelLines === 2
+          ? Math.max(month, input.sizeChars, AVERAGE_CHARS)
+          : Math.max(month + 1 + input.sizeChars, AVERAGE_CHARS);
       // Needs per pixel of font size, so the largest font is a division.
       const labelEm = labelChars * CHAR + PAD_X;
       const cellEm = cellChars * CHAR + PAD_X;
@@ -86,9 +89,11 @@ export const cohortLayout = (input: CohortLayoutInput): CohortLayout => {
       // One pixel more per track than the gap, for the rounding up of sizes below.
       const byWidth = (input.width - (columns + 1) * (GAP + 1)) / (labelEm + columns * cellEm);
       const byHeight = (gridHeight - (rows + 2) * (GAP + 1)) / (headerEm + rows * rowEm);
-      const byCurve = input.showCurve ? curveHeight / (SMALL * (CURVE_TOP_EM + CURVE_BOTTOM_EM) + CURVE_PLOT_EM) : Infinity;
+      const byCurve = input.showCurve
+        ? curveHeight / (SMALL * (CURVE_TOP_EM + CURVE_BOTTOM_EM) + CURVE_PLOT_EM)
+        : Infinity;
       return { monthFormat, labelLines, labelEm, cellEm, rowEm, headerEm, fits: Math.min(byWidth, byHeight, byCurve) };
-    }),
+    })
   );
   const largest = Math.max(...arrangements.map((a) => Math.min(a.fits, size.maxFont)));
   const scrolls = largest < size.minFont;
@@ -106,8 +111,16 @@ export const cohortLayout = (input: CohortLayoutInput): CohortLayout => {
   const minCell = Math.ceil(best.cellEm * fontSize);
   const minRow = Math.ceil(best.rowEm * fontSize);
   // Stretch to fill, but not into slabs: a lone cohort on a wall stays a row, not a wall.
-  const cellWidth = clamp(Math.floor((input.width - labelWidth) / columns - GAP), minCell, Math.max(minCell, fontSize * 10));
-  const cellHeight = clamp(Math.floor((gridHeight - headerHeight) / rows - GAP), minRow, Math.max(minRow, fontSize * cellLines * 3));
+  const cellWidth = clamp(
+    Math.floor((input.width - labelWidth) / columns - GAP),
+    minCell,
+    Math.max(minCell, fontSize * 10)
+  );
+  const cellHeight = clamp(
+    Math.floor((gridHeight - headerHeight) / rows - GAP),
+    minRow,
+    Math.max(minRow, fontSize * cellLines * 3)
+  );
   return {
     fontSize,
     labelWidth,

@@ -69,10 +69,14 @@ const monthOf = (field: Field, index: number): { month: string; time: number } |
     month = date.getUTCMonth() + 1;
   } else if (typeof value === 'string') {
     const match = /^(\d{4})-(\d{2})/.exec(value);
-    if (!match) return undefined;
+    if (!match) {
+      return undefined;
+    }
     year = Number(match[1]);
     month = Number(match[2]);
-    if (month < 1 || month > 12) return undefined;
+    if (month < 1 || month > 12) {
+      return undefined;
+    }
   } else {
     return undefined;
   }
@@ -97,7 +101,9 @@ interface CohortRows {
  */
 export const readCohortMatrix = (frames: DataFrame[]): CohortResult => {
   const table = frames.find(isCohortTable);
-  if (!table) return { problem: cohortProblem };
+  if (!table) {
+    return { problem: cohortProblem };
+  }
   const monthField = fieldNamed(table, 'cohort_month')!;
   const kField = fieldNamed(table, 'months_since_start')!;
   const sizeField = fieldNamed(table, 'cohort_size')!;
@@ -110,13 +116,19 @@ export const readCohortMatrix = (frames: DataFrame[]): CohortResult => {
     const k = numberAt(kField, i);
     const size = numberAt(sizeField, i);
     const active = numberAt(activeField, i);
-    if (!cohort || k === null || !Number.isInteger(k) || k < 0 || size === null || active === null) continue;
+    if (!cohort || k === null || !Number.isInteger(k) || k < 0 || size === null || active === null) {
+      continue;
+    }
     const rows = byMonth.get(cohort.month) ?? { ...cohort, size, cells: new Map<number, number>() };
     if (rows.size !== size) {
-      return { problem: `Cohort ${cohort.month.slice(0, 7)} has two sizes (${rows.size} and ${size}): the query must return one row per cohort and month since start, as rel_cohort_retention does.` };
+      return {
+        problem: `Cohort ${cohort.month.slice(0, 7)} has two sizes (${rows.size} and ${size}): the query must return one row per cohort and month since start, as rel_cohort_retention does.`,
+      };
     }
     if (rows.cells.has(k)) {
-      return { problem: `Cohort ${cohort.month.slice(0, 7)} has two rows for month ${k}: the query must return one row per cohort and month since start, as rel_cohort_retention does.` };
+      return {
+        problem: `Cohort ${cohort.month.slice(0, 7)} has two rows for month ${k}: the query must return one row per cohort and month since start, as rel_cohort_retention does.`,
+      };
     }
     rows.cells.set(k, active);
     byMonth.set(cohort.month, rows);
@@ -127,18 +139,16 @@ export const readCohortMatrix = (frames: DataFrame[]): CohortResult => {
   const width = maxK + 1;
   const cohorts = [...byMonth.values()]
     .sort((a, b) => a.time - b.time)
-    .map(
-      (rows): Cohort => ({
-        month: rows.month,
-        time: rows.time,
-        size: rows.size,
-        lowConfidence: minN !== undefined && rows.size < minN,
-        cells: Array.from({ length: width }, (_, k) => {
-          const active = rows.cells.get(k);
-          return active === undefined ? undefined : { k, active, retention: rows.size > 0 ? active / rows.size : null };
-        }),
+    .map((rows): Cohort => ({
+      month: rows.month,
+      time: rows.time,
+      size: rows.size,
+      lowConfidence: minN !== undefined && rows.size < minN,
+      cells: Array.from({ length: width }, (_, k) => {
+        const active = rows.cells.get(k);
+        return active === undefined ? undefined : { k, active, retention: rows.size > 0 ? active / rows.size : null };
       }),
-    );
+    }));
   return { model: { cohorts, maxK, average: averageCurve(cohorts, width), minN } };
 };
 
@@ -157,7 +167,9 @@ const averageCurve = (cohorts: Cohort[], width: number): Array<AveragePoint | un
     let count = 0;
     for (const cohort of cohorts) {
       const cell = cohort.cells[k];
-      if (!cell || cohort.size <= 0) continue;
+      if (!cell || cohort.size <= 0) {
+        continue;
+      }
       active += cell.active;
       customers += cohort.size;
       count += 1;

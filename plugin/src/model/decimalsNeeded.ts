@@ -4,7 +4,9 @@
  */
 export const decimalsNeeded = (value: number, max: number): number => {
   for (let decimals = 0; decimals < max; decimals++) {
-    if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9 * Math.max(1, Math.abs(value))) return decimals;
+    if (Math.abs(Number(value.toFixed(decimals)) - value) < 1e-9 * Math.max(1, Math.abs(value))) {
+      return decimals;
+    }
   }
   return max;
 };

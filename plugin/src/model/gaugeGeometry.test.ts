@@ -27,11 +27,30 @@ describe('arcPath', () => {
 
 describe('sparklineRuns', () => {
   it('maps time to x and value to y, the highest value at the top', () => {
-    expect(sparklineRuns([{ time: 0, value: 0 }, { time: 10, value: 5 }, { time: 20, value: 10 }], 100, 20)).toEqual(['0.0,20.0 50.0,10.0 100.0,0.0']);
+    expect(
+      sparklineRuns(
+        [
+          { time: 0, value: 0 },
+          { time: 10, value: 5 },
+          { time: 20, value: 10 },
+        ],
+        100,
+        20
+      )
+    ).toEqual(['0.0,20.0 50.0,10.0 100.0,0.0']);
   });
 
   it('leaves a gap for a period with no value instead of bridging it', () => {
-    const runs = sparklineRuns([{ time: 0, value: 1 }, { time: 1, value: 2 }, { time: 2, value: null }, { time: 3, value: 1 }], 30, 10);
+    const runs = sparklineRuns(
+      [
+        { time: 0, value: 1 },
+        { time: 1, value: 2 },
+        { time: 2, value: null },
+        { time: 3, value: 1 },
+      ],
+      30,
+      10
+    );
     expect(runs).toHaveLength(2);
   });
 

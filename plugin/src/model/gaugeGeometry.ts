@@ -29,16 +29,24 @@ export const arcPath = (cx: number, cy: number, r: number, from: number, to: num
  * own values (the shape matters; the gauge carries the level), one list per
  * unbroken run: a period with no value is a gap, not a line drawn through it.
  */
-export const sparklineRuns = (points: ReadonlyArray<{ time: number; value: number | null }>, width: number, height: number): string[] => {
+export const sparklineRuns = (
+  points: ReadonlyArray<{ time: number; value: number | null }>,
+  width: number,
+  height: number
+): string[] => {
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]));
-  if (values.length === 0) return [];
+  if (values.length === 0) {
+    return [];
+  }
   const times = points.map((p) => p.time);
   const x = linearScale([Math.min(...times), Math.max(...times)], [0, width]);
   const y = linearScale([Math.min(...values), Math.max(...values)], [height, 0]);
   const runs: string[][] = [[]];
   for (const p of points) {
     if (p.value === null) {
-      if (runs[runs.length - 1].length > 0) runs.push([]);
+      if (runs[runs.length - 1].length > 0) {
+        runs.push([]);
+      }
       continue;
     }
     runs[runs.length - 1].push(`${x(p.time).toFixed(1)},${y(p.value).toFixed(1)}`);

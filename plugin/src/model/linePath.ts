@@ -7,7 +7,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
 export const linePath = (
   points: ReadonlyArray<{ time: number; value: number | null }>,
   x: (time: number) => number,
-  y: (value: number) => number,
+  y: (value: number) => number
 ): string => {
   const parts: string[] = [];
   let drawing = false;

@@ -21,9 +21,13 @@ export interface MetricInfo extends z.infer<typeof metricCustomSchema> {
 
 /** The catalog metric a number field carries, or undefined for any other field. */
 export const metricInfo = (field: Field): MetricInfo | undefined => {
-  if (field.type !== FieldType.number) return undefined;
+  if (field.type !== FieldType.number) {
+    return undefined;
+  }
   const custom = metricCustomSchema.safeParse(field.config.custom);
-  if (!custom.success) return undefined;
+  if (!custom.success) {
+    return undefined;
+  }
   const { displayName, unit, decimals, min, max } = field.config;
   return {
     ...custom.data,
@@ -39,12 +43,15 @@ export const metricInfo = (field: Field): MetricInfo | undefined => {
 export const metricFieldOf = (frame: DataFrame): { field: Field; info: MetricInfo } | undefined => {
   for (const field of frame.fields) {
     const info = metricInfo(field);
-    if (info) return { field, info };
+    if (info) {
+      return { field, info };
+    }
   }
   return undefined;
 };
 
-export const fieldNamed = (frame: DataFrame, name: string): Field | undefined => frame.fields.find((field) => field.name === name);
+export const fieldNamed = (frame: DataFrame, name: string): Field | undefined =>
+  frame.fields.find((field) => field.name === name);
 
 export const numberAt = (field: Field | undefined, index: number): number | null => {
   const value: unknown = field?.values[index];

@@ -4,7 +4,9 @@ export const smallestGap = (times: readonly number[]): number | undefined => {
   let gap: number | undefined;
   for (let i = 1; i < sorted.length; i++) {
     const distance = sorted[i] - sorted[i - 1];
-    if (gap === undefined || distance < gap) gap = distance;
+    if (gap === undefined || distance < gap) {
+      gap = distance;
+    }
   }
   return gap;
 };

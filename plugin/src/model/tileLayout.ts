@@ -27,10 +27,18 @@ export const tileLayout = (count: number, width: number, height: number): TileLa
   for (let columns = 1; columns <= tiles; columns++) {
     const rows = Math.ceil(tiles / columns);
     const size = Math.min(width / columns, height / rows / ASPECT);
-    if (size > best.size) best = { columns, size };
+    if (size > best.size) {
+      best = { columns, size };
+    }
   }
   if (best.size >= MIN_TILE) {
-    return { columns: best.columns, tileWidth: best.size, tileHeight: best.size * ASPECT, compact: best.size < FULL_TILE, scrolls: false };
+    return {
+      columns: best.columns,
+      tileWidth: best.size,
+      tileHeight: best.size * ASPECT,
+      compact: best.size < FULL_TILE,
+      scrolls: false,
+    };
   }
   const columns = Math.max(1, Math.floor(width / MIN_TILE));
   return { columns, tileWidth: width / columns, tileHeight: MIN_TILE * ASPECT, compact: true, scrolls: true };

@@ -63,13 +63,20 @@ const intervalStep: Record<string, number> = { day: DAY, week: 7 * DAY, month: 3
 const seriesOf = (frame: DataFrame, minN: number | undefined): FrameSeries | undefined => {
   const time = frame.fields.find((field) => field.type === FieldType.time);
   const value = metricFieldOf(frame);
-  if (!time || !value) return undefined;
+  if (!time || !value) {
+    return undefined;
+  }
   const n = frame.fields.find((field) => field.name === 'n' && field.type === FieldType.number);
   const labels = { ...(value.field.labels ?? {}) };
   const points = time.values
     .map((t, i): TrendSample => {
       const count = numberAt(n, i) ?? 0;
-      return { time: Number(t), value: numberAt(value.field, i), n: count, lowConfidence: minN !== undefined && count < minN };
+      return {
+        time: Number(t),
+        value: numberAt(value.field, i),
+        n: count,
+        lowConfidence: minN !== undefined && count < minN,
+      };
     })
     .sort((a, b) => a.time - b.time);
   const labelValues = Object.values(labels).filter((label) => label !== '');
@@ -91,20 +98,28 @@ const groupByMetric = (series: FrameSeries[]): TrendSeries[] => {
   const byMetric = new Map<string, { metric: MetricInfo; entries: FrameSeries[] }>();
   for (const entry of series) {
     const group = byMetric.get(entry.metric.metric) ?? { metric: entry.metric, entries: [] };
-    if (!group.entries.some((other) => other.line.key === entry.line.key)) group.entries.push(entry);
+    if (!group.entries.some((other) => other.line.key === entry.line.key)) {
+      group.entries.push(entry);
+    }
     byMetric.set(entry.metric.metric, group);
   }
   return [...byMetric.values()].map(({ metric, entries }) => ({
     metric,
     lines: entries.map(({ refId, line }) =>
-      entries.filter((other) => other.line.name === line.name).length > 1 ? { ...line, name: `${line.name} (${refId})` } : line,
+      entries.filter((other) => other.line.name === line.name).length > 1
+        ? { ...line, name: `${line.name} (${refId})` }
+        : line
     ),
   }));
 };
 
 const responsesOf = (lines: TrendLine[]): TrendChart['responses'] => {
   const byTime = new Map<number, number>();
-  for (const line of lines) for (const point of line.points) byTime.set(point.time, (byTime.get(point.time) ?? 0) + point.n);
+  for (const line of lines) {
+    for (const point of line.points) {
+      byTime.set(point.time, (byTime.get(point.time) ?? 0) + point.n);
+    }
+  }
   return [...byTime.entries()].sort(([a], [b]) => a - b).map(([time, n]) => ({ time, n }));
 };
 
@@ -116,7 +131,9 @@ const problemFor = (frames: DataFrame[], overlays: TrendSeries[]): string => {
   });
   const reasons = [
     ...(wholeRange.length > 0 ? [messages.trend.noInterval([...new Set(wholeRange)].join(', '))] : []),
-    ...(overlays.length > 0 ? [messages.trend.onlyOverlays(overlays.map((overlay) => overlay.metric.label).join(', '))] : []),
+    ...(overlays.length > 0
+      ? [messages.trend.onlyOverlays(overlays.map((overlay) => overlay.metric.label).join(', '))]
+      : []),
   ];
   return [messages.trend.needsQuery, ...reasons].join(' ');
 };
@@ -130,26 +147,42 @@ const problemFor = (frames: DataFrame[], overlays: TrendSeries[]): string => {
  */
 export const readTrendCharts = (frames: DataFrame[]): TrendResult => {
   const { minN, asOf } = frameStamp(frames);
-  const series = frames.map((frame) => seriesOf(frame, minN)).filter((entry): entry is FrameSeries => entry !== undefined);
+  const series = frames
+    .map((frame) => seriesOf(frame, minN))
+    .filter((entry): entry is FrameSeries => entry !== undefined);
   const charts = groupByMetric(series.filter((entry) => entry.metric.level === 'interaction')).map(
-    (group): TrendChart => ({ ...group, responses: responsesOf(group.lines) }),
+    (group): TrendChart => ({ ...group, responses: responsesOf(group.lines) })
   );
   const relationship = groupByMetric(series.filter((entry) => entry.metric.level === 'relationship'));
-  if (charts.length === 0) return { problem: problemFor(frames, relationship) };
+  if (charts.length === 0) {
+    return { problem: problemFor(frames, relationship) };
+  }
 
   // One right axis can carry only one unit; the first overlay's wins.
   const axisUnit = relationship[0]?.metric.unit;
   const overlays = relationship.filter((overlay) => overlay.metric.unit === axisUnit);
-  const skippedOverlays = relationship.filter((overlay) => overlay.metric.unit !== axisUnit).map((overlay) => overlay.metric.label);
+  const skippedOverlays = relationship
+    .filter((overlay) => overlay.metric.unit !== axisUnit)
+    .map((overlay) => overlay.metric.label);
 
-  const times = [...charts, ...overlays].flatMap((group) => group.lines.flatMap((line) => line.points.map((point) => point.time)));
-  const interval = frames.map((frame) => (frame.meta?.custom as { interval?: unknown } | undefined)?.interval).find((value) => typeof value === 'string');
+  const times = [...charts, ...overlays].flatMap((group) =>
+    group.lines.flatMap((line) => line.points.map((point) => point.time))
+  );
+  const interval = frames
+    .map((frame) => (frame.meta?.custom as { interval?: unknown } | undefined)?.interval)
+    .find((value) => typeof value === 'string');
   return {
     model: {
       charts,
       overlays,
       skippedOverlays,
-      timeRange: times.length > 0 ? times.reduce((range, t) => ({ from: Math.min(range.from, t), to: Math.max(range.to, t) }), { from: times[0], to: times[0] }) : { from: 0, to: 0 },
+      timeRange:
+        times.length > 0
+          ? times.reduce((range, t) => ({ from: Math.min(range.from, t), to: Math.max(range.to, t) }), {
+              from: times[0],
+              to: times[0],
+            })
+          : { from: 0, to: 0 },
       step: smallestGap(times) ?? (typeof interval === 'string' ? intervalStep[interval] : undefined) ?? DAY,
       minN,
       asOf,

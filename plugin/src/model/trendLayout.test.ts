@@ -24,7 +24,12 @@ describe('trendLayout', () => {
 
   it('fits one or two charts in 300x200 and scrolls rather than squash a third', () => {
     expect(layoutOf(300, 200, [[]])).toEqual({ charts: [{ legendHeight: 0, plotHeight: 184 }], overflows: false });
-    expect(layoutOf(300, 200, [['BR001', 'BR002'], ['BR001', 'BR002']]).charts.map((chart) => chart.plotHeight)).toEqual([68, 68]);
+    expect(
+      layoutOf(300, 200, [
+        ['BR001', 'BR002'],
+        ['BR001', 'BR002'],
+      ]).charts.map((chart) => chart.plotHeight)
+    ).toEqual([68, 68]);
     const three = layoutOf(300, 200, [['CSAT'], ['CES (mean)'], ['CES index']]);
     expect(three.charts.map((chart) => chart.plotHeight)).toEqual([60, 60, 60]);
     expect(three.overflows).toBe(true);
@@ -32,6 +37,9 @@ describe('trendLayout', () => {
 
   it('gives a 4K wall chart most of its half of the screen', () => {
     // 1080px each: a 56px title and a 56px legend row
-    expect(layoutOf(3840, 2160, [['CSAT'], ['CES (mean)']], true).charts[0]).toEqual({ legendHeight: 56, plotHeight: 968 });
+    expect(layoutOf(3840, 2160, [['CSAT'], ['CES (mean)']], true).charts[0]).toEqual({
+      legendHeight: 56,
+      plotHeight: 968,
+    });
   });
 });

@@ -12,7 +12,17 @@ export interface TrendLayout {
  * Heights of the stacked charts: each gets an equal share of the panel
  * after its title line and its legend, but never less than a readable plot.
  */
-export const trendLayout = ({ width, height, type, legends }: { width: number; height: number; type: TrendType; legends: string[][] }): TrendLayout => {
+export const trendLayout = ({
+  width,
+  height,
+  type,
+  legends,
+}: {
+  width: number;
+  height: number;
+  type: TrendType;
+  legends: string[][];
+}): TrendLayout => {
   const { fontSize, lineHeight } = type;
   const minPlot = Math.max(60, fontSize * 5);
   const share = Math.floor(height / Math.max(1, legends.length));

@@ -14,7 +14,17 @@ const clamp = (value: number, lo: number, hi: number) => Math.min(hi, Math.max(l
  * wall: on a wall they scale with the panel so they read across a room; on
  * a desktop they stay at Grafana's small size.
  */
-export const trendType = ({ width, height, wall, charts }: { width: number; height: number; wall: boolean; charts: number }): TrendType => {
+export const trendType = ({
+  width,
+  height,
+  wall,
+  charts,
+}: {
+  width: number;
+  height: number;
+  wall: boolean;
+  charts: number;
+}): TrendType => {
   const count = Math.max(1, charts);
   const compact = !wall && (width < 480 || height / count < 150);
   const fontSize = wall ? Math.round(clamp(Math.min(width / 60, height / (count * 12)), 16, 40)) : compact ? 11 : 12;

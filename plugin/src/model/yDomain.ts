@@ -12,11 +12,19 @@ interface Bounds {
  * always on the chart), a tenth of padding either side, widened to round
  * ticks and clipped to the metric's range.
  */
-export const yDomain = (values: ReadonlyArray<number | null>, bounds: Bounds, maxTicks: number): { domain: [number, number]; ticks: number[] } => {
+export const yDomain = (
+  values: ReadonlyArray<number | null>,
+  bounds: Bounds,
+  maxTicks: number
+): { domain: [number, number]; ticks: number[] } => {
   const known = values.filter((value): value is number => value !== null && Number.isFinite(value));
-  if (bounds.goal !== null && bounds.goal !== undefined) known.push(bounds.goal);
+  if (bounds.goal !== null && bounds.goal !== undefined) {
+    known.push(bounds.goal);
+  }
   if (known.length === 0) {
-    if (bounds.min !== undefined && bounds.max !== undefined) return clipped(bounds.min, bounds.max, bounds, maxTicks);
+    if (bounds.min !== undefined && bounds.max !== undefined) {
+      return clipped(bounds.min, bounds.max, bounds, maxTicks);
+    }
     return clipped(0, 1, bounds, maxTicks);
   }
   const lo = Math.min(...known);

@@ -4,7 +4,8 @@ import { cohortValues, defaultOptions, sortOrders, views, wallModes, type Scorec
 
 type Builder = PanelOptionsEditorBuilder<ScorecardOptions>;
 
-const choices = <K extends string>(values: readonly K[], names: Record<K, string>) => values.map((value) => ({ value, label: names[value] }));
+const choices = <K extends string>(values: readonly K[], names: Record<K, string>) =>
+  values.map((value) => ({ value, label: names[value] }));
 const showsView = (view: ScorecardOptions['view']) => (options: ScorecardOptions) => options.view === view;
 
 export const addViewOptions = (builder: Builder) =>
@@ -46,7 +47,13 @@ export const addSliOptions = (builder: Builder) =>
 
 export const addTrendOptions = (builder: Builder) =>
   builder
-    .addBooleanSwitch({ path: 'showGoals', name: labels.showGoals, category: [labels.groups.trend], defaultValue: defaultOptions.showGoals, showIf: showsView('trend') })
+    .addBooleanSwitch({
+      path: 'showGoals',
+      name: labels.showGoals,
+      category: [labels.groups.trend],
+      defaultValue: defaultOptions.showGoals,
+      showIf: showsView('trend'),
+    })
     .addBooleanSwitch({
       path: 'showOverlay',
       name: labels.showOverlay,
@@ -66,7 +73,13 @@ export const addCohortOptions = (builder: Builder) =>
       settings: { options: choices(cohortValues, labels.cohortValues) },
       showIf: showsView('cohorts'),
     })
-    .addBooleanSwitch({ path: 'showAverage', name: labels.showAverage, category: [labels.groups.cohorts], defaultValue: defaultOptions.showAverage, showIf: showsView('cohorts') });
+    .addBooleanSwitch({
+      path: 'showAverage',
+      name: labels.showAverage,
+      category: [labels.groups.cohorts],
+      defaultValue: defaultOptions.showAverage,
+      showIf: showsView('cohorts'),
+    });
 
 export const addDrillOptions = (builder: Builder) =>
   builder.addTextInput({

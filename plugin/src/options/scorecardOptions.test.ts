@@ -2,7 +2,13 @@ import { defaultOptions, readOptions } from './scorecardOptions';
 
 describe('scorecard options', () => {
   it('defaults to worst-first SLI gauges that follow kiosk mode', () => {
-    expect(defaultOptions).toMatchObject({ view: 'sli', sort: 'worst', wall: 'auto', branchVariable: 'branch', rotateSeconds: 0 });
+    expect(defaultOptions).toMatchObject({
+      view: 'sli',
+      sort: 'worst',
+      wall: 'auto',
+      branchVariable: 'branch',
+      rotateSeconds: 0,
+    });
   });
 
   it('keeps what a dashboard saved and replaces only the values it cannot use', () => {

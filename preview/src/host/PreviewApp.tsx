@@ -11,6 +11,7 @@ import type { PreviewBoot } from './previewBoot';
 import { previewTestIds, previewText } from './previewText';
 import { timeRangeOf } from './timeRangeOf';
 // The panel's own hook: the page and the panels read the same URL the same way.
+import { useStableByKey } from '@touchpoint/scorecard-panel/src/hooks/useStableByKey';
 import { useUrlSearch } from '@touchpoint/scorecard-panel/src/hooks/useUrlSearch';
 import { useWindowWidth } from './useWindowWidth';
 import { VariablePicker } from './VariablePicker';
@@ -26,8 +27,11 @@ interface Props {
 const withParams = (changes: Record<string, string | null>) => {
   const url = new URL(window.location.href);
   for (const [name, value] of Object.entries(changes)) {
-    if (value === null) url.searchParams.delete(name);
-    else url.searchParams.set(name, value);
+    if (value === null) {
+      url.searchParams.delete(name);
+    } else {
+      url.searchParams.set(name, value);
+    }
   }
   return `${url.pathname}${url.search}`;
 };
@@ -43,15 +47,16 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
   const kiosk = search.kiosk !== undefined;
   // Resolved when the URL's range changes, not on every render (`now` moves) nor on a drill step.
   const { from, to } = search;
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const range = useMemo(() => timeRangeOf(dashboard, { from, to }), [dashboard, String(from), String(to)]);
+  const range = useStableByKey(JSON.stringify([dashboard.uid, from, to]), timeRangeOf(dashboard, { from, to }));
   const [loaded, setLoaded] = useState<LoadedVariable[] | Error>();
+  // Variables are read once on load, as Grafana's "on dashboard load" refresh: with the range and URL of that moment.
+  const [atLoad] = useState(() => ({ range, search }));
 
   useEffect(() => {
-    loadVariables(dashboard.templating.list, datasource, range, search).then(setLoaded, (error: Error) => setLoaded(error));
-    // Variables are read once on load, as Grafana's "on dashboard load" refresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [dashboard, datasource]);
+    loadVariables(dashboard.templating.list, datasource, atLoad.range, atLoad.search).then(setLoaded, (error: Error) =>
+      setLoaded(error)
+    );
+  }, [dashboard, datasource, atLoad]);
 
   const specs = useMemo(() => (Array.isArray(loaded) ? variableSpecs(loaded, search) : []), [loaded, search]);
   const variablesKey = JSON.stringify(specs.map((spec) => spec.selected));
@@ -66,7 +71,9 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
       </Alert>
     );
   }
-  if (!loaded) return <LoadingPlaceholder text={previewText.loading} />;
+  if (!loaded) {
+    return <LoadingPlaceholder text={previewText.loading} />;
+  }
 
   return (
     <div className={styles.app} data-testid={previewTestIds.app}>
@@ -76,7 +83,12 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
           {loaded.map((variable, index) => (
             <VariablePicker key={variable.variable.name} loaded={variable} spec={specs[index]} />
           ))}
-          <span className={styles.range}>{previewText.range(dateTimeFormat(range.from, { format: 'YYYY-MM-DD' }), dateTimeFormat(range.to, { format: 'YYYY-MM-DD' }))}</span>
+          <span className={styles.range}>
+            {previewText.range(
+              dateTimeFormat(range.from, { format: 'YYYY-MM-DD' }),
+              dateTimeFormat(range.to, { format: 'YYYY-MM-DD' })
+            )}
+          </span>
           <nav className={styles.links}>
             {boot.dashboards
               .filter((other) => other.uid !== dashboard.uid)

@@ -20,7 +20,17 @@ interface Props {
 }
 
 /** One panel as a dashboard shows it: Grafana's panel chrome, its queries run, its component given PanelProps. */
-export function PreviewPanel({ panel, Component, datasource, range, width, height, dashboardUid, timeZone, variablesKey }: Props) {
+export function PreviewPanel({
+  panel,
+  Component,
+  datasource,
+  range,
+  width,
+  height,
+  dashboardUid,
+  timeZone,
+  variablesKey,
+}: Props) {
   // Resolved once per range, not per render: `now` moves, and a new range is a new query.
   const panelRange = useMemo(() => panelTimeRange(range, panel.timeFrom, timeZone), [range, panel.timeFrom, timeZone]);
   const request = panelRequest(panel, datasource, panelRange, width, dashboardUid);
@@ -28,7 +38,14 @@ export function PreviewPanel({ panel, Component, datasource, range, width, heigh
   const data = usePanelData(request, panel.transformations, datasource, runKey);
   const eventBus = useMemo(() => new EventBusSrv(), []);
   return (
-    <PanelChrome width={width} height={height} title={panel.title} description={panel.description} loadingState={data.state} statusMessage={data.error?.message}>
+    <PanelChrome
+      width={width}
+      height={height}
+      title={panel.title}
+      description={panel.description}
+      loadingState={data.state}
+      statusMessage={data.error?.message}
+    >
       {(innerWidth, innerHeight) => (
         <Component
           id={panel.id}

@@ -18,7 +18,9 @@ export function StatStandIn({ data, options, fieldConfig, width, height }: Panel
   const theme = useTheme2();
   const calc = options.reduceOptions?.calcs?.[0] ?? ReducerID.lastNotNull;
   const fields = data.series.flatMap((frame) => frame.fields.filter((field) => field.type === FieldType.number));
-  if (fields.length === 0) return null;
+  if (fields.length === 0) {
+    return null;
+  }
   const each = { width: Math.floor(width / fields.length), height };
   return (
     <div style={{ display: 'flex' }}>

@@ -28,7 +28,12 @@ export function VariablePicker({ loaded, spec }: Props) {
     <div data-testid={previewTestIds.variable(variable.name)}>
       <InlineField label={variable.label ?? variable.name}>
         {variable.multi ? (
-          <MultiSelect options={options} value={selected} onChange={(items) => select(items.map((item) => item.value ?? ''))} width={40} />
+          <MultiSelect
+            options={options}
+            value={selected}
+            onChange={(items) => select(items.map((item) => item.value ?? ''))}
+            width={40}
+          />
         ) : (
           <Select options={options} value={selected[0]} onChange={(item) => select([item.value ?? ''])} width={30} />
         )}

@@ -1,4 +1,11 @@
-import { DataSourcePlugin, PanelPlugin, PluginType, type DataSourceApi, type DataSourceInstanceSettings, type PanelProps } from '@grafana/data';
+import {
+  DataSourcePlugin,
+  PanelPlugin,
+  PluginType,
+  type DataSourceApi,
+  type DataSourceInstanceSettings,
+  type PanelProps,
+} from '@grafana/data';
 import { setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
 import type { ComponentType } from 'react';
 import { backendSrvFrom } from './backendSrvFrom';
@@ -12,7 +19,9 @@ export class PreviewBootError extends Error {}
 
 const pluginOf = async <T>(module: string, kind: new (...args: never[]) => T, what: string): Promise<T> => {
   const exports = await loadPluginModule(module, sharedModules);
-  if (!(exports.plugin instanceof kind)) throw new PreviewBootError(`${module} does not export a ${what} as \`plugin\``);
+  if (!(exports.plugin instanceof kind)) {
+    throw new PreviewBootError(`${module} does not export a ${what} as \`plugin\``);
+  }
   return exports.plugin;
 };
 
@@ -31,7 +40,15 @@ const instanceSettings = (datasource: PreviewBoot['datasource']): DataSourceInst
     type: PluginType.datasource,
     module: datasource.module,
     baseUrl: datasource.module.slice(0, datasource.module.lastIndexOf('/')),
-    info: { author: { name: '' }, description: '', links: [], logos: { small: '', large: '' }, screenshots: [], updated: '', version: '' },
+    info: {
+      author: { name: '' },
+      description: '',
+      links: [],
+      logos: { small: '', large: '' },
+      screenshots: [],
+      updated: '',
+      version: '',
+    },
   },
 });
 
@@ -41,10 +58,14 @@ const instanceSettings = (datasource: PreviewBoot['datasource']): DataSourceInst
  * from its built module and the datasource created from its saved settings.
  */
 export const bootPreview = async (
-  bootData: unknown,
+  bootData: unknown
 ): Promise<{ boot: PreviewBoot; datasource: DataSourceApi; panels: Record<string, ComponentType<PanelProps>> }> => {
   const parsed = previewBootSchema.safeParse(bootData);
-  if (!parsed.success) throw new PreviewBootError(`the page's boot data is not what the preview expects: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+  if (!parsed.success) {
+    throw new PreviewBootError(
+      `the page's boot data is not what the preview expects: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`
+    );
+  }
   const boot = parsed.data;
   setBackendSrv(backendSrvFrom(browserFetch()));
 
@@ -53,19 +74,29 @@ export const bootPreview = async (
   const panels: Record<string, ComponentType<PanelProps>> = { stat: StatStandIn as ComponentType<PanelProps> };
   for (const [id, { module }] of Object.entries(boot.panels)) {
     const panelPlugin = await pluginOf(module, PanelPlugin, 'panel plugin');
-    if (!panelPlugin.panel) throw new PreviewBootError(`${module}: the panel plugin has no panel component`);
+    if (!panelPlugin.panel) {
+      throw new PreviewBootError(`${module}: the panel plugin has no panel component`);
+    }
     panels[id] = panelPlugin.panel;
   }
 
   const settings = instanceSettings(boot.datasource);
   // The plugin's class is typed for its own options; Grafana creates it from saved settings just so.
-  const DataSourceClass = datasourcePlugin.DataSourceClass as unknown as new (instance: DataSourceInstanceSettings) => DataSourceApi;
+  const DataSourceClass = datasourcePlugin.DataSourceClass as unknown as new (
+    instance: DataSourceInstanceSettings
+  ) => DataSourceApi;
   const datasource = new DataSourceClass(settings);
   const isOurs = (ref: unknown) =>
-    ref === undefined || ref === null || ref === settings.uid || ref === settings.name || (typeof ref === 'object' && (ref as { uid?: string }).uid === settings.uid);
+    ref === undefined ||
+    ref === null ||
+    ref === settings.uid ||
+    ref === settings.name ||
+    (typeof ref === 'object' && (ref as { uid?: string }).uid === settings.uid);
   setDataSourceSrv({
     get: async (ref) => {
-      if (!isOurs(ref)) throw new PreviewBootError(`the preview has one datasource (${settings.uid}), not ${JSON.stringify(ref)}`);
+      if (!isOurs(ref)) {
+        throw new PreviewBootError(`the preview has one datasource (${settings.uid}), not ${JSON.stringify(ref)}`);
+      }
       return datasource;
     },
     getList: () => [settings],

@@ -41,7 +41,12 @@ export const browserFetch = () => {
         .then(async (response) => {
           const data = await readBody(response);
           if (!response.ok) {
-            const error: FetchError = { status: response.status, statusText: response.statusText, data, config: options };
+            const error: FetchError = {
+              status: response.status,
+              statusText: response.statusText,
+              data,
+              config: options,
+            };
             subscriber.error(error);
             return;
           }
@@ -59,12 +64,21 @@ export const browserFetch = () => {
           subscriber.complete();
         })
         .catch((cause: unknown) => {
-          if (controller.signal.aborted) return;
-          const error: FetchError = { status: 502, statusText: 'Bad Gateway', data: { message: String(cause) }, config: options };
+          if (controller.signal.aborted) {
+            return;
+          }
+          const error: FetchError = {
+            status: 502,
+            statusText: 'Bad Gateway',
+            data: { message: String(cause) },
+            config: options,
+          };
           subscriber.error(error);
         });
       return () => {
-        if (requestId && inFlight.get(requestId) === cancel) inFlight.delete(requestId);
+        if (requestId && inFlight.get(requestId) === cancel) {
+          inFlight.delete(requestId);
+        }
         controller.abort();
       };
     });

@@ -17,9 +17,13 @@ const panelSchema = z.object({
   datasource: datasourceRefSchema.optional(),
   targets: z.array(z.looseObject({ refId: z.string() })).default([]),
   options: recordSchema.default({}),
-  fieldConfig: z.object({ defaults: recordSchema, overrides: z.array(overrideSchema) }).default({ defaults: {}, overrides: [] }),
+  fieldConfig: z
+    .object({ defaults: recordSchema, overrides: z.array(overrideSchema) })
+    .default({ defaults: {}, overrides: [] }),
   maxDataPoints: z.number().int().positive().optional(),
-  transformations: z.array(z.object({ id: z.string(), options: z.any().default({}), disabled: z.boolean().optional() })).default([]),
+  transformations: z
+    .array(z.object({ id: z.string(), options: z.any().default({}), disabled: z.boolean().optional() }))
+    .default([]),
   /** A panel's own relative range (`12M`, Grafana's "Relative time"): the last 12 months, whatever the dashboard's range. */
   timeFrom: z.string().optional(),
 });
@@ -55,7 +59,8 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 /** The panels the preview draws: rows are headings, and a collapsed row's panels are Grafana's to show. */
-export const drawnPanels = (dashboard: Dashboard): DashboardPanel[] => dashboard.panels.filter((panel) => panel.type !== 'row');
+export const drawnPanels = (dashboard: Dashboard): DashboardPanel[] =>
+  dashboard.panels.filter((panel) => panel.type !== 'row');
 
 /** Grafana's grid: 24 columns, 30 px rows, 8 px between panels. */
 export const GRID = { columns: 24, rowHeight: 30, margin: 8 } as const;
@@ -80,4 +85,5 @@ export const panelRect = (gridPos: DashboardPanel['gridPos'], width: number): Pa
 
 /** The dashboard's height: the lowest panel's bottom edge plus a margin. */
 export const dashboardHeight = (panels: DashboardPanel[]): number =>
-  Math.max(0, ...panels.map((panel) => (panel.gridPos.y + panel.gridPos.h) * (GRID.rowHeight + GRID.margin))) + GRID.margin;
+  Math.max(0, ...panels.map((panel) => (panel.gridPos.y + panel.gridPos.h) * (GRID.rowHeight + GRID.margin))) +
+  GRID.margin;

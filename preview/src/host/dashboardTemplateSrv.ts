@@ -1,4 +1,10 @@
-import { LoadingState, VariableHide, type CustomVariableModel, type ScopedVars, type TypedVariableModel } from '@grafana/data';
+import {
+  LoadingState,
+  VariableHide,
+  type CustomVariableModel,
+  type ScopedVars,
+  type TypedVariableModel,
+} from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 
 const ALL = '$__all';
@@ -56,21 +62,32 @@ export class DashboardTemplateSrv implements TemplateSrv {
   }
 
   containsTemplate(target?: string): boolean {
-    return [...(target ?? '').matchAll(reference)].some((match) => this.find(match[1] ?? match[2] ?? match[3]) !== undefined);
+    return [...(target ?? '').matchAll(reference)].some(
+      (match) => this.find(match[1] ?? match[2] ?? match[3]) !== undefined
+    );
   }
 
   updateTimeRange(): void {}
 
-  replace(target = '', scopedVars: ScopedVars = {}, format?: string | Function): string {
+  // The format's type is Grafana's own (a string or any function), read from its interface.
+  replace(target = '', scopedVars: ScopedVars = {}, format?: Parameters<TemplateSrv['replace']>[2]): string {
     return target.replace(reference, (whole, braced?: string, plain?: string, bracketed?: string) => {
       const name = braced ?? plain ?? bracketed ?? '';
       const variable = this.find(name);
       const scoped = scopedVars[name];
-      if (!variable && !scoped) return whole;
-      let value: string | string[] = scoped ? (scoped.value as string | string[]) : (variable!.current.value as string | string[]);
+      if (!variable && !scoped) {
+        return whole;
+      }
+      let value: string | string[] = scoped
+        ? (scoped.value as string | string[])
+        : (variable!.current.value as string | string[]);
       const all = value === ALL || (Array.isArray(value) && value.includes(ALL));
-      if (all && variable) value = variable.allValue ?? variable.options.map((option) => String(option.value));
-      if (typeof format === 'function') return String(format(value, variable));
+      if (all && variable) {
+        value = variable.allValue ?? variable.options.map((option) => String(option.value));
+      }
+      if (typeof format === 'function') {
+        return String(format(value, variable));
+      }
       return Array.isArray(value) ? value.join(',') : value;
     });
   }

@@ -13,17 +13,26 @@ export interface LoadedVariable {
 export class VariableLoadError extends Error {}
 
 /** What a variable offers: a query variable asks its datasource, a custom one lists its values. */
-const choicesOf = async (variable: DashboardVariable, datasource: DataSourceApi, range: TimeRange): Promise<MetricFindValue[]> => {
+const choicesOf = async (
+  variable: DashboardVariable,
+  datasource: DataSourceApi,
+  range: TimeRange
+): Promise<MetricFindValue[]> => {
   if (variable.type === 'custom' && typeof variable.query === 'string') {
     return variable.query.split(',').map((value) => ({ text: value.trim(), value: value.trim() }));
   }
   if (variable.type !== 'query' || !datasource.metricFindQuery) {
-    throw new VariableLoadError(`variable ${variable.name}: the preview shows query variables of the Touchpoint datasource and custom variables, not ${variable.type}`);
+    throw new VariableLoadError(
+      `variable ${variable.name}: the preview shows query variables of the Touchpoint datasource and custom variables, not ${variable.type}`
+    );
   }
   try {
     return await datasource.metricFindQuery(variable.query, { range });
   } catch (error) {
-    throw new VariableLoadError(`variable ${variable.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new VariableLoadError(
+      `variable ${variable.name}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error }
+    );
   }
 };
 
@@ -31,7 +40,12 @@ const choicesOf = async (variable: DashboardVariable, datasource: DataSourceApi,
  * Every variable with what it offers, read once and in order as Grafana does
  * on load: a later variable's query sees the earlier ones' selection.
  */
-export const loadVariables = async (variables: DashboardVariable[], datasource: DataSourceApi, range: TimeRange, search: UrlQueryMap = {}): Promise<LoadedVariable[]> => {
+export const loadVariables = async (
+  variables: DashboardVariable[],
+  datasource: DataSourceApi,
+  range: TimeRange,
+  search: UrlQueryMap = {}
+): Promise<LoadedVariable[]> => {
   const loaded: LoadedVariable[] = [];
   for (const variable of variables) {
     setTemplateSrv(new DashboardTemplateSrv(variableSpecs(loaded, search)));

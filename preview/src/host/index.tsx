@@ -8,7 +8,9 @@ import { previewTestIds, previewText } from './previewText';
 import { pageStyles } from './pageStyles';
 
 const root = createRoot(document.getElementById('root')!);
-const theme = createTheme({ colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' } });
+const theme = createTheme({
+  colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' },
+});
 pageStyles(theme);
 
 bootPreview((window as unknown as Record<string, unknown>)[PREVIEW_BOOT_GLOBAL]).then(
@@ -16,7 +18,7 @@ bootPreview((window as unknown as Record<string, unknown>)[PREVIEW_BOOT_GLOBAL])
     root.render(
       <ThemeContext.Provider value={theme}>
         <PreviewApp {...preview} />
-      </ThemeContext.Provider>,
+      </ThemeContext.Provider>
     ),
   (error: Error) => {
     console.error(error);
@@ -25,7 +27,7 @@ bootPreview((window as unknown as Record<string, unknown>)[PREVIEW_BOOT_GLOBAL])
         <Alert title={previewText.failed} severity="error" data-testid={previewTestIds.error}>
           {error.message}
         </Alert>
-      </ThemeContext.Provider>,
+      </ThemeContext.Provider>
     );
-  },
+  }
 );

@@ -22,36 +22,56 @@ type Outcome = { module: Record<string, unknown> } | { error: PluginLoadError };
  * load settles only when the script has finished, so the next load cannot
  * start before this one's `define` is gone.
  */
-export const loadPluginModule = (url: string, shared: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> =>
+export const loadPluginModule = (
+  url: string,
+  shared: Readonly<Record<string, unknown>>
+): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) => {
     let outcome: Outcome | undefined;
     const define: AmdDefine = Object.assign(
       (deps: string[], factory: (...modules: unknown[]) => unknown) => {
         const missing = deps.filter((dep) => dep !== 'module' && !(dep in shared));
         if (missing.length > 0) {
-          outcome = { error: new PluginLoadError(`${url} needs ${missing.join(', ')}, which Grafana does not share with plugins: bundle it into the plugin`) };
+          outcome = {
+            error: new PluginLoadError(
+              `${url} needs ${missing.join(', ')}, which Grafana does not share with plugins: bundle it into the plugin`
+            ),
+          };
           return;
         }
         try {
-          const modules = deps.map((dep) => (dep === 'module' ? { uri: new URL(url, document.baseURI).href } : shared[dep]));
+          const modules = deps.map((dep) =>
+            dep === 'module' ? { uri: new URL(url, document.baseURI).href } : shared[dep]
+          );
           outcome = { module: factory(...modules) as Record<string, unknown> };
         } catch (error) {
-          outcome = { error: new PluginLoadError(`${url} failed while loading: ${error instanceof Error ? error.message : String(error)}`, { cause: error }) };
+          outcome = {
+            error: new PluginLoadError(
+              `${url} failed while loading: ${error instanceof Error ? error.message : String(error)}`,
+              { cause: error }
+            ),
+          };
         }
       },
-      { amd: {} },
+      { amd: {} }
     );
     const script = document.createElement('script');
     const settle = (fallback: PluginLoadError) => {
-      if (window.define === define) delete window.define;
+      if (window.define === define) {
+        delete window.define;
+      }
       script.remove();
       const result = outcome ?? { error: fallback };
-      if ('module' in result) resolve(result.module);
-      else reject(result.error);
+      if ('module' in result) {
+        resolve(result.module);
+      } else {
+        reject(result.error);
+      }
     };
     window.define = define;
     script.src = url;
     script.onload = () => settle(new PluginLoadError(`${url} is not an AMD module: it never called define()`));
-    script.onerror = () => settle(new PluginLoadError(`${url} could not be fetched: is the plugin built (npm run build)?`));
+    script.onerror = () =>
+      settle(new PluginLoadError(`${url} could not be fetched: is the plugin built (npm run build)?`));
     document.head.appendChild(script);
   });

@@ -1,4 +1,10 @@
-import { standardTransformers, standardTransformersRegistry, transformDataFrame, type DataFrame, type DataTransformerConfig } from '@grafana/data';
+import {
+  standardTransformers,
+  standardTransformersRegistry,
+  transformDataFrame,
+  type DataFrame,
+  type DataTransformerConfig,
+} from '@grafana/data';
 import { getTemplateSrv } from '@grafana/runtime';
 import type { Observable } from 'rxjs';
 
@@ -10,7 +16,9 @@ let registered = false;
  * without editors, so a panel's `transformations` run as in Grafana.
  */
 export const registerTransformations = () => {
-  if (registered) return;
+  if (registered) {
+    return;
+  }
   registered = true;
   // Some transformers are exported under two names; the registry wants each id once.
   const byId = new Map(Object.values(standardTransformers).map((info) => [info.id, info]));
@@ -24,12 +32,15 @@ export const registerTransformations = () => {
       editor: () => null,
       imageDark: '',
       imageLight: '',
-    })),
+    }))
   );
 };
 
 /** A panel's frames after its transformations, as Grafana hands them to the panel. */
-export const withTransformations = (transformations: DataTransformerConfig[], frames: DataFrame[]): Observable<DataFrame[]> => {
+export const withTransformations = (
+  transformations: DataTransformerConfig[],
+  frames: DataFrame[]
+): Observable<DataFrame[]> => {
   registerTransformations();
   // Transformations may name fields with variables, as everywhere in Grafana.
   return transformDataFrame(transformations, frames, { interpolate: (text) => getTemplateSrv().replace(text) });

@@ -10,6 +10,7 @@ import {
   type TimeRange,
 } from '@grafana/data';
 import { useEffect, useState } from 'react';
+import { useStableByKey } from '@touchpoint/scorecard-panel/src/hooks/useStableByKey';
 import { from, map, mergeMap } from 'rxjs';
 import { withTransformations } from './panelTransformations';
 import type { DashboardPanel } from './dashboardModel';
@@ -20,7 +21,13 @@ import type { DashboardPanel } from './dashboardModel';
  * panel's width, and one request id per panel so a newer run cancels the
  * one before it.
  */
-export const panelRequest = (panel: DashboardPanel, datasource: DataSourceApi, range: TimeRange, width: number, dashboardUid: string): DataQueryRequest<DataQuery> => {
+export const panelRequest = (
+  panel: DashboardPanel,
+  datasource: DataSourceApi,
+  range: TimeRange,
+  width: number,
+  dashboardUid: string
+): DataQueryRequest<DataQuery> => {
   const maxDataPoints = panel.maxDataPoints ?? Math.max(1, Math.round(width));
   const { interval, intervalMs } = rangeUtil.calculateInterval(range, maxDataPoints);
   const ref = { type: datasource.type, uid: datasource.uid };
@@ -34,7 +41,10 @@ export const panelRequest = (panel: DashboardPanel, datasource: DataSourceApi, r
     interval,
     intervalMs,
     maxDataPoints,
-    scopedVars: { __interval: { text: interval, value: interval }, __interval_ms: { text: String(intervalMs), value: intervalMs } },
+    scopedVars: {
+      __interval: { text: interval, value: interval },
+      __interval_ms: { text: String(intervalMs), value: intervalMs },
+    },
     targets: panel.targets.map((target) => ({ ...target, datasource: target.datasource ?? ref }) as DataQuery),
     startTime: Date.now(),
   };
@@ -45,31 +55,50 @@ export const usePanelData = (
   request: DataQueryRequest<DataQuery>,
   transformations: DataTransformerConfig[],
   datasource: DataSourceApi,
-  runKey: string,
+  runKey: string
 ): PanelData => {
-  const [data, setData] = useState<PanelData>({ state: LoadingState.Loading, series: [], timeRange: request.range });
+  // The request is rebuilt on every render; what it depends on is in runKey.
+  const inputs = useStableByKey(`${datasource.uid}|${runKey}`, { request, transformations, datasource });
+  // Each answer says which inputs it answers: until a run's first answer, the panel keeps its last data, loading.
+  const [answer, setAnswer] = useState<{ inputs: typeof inputs; data: PanelData }>();
   useEffect(() => {
-    setData((previous) => ({ ...previous, state: LoadingState.Loading, request }));
+    const { request: run, transformations: steps, datasource: source } = inputs;
+    const settle = (data: PanelData) => setAnswer({ inputs, data });
     // A datasource may answer with a promise or an observable, as Grafana allows;
     // the panel's transformations run on each answer, as Grafana's query runner does.
-    const handle = from(datasource.query(request))
-      .pipe(mergeMap((response) => withTransformations(transformations, response.data as DataFrame[]).pipe(map((series) => ({ response, series })))))
+    const handle = from(source.query(run))
+      .pipe(
+        mergeMap((response) =>
+          withTransformations(steps, response.data as DataFrame[]).pipe(map((series) => ({ response, series })))
+        )
+      )
       .subscribe({
         next: ({ response, series }) =>
-          setData({
+          settle({
             state: response.state ?? LoadingState.Done,
             series,
             errors: response.errors,
             error: response.errors?.[0] ?? response.error,
-            timeRange: request.range,
-            request,
+            timeRange: run.range,
+            request: run,
           }),
         error: (error: unknown) =>
-          setData({ state: LoadingState.Error, series: [], error: { message: error instanceof Error ? error.message : String(error) }, timeRange: request.range, request }),
+          settle({
+            state: LoadingState.Error,
+            series: [],
+            error: { message: error instanceof Error ? error.message : String(error) },
+            timeRange: run.range,
+            request: run,
+          }),
       });
     return () => handle.unsubscribe();
-    // The request is rebuilt on every render; what it depends on is in runKey.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [datasource, runKey]);
-  return data;
+  }, [inputs]);
+  if (answer?.inputs === inputs) {
+    return answer.data;
+  }
+  return {
+    ...(answer?.data ?? { series: [], timeRange: inputs.request.range }),
+    state: LoadingState.Loading,
+    request: inputs.request,
+  };
 };

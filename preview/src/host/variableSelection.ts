@@ -9,14 +9,25 @@ export const ALL_VALUE = '$__all';
  * dropped (a branch closed since the link was made), falling through to the
  * next source.
  */
-export const variableSelection = (variable: DashboardVariable, fromUrl: string[], offered: string[]): string | string[] => {
-  const usable = (values: string[]) => values.filter((value) => value === ALL_VALUE ? variable.includeAll : offered.includes(value));
+export const variableSelection = (
+  variable: DashboardVariable,
+  fromUrl: string[],
+  offered: string[]
+): string | string[] => {
+  const usable = (values: string[]) =>
+    values.filter((value) => (value === ALL_VALUE ? variable.includeAll : offered.includes(value)));
   const saved = variable.current.value;
   for (const candidate of [fromUrl, saved === undefined ? [] : Array.isArray(saved) ? saved : [saved]]) {
     const values = usable(candidate);
-    if (values.includes(ALL_VALUE)) return ALL_VALUE;
-    if (values.length > 0) return variable.multi ? values : values[0];
+    if (values.includes(ALL_VALUE)) {
+      return ALL_VALUE;
+    }
+    if (values.length > 0) {
+      return variable.multi ? values : values[0];
+    }
   }
-  if (variable.includeAll) return ALL_VALUE;
+  if (variable.includeAll) {
+    return ALL_VALUE;
+  }
   return variable.multi ? offered.slice(0, 1) : (offered[0] ?? '');
 };

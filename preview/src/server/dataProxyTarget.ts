@@ -25,7 +25,7 @@ export const dataProxyPath = (uid: string) => `/api/datasources/proxy/uid/${uid}
 /** Grafana's template for route URLs and headers: `{{ .JsonData.x }}` and `{{ .SecureJsonData.x }}`. */
 const render = (template: string, settings: DatasourceSettings) =>
   template.replace(/\{\{\s*\.(JsonData|SecureJsonData)\.(\w+)\s*\}\}/g, (_, scope: string, key: string) =>
-    String((scope === 'JsonData' ? settings.jsonData : settings.secureJsonData)[key] ?? ''),
+    String((scope === 'JsonData' ? settings.jsonData : settings.secureJsonData)[key] ?? '')
   );
 
 /**
@@ -35,12 +35,20 @@ const render = (template: string, settings: DatasourceSettings) =>
  * settings (the token is added here, so the browser never holds it). Any
  * other path is refused.
  */
-export const dataProxyTarget = (path: string, plugin: ProxiedPlugin, settings: DatasourceSettings): { url: string; headers: Record<string, string> } => {
+export const dataProxyTarget = (
+  path: string,
+  plugin: ProxiedPlugin,
+  settings: DatasourceSettings
+): { url: string; headers: Record<string, string> } => {
   const prefix = `${dataProxyPath(settings.uid)}/`;
-  if (!path.startsWith(prefix)) throw new DataProxyError(`not a data proxy URL of datasource ${settings.uid}: ${path}`);
+  if (!path.startsWith(prefix)) {
+    throw new DataProxyError(`not a data proxy URL of datasource ${settings.uid}: ${path}`);
+  }
   const rest = path.slice(prefix.length);
   const route = plugin.routes.find((candidate) => rest === candidate.path || rest.startsWith(`${candidate.path}/`));
-  if (!route) throw new DataProxyError(`no route of ${plugin.id} matches ${rest}`);
+  if (!route) {
+    throw new DataProxyError(`no route of ${plugin.id} matches ${rest}`);
+  }
   const headers = Object.fromEntries(route.headers.map((header) => [header.name, render(header.content, settings)]));
   return { url: `${render(route.url, settings).replace(/\/$/, '')}${rest.slice(route.path.length)}`, headers };
 };

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { staleness, type BuildTarget } from './ensureBuilt';
 
-const target: BuildTarget = { name: 'the panel', workspace: 'plugin', output: 'plugin/dist/module.js', sources: ['plugin/src', 'plugin/package.json'] };
+const target: BuildTarget = {
+  name: 'the panel',
+  workspace: 'plugin',
+  output: 'plugin/dist/module.js',
+  sources: ['plugin/src', 'plugin/package.json'],
+};
 
 describe('staleness', () => {
   let root: string;
@@ -18,7 +23,9 @@ describe('staleness', () => {
     at('plugin/package.json', 1000);
     at('plugin/src/model/deep/file.ts', 1000);
     // Folders carry their own times; pin them so only files decide.
-    for (const dir of ['plugin/src', 'plugin/src/model', 'plugin/src/model/deep']) utimesSync(join(root, dir), 1000, 1000);
+    for (const dir of ['plugin/src', 'plugin/src/model', 'plugin/src/model/deep']) {
+      utimesSync(join(root, dir), 1000, 1000);
+    }
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -38,16 +38,22 @@ export const buildTargets: BuildTarget[] = [
 
 /** The newest modification time of a file or anything under a folder (tests count: they are cheap to include). */
 const newestChange = (path: string): number => {
-  if (!existsSync(path)) return 0;
+  if (!existsSync(path)) {
+    return 0;
+  }
   const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) {
+    return stat.mtimeMs;
+  }
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 };
 
 /** Why a target needs building, or undefined when its output is newer than every source. */
 export const staleness = (target: BuildTarget, root = REPO_ROOT): string | undefined => {
   const output = join(root, target.output);
-  if (!existsSync(output)) return 'not built yet';
+  if (!existsSync(output)) {
+    return 'not built yet';
+  }
   const built = statSync(output).mtimeMs;
   const changed = target.sources.find((source) => newestChange(join(root, source)) > built);
   return changed ? `${changed} changed since the last build` : undefined;
@@ -57,7 +63,10 @@ export class BuildError extends Error {}
 
 const runBuild = (target: BuildTarget): Promise<void> =>
   new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', 'build', '--workspace', target.workspace], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', 'build', '--workspace', target.workspace], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += String(chunk)));
     child.stderr.on('data', (chunk) => (output += String(chunk)));
@@ -65,7 +74,11 @@ const runBuild = (target: BuildTarget): Promise<void> =>
     child.once('exit', (code) =>
       code === 0
         ? resolve()
-        : reject(new BuildError(`building ${target.name} failed (npm run build --workspace ${target.workspace}):\n${output.split('\n').slice(-30).join('\n')}`)),
+        : reject(
+            new BuildError(
+              `building ${target.name} failed (npm run build --workspace ${target.workspace}):\n${output.split('\n').slice(-30).join('\n')}`
+            )
+          )
     );
   });
 
@@ -77,7 +90,9 @@ const runBuild = (target: BuildTarget): Promise<void> =>
 export const ensureBuilt = async (say: (line: string) => void, targets = buildTargets): Promise<void> => {
   for (const target of targets) {
     const reason = staleness(target);
-    if (!reason) continue;
+    if (!reason) {
+      continue;
+    }
     const started = Date.now();
     say(`Building ${target.name} (${reason})…`);
     await runBuild(target);

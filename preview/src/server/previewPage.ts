@@ -1,5 +1,4 @@
-import type { PreviewBoot } from '../host/previewBoot';
-import { PREVIEW_BOOT_GLOBAL } from '../host/previewBoot';
+import { PREVIEW_BOOT_GLOBAL, type PreviewBoot } from '../host/previewBoot';
 
 /** JSON that is safe inside a <script>: no `</script>` or comment openers can close it. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');

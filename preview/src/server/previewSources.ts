@@ -25,7 +25,9 @@ const readJson = (file: string): unknown => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new PreviewSourceError(`${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new PreviewSourceError(`${file}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 };
 
@@ -33,7 +35,9 @@ const readJson = (file: string): unknown => {
 export const readBuiltPlugin = (dir: string): BuiltPlugin => {
   const file = join(dir, 'plugin.json');
   const parsed = builtPluginSchema.safeParse(readJson(file));
-  if (!parsed.success) throw new PreviewSourceError(`${file}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+  if (!parsed.success) {
+    throw new PreviewSourceError(`${file}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+  }
   return { ...parsed.data, dir };
 };
 
@@ -58,7 +62,11 @@ export const readProvisionedDatasources = (): ProvisionedDatasource[] => {
     .flatMap((name) => {
       const file = join(dir, name);
       const parsed = datasourcesFileSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new PreviewSourceError(`${file}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+      if (!parsed.success) {
+        throw new PreviewSourceError(
+          `${file}: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`
+        );
+      }
       return parsed.data.datasources;
     });
 };
@@ -66,7 +74,11 @@ export const readProvisionedDatasources = (): ProvisionedDatasource[] => {
 /** The provisioned datasource of a plugin; the preview points its URL at the local service. */
 export const readProvisionedDatasource = (type: string): ProvisionedDatasource => {
   const found = readProvisionedDatasources().find((datasource) => datasource.type === type);
-  if (!found) throw new PreviewSourceError(`no datasource of type ${type} is provisioned in ${join(PROVISIONING_DIR, 'datasources')}`);
+  if (!found) {
+    throw new PreviewSourceError(
+      `no datasource of type ${type} is provisioned in ${join(PROVISIONING_DIR, 'datasources')}`
+    );
+  }
   return found;
 };
 
@@ -92,6 +104,8 @@ export const readDashboardFiles = (): DashboardFile[] =>
     .map((file) => {
       const raw = readJson(join(DASHBOARD_DIR, file));
       const parsed = dashboardSchema.safeParse(raw);
-      if (!parsed.success) throw new PreviewSourceError(`${file}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+      if (!parsed.success) {
+        throw new PreviewSourceError(`${file}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
+      }
       return { file, raw, dashboard: parsed.data };
     });

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { PreviewBoot } from '../host/previewBoot';
 import { dataProxyPath, dataProxyTarget, DataProxyError, type DatasourceSettings } from './dataProxyTarget';
 import { previewPage } from './previewPage';
-import { HOME_DASHBOARD_UID, pluginDirs, readBuiltPlugin, readDashboardFiles, readProvisionedDatasource, REPO_ROOT } from './previewSources';
+import {
+  HOME_DASHBOARD_UID,
+  pluginDirs,
+  readBuiltPlugin,
+  readDashboardFiles,
+  readProvisionedDatasource,
+  REPO_ROOT,
+} from './previewSources';
 
 export interface PreviewOptions {
   host: string;
@@ -47,10 +54,18 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
   const app = Fastify({ logger: false });
   await app.register(fastifyStatic, { root: join(REPO_ROOT, 'preview', 'dist'), prefix: '/public/build/' });
   for (const plugin of [datasourcePlugin, panelPlugin]) {
-    await app.register(fastifyStatic, { root: plugin.dir, prefix: `/public/plugins/${plugin.id}/`, decorateReply: false });
+    await app.register(fastifyStatic, {
+      root: plugin.dir,
+      prefix: `/public/plugins/${plugin.id}/`,
+      decorateReply: false,
+    });
   }
   // @grafana/ui's icons, where Grafana serves them (its Icon asks for `<public path>build/img/icons/…`).
-  await app.register(fastifyStatic, { root: join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'), prefix: '/public/build/img/', decorateReply: false });
+  await app.register(fastifyStatic, {
+    root: join(REPO_ROOT, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img'),
+    prefix: '/public/build/img/',
+    decorateReply: false,
+  });
 
   // @grafana/ui's package ships a subset of the icons Grafana's server has
   // (no spinner, for one); a missing one is drawn as an empty icon rather
@@ -58,22 +73,36 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
   app.setNotFoundHandler((request, reply) =>
     request.url.startsWith(ICON_PATH)
       ? reply.type('image/svg+xml').header('x-touchpoint-preview', 'icon not in @grafana/ui').send(EMPTY_ICON)
-      : reply.code(404).type('text/plain').send(`Not found: ${request.url}`),
+      : reply.code(404).type('text/plain').send(`Not found: ${request.url}`)
   );
 
   app.get('/', (_request, reply) => reply.redirect(`/d/${HOME_DASHBOARD_UID}`));
   app.get<{ Params: { uid: string }; Querystring: { theme?: string } }>('/d/:uid', (request, reply) => {
     const dashboards = readDashboardFiles().map((file) => file.dashboard);
     const dashboard = dashboards.find((candidate) => candidate.uid === request.params.uid);
-    if (!dashboard) return reply.code(404).type('text/plain').send(`No provisioned dashboard has uid ${request.params.uid}: try /d/${HOME_DASHBOARD_UID}`);
+    if (!dashboard) {
+      return reply
+        .code(404)
+        .type('text/plain')
+        .send(`No provisioned dashboard has uid ${request.params.uid}: try /d/${HOME_DASHBOARD_UID}`);
+    }
     const boot: PreviewBoot = {
-      datasource: { uid: settings.uid, name: provisioned.name, type: datasourcePlugin.id, url: dataProxyPath(settings.uid), jsonData: settings.jsonData, module: moduleOf(datasourcePlugin.id) },
+      datasource: {
+        uid: settings.uid,
+        name: provisioned.name,
+        type: datasourcePlugin.id,
+        url: dataProxyPath(settings.uid),
+        jsonData: settings.jsonData,
+        module: moduleOf(datasourcePlugin.id),
+      },
       panels: { [panelPlugin.id]: { module: moduleOf(panelPlugin.id) } },
       dashboard,
       dashboards: dashboards.map(({ uid, title }) => ({ uid, title })),
     };
     const theme = request.query.theme === 'light' ? 'light' : 'dark';
-    return reply.type('text/html; charset=utf-8').send(previewPage(boot, theme, `/public/plugins/${panelPlugin.id}/img/logo.svg`));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(previewPage(boot, theme, `/public/plugins/${panelPlugin.id}/img/logo.svg`));
   });
 
   app.all(`${dataProxyPath(settings.uid)}/*`, async (request, reply) => {
@@ -81,7 +110,9 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
     try {
       target = dataProxyTarget(request.url.split('?')[0], datasourcePlugin, settings);
     } catch (error) {
-      if (error instanceof DataProxyError) return reply.code(404).send({ message: error.message });
+      if (error instanceof DataProxyError) {
+        return reply.code(404).send({ message: error.message });
+      }
       throw error;
     }
     const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
@@ -92,7 +123,11 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
         headers: { ...target.headers, ...(hasBody ? { 'content-type': 'application/json' } : {}) },
         body: hasBody ? JSON.stringify(request.body) : undefined,
       });
-      for (const [name, value] of upstream.headers) if (!hopHeaders.has(name)) reply.header(name, value);
+      for (const [name, value] of upstream.headers) {
+        if (!hopHeaders.has(name)) {
+          reply.header(name, value);
+        }
+      }
       return reply.code(upstream.status).send(Buffer.from(await upstream.arrayBuffer()));
     } catch {
       // As Grafana's proxy answers when the datasource's URL is unreachable.

@@ -20,7 +20,11 @@ const STARS_CUTS = [-1.2, -0.5, 0.3, 1.2];
  * groups of its source: expanding ratings straight from the small
  * branches x calendar product would run on one thread.
  */
-export const generateBranchDays = async (connection: DuckDBConnection, plan: SeedPlan, random: RandomSource): Promise<void> => {
+export const generateBranchDays = async (
+  connection: DuckDBConnection,
+  plan: SeedPlan,
+  random: RandomSource
+): Promise<void> => {
   const visitVolume = sqlDoubleList(channels[channelCode('in_person')].weekdayVolume);
   await connection.run(`
     create or replace temp table seed_branch_days as

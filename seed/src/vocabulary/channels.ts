@@ -34,7 +34,11 @@ export const channels: readonly Channel[] = [
     name: 'phone',
     mix: [0.3, 0.34, 0.3],
     weekdayVolume: [1, 0.95, 0.92, 0.9, 0.86, 0.32, 0.12],
-    hours: [[8, 20], [9, 15], [10, 16]],
+    hours: [
+      [8, 20],
+      [9, 15],
+      [10, 16],
+    ],
     firstResponse: { median: 75, sigma: 0.9 },
     handle: { median: 360, sigma: 0.5 },
     resolution: { median: 900, sigma: 1.4 },
@@ -44,7 +48,11 @@ export const channels: readonly Channel[] = [
     name: 'email',
     mix: [0.14, 0.28, 0.45],
     weekdayVolume: [1, 0.97, 0.95, 0.93, 0.88, 0.45, 0.4],
-    hours: [[0, 24], [0, 24], [0, 24]],
+    hours: [
+      [0, 24],
+      [0, 24],
+      [0, 24],
+    ],
     firstResponse: { median: 5 * 3600, sigma: 0.9 },
     handle: { median: 420, sigma: 0.6 },
     resolution: { median: 6 * 3600, sigma: 1.2 },
@@ -54,7 +62,11 @@ export const channels: readonly Channel[] = [
     name: 'chat',
     mix: [0.22, 0.15, 0.1],
     weekdayVolume: [1, 0.97, 0.95, 0.93, 0.9, 0.55, 0.45],
-    hours: [[7, 22], [8, 20], [9, 18]],
+    hours: [
+      [7, 22],
+      [8, 20],
+      [9, 18],
+    ],
     firstResponse: { median: 40, sigma: 0.8 },
     handle: { median: 540, sigma: 0.5 },
     resolution: { median: 600, sigma: 1.3 },
@@ -64,7 +76,11 @@ export const channels: readonly Channel[] = [
     name: 'social',
     mix: [0.06, 0.02, 0],
     weekdayVolume: [0.9, 0.9, 0.9, 0.9, 0.95, 1, 0.95],
-    hours: [[7, 24], [8, 24], [8, 24]],
+    hours: [
+      [7, 24],
+      [8, 24],
+      [8, 24],
+    ],
     firstResponse: { median: 90 * 60, sigma: 1.0 },
     handle: { median: 300, sigma: 0.6 },
     resolution: { median: 4 * 3600, sigma: 1.3 },
@@ -74,7 +90,11 @@ export const channels: readonly Channel[] = [
     name: 'in_person',
     mix: [0.12, 0.11, 0.05],
     weekdayVolume: [0.95, 0.9, 0.9, 0.92, 1, 0.7, 0],
-    hours: [[9, 18], [9, 14], [0, 0]],
+    hours: [
+      [9, 18],
+      [9, 14],
+      [0, 0],
+    ],
     firstResponse: { median: 300, sigma: 0.7 },
     handle: { median: 660, sigma: 0.5 },
     resolution: { median: 300, sigma: 1.5 },
@@ -84,7 +104,11 @@ export const channels: readonly Channel[] = [
     name: 'self_service',
     mix: [0.16, 0.1, 0.1],
     weekdayVolume: [1, 1, 1, 1, 0.95, 0.8, 0.75],
-    hours: [[0, 24], [0, 24], [0, 24]],
+    hours: [
+      [0, 24],
+      [0, 24],
+      [0, 24],
+    ],
     firstResponse: null,
     handle: null,
     resolution: { median: 240, sigma: 1.0 },
@@ -94,6 +118,8 @@ export const channels: readonly Channel[] = [
 
 export const channelCode = (name: string): number => {
   const code = channels.findIndex((channel) => channel.name === name);
-  if (code < 0) throw new Error(`unknown channel ${name}`);
+  if (code < 0) {
+    throw new Error(`unknown channel ${name}`);
+  }
   return code;
 };

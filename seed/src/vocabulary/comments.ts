@@ -56,10 +56,5 @@ export const comments = {
     'The website is confusing.',
     'Payment page did not load.',
   ],
-  digitalPositive: [
-    'Easy to use.',
-    'Love the new app.',
-    'Everything I need in one place.',
-    'Fast and simple.',
-  ],
+  digitalPositive: ['Easy to use.', 'Love the new app.', 'Everything I need in one place.', 'Fast and simple.'],
 } as const;

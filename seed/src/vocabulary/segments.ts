@@ -18,7 +18,31 @@ export interface Segment {
 }
 
 export const segments: readonly Segment[] = [
-  { name: 'consumer', share: 0.8, revenueMedian: 45, revenueSigma: 0.55, issuesPerYear: 3.1, baselineChurn: 0.08, serviceSensitivity: 1.0 },
-  { name: 'small_business', share: 0.16, revenueMedian: 420, revenueSigma: 0.7, issuesPerYear: 6.6, baselineChurn: 0.07, serviceSensitivity: 0.8 },
-  { name: 'enterprise', share: 0.04, revenueMedian: 6500, revenueSigma: 0.9, issuesPerYear: 17, baselineChurn: 0.04, serviceSensitivity: 0.5 },
+  {
+    name: 'consumer',
+    share: 0.8,
+    revenueMedian: 45,
+    revenueSigma: 0.55,
+    issuesPerYear: 3.1,
+    baselineChurn: 0.08,
+    serviceSensitivity: 1.0,
+  },
+  {
+    name: 'small_business',
+    share: 0.16,
+    revenueMedian: 420,
+    revenueSigma: 0.7,
+    issuesPerYear: 6.6,
+    baselineChurn: 0.07,
+    serviceSensitivity: 0.8,
+  },
+  {
+    name: 'enterprise',
+    share: 0.04,
+    revenueMedian: 6500,
+    revenueSigma: 0.9,
+    issuesPerYear: 17,
+    baselineChurn: 0.04,
+    serviceSensitivity: 0.5,
+  },
 ];

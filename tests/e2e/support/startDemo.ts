@@ -19,10 +19,14 @@ const cli = join(__dirname, '..', '..', '..', 'bin', 'touchpoint.js');
  */
 export const startDemo = (db: string, token: string): Promise<RunningDemo> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn('node', [cli, 'demo', '--db', db, '--port', '0', '--preview-port', '0', '--token', token], {
-      env: { ...process.env, TZ: 'UTC' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child: ChildProcess = spawn(
+      'node',
+      [cli, 'demo', '--db', db, '--port', '0', '--preview-port', '0', '--token', token],
+      {
+        env: { ...process.env, TZ: 'UTC' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }
+    );
     let output = '';
     const read = (chunk: Buffer) => {
       output += String(chunk);
@@ -35,7 +39,9 @@ export const startDemo = (db: string, token: string): Promise<RunningDemo> =>
           output: () => output,
           stop: () =>
             new Promise((done) => {
-              if (child.exitCode !== null) return done(child.exitCode);
+              if (child.exitCode !== null) {
+                return done(child.exitCode);
+              }
               child.once('exit', (code) => done(code));
               child.kill('SIGINT');
             }),
@@ -44,5 +50,7 @@ export const startDemo = (db: string, token: string): Promise<RunningDemo> =>
     };
     child.stdout?.on('data', read);
     child.stderr?.on('data', read);
-    child.once('exit', (code) => reject(new Error(`touchpoint demo exited with ${code} before it was running:\n${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`touchpoint demo exited with ${code} before it was running:\n${output}`))
+    );
   });

@@ -32,7 +32,9 @@ export interface BindMount {
 export const bindMounts = (service: ComposeService): BindMount[] =>
   service.volumes.flatMap((volume) => {
     const [host, container, mode] = volume.split(':');
-    if (!host.startsWith('.') && !host.startsWith('/')) return [];
+    if (!host.startsWith('.') && !host.startsWith('/')) {
+      return [];
+    }
     return [{ host: resolve(REPO_ROOT, host), container, readOnly: mode === 'ro' }];
   });
 

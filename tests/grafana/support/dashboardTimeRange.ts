@@ -7,8 +7,12 @@ import type { DashboardFile, DashboardPanel } from './dashboardFiles';
  * dashboard's relative range, or the panel's own relative time (`timeFrom`),
  * read with `now` pinned (to the data's latest event, so "last 90 days" has data).
  */
-export const panelTimeRange = ({ dashboard }: DashboardFile, panel: DashboardPanel | undefined, now: number): TimeRange =>
-  previewPanelTimeRange(timeRangeOf(dashboard, {}, now), panel?.timeFrom, dashboard.timezone, now);
+export const panelTimeRange = (
+  { dashboard }: DashboardFile,
+  panel: DashboardPanel | undefined,
+  now: number
+): TimeRange => previewPanelTimeRange(timeRangeOf(dashboard, {}, now), panel?.timeFrom, dashboard.timezone, now);
 
 /** The panel's interval for a range, as Grafana derives it from the points the panel has room for. */
-export const panelInterval = (range: TimeRange, maxDataPoints: number) => rangeUtil.calculateInterval(range, maxDataPoints);
+export const panelInterval = (range: TimeRange, maxDataPoints: number) =>
+  rangeUtil.calculateInterval(range, maxDataPoints);

@@ -9,9 +9,15 @@ import type { DashboardVariable } from './dashboardFiles';
  * in order, each query through the datasource; a variable that offers
  * nothing fails here, since its panels would query nothing.
  */
-export const dashboardVariableSpecs = async (datasource: TouchpointDataSource, variables: DashboardVariable[], range: TimeRange): Promise<VariableSpec[]> => {
+export const dashboardVariableSpecs = async (
+  datasource: TouchpointDataSource,
+  variables: DashboardVariable[],
+  range: TimeRange
+): Promise<VariableSpec[]> => {
   const loaded = await loadVariables(variables, datasource, range);
   const empty = loaded.find(({ choices }) => choices.length === 0);
-  if (empty) throw new Error(`variable ${empty.variable.name} has no options`);
+  if (empty) {
+    throw new Error(`variable ${empty.variable.name} has no options`);
+  }
   return variableSpecs(loaded, {});
 };

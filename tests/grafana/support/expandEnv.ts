@@ -5,5 +5,5 @@
  */
 export const expandEnv = (text: string, env: Record<string, string | undefined>): string =>
   text.replace(/\$\$|\$\{(\w+)\}|\$(\w+)/g, (whole, braced?: string, plain?: string) =>
-    whole === '$$' ? '$' : (env[braced ?? plain ?? ''] ?? ''),
+    whole === '$$' ? '$' : (env[braced ?? plain ?? ''] ?? '')
   );

@@ -4,10 +4,15 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Observable } from 'rxjs';
 import { backendSrvFrom } from '@touchpoint/preview/src/host/backendSrvFrom';
-import { dataProxyPath, dataProxyTarget, proxiedPluginSchema, type DatasourceSettings } from '@touchpoint/preview/src/server/dataProxyTarget';
+import {
+  dataProxyPath,
+  dataProxyTarget,
+  proxiedPluginSchema,
+  type DatasourceSettings,
+} from '@touchpoint/preview/src/server/dataProxyTarget';
 
 export const datasourcePluginJson = proxiedPluginSchema.parse(
-  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'datasource', 'grafana', 'src', 'plugin.json'), 'utf8')),
+  JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'datasource', 'grafana', 'src', 'plugin.json'), 'utf8'))
 );
 
 export type { DatasourceSettings };
@@ -22,7 +27,12 @@ export type { DatasourceSettings };
  */
 export class GrafanaDataProxy {
   /** Each request: the upstream URL, the headers the browser sent, the headers the route added, the body. */
-  readonly requests: Array<{ url: string; sentHeaders: Record<string, unknown>; headers: Record<string, string>; body?: unknown }> = [];
+  readonly requests: Array<{
+    url: string;
+    sentHeaders: Record<string, unknown>;
+    headers: Record<string, string>;
+    body?: unknown;
+  }> = [];
   private readonly inFlight = new Map<string, () => void>();
 
   constructor(private readonly settings: DatasourceSettings) {}
@@ -53,7 +63,11 @@ export class GrafanaDataProxy {
       }
       const outgoing = httpRequest(
         target,
-        { agent: false, method: options.method ?? 'GET', headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) } },
+        {
+          agent: false,
+          method: options.method ?? 'GET',
+          headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
+        },
         (response) => {
           let text = '';
           response.setEncoding('utf8');
@@ -66,7 +80,9 @@ export class GrafanaDataProxy {
               // Not JSON: Grafana passes the text on as it is.
             }
             const status = response.statusCode ?? 0;
-            if (status >= 400) return fail(status, response.statusMessage ?? '', data);
+            if (status >= 400) {
+              return fail(status, response.statusMessage ?? '', data);
+            }
             subscriber.next({
               data: data as T,
               status,
@@ -80,7 +96,7 @@ export class GrafanaDataProxy {
             });
             subscriber.complete();
           });
-        },
+        }
       );
       outgoing.on('error', () => fail(502, 'Bad Gateway', { message: 'Bad Gateway' }));
       const abort = () => outgoing.destroy();
@@ -93,7 +109,9 @@ export class GrafanaDataProxy {
       }
       outgoing.end(body);
       return () => {
-        if (options.requestId) this.inFlight.delete(options.requestId);
+        if (options.requestId) {
+          this.inFlight.delete(options.requestId);
+        }
         abort();
       };
     });

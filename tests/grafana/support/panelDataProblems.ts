@@ -9,16 +9,22 @@ const frameName = (frame: DataFrame) => `frame ${frame.refId ?? ''}${frame.name 
 
 const reduceFieldsProblems = (panel: DashboardPanel, frames: DataFrame[]): string[] => {
   const pattern = (panel.options.reduceOptions as { fields?: string } | undefined)?.fields;
-  const matches = getFieldMatcher(pattern ? { id: FieldMatcherID.byRegexp, options: pattern } : { id: FieldMatcherID.numeric });
+  const matches = getFieldMatcher(
+    pattern ? { id: FieldMatcherID.byRegexp, options: pattern } : { id: FieldMatcherID.numeric }
+  );
   const shown = frames.some((frame) => frame.fields.some((field) => matches(field, frame, frames)));
   return shown ? [] : [`no field to show: none is numeric${pattern ? ` and named like ${pattern}` : ''}`];
 };
 
 const tableProblems = (panel: DashboardPanel, frames: DataFrame[]): string[] => {
-  if (frames.length !== 1) return [`${frames.length} frames: a table shows one at a time, so join them`];
+  if (frames.length !== 1) {
+    return [`${frames.length} frames: a table shows one at a time, so join them`];
+  }
   const names = frames[0].fields.map((field) => getFieldDisplayName(field, frames[0], frames));
   const sortBy = (panel.options.sortBy as Array<{ displayName: string }> | undefined) ?? [];
-  return sortBy.filter((sort) => !names.includes(sort.displayName)).map((sort) => `sorts by ${sort.displayName}, which is not a column (${names.join(', ')})`);
+  return sortBy
+    .filter((sort) => !names.includes(sort.displayName))
+    .map((sort) => `sorts by ${sort.displayName}, which is not a column (${names.join(', ')})`);
 };
 
 /** What each panel type needs from its frames. */
@@ -28,7 +34,9 @@ const panelChecks: Record<string, (panel: DashboardPanel, frames: DataFrame[]) =
     return 'problem' in result ? [result.problem] : [];
   },
   timeseries: (_, frames) =>
-    frames.filter((frame) => !hasField(frame, FieldType.time) || !hasField(frame, FieldType.number)).map((frame) => `${frameName(frame)} is not a time series`),
+    frames
+      .filter((frame) => !hasField(frame, FieldType.time) || !hasField(frame, FieldType.number))
+      .map((frame) => `${frameName(frame)} is not a time series`),
   stat: reduceFieldsProblems,
   bargauge: reduceFieldsProblems,
   table: tableProblems,
@@ -58,8 +66,13 @@ const filterProblems = (panel: DashboardPanel, received: DataFrame[]): string[] 
  * Why a panel could not show what its queries return (`received`) once its
  * transformations have run (`shown`); empty when it can.
  */
-export const panelDataProblems = (panel: DashboardPanel, { received, shown }: { received: DataFrame[]; shown: DataFrame[] }): string[] => {
+export const panelDataProblems = (
+  panel: DashboardPanel,
+  { received, shown }: { received: DataFrame[]; shown: DataFrame[] }
+): string[] => {
   const check = panelChecks[panel.type];
-  if (!check) return [`no check for panel type ${panel.type}: add one to panelDataProblems`];
+  if (!check) {
+    return [`no check for panel type ${panel.type}: add one to panelDataProblems`];
+  }
   return [...filterProblems(panel, received), ...check(panel, shown), ...overrideProblems(panel, shown)];
 };

@@ -7,9 +7,16 @@ import { registerTransformations, withTransformations } from '@touchpoint/previe
  * run by Grafana's own transformers as the preview runs them. An id Grafana
  * would not know fails here rather than being skipped, as Grafana skips it.
  */
-export const applyPanelTransformations = (transformations: DataTransformerConfig[], frames: DataFrame[]): Promise<DataFrame[]> => {
+export const applyPanelTransformations = (
+  transformations: DataTransformerConfig[],
+  frames: DataFrame[]
+): Promise<DataFrame[]> => {
   registerTransformations();
-  const unknown = transformations.filter((transformation) => !standardTransformersRegistry.getIfExists(transformation.id));
-  if (unknown.length > 0) throw new Error(`unknown transformation ${unknown.map((transformation) => transformation.id).join(', ')}`);
+  const unknown = transformations.filter(
+    (transformation) => !standardTransformersRegistry.getIfExists(transformation.id)
+  );
+  if (unknown.length > 0) {
+    throw new Error(`unknown transformation ${unknown.map((transformation) => transformation.id).join(', ')}`);
+  }
   return lastValueFrom(withTransformations(transformations, frames));
 };

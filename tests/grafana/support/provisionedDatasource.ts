@@ -20,13 +20,23 @@ export const provisionedDatasource = (
   provisioned: ProvisionedDatasource,
   serviceUrl: string,
   env: Record<string, string | undefined>,
-  variables: VariableSpec[] = [],
+  variables: VariableSpec[] = []
 ) => {
   const jsonData = { ...expandAll(provisioned.jsonData, env), url: serviceUrl };
-  const proxy = new GrafanaDataProxy({ uid: provisioned.uid, jsonData, secureJsonData: expandAll(provisioned.secureJsonData, env) });
+  const proxy = new GrafanaDataProxy({
+    uid: provisioned.uid,
+    jsonData,
+    secureJsonData: expandAll(provisioned.secureJsonData, env),
+  });
   // The plugin metadata Grafana adds to the instance settings, as the other plugin tests build it.
   const { settings } = touchpointDatasource(serviceUrl, undefined);
   setBackendSrv(proxy.asBackendSrv());
   setTemplateSrv(new DashboardTemplateSrv(variables));
-  return new TouchpointDataSource({ ...settings, uid: provisioned.uid, name: provisioned.name, url: proxy.instanceUrl, jsonData });
+  return new TouchpointDataSource({
+    ...settings,
+    uid: provisioned.uid,
+    name: provisioned.name,
+    url: proxy.instanceUrl,
+    jsonData,
+  });
 };

@@ -23,6 +23,7 @@ export const readDashboardProviders = () =>
     .filter((name) => /\.ya?ml$/.test(name))
     .flatMap(
       (name) =>
-        z.object({ apiVersion: z.literal(1), providers: z.array(dashboardProviderSchema) }).parse(parse(readFileSync(join(PROVISIONING_DIR, 'dashboards', name), 'utf8')))
-          .providers,
+        z
+          .object({ apiVersion: z.literal(1), providers: z.array(dashboardProviderSchema) })
+          .parse(parse(readFileSync(join(PROVISIONING_DIR, 'dashboards', name), 'utf8'))).providers
     );

@@ -17,7 +17,9 @@ export const startSeededService = async (): Promise<SeededService> => {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-grafana-'));
   const db = join(dir, 'seeded.duckdb');
   const seeded = await runTouchpoint('seed', '--db', db, '--scale', '0.05', '--seed', '11', '--end', '2024-06-30');
-  if (seeded.code !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
+  if (seeded.code !== 0) {
+    throw new Error(`seed failed: ${seeded.stderr}`);
+  }
   const service = await startServiceProcess(db, {}, ['--token', SERVICE_TOKEN]);
   return {
     db,

@@ -9,7 +9,11 @@ import { DashboardTemplateSrv, type VariableSpec } from '@touchpoint/preview/src
  * A datasource as Grafana would create it from saved settings: the browser
  * side sees `jsonData` only; the token stays with the data proxy.
  */
-export const touchpointDatasource = (serviceUrl: string | undefined, token: string | undefined, variables: VariableSpec[] = []) => {
+export const touchpointDatasource = (
+  serviceUrl: string | undefined,
+  token: string | undefined,
+  variables: VariableSpec[] = []
+) => {
   const uid = 'touchpoint-test';
   const proxy = new GrafanaDataProxy({ uid, jsonData: { url: serviceUrl }, secureJsonData: token ? { token } : {} });
   setBackendSrv(proxy.asBackendSrv());

@@ -44,7 +44,7 @@ const yearModel = () => {
       months_since_start: { type: 'number', values: ks },
       cohort_size: { type: 'number', values: sizes },
       active: { type: 'number', values: actives },
-    }),
+    })
   );
 };
 
@@ -98,7 +98,10 @@ describe('CohortView', () => {
     const title = 'Jan 2024 cohort, month 2: 412 of 500 still active (82.4%)';
     expect(cell('2024-01-01', 2)).toHaveAttribute('title', title);
     expect(screen.getByRole('button', { name: title })).toBe(cell('2024-01-01', 2));
-    expect(cell('2024-03-01', 0)).toHaveAttribute('title', 'Mar 2024 cohort, month 0: 15 of 20 still active (75.0%). Low n (<30)');
+    expect(cell('2024-03-01', 0)).toHaveAttribute(
+      'title',
+      'Mar 2024 cohort, month 0: 15 of 20 still active (75.0%). Low n (<30)'
+    );
   });
 
   it('writes both the percent and the count in the cell on a wall, where nothing can be hovered', () => {
@@ -107,7 +110,17 @@ describe('CohortView', () => {
     expect(within(cell('2024-01-01', 2)).getByText('n 412')).toBeInTheDocument();
     expect(within(screen.getByTestId(testIds.cohortCell('average', 0))).getByText('n 655')).toBeInTheDocument();
 
-    rerender(<CohortView model={modelOf()} options={{ ...defaultOptions, cohortValue: 'count' }} width={800} height={500} wall timeZone="utc" onDrill={onDrill} />);
+    rerender(
+      <CohortView
+        model={modelOf()}
+        options={{ ...defaultOptions, cohortValue: 'count' }}
+        width={800}
+        height={500}
+        wall
+        timeZone="utc"
+        onDrill={onDrill}
+      />
+    );
     expect(cell('2024-01-01', 2)).toHaveTextContent(/^41282%$/);
   });
 
@@ -118,10 +131,14 @@ describe('CohortView', () => {
 
   it('adds an Average row and curve weighted by cohort size', () => {
     renderCohorts();
-    expect([0, 1, 2].map((k) => screen.getByTestId(testIds.cohortCell('average', k)).textContent)).toEqual(['91%', '83%', '82%']);
+    expect([0, 1, 2].map((k) => screen.getByTestId(testIds.cohortCell('average', k)).textContent)).toEqual([
+      '91%',
+      '83%',
+      '82%',
+    ]);
     expect(screen.getByTestId(testIds.cohortCell('average', 0))).toHaveAttribute(
       'title',
-      'Average, month 0: 655 of 720 still active (91.0%) across 3 cohorts',
+      'Average, month 0: 655 of 720 still active (91.0%) across 3 cohorts'
     );
     const curve = screen.getByTestId(testIds.cohortAverage);
     expect(curve).toHaveAttribute('aria-label', expect.stringContaining('month 0 91%, month 1 83%, month 2 82%'));
@@ -154,8 +171,16 @@ describe('CohortView', () => {
     const light = createTheme({ colors: { mode: 'light' } });
     render(
       <ThemeContext.Provider value={light}>
-        <CohortView model={modelOf()} options={defaultOptions} width={800} height={500} wall={false} timeZone="utc" onDrill={jest.fn()} />
-      </ThemeContext.Provider>,
+        <CohortView
+          model={modelOf()}
+          options={defaultOptions}
+          width={800}
+          height={500}
+          wall={false}
+          timeZone="utc"
+          onDrill={jest.fn()}
+        />
+      </ThemeContext.Provider>
     );
     const fill = retentionFill(light, 0.92);
     expect(cell('2024-01-01', 0)).toHaveStyle({ background: fill, color: textOnFill(light, fill) });

@@ -21,7 +21,7 @@ const frames = [
       { time: may(2), value: null, n: 0 },
       { time: may(3), value: 82.1, n: 140 },
     ],
-    { interval: 'day' },
+    { interval: 'day' }
   ),
   ...metricFramesFor(
     'ces_mean',
@@ -29,7 +29,7 @@ const frames = [
       { time: may(1), value: 5.8, n: 60 },
       { time: may(3), value: 6.1, n: 45 },
     ],
-    { interval: 'day', refId: 'B' },
+    { interval: 'day', refId: 'B' }
   ),
   ...metricFramesFor(
     'sli',
@@ -37,7 +37,7 @@ const frames = [
       { time: may(1), value: 40, n: 300 },
       { time: may(4), value: 45, n: 320 },
     ],
-    { interval: 'day', refId: 'C' },
+    { interval: 'day', refId: 'C' }
   ),
 ];
 
@@ -67,7 +67,10 @@ const lowPoint = "CSAT 78.0% on 2024-05-01, n = 25 (low n): show that day's cont
 describe('TrendView', () => {
   it('stacks one chart per interaction metric, each titled with its level', () => {
     renderTrend();
-    expect(screen.getAllByRole('heading').map((heading) => heading.textContent)).toEqual(['CSAT · interaction level', 'CES (mean) · interaction level']);
+    expect(screen.getAllByRole('heading').map((heading) => heading.textContent)).toEqual([
+      'CSAT · interaction level',
+      'CES (mean) · interaction level',
+    ]);
     expect(screen.getByTestId(testIds.trendChart('csat'))).toBeInTheDocument();
     expect(screen.getByTestId(testIds.trendChart('ces_mean'))).toBeInTheDocument();
     expect(screen.queryByTestId(testIds.trendChart('sli'))).not.toBeInTheDocument();
@@ -128,7 +131,9 @@ describe('TrendView', () => {
 
   it('shows value and n on hover and has no point for a bucket nobody rated', () => {
     renderTrend();
-    expect(screen.getByRole('button', { name: csatPoint }).querySelector('title')).toHaveTextContent(/^CSAT 82\.1% on 2024-05-03, n = 140$/);
+    expect(screen.getByRole('button', { name: csatPoint }).querySelector('title')).toHaveTextContent(
+      /^CSAT 82\.1% on 2024-05-03, n = 140$/
+    );
     expect(screen.queryByRole('button', { name: /CSAT .* on 2024-05-02/ })).not.toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /^CSAT / })).toHaveLength(2);
   });
@@ -169,7 +174,9 @@ describe('TrendView', () => {
     expect(screen.getByRole('button', { name: csatPoint })).toBeInTheDocument();
     expect(screen.queryByText('responses (n)')).not.toBeInTheDocument();
     expect(screen.getAllByText('SLI (relationship) →')).toHaveLength(2);
-    for (const svg of document.querySelectorAll('svg[role="group"]')) expect(Number(svg.getAttribute('width'))).toBe(300);
+    for (const svg of document.querySelectorAll('svg[role="group"]')) {
+      expect(Number(svg.getAttribute('width'))).toBe(300);
+    }
   });
 
   it('scales up to a 4K wall', () => {
@@ -180,8 +187,13 @@ describe('TrendView', () => {
   });
 
   it('says which overlay it left off when its unit differs from the right axis', () => {
-    const churn = metricFramesFor('churn_rate', [{ time: may(1), value: 2.5, n: 800 }], { interval: 'day', refId: 'D' });
+    const churn = metricFramesFor('churn_rate', [{ time: may(1), value: 2.5, n: 800 }], {
+      interval: 'day',
+      refId: 'D',
+    });
     renderTrend({ model: modelOf([...frames, ...churn]) });
-    expect(screen.getByText('Churn rate not drawn: the second axis already shows SLI, in another unit.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Churn rate not drawn: the second axis already shows SLI, in another unit.')
+    ).toBeInTheDocument();
   });
 });

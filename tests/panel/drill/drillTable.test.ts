@@ -18,7 +18,12 @@ describe('drillTable', () => {
   });
 
   it('leads a row to its customer when there is one and the step allows it', () => {
-    expect(drillTable(contacts, { timeZone: 'utc', rowsLeadToCustomer: true }).rows.map((r) => r.customerId)).toEqual(['C1', undefined]);
-    expect(drillTable(contacts, { timeZone: 'utc', rowsLeadToCustomer: false }).rows[0]).not.toHaveProperty('customerId');
+    expect(drillTable(contacts, { timeZone: 'utc', rowsLeadToCustomer: true }).rows.map((r) => r.customerId)).toEqual([
+      'C1',
+      undefined,
+    ]);
+    expect(drillTable(contacts, { timeZone: 'utc', rowsLeadToCustomer: false }).rows[0]).not.toHaveProperty(
+      'customerId'
+    );
   });
 });

@@ -8,7 +8,7 @@ const gauges = metricFramesFor(
     { branch_id: 'BR001', region: 'North', value: 67.4, n: 250, previous: 70, previous_n: 240, change: -2.6 },
     { branch_id: 'BR002', region: 'South', value: -12.5, n: 12, previous: null, previous_n: 0, change: null },
   ],
-  { groupBy: ['branch_id', 'region'], compared: true },
+  { groupBy: ['branch_id', 'region'], compared: true }
 );
 const trend = metricFramesFor(
   'sli',
@@ -16,7 +16,7 @@ const trend = metricFramesFor(
     { time: Date.UTC(2024, 4, 1), branch_id: 'BR001', value: 60, n: 100 },
     { time: Date.UTC(2024, 5, 1), branch_id: 'BR001', value: 67.4, n: 150 },
   ],
-  { groupBy: ['branch_id'], interval: 'month', refId: 'B' },
+  { groupBy: ['branch_id'], interval: 'month', refId: 'B' }
 );
 
 const boardOf = (frames = [...gauges, ...trend]): BranchBoard => modelFrom(readBranchBoard(frames));
@@ -52,7 +52,10 @@ describe('readBranchBoard', () => {
   });
 
   it('ignores a trend of another metric', () => {
-    const nps = metricFramesFor('nps', [{ time: Date.UTC(2024, 4, 1), branch_id: 'BR001', value: 10, n: 50 }], { groupBy: ['branch_id'], interval: 'month' });
+    const nps = metricFramesFor('nps', [{ time: Date.UTC(2024, 4, 1), branch_id: 'BR001', value: 10, n: 50 }], {
+      groupBy: ['branch_id'],
+      interval: 'month',
+    });
     expect(boardOf([...gauges, ...nps]).branches[0].trend).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { modelFrom } from '../support/modelFrom';
  */
 const triangle = () => cohortTriangle([100, 50, 20], [[90, 80, 70], [40, 30], [10]]);
 
-const modelOf = (...frames: ReturnType<typeof triangle>[]): CohortModel => modelFrom(readCohortMatrix(frames));
+const modelOf = (...frames: Array<ReturnType<typeof triangle>>): CohortModel => modelFrom(readCohortMatrix(frames));
 
 describe('readCohortMatrix', () => {
   it('reads one row per cohort, oldest first, with its month, size and the cells it has reached', () => {
@@ -135,13 +135,20 @@ describe('readCohortMatrix', () => {
       cohort_size: { type: 'number', values: [100, 100] },
       active: { type: 'number', values: [90, 85] },
     });
-    expect(readCohortMatrix([frame])).toEqual({ problem: expect.stringMatching(/Cohort 2024-01 has two rows for month 0/) });
+    expect(readCohortMatrix([frame])).toEqual({
+      problem: expect.stringMatching(/Cohort 2024-01 has two rows for month 0/),
+    });
   });
 
   it('names the columns and the query it needs when no frame has them', () => {
-    const other = tableFrameFor({ cohort_month: { type: 'time', values: [JAN] }, retention: { type: 'number', values: [0.9] } });
+    const other = tableFrameFor({
+      cohort_month: { type: 'time', values: [JAN] },
+      retention: { type: 'number', values: [0.9] },
+    });
     expect(readCohortMatrix([other])).toEqual({ problem: cohortProblem });
-    expect(readCohortMatrix([])).toEqual({ problem: expect.stringMatching(/cohort_month, months_since_start, cohort_size and active.*rel_cohort_retention/) });
+    expect(readCohortMatrix([])).toEqual({
+      problem: expect.stringMatching(/cohort_month, months_since_start, cohort_size and active.*rel_cohort_retention/),
+    });
   });
 
   it('finds the cohort table among other frames', () => {

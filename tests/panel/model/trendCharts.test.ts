@@ -12,7 +12,7 @@ const csat = metricFramesFor(
     { time: may(2), value: null, n: 0 },
     { time: may(3), value: 82.1, n: 25 },
   ],
-  { interval: 'day' },
+  { interval: 'day' }
 );
 const cesByChannel = metricFramesFor(
   'ces_mean',
@@ -22,7 +22,7 @@ const cesByChannel = metricFramesFor(
     { time: may(1), channel: 'phone', value: 4.9, n: 80 },
     { time: may(2), channel: 'phone', value: 5.2, n: 10 },
   ],
-  { groupBy: ['channel'], interval: 'day', refId: 'B' },
+  { groupBy: ['channel'], interval: 'day', refId: 'B' }
 );
 const sli = metricFramesFor(
   'sli',
@@ -30,7 +30,7 @@ const sli = metricFramesFor(
     { time: may(1), value: 40, n: 300 },
     { time: may(4), value: 45, n: 320 },
   ],
-  { interval: 'day', refId: 'C' },
+  { interval: 'day', refId: 'C' }
 );
 
 const modelOf = (frames = [...csat, ...cesByChannel, ...sli]): TrendModel => modelFrom(readTrendCharts(frames));
@@ -42,14 +42,23 @@ describe('readTrendCharts', () => {
       ['csat', 'interaction'],
       ['ces_mean', 'interaction'],
     ]);
-    expect(model.overlays.map((overlay) => [overlay.metric.metric, overlay.metric.level])).toEqual([['sli', 'relationship']]);
+    expect(model.overlays.map((overlay) => [overlay.metric.metric, overlay.metric.level])).toEqual([
+      ['sli', 'relationship'],
+    ]);
     expect(model.skippedOverlays).toEqual([]);
   });
 
   it('carries each chart’s goal, unit, decimals and range from the service’s field config', () => {
     const [csatChart, cesChart] = modelOf().charts;
     expect(csatChart.metric).toMatchObject({ label: 'CSAT', unit: 'percent', decimals: 1, min: 0, max: 100, goal: 80 });
-    expect(cesChart.metric).toMatchObject({ label: 'CES (mean)', unit: 'none', decimals: 2, min: 1, max: 7, goal: 5.5 });
+    expect(cesChart.metric).toMatchObject({
+      label: 'CES (mean)',
+      unit: 'none',
+      decimals: 2,
+      min: 1,
+      max: 7,
+      goal: 5.5,
+    });
     expect(modelOf().overlays[0].metric).toMatchObject({ label: 'SLI', goal: null, min: -100, max: 100 });
   });
 
@@ -83,7 +92,10 @@ describe('readTrendCharts', () => {
   });
 
   it('leaves off a relationship metric whose unit the overlay axis cannot carry, and says so', () => {
-    const churn = metricFramesFor('churn_rate', [{ time: may(1), value: 2.5, n: 800 }], { interval: 'day', refId: 'D' });
+    const churn = metricFramesFor('churn_rate', [{ time: may(1), value: 2.5, n: 800 }], {
+      interval: 'day',
+      refId: 'D',
+    });
     const model = modelOf([...csat, ...sli, ...churn]);
     expect(model.overlays.map((overlay) => overlay.metric.metric)).toEqual(['sli']);
     expect(model.skippedOverlays).toEqual(['Churn rate']);
@@ -97,7 +109,10 @@ describe('readTrendCharts', () => {
   });
 
   it('handles any interaction metric, such as first response time in seconds', () => {
-    const frt = metricFramesFor('frt_median', [{ time: may(1), branch_id: 'BR001', value: 340, n: 75 }], { groupBy: ['branch_id'], interval: 'week' });
+    const frt = metricFramesFor('frt_median', [{ time: may(1), branch_id: 'BR001', value: 340, n: 75 }], {
+      groupBy: ['branch_id'],
+      interval: 'week',
+    });
     const [chart] = modelOf(frt).charts;
     expect(chart.metric).toMatchObject({ metric: 'frt_median', unit: 's', goal: null });
     expect(chart.lines[0].name).toBe('BR001');
@@ -106,7 +121,11 @@ describe('readTrendCharts', () => {
   });
 
   it('names the queries it needs when there is no interaction time series', () => {
-    expect(readTrendCharts([])).toEqual({ problem: expect.stringMatching(/^CSAT \/ CES trend needs metric queries with an interval .* csat and ces_mean \(or ces_index\)\.$/) });
+    expect(readTrendCharts([])).toEqual({
+      problem: expect.stringMatching(
+        /^CSAT \/ CES trend needs metric queries with an interval .* csat and ces_mean \(or ces_index\)\.$/
+      ),
+    });
   });
 
   it('says why whole-range interaction queries and relationship series alone do not make a trend', () => {

@@ -9,7 +9,10 @@ export const MAR = Date.UTC(2024, 2, 1);
  * January with months 0..2, February with 0..1, March with 0. Each test
  * gives its own sizes and active counts, and works out its numbers by hand.
  */
-export const cohortTriangle = (sizes: [number, number, number], active: [[number, number, number], [number, number], [number]]) =>
+export const cohortTriangle = (
+  sizes: [number, number, number],
+  active: [[number, number, number], [number, number], [number]]
+) =>
   tableFrameFor({
     cohort_month: { type: 'time', values: [JAN, JAN, JAN, FEB, FEB, MAR] },
     months_since_start: { type: 'number', values: [0, 1, 2, 0, 1, 0] },

@@ -38,7 +38,9 @@ export const registerTouchpoint = (serviceUrl: string) => {
       startTime: Date.now(),
     };
     const response = await lastValueFrom(datasource.query(request));
-    if (response.errors?.length) throw new Error(response.errors.map((e) => e.message).join('; '));
+    if (response.errors?.length) {
+      throw new Error(response.errors.map((e) => e.message).join('; '));
+    }
     return { series: response.data as DataFrame[], request };
   };
   return { datasource, panelData };

@@ -40,17 +40,26 @@ const withUrlSelection = (specs: VariableSpec[]): VariableSpec[] => {
   const search = locationService.getSearchObject();
   return specs.map((spec) => {
     const fromUrl = search[`var-${spec.name}`];
-    return fromUrl === undefined ? spec : { ...spec, selected: Array.isArray(fromUrl) ? fromUrl.map(String) : String(fromUrl) };
+    return fromUrl === undefined
+      ? spec
+      : { ...spec, selected: Array.isArray(fromUrl) ? fromUrl.map(String) : String(fromUrl) };
   });
 };
 
 /** The panel as Grafana renders it, from one place: props with defaults, overridden per test. */
 export const panelProps = (overrides: PanelOverrides = {}): PanelProps<ScorecardOptions> => {
   const timeRange = overrides.timeRange ?? FIXTURE_RANGE;
-  const variables = overrides.variables ?? [{ name: 'branch', options: ['BR001', 'BR002', 'BR003'], selected: '$__all', includeAll: true }];
+  const variables = overrides.variables ?? [
+    { name: 'branch', options: ['BR001', 'BR002', 'BR003'], selected: '$__all', includeAll: true },
+  ];
   return {
     id: overrides.id ?? 7,
-    data: { state: overrides.state ?? LoadingState.Done, series: overrides.series ?? [], timeRange, request: overrides.request },
+    data: {
+      state: overrides.state ?? LoadingState.Done,
+      series: overrides.series ?? [],
+      timeRange,
+      request: overrides.request,
+    },
     timeRange,
     timeZone: 'utc',
     options: { ...defaultOptions, ...overrides.options },
@@ -65,7 +74,8 @@ export const panelProps = (overrides: PanelOverrides = {}): PanelProps<Scorecard
     onFieldConfigChange: () => undefined,
     onChangeTimeRange: () => undefined,
     // Read at call time, so a variable changed through the URL is seen on the next render.
-    replaceVariables: (text, scopedVars, format) => new DashboardTemplateSrv(withUrlSelection(variables)).replace(text, scopedVars, format),
+    replaceVariables: (text, scopedVars, format) =>
+      new DashboardTemplateSrv(withUrlSelection(variables)).replace(text, scopedVars, format),
   };
 };
 
@@ -77,7 +87,11 @@ export const renderPanel = (overrides: PanelOverrides = {}) => {
     </ThemeContext.Provider>
   );
   const result = render(view(props));
-  return { ...result, props, rerenderWith: (more: PanelOverrides) => result.rerender(view(panelProps({ ...overrides, ...more }))) };
+  return {
+    ...result,
+    props,
+    rerenderWith: (more: PanelOverrides) => result.rerender(view(panelProps({ ...overrides, ...more }))),
+  };
 };
 
 /** Every test starts on a dashboard URL with nothing drilled. */

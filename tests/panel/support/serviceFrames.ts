@@ -46,7 +46,10 @@ export const metricFramesFor = (metricName: string, rows: Row[], options: Metric
 };
 
 /** A SQL result as the service frames it: one table frame, columns as given. */
-export const tableFrameFor = (columns: Record<string, { type: FieldType; values: PlainValue[] }>, refId = 'A'): DataFrame => {
+export const tableFrameFor = (
+  columns: Record<string, { type: FieldType; values: PlainValue[] }>,
+  refId = 'A'
+): DataFrame => {
   const names = Object.keys(columns);
   const json = tableFrame(
     {
@@ -56,7 +59,7 @@ export const tableFrameFor = (columns: Record<string, { type: FieldType; values:
       rows: columns[names[0]]?.values.length ?? 0,
       truncated: false,
     },
-    { refId },
+    { refId }
   );
   return asGrafanaReceivesThem([json], refId)[0];
 };

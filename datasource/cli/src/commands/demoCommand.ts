@@ -30,7 +30,16 @@ const optionsSchema = z.object({
 });
 type DemoOptions = z.infer<typeof optionsSchema>;
 
-const summaryTables = ['raw.branches', 'raw.customers', 'raw.interactions', 'raw.responses', 'fct_interactions', 'dim_customers', 'rel_branch_month', 'rel_cohort_retention'];
+const summaryTables = [
+  'raw.branches',
+  'raw.customers',
+  'raw.interactions',
+  'raw.responses',
+  'fct_interactions',
+  'dim_customers',
+  'rel_branch_month',
+  'rel_cohort_retention',
+];
 
 const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
 
@@ -39,8 +48,10 @@ const day = (ms: unknown) => new Date(Number(ms)).toISOString().slice(0, 10);
  * and the last 90 days' scorecard per branch.
  */
 export const demoCommand: Command = {
-  summary: 'seed a demo warehouse if there is none, print its scorecard, then serve it with the preview page (npm start)',
-  usage: 'demo [--db FILE] [--scale N] [--port N] [--host H] [--token T] [--preview-port N] [--no-preview] [--no-serve]',
+  summary:
+    'seed a demo warehouse if there is none, print its scorecard, then serve it with the preview page (npm start)',
+  usage:
+    'demo [--db FILE] [--scale N] [--port N] [--host H] [--token T] [--preview-port N] [--no-preview] [--no-serve]',
   run: async (argv) => {
     const { values } = readArgs(argv, {
       db: { type: 'string' },
@@ -65,7 +76,9 @@ export const demoCommand: Command = {
     // Warnings only, unless TOUCHPOINT_LOG_LEVEL asks for more: the terminal is the demo's own.
     const serviceConfig = parseOptions(serviceConfigSchema, { logLevel: 'warn', ...merged });
     await printScorecard(options);
-    if (!options.serve) return 0;
+    if (!options.serve) {
+      return 0;
+    }
     return serveDemo(options, serviceConfig);
   },
 };
@@ -78,15 +91,21 @@ const printScorecard = async (options: DemoOptions) => {
     out(`No warehouse at ${options.db} yet: seeding demo data (scale ${options.scale}); this takes under a minute.`);
     const plan = planSeed(seedOptionsSchema.parse({ scale: options.scale }));
     const progress = terminalProgress();
-    await replaceDatabase(options.db, (connection) => seedRawTables(connection, plan, randomSource(plan.seed), progress).then(() => undefined), {
-      progress,
-      notice: notice('demo'),
-    });
+    await replaceDatabase(
+      options.db,
+      (connection) => seedRawTables(connection, plan, randomSource(plan.seed), progress).then(() => undefined),
+      {
+        progress,
+        notice: notice('demo'),
+      }
+    );
     progress.done('seeded');
   }
   await withDatabase(options.db, { readOnly: true }, async (connection) => {
     const [info] = await readRows(connection, 'select first_event_at, as_of, data_version from model_info');
-    out(`\nTouchpoint warehouse ${options.db}: data from ${day(info.first_event_at)} to ${day(info.as_of)} (version ${info.data_version})`);
+    out(
+      `\nTouchpoint warehouse ${options.db}: data from ${day(info.first_event_at)} to ${day(info.as_of)} (version ${info.data_version})`
+    );
     const counts = [];
     for (const table of summaryTables) {
       const [row] = await readRows(connection, `select count(*) as n from ${table}`);
@@ -95,7 +114,9 @@ const printScorecard = async (options: DemoOptions) => {
     out(formatRows({ columns: ['table', 'rows'], rows: counts }, 'table'));
 
     const range = lastDays(Number(info.as_of), 90);
-    out(`\nScorecard, ${day(range.from)} to ${day(info.as_of)}: relationship (SLI, NPS, churn) then service (CSAT, FCR); * marks fewer than 30 responses`);
+    out(
+      `\nScorecard, ${day(range.from)} to ${day(info.as_of)}: relationship (SLI, NPS, churn) then service (CSAT, FCR); * marks fewer than 30 responses`
+    );
     out(formatRows(await scorecardRows(connection, range), 'table'));
   });
 };
@@ -110,13 +131,19 @@ const serveDemo = async (options: DemoOptions, config: ServiceConfig) => {
   const token = config.token ?? (options.preview ? randomBytes(18).toString('base64url') : undefined);
   // Loaded only here: the preview needs the build tools, which a service-only install (docker) leaves out.
   const preview = options.preview ? await import('@touchpoint/preview/src/server/startPreview') : undefined;
-  if (preview) await (await import('@touchpoint/preview/src/server/ensureBuilt')).ensureBuilt(out);
+  if (preview) {
+    await (await import('@touchpoint/preview/src/server/ensureBuilt')).ensureBuilt(out);
+  }
   const { service, url, localUrl } = await listenService({ ...config, token });
   try {
-    const started = preview ? await preview.startPreview({ host: '127.0.0.1', port: options.previewPort, serviceUrl: localUrl, token }) : undefined;
+    const started = preview
+      ? await preview.startPreview({ host: '127.0.0.1', port: options.previewPort, serviceUrl: localUrl, token })
+      : undefined;
     try {
       out('\nTouchpoint is running:');
-      if (started) out(`  Preview  ${started.home}   (the leadership scorecard: click a branch to drill down)`);
+      if (started) {
+        out(`  Preview  ${started.home}   (the leadership scorecard: click a branch to drill down)`);
+      }
       out(`  Service  ${url}${token ? `   (token: ${token})` : ''}`);
       out(`  SQL      npx touchpoint sql --db ${options.db} "select * from metric_catalog"`);
       out('Press Ctrl+C to stop.');

@@ -16,22 +16,38 @@ const optionsSchema = z.object({
   touchpoints: z
     .string()
     .optional()
-    .transform((list) => (list ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0))
-    .refine((names) => names.every((name) => /^[a-z][a-z0-9_]*$/.test(name)), 'expected names of lower-case letters, digits and _, separated by commas'),
+    .transform((list) =>
+      (list ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name.length > 0)
+    )
+    .refine(
+      (names) => names.every((name) => /^[a-z][a-z0-9_]*$/.test(name)),
+      'expected names of lower-case letters, digits and _, separated by commas'
+    ),
   report: z.string().min(1).optional(),
 });
 
 const usage = 'load --db FILE DIR [--touchpoints a,b] [--report FILE]';
 
 const readDirectoryArgument = (positionals: string[]): string => {
-  if (positionals.length !== 1) throw new UsageError(`DIR: expected one directory, got ${positionals.length}`);
+  if (positionals.length !== 1) {
+    throw new UsageError(`DIR: expected one directory, got ${positionals.length}`);
+  }
   const [dir] = positionals;
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`DIR: ${dir} is not a directory`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`DIR: ${dir} is not a directory`);
+  }
   return dir;
 };
 
 const parseCommandLine = (argv: string[]) => {
-  const { values, positionals } = readArgs(argv, { db: { type: 'string' }, touchpoints: { type: 'string' }, report: { type: 'string' } }, true);
+  const { values, positionals } = readArgs(
+    argv,
+    { db: { type: 'string' }, touchpoints: { type: 'string' }, report: { type: 'string' } },
+    true
+  );
   return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
 };
 
@@ -44,10 +60,14 @@ const summaryLine = (summary: LoadSummary, loadSeconds: number, totalSeconds: nu
   return `loaded ${db}: ${tables} (${rows} rows in ${loadSeconds.toFixed(1)}s, ${rate} rows/s; ${totalSeconds.toFixed(1)}s with the model)`;
 };
 
-type ReportFile = { status: 'loaded'; loadSeconds: number; totalSeconds: number; tables: LoadSummary['tables'] } | ({ status: 'rejected' } & LoadReport);
+type ReportFile =
+  | { status: 'loaded'; loadSeconds: number; totalSeconds: number; tables: LoadSummary['tables'] }
+  | ({ status: 'rejected' } & LoadReport);
 
 const writeReport = (path: string | undefined, report: ReportFile) => {
-  if (path) writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  if (path) {
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  }
 };
 
 export const loadCommand: Command = {
@@ -66,21 +86,30 @@ export const loadCommand: Command = {
           summary = await loadDirectory(connection, options.dir, progress);
           loadSeconds = (performance.now() - started) / 1000;
         },
-        { progress, extraTouchpoints: options.touchpoints, notice: notice('load') },
+        { progress, extraTouchpoints: options.touchpoints, notice: notice('load') }
       );
     } catch (error) {
       progress.done();
-      if (!(error instanceof LoadRejectedError)) throw error;
+      if (!(error instanceof LoadRejectedError)) {
+        throw error;
+      }
       process.stderr.write(`${error.message} (see below)\n${formatReport(error.report)}\n`);
       writeReport(options.report, { status: 'rejected', ...error.report });
       return 1;
     }
     progress.done();
     const totalSeconds = (performance.now() - started) / 1000;
-    if (!summary) throw new Error('the load finished without filling the raw tables');
+    if (!summary) {
+      throw new Error('the load finished without filling the raw tables');
+    }
     process.stdout.write(`${summaryLine(summary, loadSeconds, totalSeconds, options.db)}\n`);
     const seconds = (value: number) => Number(value.toFixed(3));
-    writeReport(options.report, { status: 'loaded', loadSeconds: seconds(loadSeconds), totalSeconds: seconds(totalSeconds), tables: summary.tables });
+    writeReport(options.report, {
+      status: 'loaded',
+      loadSeconds: seconds(loadSeconds),
+      totalSeconds: seconds(totalSeconds),
+      tables: summary.tables,
+    });
     return 0;
   },
 };

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { seedCommand } from './seedCommand';
 import { UsageError } from '../usageError';
 import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
 import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 import { readScalar } from '@touchpoint/server/src/db/readRows';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
@@ -14,16 +15,8 @@ import { rawTablesFile, referenceFile } from '@touchpoint/sql';
 import { rawTables } from '@touchpoint/seed/src/exportRawTables';
 import { TEST_END } from '@touchpoint/seed/src/testing/seededDatabase';
 
-const withDatabase = async <T>(path: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
-  const instance = await openDatabase(path, { readOnly: true });
-  const connection = await instance.connect();
-  try {
-    return await use(connection);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-};
+const withReadOnly = <T>(path: string, work: (connection: DuckDBConnection) => Promise<T>) =>
+  withDatabase(path, { readOnly: true }, work);
 
 /**
  * Loads exported files with the real loader into a fresh database beside
@@ -46,8 +39,8 @@ const loadAndCompare = async (seededPath: string, dir: string): Promise<Record<s
               (select * from seeded.raw.${table} except all select * from raw.${table})
               union all
               (select * from raw.${table} except all select * from seeded.raw.${table})
-          )`,
-        ),
+          )`
+        )
       );
     }
     return differences;
@@ -76,45 +69,77 @@ describe('touchpoint seed', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const seed = (name: string, ...extra: string[]) =>
-    seedCommand.run(['--db', join(dir, `${name}.duckdb`), '--scale', '0.02', '--seed', '4', '--end', TEST_END, ...extra]);
+    seedCommand.run([
+      '--db',
+      join(dir, `${name}.duckdb`),
+      '--scale',
+      '0.02',
+      '--seed',
+      '4',
+      '--end',
+      TEST_END,
+      ...extra,
+    ]);
 
   it('builds a warehouse with filled raw tables and prints a one-line summary', async () => {
     expect(await seed('plain')).toBe(0);
-    const counts = await withDatabase(join(dir, 'plain.duckdb'), async (connection) => {
+    const counts = await withReadOnly(join(dir, 'plain.duckdb'), async (connection) => {
       const result: Record<string, number> = {};
-      for (const table of rawTables) result[table] = Number(await readScalar(connection, `select count(*) from raw.${table}`));
+      for (const table of rawTables) {
+        result[table] = Number(await readScalar(connection, `select count(*) from raw.${table}`));
+      }
       return result;
     });
-    for (const table of rawTables) expect(counts[table]).toBeGreaterThan(0);
+    for (const table of rawTables) {
+      expect(counts[table]).toBeGreaterThan(0);
+    }
     expect(stdout).toHaveBeenCalledTimes(1);
     expect(String(stdout.mock.calls[0][0])).toMatch(
-      new RegExp(`^seeded .*plain\\.duckdb: ${counts.branches} branches, ${counts.customers} customers, ` +
-        `${counts.interactions} interactions, ${counts.responses} responses in \\d+\\.\\ds\\n$`),
+      new RegExp(
+        `^seeded .*plain\\.duckdb: ${counts.branches} branches, ${counts.customers} customers, ` +
+          `${counts.interactions} interactions, ${counts.responses} responses in \\d+\\.\\ds\\n$`
+      )
     );
   });
 
-  it.each(['csv', 'parquet'] as const)('writes the four tables as %s files the loader takes back unchanged', async (format) => {
-    const out = join(dir, format);
-    expect(await seed(format, '--out', out, '--format', format)).toBe(0);
-    for (const table of rawTables) expect(existsSync(join(out, `${table}.${format}`))).toBe(true);
-    expect(await loadAndCompare(join(dir, `${format}.duckdb`), out)).toEqual({ branches: 0, customers: 0, interactions: 0, responses: 0 });
-  });
+  it.each(['csv', 'parquet'] as const)(
+    'writes the four tables as %s files the loader takes back unchanged',
+    async (format) => {
+      const out = join(dir, format);
+      expect(await seed(format, '--out', out, '--format', format)).toBe(0);
+      for (const table of rawTables) {
+        expect(existsSync(join(out, `${table}.${format}`))).toBe(true);
+      }
+      expect(await loadAndCompare(join(dir, `${format}.duckdb`), out)).toEqual({
+        branches: 0,
+        customers: 0,
+        interactions: 0,
+        responses: 0,
+      });
+    }
+  );
 
   it("writes CSV in the contract's text forms", async () => {
     const header = (table: string) => readFileSync(join(dir, 'csv', `${table}.csv`), 'utf8').split('\n')[0];
     expect(header('branches')).toBe('branch_id,name,region,timezone');
     expect(header('customers')).toBe('customer_id,branch_id,segment,started_at,ended_at,monthly_revenue');
     expect(header('interactions')).toBe(
-      'interaction_id,customer_id,branch_id,channel,agent_id,topic,opened_at,first_response_at,resolved_at,handle_seconds',
+      'interaction_id,customer_id,branch_id,channel,agent_id,topic,opened_at,first_response_at,resolved_at,handle_seconds'
     );
-    expect(header('responses')).toBe('response_id,branch_id,customer_id,interaction_id,touchpoint,instrument,score,responded_at,comment');
-    const kiosk = readFileSync(join(dir, 'csv', 'responses.csv'), 'utf8').split('\n').find((line) => line.includes(',kiosk,'));
+    expect(header('responses')).toBe(
+      'response_id,branch_id,customer_id,interaction_id,touchpoint,instrument,score,responded_at,comment'
+    );
+    const kiosk = readFileSync(join(dir, 'csv', 'responses.csv'), 'utf8')
+      .split('\n')
+      .find((line) => line.includes(',kiosk,'));
     expect(kiosk).toMatch(/^R\d+,BR\d{3},,,kiosk,smiley_5,[1-5],\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,/);
   });
 
   it('writes the same bytes for the same seed', async () => {
     expect(await seed('again', '--out', join(dir, 'again'), '--format', 'csv')).toBe(0);
-    for (const table of rawTables) expect(md5(join(dir, 'again', `${table}.csv`))).toBe(md5(join(dir, 'csv', `${table}.csv`)));
+    for (const table of rawTables) {
+      expect(md5(join(dir, 'again', `${table}.csv`))).toBe(md5(join(dir, 'csv', `${table}.csv`)));
+    }
   });
 
   it.each([
@@ -126,7 +151,9 @@ describe('touchpoint seed', () => {
     [['--out', 'x', '--format', 'xml'], '--format'],
     [['--colour', 'red'], '--colour'],
   ])('rejects %j with a usage error naming %s', async (args, option) => {
-    const error = await seedCommand.run(['--db', join(dir, 'never.duckdb'), ...args]).catch((caught: unknown) => caught);
+    const error = await seedCommand
+      .run(['--db', join(dir, 'never.duckdb'), ...args])
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toContain(option);
     expect(existsSync(join(dir, 'never.duckdb'))).toBe(false);

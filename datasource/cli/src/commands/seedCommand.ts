@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTables, type SeedCounts } from '@touchpoint/seed';
+import {
+  exportRawTables,
+  planSeed,
+  randomSource,
+  seedOptionsSchema,
+  seedRawTables,
+  type SeedCounts,
+} from '@touchpoint/seed';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import type { Command } from '../command';
@@ -57,15 +64,19 @@ export const seedCommand: Command = {
       async (connection) => {
         counts = await seedRawTables(connection, plan, randomSource(plan.seed), progress);
       },
-      { progress, notice: notice('seed') },
+      { progress, notice: notice('seed') }
     );
     if (args.out !== undefined) {
       progress.step(`writing ${args.out}`);
       const out = args.out;
-      await withDatabase(args.db, { readOnly: true }, (connection) => exportRawTables(connection, out, args.format ?? 'csv'));
+      await withDatabase(args.db, { readOnly: true }, (connection) =>
+        exportRawTables(connection, out, args.format ?? 'csv')
+      );
     }
     progress.done();
-    if (counts === undefined) throw new Error('the seed wrote no tables');
+    if (counts === undefined) {
+      throw new Error('the seed wrote no tables');
+    }
     process.stdout.write(summary(args.db, counts, (performance.now() - started) / 1000));
     return 0;
   },

@@ -33,7 +33,9 @@ export const serveCommand: Command = {
     });
     const config = parseOptions(serviceConfigSchema, merged);
     const { service, url } = await listenService(config);
-    process.stderr.write(`touchpoint serve: ${url} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`);
+    process.stderr.write(
+      `touchpoint serve: ${url} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`
+    );
     await untilStopped();
     // Finish the requests in flight, then close the database.
     await service.close();

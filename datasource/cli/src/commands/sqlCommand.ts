@@ -1,9 +1,4 @@
-import {
-  DuckDBDateValue,
-  DuckDBTimestampTZValue,
-  DuckDBTimestampValue,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTimestampTZValue, DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
@@ -20,7 +15,11 @@ const optionsSchema = z.object({
 
 // People read times as text; everything else keeps its JSON type.
 const toCell = (value: DuckDBValue): Cell => {
-  if (value instanceof DuckDBTimestampValue || value instanceof DuckDBTimestampTZValue || value instanceof DuckDBDateValue) {
+  if (
+    value instanceof DuckDBTimestampValue ||
+    value instanceof DuckDBTimestampTZValue ||
+    value instanceof DuckDBDateValue
+  ) {
     return value.toString();
   }
   const plain = toPlainValue(value);
@@ -33,7 +32,9 @@ export const sqlCommand: Command = {
   run: async (argv) => {
     const { values, positionals } = readArgs(argv, { db: { type: 'string' }, format: { type: 'string' } }, true);
     const options = parseOptions(optionsSchema, { ...values, sql: positionals.join(' ') }, { sql: 'the SQL query' });
-    if (!existsSync(options.db)) throw new Error(`no warehouse at ${options.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
+    if (!existsSync(options.db)) {
+      throw new Error(`no warehouse at ${options.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
+    }
     return withDatabase(options.db, { readOnly: true }, async (connection) => {
       const reader = await connection.runAndReadAll(options.sql);
       const rows = reader.getRows().map((row) => row.map(toCell));

@@ -9,10 +9,20 @@ import { ConfigEditor } from './ConfigEditor';
 type Settings = DataSourceSettings<TouchpointOptions, TouchpointSecureOptions>;
 
 const settings = (overrides: Partial<Settings> = {}): Settings =>
-  ({ id: 1, uid: 'tp', name: 'Touchpoint', type: 'touchpoint-duckdb-datasource', jsonData: {}, secureJsonFields: {}, ...overrides }) as Settings;
+  ({
+    id: 1,
+    uid: 'tp',
+    name: 'Touchpoint',
+    type: 'touchpoint-duckdb-datasource',
+    jsonData: {},
+    secureJsonFields: {},
+    ...overrides,
+  }) as Settings;
 
 const renderConfig = (initial: Settings) =>
-  renderControlled(initial, (options, onOptionsChange) => <ConfigEditor options={options} onOptionsChange={onOptionsChange} />);
+  renderControlled(initial, (options, onOptionsChange) => (
+    <ConfigEditor options={options} onOptionsChange={onOptionsChange} />
+  ));
 
 describe('ConfigEditor', () => {
   it('stores the service URL, trimmed, in jsonData', async () => {

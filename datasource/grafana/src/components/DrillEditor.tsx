@@ -35,7 +35,9 @@ export function DrillEditor({ query, onChange, onRunQuery }: Props) {
           options={drillOptions}
           value={query.drill}
           onChange={(option) => {
-            if (!option.value) return;
+            if (!option.value) {
+              return;
+            }
             onChange({ ...query, drill: option.value });
             onRunQuery();
           }}

@@ -1,8 +1,18 @@
 import type { SelectableValue } from '@grafana/data';
-import { Button, Field, IconButton, InlineField, InlineSwitch, MultiSelect, RadioButtonGroup, Select, Stack, Text } from '@grafana/ui';
+import {
+  Button,
+  Field,
+  IconButton,
+  InlineField,
+  InlineSwitch,
+  MultiSelect,
+  RadioButtonGroup,
+  Select,
+  Stack,
+  Text,
+} from '@grafana/ui';
 import type { CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
-import type { MetricDefinition } from '@touchpoint/contract/src/metricDefinition';
-import { metricLevels } from '@touchpoint/contract/src/metricDefinition';
+import { metricLevels, type MetricDefinition } from '@touchpoint/contract/src/metricDefinition';
 import { labels, testIds } from '../messages';
 import { metricSqlPreview } from '../query/metricSqlPreview';
 import { metricIntervals, type SavedMetricQuery } from '@touchpoint/contract/src/savedQuery';
@@ -25,7 +35,8 @@ const metricOptions = (catalog: CatalogResponse) =>
       .map((metric) => ({ label: metric.label, value: metric.name, description: metric.description })),
   }));
 
-const asOptions = (values: string[]): Array<SelectableValue<string>> => values.map((value) => ({ label: value, value }));
+const asOptions = (values: string[]): Array<SelectableValue<string>> =>
+  values.map((value) => ({ label: value, value }));
 
 const intervalOptions = metricIntervals.map((value) => ({ label: labels.intervals[value], value }));
 
@@ -34,7 +45,9 @@ const withMetric = (query: SavedMetricQuery, metric: MetricDefinition): SavedMet
   ...query,
   metric: metric.name,
   groupBy: query.groupBy.filter((dimension) => metric.dimensions.includes(dimension)),
-  filters: Object.fromEntries(Object.entries(query.filters).filter(([dimension]) => metric.dimensions.includes(dimension))),
+  filters: Object.fromEntries(
+    Object.entries(query.filters).filter(([dimension]) => metric.dimensions.includes(dimension))
+  ),
 });
 
 /** A comparison needs the whole range; it goes when the query becomes a time series. */
@@ -49,9 +62,13 @@ export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql
   const dimensions = metric?.dimensions ?? [];
   const unusedDimensions = dimensions.filter((dimension) => !(dimension in query.filters));
   const preview = metric ? metricSqlPreview(metric, query) : undefined;
-  const setFilter = (dimension: string, values: string[]) => onChange({ ...query, filters: { ...query.filters, [dimension]: values } });
+  const setFilter = (dimension: string, values: string[]) =>
+    onChange({ ...query, filters: { ...query.filters, [dimension]: values } });
   const removeFilter = (dimension: string) =>
-    onChange({ ...query, filters: Object.fromEntries(Object.entries(query.filters).filter(([name]) => name !== dimension)) });
+    onChange({
+      ...query,
+      filters: Object.fromEntries(Object.entries(query.filters).filter(([name]) => name !== dimension)),
+    });
 
   return (
     <Stack direction="column" gap={1}>
@@ -65,7 +82,9 @@ export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql
             value={query.metric}
             onChange={(option) => {
               const picked = catalog.metrics.find((candidate) => candidate.name === option.value);
-              if (picked) onChange(withMetric(query, picked));
+              if (picked) {
+                onChange(withMetric(query, picked));
+              }
             }}
           />
         </InlineField>
@@ -75,18 +94,26 @@ export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql
             width={40}
             options={asOptions(dimensions)}
             value={query.groupBy}
-            onChange={(options) => onChange({ ...query, groupBy: options.map((option) => option.value ?? '').filter(Boolean) })}
+            onChange={(options) =>
+              onChange({ ...query, groupBy: options.map((option) => option.value ?? '').filter(Boolean) })
+            }
           />
         </InlineField>
         <InlineField label={labels.interval} labelWidth={12}>
-          <RadioButtonGroup options={intervalOptions} value={query.interval} onChange={(interval) => onChange(withInterval(query, interval))} />
+          <RadioButtonGroup
+            options={intervalOptions}
+            value={query.interval}
+            onChange={(interval) => onChange(withInterval(query, interval))}
+          />
         </InlineField>
         {query.interval === 'none' && (
           <InlineField label={labels.compare} labelWidth={16} tooltip={labels.compareHelp}>
             <InlineSwitch
               aria-label={labels.compare}
               value={query.compare === 'previous_period'}
-              onChange={(event) => onChange({ ...query, compare: event.currentTarget.checked ? 'previous_period' : undefined })}
+              onChange={(event) =>
+                onChange({ ...query, compare: event.currentTarget.checked ? 'previous_period' : undefined })
+              }
             />
           </InlineField>
         )}
@@ -110,11 +137,20 @@ export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql
                 width={40}
                 allowCustomValue
                 placeholder={labels.filterValues}
-                options={asOptions([...variables.map((name) => `$${name}`), ...values.filter((value) => !value.startsWith('$'))])}
+                options={asOptions([
+                  ...variables.map((name) => `$${name}`),
+                  ...values.filter((value) => !value.startsWith('$')),
+                ])}
                 value={values}
-                onChange={(options) => setFilter(dimension, options.map((option) => option.value ?? '').filter(Boolean))}
+                onChange={(options) =>
+                  setFilter(dimension, options.map((option) => option.value ?? '').filter(Boolean))
+                }
               />
-              <IconButton name="trash-alt" tooltip={`${labels.removeFilter} ${dimension}`} onClick={() => removeFilter(dimension)} />
+              <IconButton
+                name="trash-alt"
+                tooltip={`${labels.removeFilter} ${dimension}`}
+                onClick={() => removeFilter(dimension)}
+              />
             </Stack>
           ))}
           {unusedDimensions.length > 0 && (

@@ -1,5 +1,5 @@
 import { CodeEditor, InlineField, RadioButtonGroup, Stack, Text } from '@grafana/ui';
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { queryFormats } from '@touchpoint/contract/src/queryRequest';
 import { labels, testIds } from '../messages';
 import type { SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
@@ -19,7 +19,9 @@ const formatOptions = queryFormats.map((value) => ({ label: labels.formats[value
 export function SqlEditor({ query, completion, onChange, onRunQuery }: Props) {
   // Monaco keeps the callbacks it was given at mount: read the latest through refs.
   const latest = useRef({ query, completion, onChange, onRunQuery });
-  latest.current = { query, completion, onChange, onRunQuery };
+  useLayoutEffect(() => {
+    latest.current = { query, completion, onChange, onRunQuery };
+  });
 
   return (
     <Stack direction="column" gap={1}>
@@ -32,10 +34,15 @@ export function SqlEditor({ query, completion, onChange, onRunQuery }: Props) {
           showMiniMap={false}
           onBlur={(sql) => sql !== query.sql && onChange({ ...query, sql })}
           onEditorDidMount={(editor, monaco) =>
-            registerSqlEditor(editor, monaco, () => latest.current.completion, (sql) => {
-              latest.current.onChange({ ...latest.current.query, sql });
-              latest.current.onRunQuery();
-            })
+            registerSqlEditor(
+              editor,
+              monaco,
+              () => latest.current.completion,
+              (sql) => {
+                latest.current.onChange({ ...latest.current.query, sql });
+                latest.current.onRunQuery();
+              }
+            )
           }
         />
       </div>

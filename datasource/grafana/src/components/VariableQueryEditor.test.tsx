@@ -6,7 +6,9 @@ import type { VariableQuery } from '../variables/variableQuery';
 import { VariableQueryEditor } from './VariableQueryEditor';
 
 const renderEditor = (initial: VariableQuery | string | undefined) =>
-  renderControlled<VariableQuery | string | undefined>(initial, (query, onChange) => <VariableQueryEditor query={query} onChange={onChange} />);
+  renderControlled<VariableQuery | string | undefined>(initial, (query, onChange) => (
+    <VariableQueryEditor query={query} onChange={onChange} />
+  ));
 
 describe('VariableQueryEditor', () => {
   it('starts a new variable as the list of branches', () => {
@@ -27,7 +29,12 @@ describe('VariableQueryEditor', () => {
     const sql = screen.getByTestId(testIds.variableSql);
     fireEvent.change(sql, { target: { value: 'select distinct segment as value from dim_customers' } });
     fireEvent.blur(sql);
-    expect(changes.at(-1)).toEqual({ refId: 'variable', version: 1, kind: 'sql', sql: 'select distinct segment as value from dim_customers' });
+    expect(changes.at(-1)).toEqual({
+      refId: 'variable',
+      version: 1,
+      kind: 'sql',
+      sql: 'select distinct segment as value from dim_customers',
+    });
   });
 
   it('opens an old dashboard’s plain-string variable query as SQL', () => {

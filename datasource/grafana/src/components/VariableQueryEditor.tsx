@@ -14,7 +14,9 @@ const newVariable = (): VariableQuery => migrateVariableQuery({ kind: 'branches'
 
 /** The saved query, or a new one and why the saved one could not be read: never silently replaced. */
 const readQuery = (query: Props['query']): { current: VariableQuery; problem?: string } => {
-  if (query === undefined || query === '') return { current: newVariable() };
+  if (query === undefined || query === '') {
+    return { current: newVariable() };
+  }
   try {
     return { current: migrateVariableQuery(query) };
   } catch (error) {

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { CatalogResponse } from '@touchpoint/contract/src/serviceResponses';
 import type { TouchpointDataSource } from '../datasource';
 
-export type CatalogState = { status: 'loading' } | { status: 'ready'; catalog: CatalogResponse } | { status: 'failed'; message: string };
+export type CatalogState =
+  { status: 'loading' } | { status: 'ready'; catalog: CatalogResponse } | { status: 'failed'; message: string };
 
 /** The service's catalog for an editor; a failure is shown, never an endless spinner. */
 export const useCatalog = (datasource: TouchpointDataSource): CatalogState => {
@@ -11,7 +12,8 @@ export const useCatalog = (datasource: TouchpointDataSource): CatalogState => {
     let current = true;
     datasource.getCatalog().then(
       (catalog) => current && setState({ status: 'ready', catalog }),
-      (error: unknown) => current && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        current && setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) })
     );
     return () => {
       current = false;

@@ -32,8 +32,14 @@ describe('healthMessage', () => {
 
   it('warns, naming the reason, when the newest file was refused and older data is served', () => {
     const reason = 'not a readable DuckDB warehouse: the file is truncated';
-    const answer = healthMessage({ ...health, load: { ...health.load, problem: { reason, since: 0 } } }, catalog, Date.parse('2024-04-24T22:50:00Z'));
+    const answer = healthMessage(
+      { ...health, load: { ...health.load, problem: { reason, since: 0 } } },
+      catalog,
+      Date.parse('2024-04-24T22:50:00Z')
+    );
     expect(answer.status).toBe('warning');
-    expect(answer.message).toMatch(/^Connected to Touchpoint 0\.1\.0: .* But the newest file at the warehouse path was refused \(not a readable DuckDB warehouse: the file is truncated\)/);
+    expect(answer.message).toMatch(
+      /^Connected to Touchpoint 0\.1\.0: .* But the newest file at the warehouse path was refused \(not a readable DuckDB warehouse: the file is truncated\)/
+    );
   });
 });

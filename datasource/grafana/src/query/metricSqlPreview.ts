@@ -31,7 +31,9 @@ export const metricSqlPreview = (metric: MetricDefinition, query: SavedMetricQue
   }
   const table = metric.source.rollup ?? metric.source.fact;
   const time = metric.source.rollup ? metric.source.rollupTime : metric.source.factTime;
-  if (!table || !time) return { reason: `${metric.label} has no table to read in the catalog.` };
+  if (!table || !time) {
+    return { reason: `${metric.label} has no table to read in the catalog.` };
+  }
   const bucket =
     query.interval === 'none'
       ? undefined

@@ -2,8 +2,19 @@ import { FieldType, LoadingState } from '@grafana/data';
 import { toDataQueryResponse } from './toDataQueryResponse';
 
 const frame = (refId: string) => ({
-  schema: { refId, fields: [{ name: 'time', type: 'time' as const }, { name: 'csat', type: 'number' as const, labels: { branch_id: 'BR001' } }] },
-  data: { values: [[1704067200000, 1704153600000], [81.5, 79]] },
+  schema: {
+    refId,
+    fields: [
+      { name: 'time', type: 'time' as const },
+      { name: 'csat', type: 'number' as const, labels: { branch_id: 'BR001' } },
+    ],
+  },
+  data: {
+    values: [
+      [1704067200000, 1704153600000],
+      [81.5, 79],
+    ],
+  },
 });
 
 describe('toDataQueryResponse', () => {
@@ -20,9 +31,14 @@ describe('toDataQueryResponse', () => {
 
   it('keeps one query’s error to that query and earlier errors too', () => {
     const response = toDataQueryResponse(
-      { results: { A: { frames: [frame('A')] }, B: { frames: [], error: { code: 'bad_sql', message: 'no such table' } } } },
+      {
+        results: {
+          A: { frames: [frame('A')] },
+          B: { frames: [], error: { code: 'bad_sql', message: 'no such table' } },
+        },
+      },
       ['A', 'B', 'C'],
-      [{ refId: 'D', message: 'invalid' }],
+      [{ refId: 'D', message: 'invalid' }]
     );
     expect(response.state).toBe(LoadingState.Error);
     expect(response.data.map((f: { refId?: string }) => f.refId)).toEqual(['A']);
@@ -36,7 +52,10 @@ describe('toDataQueryResponse', () => {
   it('says the answer cannot be read, for every query, when the service sends something else', () => {
     const response = toDataQueryResponse({ rows: [] }, ['A', 'B']);
     expect(response.errors).toEqual([
-      { refId: 'A', message: expect.stringMatching(/^The Touchpoint service sent an answer this plugin cannot read \(results:/) },
+      {
+        refId: 'A',
+        message: expect.stringMatching(/^The Touchpoint service sent an answer this plugin cannot read \(results:/),
+      },
       { refId: 'B', message: expect.stringMatching(/^The Touchpoint service sent an answer/) },
     ]);
   });

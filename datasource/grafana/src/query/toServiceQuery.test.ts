@@ -8,15 +8,27 @@ const resolve: VariableResolver = (name) => variables[name];
 
 describe('toServiceQuery', () => {
   it('expands a variable in a metric filter to its selected values, keeps literals, and drops empty filters', () => {
-    const query = { ...newQuery('metric', 'A'), interval: 'none' as const, filters: { branch_id: ['$branch', 'BR009'], channel: [] } };
+    const query = {
+      ...newQuery('metric', 'A'),
+      interval: 'none' as const,
+      filters: { branch_id: ['$branch', 'BR009'], channel: [] },
+    };
     const sent = toServiceQuery(query, { resolve });
-    expect(sent).toEqual({ refId: 'A', kind: 'metric', metric: 'sli', groupBy: [], filters: { branch_id: ['BR001', 'BR002', 'BR009'] } });
+    expect(sent).toEqual({
+      refId: 'A',
+      kind: 'metric',
+      metric: 'sli',
+      groupBy: [],
+      filters: { branch_id: ['BR001', 'BR002', 'BR009'] },
+    });
     expect(querySchema.safeParse(sent).success).toBe(true);
   });
 
   it('leaves auto to the service and sends no interval for the whole range', () => {
     expect(toServiceQuery(newQuery('metric', 'A'), { resolve })).toMatchObject({ interval: 'auto' });
-    expect(toServiceQuery({ ...newQuery('metric', 'A'), interval: 'none' }, { resolve })).not.toHaveProperty('interval');
+    expect(toServiceQuery({ ...newQuery('metric', 'A'), interval: 'none' }, { resolve })).not.toHaveProperty(
+      'interval'
+    );
   });
 
   it('asks for the previous period only with the whole range', () => {
@@ -26,7 +38,8 @@ describe('toServiceQuery', () => {
   });
 
   it('sends only the variables the SQL names, as lists or single values, and never Grafana’s $__ names', () => {
-    const sql = 'select * from fct_interactions where branch_id in ($branch) and agent_id = ${one} and $__timeFilter(opened_at) and x = $unknown';
+    const sql =
+      'select * from fct_interactions where branch_id in ($branch) and agent_id = ${one} and $__timeFilter(opened_at) and x = $unknown';
     expect(toServiceQuery({ ...newQuery('sql', 'B'), sql }, { resolve })).toEqual({
       refId: 'B',
       kind: 'sql',
@@ -56,15 +69,21 @@ describe('toServiceQuery', () => {
 
   describe('withVariablesResolved (Explore, mixed datasources)', () => {
     it('settles metric filters and drill fields to values', () => {
-      expect(withVariablesResolved({ ...newQuery('metric', 'A'), filters: { branch_id: ['$branch'] } }, resolve)).toMatchObject({ filters: { branch_id: ['BR001', 'BR002'] } });
-      expect(withVariablesResolved({ ...newQuery('drill', 'C'), branchId: '$one' }, resolve)).toMatchObject({ branchId: 'BR007' });
+      expect(
+        withVariablesResolved({ ...newQuery('metric', 'A'), filters: { branch_id: ['$branch'] } }, resolve)
+      ).toMatchObject({ filters: { branch_id: ['BR001', 'BR002'] } });
+      expect(withVariablesResolved({ ...newQuery('drill', 'C'), branchId: '$one' }, resolve)).toMatchObject({
+        branchId: 'BR007',
+      });
     });
 
     it('keeps SQL as written and carries the values, which are sent when no dashboard has the variable', () => {
       const sql = 'select * from dim_branches where branch_id in ($branch)';
       const settled = withVariablesResolved({ ...newQuery('sql', 'B'), sql }, resolve);
       expect(settled).toMatchObject({ sql, variables: { branch: ['BR001', 'BR002'] } });
-      expect(toServiceQuery(settled, { resolve: () => undefined })).toMatchObject({ variables: { branch: ['BR001', 'BR002'] } });
+      expect(toServiceQuery(settled, { resolve: () => undefined })).toMatchObject({
+        variables: { branch: ['BR001', 'BR002'] },
+      });
       expect(toServiceQuery(settled, { resolve: () => ['BR003'] })).toMatchObject({ variables: { branch: ['BR003'] } });
     });
   });

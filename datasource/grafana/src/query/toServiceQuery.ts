@@ -18,22 +18,34 @@ export interface QueryContext {
 const expandValues = (values: string[], resolve: VariableResolver): string[] =>
   values.flatMap((value) => {
     const name = wholeReference(value);
-    if (name === undefined) return [value];
+    if (name === undefined) {
+      return [value];
+    }
     const resolved = resolve(name);
-    if (resolved === undefined) throw new QueryVariableError(`filter value ${value} refers to a variable this dashboard does not have`);
+    if (resolved === undefined) {
+      throw new QueryVariableError(`filter value ${value} refers to a variable this dashboard does not have`);
+    }
     return resolved;
   });
 
 /** A drill parameter is one value: a variable must have exactly one selected. */
 const singleValue = (field: string, value: string | undefined, resolve: VariableResolver): string | undefined => {
-  if (value === undefined || value.trim() === '') return undefined;
+  if (value === undefined || value.trim() === '') {
+    return undefined;
+  }
   const name = wholeReference(value);
-  if (name === undefined) return value.trim();
+  if (name === undefined) {
+    return value.trim();
+  }
   const resolved = resolve(name);
-  if (resolved === undefined) throw new QueryVariableError(`${field} refers to $${name}, which this dashboard does not have`);
+  if (resolved === undefined) {
+    throw new QueryVariableError(`${field} refers to $${name}, which this dashboard does not have`);
+  }
   const list = Array.isArray(resolved) ? resolved : [resolved];
   if (list.length !== 1 || list[0] === '') {
-    throw new QueryVariableError(`${field} needs one value, but $${name} has ${list.length === 0 || list[0] === '' ? 'none' : list.length} selected`);
+    throw new QueryVariableError(
+      `${field} needs one value, but $${name} has ${list.length === 0 || list[0] === '' ? 'none' : list.length} selected`
+    );
   }
   return list[0];
 };
@@ -49,7 +61,7 @@ const fromMetric = (query: SavedMetricQuery, { resolve }: QueryContext): Service
   filters: Object.fromEntries(
     Object.entries(query.filters)
       .filter(([, values]) => values.length > 0)
-      .map(([dimension, values]) => [dimension, expandValues(values, resolve)]),
+      .map(([dimension, values]) => [dimension, expandValues(values, resolve)])
   ),
 });
 
@@ -58,7 +70,9 @@ const sqlVariables = (query: SavedSqlQuery, resolve: VariableResolver): Variable
   const variables: Variables = {};
   for (const name of referencedVariables(query.sql)) {
     const value = resolve(name) ?? query.variables?.[name];
-    if (value !== undefined) variables[name] = value;
+    if (value !== undefined) {
+      variables[name] = value;
+    }
   }
   return variables;
 };
@@ -76,9 +90,17 @@ const fromDrill = (query: SavedDrillQuery, { resolve }: QueryContext): ServiceQu
   const parameters: Partial<Record<DrillParameter, string>> = {};
   for (const field of drillParameterNames) {
     const value = singleValue(field, query[field], resolve);
-    if (value !== undefined) parameters[field] = value;
+    if (value !== undefined) {
+      parameters[field] = value;
+    }
   }
-  return { refId: query.refId, kind: 'drill', drill: query.drill, ...parameters, ...(query.limit ? { limit: query.limit } : {}) };
+  return {
+    refId: query.refId,
+    kind: 'drill',
+    drill: query.drill,
+    ...parameters,
+    ...(query.limit ? { limit: query.limit } : {}),
+  };
 };
 
 /** A saved query as the service reads it, dashboard variables resolved to values. */
@@ -101,14 +123,21 @@ export const toServiceQuery = (query: SavedQuery, context: QueryContext): Servic
 export const withVariablesResolved = (query: SavedQuery, resolve: VariableResolver): SavedQuery => {
   switch (query.kind) {
     case 'metric':
-      return { ...query, filters: Object.fromEntries(Object.entries(query.filters).map(([dimension, values]) => [dimension, expandValues(values, resolve)])) };
+      return {
+        ...query,
+        filters: Object.fromEntries(
+          Object.entries(query.filters).map(([dimension, values]) => [dimension, expandValues(values, resolve)])
+        ),
+      };
     case 'sql': {
       const variables = sqlVariables(query, resolve);
       return Object.keys(variables).length > 0 ? { ...query, variables } : query;
     }
     case 'drill': {
       const resolved = { ...query };
-      for (const field of drillParameterNames) resolved[field] = singleValue(field, query[field], resolve);
+      for (const field of drillParameterNames) {
+        resolved[field] = singleValue(field, query[field], resolve);
+      }
       return resolved;
     }
   }

@@ -5,8 +5,7 @@ import { referencedName, variableReferences, wholeVariableReference } from '@tou
 /** The selected value(s) of a dashboard variable; undefined when the dashboard has none of that name. */
 export type VariableResolver = (name: string) => string | string[] | undefined;
 
-const asValues = (value: unknown): string | string[] =>
-  Array.isArray(value) ? value.map(String) : String(value);
+const asValues = (value: unknown): string | string[] => (Array.isArray(value) ? value.map(String) : String(value));
 
 /**
  * Reads variables through Grafana's own TemplateSrv, so repeats (scopedVars),
@@ -30,7 +29,9 @@ export const referencedVariables = (text: string): string[] => {
   const names = new Set<string>();
   for (const match of text.matchAll(variableReferences)) {
     const name = referencedName(match);
-    if (!name.startsWith('__')) names.add(name);
+    if (!name.startsWith('__')) {
+      names.add(name);
+    }
   }
   return [...names];
 };

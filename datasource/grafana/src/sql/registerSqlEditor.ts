@@ -3,7 +3,14 @@ import { sqlCompletions, type CompletionContext, type CompletionKind } from './s
 
 const kindOf = (monaco: Monaco, kind: CompletionKind): monacoTypes.languages.CompletionItemKind => {
   const kinds = monaco.languages.CompletionItemKind;
-  return { table: kinds.Class, column: kinds.Field, metric: kinds.Function, macro: kinds.Snippet, variable: kinds.Variable, keyword: kinds.Keyword }[kind];
+  return {
+    table: kinds.Class,
+    column: kinds.Field,
+    metric: kinds.Function,
+    macro: kinds.Snippet,
+    variable: kinds.Variable,
+    keyword: kinds.Keyword,
+  }[kind];
 };
 
 /**
@@ -15,13 +22,15 @@ export const registerSqlEditor = (
   editor: MonacoEditor,
   monaco: Monaco,
   context: () => CompletionContext | undefined,
-  onRun: (sql: string) => void,
+  onRun: (sql: string) => void
 ): void => {
   const provider = monaco.languages.registerCompletionItemProvider('sql', {
     triggerCharacters: ['.', '$', '(', ' '],
     provideCompletionItems: (model, position) => {
       const current = context();
-      if (!current || model.uri.toString() !== editor.getModel()?.uri.toString()) return { suggestions: [] };
+      if (!current || model.uri.toString() !== editor.getModel()?.uri.toString()) {
+        return { suggestions: [] };
+      }
       // Monaco's words stop at `$`; macros and variables replace it too.
       const line = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
       const token = /\$?\w*$/.exec(line)?.[0] ?? '';
@@ -35,7 +44,8 @@ export const registerSqlEditor = (
         label: item.label,
         kind: kindOf(monaco, item.kind),
         insertText: item.insertText,
-        insertTextRules: item.kind === 'macro' ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+        insertTextRules:
+          item.kind === 'macro' ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
         detail: item.detail,
         documentation: item.documentation,
         // Keep the order sqlCompletions chose: most relevant first.

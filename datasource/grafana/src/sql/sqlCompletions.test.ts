@@ -10,8 +10,24 @@ const catalog: CatalogResponse = {
   metrics: metricCatalogSchema.parse(catalogFile),
   dimensions: ['branch_id', 'region'],
   tables: [
-    { schema: 'main', table: 'fct_interactions', comment: 'One row per interaction.', columns: [{ name: 'interaction_id', type: 'VARCHAR' }, { name: 'opened_at', type: 'TIMESTAMP' }] },
-    { schema: 'main', table: 'dim_branches', comment: 'One row per branch.', columns: [{ name: 'branch_id', type: 'VARCHAR' }, { name: 'region', type: 'VARCHAR' }] },
+    {
+      schema: 'main',
+      table: 'fct_interactions',
+      comment: 'One row per interaction.',
+      columns: [
+        { name: 'interaction_id', type: 'VARCHAR' },
+        { name: 'opened_at', type: 'TIMESTAMP' },
+      ],
+    },
+    {
+      schema: 'main',
+      table: 'dim_branches',
+      comment: 'One row per branch.',
+      columns: [
+        { name: 'branch_id', type: 'VARCHAR' },
+        { name: 'region', type: 'VARCHAR' },
+      ],
+    },
   ],
   macros: [...macroNames],
   drills: [],
@@ -42,7 +58,10 @@ describe('sqlCompletions', () => {
 
   it('offers macros as snippets and dashboard variables after $', () => {
     const items = at('select * from fct_interactions where $|');
-    expect(items.find((c) => c.label === '$__timeFilter')).toMatchObject({ kind: 'macro', insertText: '$__timeFilter(${1:column})' });
+    expect(items.find((c) => c.label === '$__timeFilter')).toMatchObject({
+      kind: 'macro',
+      insertText: '$__timeFilter(${1:column})',
+    });
     expect(items.find((c) => c.label === '$branch')).toMatchObject({ kind: 'variable' });
   });
 

@@ -18,9 +18,41 @@ export interface CompletionContext {
 }
 
 const keywords = [
-  'select', 'from', 'where', 'group by', 'order by', 'having', 'limit', 'join', 'left join', 'on', 'using', 'as',
-  'and', 'or', 'not', 'in', 'between', 'case', 'when', 'then', 'else', 'end', 'distinct', 'with', 'union all',
-  'count', 'sum', 'avg', 'min', 'max', 'median', 'quantile_cont', 'date_trunc', 'coalesce', 'nullif',
+  'select',
+  'from',
+  'where',
+  'group by',
+  'order by',
+  'having',
+  'limit',
+  'join',
+  'left join',
+  'on',
+  'using',
+  'as',
+  'and',
+  'or',
+  'not',
+  'in',
+  'between',
+  'case',
+  'when',
+  'then',
+  'else',
+  'end',
+  'distinct',
+  'with',
+  'union all',
+  'count',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'median',
+  'quantile_cont',
+  'date_trunc',
+  'coalesce',
+  'nullif',
 ];
 
 const tableCompletions = (catalog: CatalogResponse): Completion[] =>
@@ -41,7 +73,7 @@ const columnCompletions = (catalog: CatalogResponse, tables: string[]): Completi
         kind: 'column' as const,
         insertText: column.name,
         detail: `${column.type} · ${table.table}`,
-      })),
+      }))
     );
 
 const metricCompletions = (catalog: CatalogResponse): Completion[] =>
@@ -62,20 +94,32 @@ const macroCompletions = (catalog: CatalogResponse): Completion[] =>
   }));
 
 const variableCompletions = (variables: string[]): Completion[] =>
-  variables.map((name) => ({ label: `$${name}`, kind: 'variable', insertText: `$${name}`, detail: 'dashboard variable, sent as a bound value' }));
+  variables.map((name) => ({
+    label: `$${name}`,
+    kind: 'variable',
+    insertText: `$${name}`,
+    detail: 'dashboard variable, sent as a bound value',
+  }));
 
 /** Tables a query names after from/join, and the aliases it gives them. */
-export const referencedTables = (sql: string, catalog: CatalogResponse): { tables: string[]; aliases: Map<string, string> } => {
+export const referencedTables = (
+  sql: string,
+  catalog: CatalogResponse
+): { tables: string[]; aliases: Map<string, string> } => {
   const known = new Set(catalog.tables.map((table) => table.table));
   const tables: string[] = [];
   const aliases = new Map<string, string>();
   const pattern = /\b(?:from|join)\s+(?:[A-Za-z_][\w]*\.)?([A-Za-z_][\w]*)(?:\s+(?:as\s+)?([A-Za-z_][\w]*))?/gi;
   for (const match of sql.matchAll(pattern)) {
     const table = match[1];
-    if (!known.has(table)) continue;
+    if (!known.has(table)) {
+      continue;
+    }
     tables.push(table);
     const alias = match[2];
-    if (alias && !/^(where|group|order|join|left|right|inner|on|using|limit|having|union)$/i.test(alias)) aliases.set(alias, table);
+    if (alias && !/^(where|group|order|join|left|right|inner|on|using|limit|having|union)$/i.test(alias)) {
+      aliases.set(alias, table);
+    }
   }
   return { tables, aliases };
 };
@@ -89,16 +133,24 @@ export const referencedTables = (sql: string, catalog: CatalogResponse): { table
 export const sqlCompletions = (sql: string, cursor: number, context: CompletionContext): Completion[] => {
   const before = sql.slice(0, cursor);
   const { catalog } = context;
-  if (/\$__metricN?\(\s*\w*$/.test(before)) return metricCompletions(catalog);
-  if (/\$\w*$/.test(before)) return [...macroCompletions(catalog), ...variableCompletions(context.variables)];
+  if (/\$__metricN?\(\s*\w*$/.test(before)) {
+    return metricCompletions(catalog);
+  }
+  if (/\$\w*$/.test(before)) {
+    return [...macroCompletions(catalog), ...variableCompletions(context.variables)];
+  }
   const { tables, aliases } = referencedTables(sql, catalog);
   const qualified = /([A-Za-z_]\w*)\.\w*$/.exec(before);
   if (qualified) {
     const table = aliases.get(qualified[1]) ?? qualified[1];
     const columns = columnCompletions(catalog, [table]);
-    if (columns.length > 0) return columns;
+    if (columns.length > 0) {
+      return columns;
+    }
   }
-  if (/\b(?:from|join)\s+\w*$/i.test(before)) return tableCompletions(catalog);
+  if (/\b(?:from|join)\s+\w*$/i.test(before)) {
+    return tableCompletions(catalog);
+  }
   return [
     ...columnCompletions(catalog, [...new Set(tables)]),
     ...tableCompletions(catalog),

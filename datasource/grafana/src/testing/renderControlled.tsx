@@ -6,7 +6,10 @@ import { useState, type ReactElement } from 'react';
  * settings) and hands every change back to the editor. Returns the changes in
  * order.
  */
-export const renderControlled = <V,>(initial: V, editor: (value: V, onChange: (next: V) => void) => ReactElement): V[] => {
+export const renderControlled = <V,>(
+  initial: V,
+  editor: (value: V, onChange: (next: V) => void) => ReactElement
+): V[] => {
   const changes: V[] = [];
   function Host() {
     const [value, setValue] = useState(initial);

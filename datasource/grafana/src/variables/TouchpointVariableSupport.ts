@@ -14,7 +14,7 @@ export class TouchpointVariableSupport extends CustomVariableSupport<TouchpointD
 
   query(request: DataQueryRequest<VariableQuery>): Observable<DataQueryResponse> {
     return from(
-      this.datasource.metricFindQuery(request.targets[0], { range: request.range, scopedVars: request.scopedVars }),
+      this.datasource.metricFindQuery(request.targets[0], { range: request.range, scopedVars: request.scopedVars })
     ).pipe(map((values) => ({ data: values })));
   }
 }

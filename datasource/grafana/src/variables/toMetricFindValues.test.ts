@@ -16,7 +16,12 @@ describe('toMetricFindValues', () => {
   });
 
   it('reads Grafana’s __value/__text convention, and a single column as both', () => {
-    const named = createDataFrame({ fields: [{ name: '__value', values: [1] }, { name: '__text', values: ['one'] }] });
+    const named = createDataFrame({
+      fields: [
+        { name: '__value', values: [1] },
+        { name: '__text', values: ['one'] },
+      ],
+    });
     expect(toMetricFindValues(named)).toEqual([{ value: '1', text: 'one' }]);
     const single = createDataFrame({ fields: [{ name: 'region', values: ['EU', 'US'] }] });
     expect(toMetricFindValues(single)).toEqual([

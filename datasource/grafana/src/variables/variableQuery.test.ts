@@ -2,7 +2,12 @@ import { migrateVariableQuery, variableSql } from './variableQuery';
 
 describe('variable queries', () => {
   it('reads a plain string as SQL, as older dashboards save it', () => {
-    expect(migrateVariableQuery('select 1 as value')).toEqual({ refId: 'variable', version: 1, kind: 'sql', sql: 'select 1 as value' });
+    expect(migrateVariableQuery('select 1 as value')).toEqual({
+      refId: 'variable',
+      version: 1,
+      kind: 'sql',
+      sql: 'select 1 as value',
+    });
   });
 
   it('fills refId and version of a hand-written query', () => {
@@ -18,6 +23,8 @@ describe('variable queries', () => {
   });
 
   it('lists touchpoints of the mapping version the warehouse was built with', () => {
-    expect(variableSql({ refId: 'v', version: 1, kind: 'touchpoints' })).toMatch(/mapping_version = \(select mapping_version from model_info\)/);
+    expect(variableSql({ refId: 'v', version: 1, kind: 'touchpoints' })).toMatch(
+      /mapping_version = \(select mapping_version from model_info\)/
+    );
   });
 });

@@ -31,20 +31,29 @@ export class VariableQueryError extends Error {}
  * dashboards and provisioning files save it.
  */
 export const migrateVariableQuery = (query: unknown): VariableQuery => {
-  if (typeof query === 'string') return { refId: 'variable', version: VARIABLE_QUERY_VERSION, kind: 'sql', sql: query };
+  if (typeof query === 'string') {
+    return { refId: 'variable', version: VARIABLE_QUERY_VERSION, kind: 'sql', sql: query };
+  }
   const parsed = variableQuerySchema.safeParse(query);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new VariableQueryError(`variable query is invalid at ${issue.path.join('.') || 'the top'}: ${issue.message}`, {
-      cause: parsed.error,
-    });
+    throw new VariableQueryError(
+      `variable query is invalid at ${issue.path.join('.') || 'the top'}: ${issue.message}`,
+      {
+        cause: parsed.error,
+      }
+    );
   }
   return parsed.data;
 };
 
 /** The SQL a variable query runs. */
 export const variableSql = (query: VariableQuery): string => {
-  if (query.kind !== 'sql') return listSql[query.kind];
-  if (!query.sql?.trim()) throw new VariableQueryError('the variable query has no SQL: write a query that returns a text column');
+  if (query.kind !== 'sql') {
+    return listSql[query.kind];
+  }
+  if (!query.sql?.trim()) {
+    throw new VariableQueryError('the variable query has no SQL: write a query that returns a text column');
+  }
   return query.sql;
 };

@@ -17,9 +17,15 @@ export const openDatabase = async (path: string, options: OpenOptions = {}): Pro
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
   };
-  if (options.readOnly) config.access_mode = 'READ_ONLY';
-  if (options.threads !== undefined) config.threads = String(options.threads);
-  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.readOnly) {
+    config.access_mode = 'READ_ONLY';
+  }
+  if (options.threads !== undefined) {
+    config.threads = String(options.threads);
+  }
+  if (options.memoryLimit !== undefined) {
+    config.memory_limit = options.memoryLimit;
+  }
   const instance = await DuckDBInstance.create(path, config);
   const connection = await instance.connect();
   try {

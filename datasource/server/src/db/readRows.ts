@@ -10,7 +10,7 @@ export const readRows = async (
   connection: DuckDBConnection,
   sql: string,
   params: Params = [],
-  types?: Types,
+  types?: Types
 ): Promise<Row[]> => {
   const reader = await connection.runAndReadAll(sql, params, types);
   const names = reader.columnNames();
@@ -24,7 +24,11 @@ export const readRows = async (
 };
 
 /** The first column of the first row, for scalar queries. */
-export const readScalar = async (connection: DuckDBConnection, sql: string, params: Params = []): Promise<PlainValue> => {
+export const readScalar = async (
+  connection: DuckDBConnection,
+  sql: string,
+  params: Params = []
+): Promise<PlainValue> => {
   const rows = (await connection.runAndReadAll(sql, params)).getRows();
   return rows.length === 0 ? null : toPlainValue(rows[0][0]);
 };

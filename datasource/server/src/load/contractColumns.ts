@@ -23,15 +23,21 @@ export const readContractColumns = async (connection: DuckDBConnection): Promise
     `select table_name, column_name, data_type, is_nullable
      from duckdb_columns()
      where database_name = current_database() and schema_name = 'raw'
-     order by table_name, column_index`,
+     order by table_name, column_index`
   );
   const columns = Object.fromEntries(contractTables.map((table) => [table, [] as ContractColumn[]])) as ContractColumns;
   for (const row of rows) {
     const table = String(row.table_name) as ContractTable;
-    columns[table]?.push({ name: String(row.column_name), dataType: String(row.data_type), required: row.is_nullable === false });
+    columns[table]?.push({
+      name: String(row.column_name),
+      dataType: String(row.data_type),
+      required: row.is_nullable === false,
+    });
   }
   for (const table of contractTables) {
-    if (columns[table].length === 0) throw new Error(`raw.${table} does not exist: run sql/raw/raw_tables.sql first`);
+    if (columns[table].length === 0) {
+      throw new Error(`raw.${table} does not exist: run sql/raw/raw_tables.sql first`);
+    }
   }
   return columns;
 };

@@ -49,7 +49,9 @@ export const tableRules: Record<ContractTable, TableRules> = {
   branches: {
     key: 'branch_id',
     references: [],
-    allowedValues: [{ column: 'timezone', relation: 'pg_timezone_names()', valueColumn: 'name', rule: 'unknown time zone' }],
+    allowedValues: [
+      { column: 'timezone', relation: 'pg_timezone_names()', valueColumn: 'name', rule: 'unknown time zone' },
+    ],
     nonNegative: [],
     notBefore: [],
   },

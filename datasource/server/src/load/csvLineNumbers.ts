@@ -14,15 +14,24 @@ const newlinesTable = 'load_newlines';
 export const newlinesBeforeRecords = async (
   connection: DuckDBConnection,
   csv: CsvSource,
-  recordIndexes: number[],
+  recordIndexes: number[]
 ): Promise<Map<number, number>> => {
   const result = new Map(recordIndexes.map((index) => [index, 0]));
-  if (recordIndexes.length === 0 || csv.columnCount === 0) return result;
-  const counts = Array.from({ length: csv.columnCount }, (_, i) => `coalesce(length(c${i}) - length(replace(c${i}, chr(10), '')), 0)`);
+  if (recordIndexes.length === 0 || csv.columnCount === 0) {
+    return result;
+  }
+  const counts = Array.from(
+    { length: csv.columnCount },
+    (_, i) => `coalesce(length(c${i}) - length(replace(c${i}, chr(10), '')), 0)`
+  );
   try {
-    await connection.run(`create or replace temp table ${newlinesTable} as select ${counts.join(' + ')} as nl from ${csv.readSql('load_rejects_newlines')}`);
+    await connection.run(
+      `create or replace temp table ${newlinesTable} as select ${counts.join(' + ')} as nl from ${csv.readSql('load_rejects_newlines')}`
+    );
     const anyNewline = Number(await readScalar(connection, `select count(*) from ${newlinesTable} where nl > 0`));
-    if (anyNewline === 0) return result;
+    if (anyNewline === 0) {
+      return result;
+    }
     // A running sum over the (usually few) records holding newlines; each
     // wanted record takes the sum through the last such record before it.
     const rows = await readRows(
@@ -30,18 +39,24 @@ export const newlinesBeforeRecords = async (
       `with marks as (select rowid as record, sum(nl) over (order by rowid) as through from ${newlinesTable} where nl > 0),
             wanted as (select unnest($records::bigint[]) as record_index)
        select record_index, coalesce(through, 0) as before from wanted asof left join marks on record_index > record`,
-      { records: listValue(recordIndexes) },
+      { records: listValue(recordIndexes) }
     );
-    for (const row of rows) result.set(Number(row.record_index), Number(row.before));
+    for (const row of rows) {
+      result.set(Number(row.record_index), Number(row.before));
+    }
     return result;
   } finally {
-    await connection.run(`drop table if exists ${newlinesTable}; drop table if exists load_rejects_newlines; drop table if exists load_rejects_newlines_scans`);
+    await connection.run(
+      `drop table if exists ${newlinesTable}; drop table if exists load_rejects_newlines; drop table if exists load_rejects_newlines_scans`
+    );
   }
 };
 
 const countNewlines = (bytes: Buffer, from: number, to: number): number => {
   let count = 0;
-  for (let i = bytes.indexOf(10, from); i !== -1 && i < to; i = bytes.indexOf(10, i + 1)) count += 1;
+  for (let i = bytes.indexOf(10, from); i !== -1 && i < to; i = bytes.indexOf(10, i + 1)) {
+    count += 1;
+  }
   return count;
 };
 
@@ -69,13 +84,17 @@ export const linesAtBytePositions = async (path: string, positions: number[]): P
         lines.set(targets[next], newlines + 1);
         next += 1;
       }
-      if (next === targets.length) break;
+      if (next === targets.length) {
+        break;
+      }
       newlines += countNewlines(bytes, from, bytes.length);
       offset += bytes.length;
     }
   } finally {
     stream.destroy();
   }
-  for (; next < targets.length; next += 1) lines.set(targets[next], newlines + 1);
+  for (; next < targets.length; next += 1) {
+    lines.set(targets[next], newlines + 1);
+  }
   return lines;
 };

@@ -13,11 +13,9 @@ export interface TableFile {
 }
 
 export type FoundTableFile =
-  | { kind: 'found'; file: TableFile }
-  | { kind: 'missing'; expected: string[] }
-  | { kind: 'ambiguous'; names: string[] };
+  { kind: 'found'; file: TableFile } | { kind: 'missing'; expected: string[] } | { kind: 'ambiguous'; names: string[] };
 
-const candidates = (table: ContractTable): { name: string; format: FileFormat }[] => [
+const candidates = (table: ContractTable): Array<{ name: string; format: FileFormat }> => [
   { name: `${table}.csv`, format: 'csv' },
   { name: `${table}.csv.gz`, format: 'csv' },
   { name: `${table}.parquet`, format: 'parquet' },
@@ -30,8 +28,12 @@ const candidates = (table: ContractTable): { name: string; format: FileFormat }[
  */
 export const findTableFile = (dir: string, table: ContractTable): FoundTableFile => {
   const present = candidates(table).filter(({ name }) => existsSync(join(dir, name)));
-  if (present.length === 0) return { kind: 'missing', expected: candidates(table).map(({ name }) => name) };
-  if (present.length > 1) return { kind: 'ambiguous', names: present.map(({ name }) => name) };
+  if (present.length === 0) {
+    return { kind: 'missing', expected: candidates(table).map(({ name }) => name) };
+  }
+  if (present.length > 1) {
+    return { kind: 'ambiguous', names: present.map(({ name }) => name) };
+  }
   const [{ name, format }] = present;
   return { kind: 'found', file: { table, name, path: join(dir, name), format } };
 };

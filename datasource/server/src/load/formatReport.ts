@@ -3,7 +3,8 @@ import type { LoadReport, Problem } from './loadReport';
 /** Values are shown on one line and cut, so one long comment cannot break the table. */
 const valueWidth = 40;
 
-const oneLine = (value: string): string => value.replaceAll('\r', '\\r').replaceAll('\n', '\\n').replaceAll('\t', '\\t');
+const oneLine = (value: string): string =>
+  value.replaceAll('\r', '\\r').replaceAll('\n', '\\n').replaceAll('\t', '\\t');
 
 const cut = (value: string): string => (value.length > valueWidth ? `${value.slice(0, valueWidth - 1)}…` : value);
 
@@ -20,7 +21,11 @@ export const formatReport = (report: LoadReport): string => {
   const header = ['file', 'line', 'column', 'value', 'rule'];
   const rows = report.problems.map(cells);
   const widths = header.map((name, i) => Math.max(name.length, ...rows.map((row) => row[i].length)));
-  const line = (row: string[]) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const shown = report.problems.length;
   const total =
     shown < report.total

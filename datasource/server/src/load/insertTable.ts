@@ -10,10 +10,12 @@ import type { StagedTable } from './readTableFile';
  */
 export const insertTable = async (connection: DuckDBConnection, staged: StagedTable): Promise<void> => {
   const key = staged.columns.find((c) => c.name === tableRules[staged.table].key);
-  if (!key) throw new Error(`${staged.file.name}: cannot insert without its key ${tableRules[staged.table].key}`);
+  if (!key) {
+    throw new Error(`${staged.file.name}: cannot insert without its key ${tableRules[staged.table].key}`);
+  }
   const names = staged.columns.map((c) => c.text).join(', ');
   const values = staged.columns.map((c) => c.typed).join(', ');
   await connection.run(
-    `insert into raw.${quoteIdentifier(staged.table)} (${names}) select ${values} from ${staged.relation} order by ${key.text}`,
+    `insert into raw.${quoteIdentifier(staged.table)} (${names}) select ${values} from ${staged.relation} order by ${key.text}`
   );
 };

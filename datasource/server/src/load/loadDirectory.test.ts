@@ -32,7 +32,7 @@ describe('loadDirectory with valid files', () => {
         connection,
         `select customer_id as id, cast(started_at as varchar) as at from raw.customers
          union all select response_id, cast(responded_at as varchar) from raw.responses
-         order by id`,
+         order by id`
       );
     });
     expect(rows).toEqual([
@@ -50,8 +50,14 @@ describe('loadDirectory with valid files', () => {
     const [customers, interactions, responses, branches] = await withRawDatabase(async (connection) => {
       await loadDirectory(connection, validFixture);
       return Promise.all([
-        readRows(connection, 'select customer_id, segment, monthly_revenue, typeof(monthly_revenue) as type from raw.customers order by 1'),
-        readRows(connection, 'select interaction_id, agent_id, handle_seconds, typeof(handle_seconds) as type, resolved_at is null as open from raw.interactions order by 1'),
+        readRows(
+          connection,
+          'select customer_id, segment, monthly_revenue, typeof(monthly_revenue) as type from raw.customers order by 1'
+        ),
+        readRows(
+          connection,
+          'select interaction_id, agent_id, handle_seconds, typeof(handle_seconds) as type, resolved_at is null as open from raw.interactions order by 1'
+        ),
         readRows(connection, 'select response_id, score, typeof(score) as type, comment from raw.responses order by 1'),
         readRows(connection, 'select branch_id, name, region, timezone from raw.branches order by 1'),
       ]);
@@ -101,7 +107,9 @@ describe('loadDirectory with valid files', () => {
     const fromCsv = await withRawDatabase(async (connection) => {
       await loadDirectory(connection, validFixture);
       for (const table of contractTables) {
-        await connection.run(`copy raw.${table} to ${quoteLiteral(join(typedDir, `${table}.parquet`))} (format parquet)`);
+        await connection.run(
+          `copy raw.${table} to ${quoteLiteral(join(typedDir, `${table}.parquet`))} (format parquet)`
+        );
       }
       return rawTableHashes(connection);
     });
@@ -123,7 +131,10 @@ describe('loadDirectory with valid files', () => {
       const instance = await openDatabase(db, { readOnly: true });
       const connection = await instance.connect();
       try {
-        return { hashes: await rawTableHashes(connection), rows: await readRows(connection, 'select count(*) as n from raw.responses') };
+        return {
+          hashes: await rawTableHashes(connection),
+          rows: await readRows(connection, 'select count(*) as n from raw.responses'),
+        };
       } finally {
         connection.closeSync();
         instance.closeSync();
@@ -138,7 +149,7 @@ describe('loadDirectory with valid files', () => {
   it('leaves no temp tables behind', async () => {
     const tables = await withRawDatabase(async (connection) => {
       await loadDirectory(connection, validFixture);
-      return readRows(connection, "select table_name from duckdb_tables() where temporary order by 1");
+      return readRows(connection, 'select table_name from duckdb_tables() where temporary order by 1');
     });
     expect(tables).toEqual([]);
   });

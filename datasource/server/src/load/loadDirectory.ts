@@ -30,11 +30,17 @@ const fileFixMessage = 'other checks skipped until its CSV structure is fixed';
  * those, and only a clean set of files is converted and inserted, one pass per
  * table. Expects the raw and reference tables of sql/raw to exist.
  */
-export const loadDirectory = async (connection: DuckDBConnection, dir: string, progress: Progress = silentProgress): Promise<LoadSummary> => {
+export const loadDirectory = async (
+  connection: DuckDBConnection,
+  dir: string,
+  progress: Progress = silentProgress
+): Promise<LoadSummary> => {
   // Offsets are converted to UTC and a value without one is read as UTC, both
   // through the session time zone that openDatabase sets.
   const timeZone = await readScalar(connection, "select current_setting('TimeZone')");
-  if (timeZone !== 'UTC') throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
+  if (timeZone !== 'UTC') {
+    throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
+  }
   const contractColumns = await readContractColumns(connection);
   await createProblemsTable(connection);
   const staged: Partial<Record<ContractTable, StagedTable>> = {};
@@ -42,18 +48,38 @@ export const loadDirectory = async (connection: DuckDBConnection, dir: string, p
     for (const [tableOrder, table] of contractTables.entries()) {
       const found = findTableFile(dir, table);
       if (found.kind === 'missing') {
-        await addProblem(connection, { tableOrder, file: found.expected[0], source: 'file', value: found.expected.join(', '), rule: rules.missingFile });
+        await addProblem(connection, {
+          tableOrder,
+          file: found.expected[0],
+          source: 'file',
+          value: found.expected.join(', '),
+          rule: rules.missingFile,
+        });
       } else if (found.kind === 'ambiguous') {
-        await addProblem(connection, { tableOrder, file: found.names[0], source: 'file', value: found.names.join(', '), rule: rules.ambiguousFile });
+        await addProblem(connection, {
+          tableOrder,
+          file: found.names[0],
+          source: 'file',
+          value: found.names.join(', '),
+          rule: rules.ambiguousFile,
+        });
       } else {
         progress.step(`reading ${found.file.name}`);
-        staged[table] = (await readTableFile(connection, { table, tableOrder, file: found.file, contractColumns: contractColumns[table] })) ?? undefined;
+        staged[table] =
+          (await readTableFile(connection, {
+            table,
+            tableOrder,
+            file: found.file,
+            contractColumns: contractColumns[table],
+          })) ?? undefined;
       }
     }
     const notes: string[] = [];
     for (const table of contractTables) {
       const file = staged[table];
-      if (!file) continue;
+      if (!file) {
+        continue;
+      }
       if (file.rejects > 0) {
         notes.push(`${file.file.name}: ${fileFixMessage}`);
         continue;
@@ -70,7 +96,9 @@ export const loadDirectory = async (connection: DuckDBConnection, dir: string, p
     const tables: LoadedTable[] = [];
     for (const table of contractTables) {
       const file = staged[table];
-      if (!file) throw new Error(`${table}: nothing staged although no problem was found`);
+      if (!file) {
+        throw new Error(`${table}: nothing staged although no problem was found`);
+      }
       progress.step(`writing raw.${table} (${file.rows.toLocaleString('en-US')} rows)`);
       await insertTable(connection, file);
       tables.push({ table, file: file.file.name, rows: file.rows });

@@ -50,6 +50,6 @@ export const addProblem = async (connection: DuckDBConnection, problem: FileProb
       column_name: problem.column ?? null,
       value: problem.value ?? null,
       rule: problem.rule,
-    },
+    }
   );
 };

@@ -7,7 +7,9 @@ import { LoadRejectedError, reportLimit, type LoadReport } from './loadReport';
 import { copyValidFixture, editFile, withRawDatabase } from './testing/loadFixtures';
 
 const rejectedReport = async (dir: string): Promise<LoadReport> => {
-  const error = await withRawDatabase((connection) => loadDirectory(connection, dir)).catch((caught: unknown) => caught);
+  const error = await withRawDatabase((connection) => loadDirectory(connection, dir)).catch(
+    (caught: unknown) => caught
+  );
   expect(error).toBeInstanceOf(LoadRejectedError);
   return (error as LoadRejectedError).report;
 };
@@ -29,7 +31,13 @@ describe('the load report', () => {
     expect(report.total).toBe(150);
     expect(report.problems).toHaveLength(reportLimit);
     // The fixture's responses end on line 6 (one comment spans two lines).
-    expect(report.problems[0]).toEqual({ file: 'responses.csv', line: 7, column: 'score', value: '9', rule: 'score out of range for csat_5 (1..5)' });
+    expect(report.problems[0]).toEqual({
+      file: 'responses.csv',
+      line: 7,
+      column: 'score',
+      value: '9',
+      rule: 'score out of range for csat_5 (1..5)',
+    });
     expect(report.problems.map((p) => p.line)).toEqual(Array.from({ length: reportLimit }, (_, i) => i + 7));
     expect(report.files).toEqual([{ file: 'responses.csv', problems: 150 }]);
   });
@@ -40,7 +48,9 @@ describe('the load report', () => {
     writeFileSync(join(dir, 'responses.csv.gz'), gzipSync(`\uFEFF${text.replaceAll('\n', '\r\n')}`));
     rmSync(join(dir, 'responses.csv'));
     const report = await rejectedReport(dir);
-    expect(report.problems).toEqual([{ file: 'responses.csv.gz', line: 6, column: 'touchpoint', value: 'post', rule: 'unknown touchpoint' }]);
+    expect(report.problems).toEqual([
+      { file: 'responses.csv.gz', line: 6, column: 'touchpoint', value: 'post', rule: 'unknown touchpoint' },
+    ]);
   });
 
   it('finds the physical line of a malformed row after quoted newlines, in CRLF too', async () => {
@@ -57,7 +67,13 @@ describe('the load report', () => {
     writeFileSync(join(dir, 'branches.parquet'), '');
     const report = await rejectedReport(dir);
     expect(report.problems).toEqual([
-      { file: 'branches.csv', line: null, column: null, value: 'branches.csv, branches.parquet', rule: 'more than one file for the table' },
+      {
+        file: 'branches.csv',
+        line: null,
+        column: null,
+        value: 'branches.csv, branches.parquet',
+        rule: 'more than one file for the table',
+      },
     ]);
   });
 
@@ -66,8 +82,15 @@ describe('the load report', () => {
     rmSync(join(dir, 'customers.csv'));
     writeFileSync(join(dir, 'customers.parquet'), 'not parquet at all');
     const report = await rejectedReport(dir);
-    expect(report.problems[0]).toMatchObject({ file: 'customers.parquet', line: null, column: null, rule: 'unreadable file' });
-    expect(report.notes).toContain('interactions.csv: customer_id not checked against customers, which could not be read completely');
+    expect(report.problems[0]).toMatchObject({
+      file: 'customers.parquet',
+      line: null,
+      column: null,
+      rule: 'unreadable file',
+    });
+    expect(report.notes).toContain(
+      'interactions.csv: customer_id not checked against customers, which could not be read completely'
+    );
   });
 
   it('prints as an aligned table with the total and the notes', () => {

@@ -20,7 +20,7 @@ export interface LoadReport {
   /** How many problems there are in all. */
   total: number;
   /** Files with problems, in the contract's order. */
-  files: { file: string; problems: number }[];
+  files: Array<{ file: string; problems: number }>;
   /** Checks that could not run, and why. */
   notes: string[];
 }
@@ -57,43 +57,69 @@ const asNumber = (value: unknown): number | null => (value === null ? null : Num
 const asText = (value: unknown): string | null => (value === null ? null : String(value));
 
 /** Turns stored row positions into the lines a person finds in the file. */
-const resolveLines = async (connection: DuckDBConnection, problems: StoredProblem[], staged: StagedTable[]): Promise<Problem[]> => {
+const resolveLines = async (
+  connection: DuckDBConnection,
+  problems: StoredProblem[],
+  staged: StagedTable[]
+): Promise<Problem[]> => {
   const lines = new Map<StoredProblem, number | null>();
   for (const file of new Set(problems.map((p) => p.file))) {
     const inFile = problems.filter((p) => p.file === file);
     const csv = staged.find((s) => s.file.name === file)?.csv;
     const rows = inFile.filter((p) => p.source === 'row' && p.rowIndex !== null);
     const rejects = inFile.filter((p) => p.source === 'reject' && p.bytePosition !== null);
-    const before = csv ? await newlinesBeforeRecords(connection, csv, [...new Set(rows.map((p) => p.rowIndex as number))]) : new Map<number, number>();
+    const before = csv
+      ? await newlinesBeforeRecords(connection, csv, [...new Set(rows.map((p) => p.rowIndex as number))])
+      : new Map<number, number>();
     const path = staged.find((s) => s.file.name === file)?.file.path;
-    const atBytes = path && rejects.length > 0 ? await linesAtBytePositions(path, rejects.map((p) => p.bytePosition as number)) : new Map<number, number>();
+    const atBytes =
+      path && rejects.length > 0
+        ? await linesAtBytePositions(
+            path,
+            rejects.map((p) => p.bytePosition as number)
+          )
+        : new Map<number, number>();
     for (const p of inFile) {
-      if (p.source === 'header') lines.set(p, csv ? 1 : null);
-      else if (p.source === 'reject') lines.set(p, atBytes.get(p.bytePosition as number) ?? null);
-      else if (p.source === 'row' && p.rowIndex !== null) {
+      if (p.source === 'header') {
+        lines.set(p, csv ? 1 : null);
+      } else if (p.source === 'reject') {
+        lines.set(p, atBytes.get(p.bytePosition as number) ?? null);
+      } else if (p.source === 'row' && p.rowIndex !== null) {
         lines.set(p, csv ? p.rowIndex + csv.headerLines + 1 + (before.get(p.rowIndex) ?? 0) : p.rowIndex + 1);
-      } else lines.set(p, null);
+      } else {
+        lines.set(p, null);
+      }
     }
   }
-  return problems.map((p) => ({ file: p.file, line: lines.get(p) ?? null, column: p.column, value: p.value, rule: p.rule }));
+  return problems.map((p) => ({
+    file: p.file,
+    line: lines.get(p) ?? null,
+    column: p.column,
+    value: p.value,
+    rule: p.rule,
+  }));
 };
 
 /**
  * Reads the report out of the problems table: the total, the files, and the
  * first `reportLimit` problems with their line numbers.
  */
-export const readLoadReport = async (connection: DuckDBConnection, staged: StagedTable[], notes: string[]): Promise<LoadReport> => {
+export const readLoadReport = async (
+  connection: DuckDBConnection,
+  staged: StagedTable[],
+  notes: string[]
+): Promise<LoadReport> => {
   const total = Number(await readScalar(connection, `select count(*) from ${problemsTable}`));
   const files = await readRows(
     connection,
-    `select file, count(*) as problems from ${problemsTable} group by file order by min(table_order), file`,
+    `select file, count(*) as problems from ${problemsTable} group by file order by min(table_order), file`
   );
   const first = await readRows(
     connection,
     `select file, source, row_index, byte_position, column_name, left(value, ${valueLimit}) as value, rule
      from ${problemsTable}
      order by table_order, file, row_index nulls first, column_order, rule, value
-     limit ${reportLimit}`,
+     limit ${reportLimit}`
   );
   const stored = first.map((row) => ({
     file: String(row.file),

@@ -5,7 +5,17 @@ export interface ValueParser {
   rule: string;
 }
 
-const integerTypes = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT']);
+const integerTypes = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'HUGEINT',
+  'UTINYINT',
+  'USMALLINT',
+  'UINTEGER',
+  'UBIGINT',
+]);
 
 /**
  * How a text value becomes a value of a raw column's type. Every input value
@@ -14,7 +24,9 @@ const integerTypes = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEI
  * for text columns, which need no conversion.
  */
 export const parseValueSql = (dataType: string): ValueParser | null => {
-  if (dataType === 'VARCHAR') return null;
+  if (dataType === 'VARCHAR') {
+    return null;
+  }
   if (dataType === 'TIMESTAMP') {
     // A plain TIMESTAMP cast drops an offset instead of applying it; TIMESTAMPTZ
     // applies it, and a value without one is read in the session's UTC. The
@@ -26,7 +38,8 @@ export const parseValueSql = (dataType: string): ValueParser | null => {
   if (integerTypes.has(dataType)) {
     // try_cast rounds '1.5' to 2; a fraction is not an integer.
     return {
-      sql: (text) => `try_cast(case when try_cast(${text} as double) = floor(try_cast(${text} as double)) then ${text} end as ${dataType})`,
+      sql: (text) =>
+        `try_cast(case when try_cast(${text} as double) = floor(try_cast(${text} as double)) then ${text} end as ${dataType})`,
       rule: 'not an integer',
     };
   }

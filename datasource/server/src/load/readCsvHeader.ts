@@ -13,7 +13,9 @@ export interface CsvHeader {
 /** A stream of the file's bytes, decompressed when the name ends in .gz. */
 export const openCsvBytes = (path: string): Readable => {
   const file = createReadStream(path);
-  if (!path.endsWith('.gz')) return file;
+  if (!path.endsWith('.gz')) {
+    return file;
+  }
   const gunzip = createGunzip();
   // Closing the decompressed stream early must close the file too.
   gunzip.on('close', () => file.destroy());
@@ -36,7 +38,9 @@ const parseFirstRecord = (text: string, atEnd: boolean): Parsed => {
     const ch = text[i];
     if (inQuotes) {
       if (ch !== '"') {
-        if (ch === '\n') newlines += 1;
+        if (ch === '\n') {
+          newlines += 1;
+        }
         field += ch;
       } else if (i + 1 === text.length && !atEnd) {
         return 'incomplete';
@@ -58,8 +62,12 @@ const parseFirstRecord = (text: string, atEnd: boolean): Parsed => {
       field += ch;
     }
   }
-  if (!atEnd) return 'incomplete';
-  if (text.length === 0) return { names: [], lines: 0 };
+  if (!atEnd) {
+    return 'incomplete';
+  }
+  if (text.length === 0) {
+    return { names: [], lines: 0 };
+  }
   names.push(field.endsWith('\r') ? field.slice(0, -1) : field);
   return { names, lines: newlines + 1 };
 };
@@ -77,8 +85,12 @@ export const readCsvHeader = async (path: string): Promise<CsvHeader> => {
     for await (const chunk of stream) {
       text += decoder.write(chunk as Buffer);
       const parsed = parseFirstRecord(text.replace(/^\uFEFF/, ''), false);
-      if (parsed !== 'incomplete') return parsed;
-      if (text.length > maxHeaderChars) throw new Error('no header record in the first 2 MB');
+      if (parsed !== 'incomplete') {
+        return parsed;
+      }
+      if (text.length > maxHeaderChars) {
+        throw new Error('no header record in the first 2 MB');
+      }
     }
     text += decoder.end();
     const parsed = parseFirstRecord(text.replace(/^\uFEFF/, ''), true);

@@ -65,16 +65,33 @@ const csvReader = (path: string, columnCount: number) => (rejectsTable: string) 
 
 const stageColumns = (contractColumns: ContractColumn[], fileColumns: string[]): StagedColumn[] =>
   contractColumns.flatMap((column, order) => {
-    if (!fileColumns.includes(column.name)) return [];
+    if (!fileColumns.includes(column.name)) {
+      return [];
+    }
     const parser = parseValueSql(column.dataType);
-    return [{ ...column, order, text: quoteIdentifier(column.name), typed: quoteIdentifier(parser ? `${column.name}:typed` : column.name), parser }];
+    return [
+      {
+        ...column,
+        order,
+        text: quoteIdentifier(column.name),
+        typed: quoteIdentifier(parser ? `${column.name}:typed` : column.name),
+        parser,
+      },
+    ];
   });
 
-const reportHeader = async (connection: DuckDBConnection, request: ReadTableRequest, fileColumns: string[], source: 'header' | 'file') => {
+const reportHeader = async (
+  connection: DuckDBConnection,
+  request: ReadTableRequest,
+  fileColumns: string[],
+  source: 'header' | 'file'
+) => {
   const { tableOrder, file, contractColumns } = request;
   for (const [order, column] of contractColumns.entries()) {
     const count = fileColumns.filter((name) => name === column.name).length;
-    if (count === 1) continue;
+    if (count === 1) {
+      continue;
+    }
     await addProblem(connection, {
       tableOrder,
       file: file.name,
@@ -102,7 +119,9 @@ const stageCsv = async (connection: DuckDBConnection, request: ReadTableRequest)
   const rejects = rejectsRelation(table);
   const readSql = csvReader(file.path, fileColumns.length);
   const csv: CsvSource = { readSql, columnCount: fileColumns.length, headerLines: header.lines };
-  if (columns.length === 0) return null;
+  if (columns.length === 0) {
+    return null;
+  }
   const picks = columns.map((c) => `${positional(fileColumns.indexOf(c.name))} as ${c.text}`);
   await connection.run(stageSql(relation, columns, `select ${picks.join(', ')} from ${readSql(rejects)}`));
   const rejectCount = Number(await readScalar(connection, `select count(*) from ${quoteIdentifier(rejects)}`));
@@ -119,7 +138,7 @@ const stageCsv = async (connection: DuckDBConnection, request: ReadTableRequest)
               h.header_name, left(trim(r.csv_line, chr(13) || chr(10)), 1000), '${rules.csvStructure}: ' || lower(r.error_type)
        from ${quoteIdentifier(rejects)} r
        left join (values ${names.join(', ')}) h(position_name, header_name, column_order) on r.column_name = h.position_name`,
-      { table_order: tableOrder, file: file.name },
+      { table_order: tableOrder, file: file.name }
     );
   }
   const rows = Number(await readScalar(connection, `select count(*) from ${relation}`));
@@ -129,16 +148,23 @@ const stageCsv = async (connection: DuckDBConnection, request: ReadTableRequest)
 const stageParquet = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
   const { table, tableOrder, file, contractColumns } = request;
   const source = `read_parquet(${quoteLiteral(file.path)}, file_row_number = true)`;
-  const described = await readRows(connection, `select column_name from (describe select * from ${source}) where column_name <> 'file_row_number'`);
+  const described = await readRows(
+    connection,
+    `select column_name from (describe select * from ${source}) where column_name <> 'file_row_number'`
+  );
   const fileColumns = described.map((row) => String(row.column_name));
   await reportHeader(connection, request, fileColumns, 'file');
   const columns = stageColumns(contractColumns, fileColumns);
-  if (columns.length === 0) return null;
+  if (columns.length === 0) {
+    return null;
+  }
   const relation = stageRelation(table);
   // Every value goes through text so Parquet and CSV are checked by the same
   // rules; an empty string is an empty value, as an empty CSV field is.
   const picks = columns.map((c) => `nullif(cast(${c.text} as varchar), '') as ${c.text}`);
-  await connection.run(stageSql(relation, columns, `select ${['file_row_number as _row', ...picks].join(', ')} from ${source}`));
+  await connection.run(
+    stageSql(relation, columns, `select ${['file_row_number as _row', ...picks].join(', ')} from ${source}`)
+  );
   const rows = Number(await readScalar(connection, `select count(*) from ${relation}`));
   return { table, tableOrder, file, relation, rowIndex: 's._row', columns, rows, rejects: 0 };
 };
@@ -148,12 +174,23 @@ const stageParquet = async (connection: DuckDBConnection, request: ReadTableRequ
  * structure errors. Returns null when there is nothing to check: the file
  * cannot be read or has none of the contract's columns (recorded as problems).
  */
-export const readTableFile = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
+export const readTableFile = async (
+  connection: DuckDBConnection,
+  request: ReadTableRequest
+): Promise<StagedTable | null> => {
   try {
-    return request.file.format === 'csv' ? await stageCsv(connection, request) : await stageParquet(connection, request);
+    return request.file.format === 'csv'
+      ? await stageCsv(connection, request)
+      : await stageParquet(connection, request);
   } catch (error) {
     const message = errorMessage(error).split('\n')[0];
-    await addProblem(connection, { tableOrder: request.tableOrder, file: request.file.name, source: 'file', value: message, rule: rules.unreadableFile });
+    await addProblem(connection, {
+      tableOrder: request.tableOrder,
+      file: request.file.name,
+      source: 'file',
+      value: message,
+      rule: rules.unreadableFile,
+    });
     return null;
   }
 };

@@ -40,40 +40,88 @@ describe('a load that breaks the contract', () => {
 
   const edit = (file: string, from: string, to: string) => (dir: string) => editFile(join(dir, file), from, to);
 
-  const cases: [string, (dir: string) => void, Problem][] = [
+  const cases: Array<[string, (dir: string) => void, Problem]> = [
     [
       'a missing file',
       (dir) => unlinkSync(join(dir, 'interactions.csv')),
-      { file: 'interactions.csv', line: null, column: null, value: 'interactions.csv, interactions.csv.gz, interactions.parquet', rule: 'missing file' },
+      {
+        file: 'interactions.csv',
+        line: null,
+        column: null,
+        value: 'interactions.csv, interactions.csv.gz, interactions.parquet',
+        rule: 'missing file',
+      },
     ],
-    ['a missing column', edit('branches.csv', 'name,region,', 'name,area,'), { file: 'branches.csv', line: 1, column: 'region', value: null, rule: 'missing column' }],
+    [
+      'a missing column',
+      edit('branches.csv', 'name,region,', 'name,area,'),
+      { file: 'branches.csv', line: 1, column: 'region', value: null, rule: 'missing column' },
+    ],
     [
       'an unparsable timestamp',
       edit('customers.csv', '2024-02-01 00:00:00', '2024-02-30 00:00:00'),
       { file: 'customers.csv', line: 3, column: 'started_at', value: '2024-02-30 00:00:00', rule: 'not a timestamp' },
     ],
-    ['an unparsable number', edit('responses.csv', 'nps_11,9,', 'nps_11,nine,'), { file: 'responses.csv', line: 6, column: 'score', value: 'nine', rule: 'not a number' }],
-    ['an empty required value', edit('branches.csv', 'Mill Lane', ''), { file: 'branches.csv', line: 3, column: 'name', value: null, rule: 'empty required value' }],
-    ['an unknown branch', edit('customers.csv', 'C3,B1', 'C3,B7'), { file: 'customers.csv', line: 4, column: 'branch_id', value: 'B7', rule: 'unknown branch' }],
-    ['an unknown customer', edit('interactions.csv', 'I2,C2', 'I2,C9'), { file: 'interactions.csv', line: 3, column: 'customer_id', value: 'C9', rule: 'unknown customer' }],
+    [
+      'an unparsable number',
+      edit('responses.csv', 'nps_11,9,', 'nps_11,nine,'),
+      { file: 'responses.csv', line: 6, column: 'score', value: 'nine', rule: 'not a number' },
+    ],
+    [
+      'an empty required value',
+      edit('branches.csv', 'Mill Lane', ''),
+      { file: 'branches.csv', line: 3, column: 'name', value: null, rule: 'empty required value' },
+    ],
+    [
+      'an unknown branch',
+      edit('customers.csv', 'C3,B1', 'C3,B7'),
+      { file: 'customers.csv', line: 4, column: 'branch_id', value: 'B7', rule: 'unknown branch' },
+    ],
+    [
+      'an unknown customer',
+      edit('interactions.csv', 'I2,C2', 'I2,C9'),
+      { file: 'interactions.csv', line: 3, column: 'customer_id', value: 'C9', rule: 'unknown customer' },
+    ],
     [
       'an unknown interaction',
       edit('responses.csv', 'R2,B2,C2,I2', 'R2,B2,C2,I8'),
       { file: 'responses.csv', line: 3, column: 'interaction_id', value: 'I8', rule: 'unknown interaction' },
     ],
-    ['a bad channel', edit('interactions.csv', 'phone', 'telephone'), { file: 'interactions.csv', line: 2, column: 'channel', value: 'telephone', rule: 'unknown channel' }],
-    ['a bad instrument', edit('responses.csv', 'smiley_5', 'smiley_7'), { file: 'responses.csv', line: 5, column: 'instrument', value: 'smiley_7', rule: 'unknown instrument' }],
-    ['a bad touchpoint', edit('responses.csv', 'kiosk', 'kiosk2'), { file: 'responses.csv', line: 5, column: 'touchpoint', value: 'kiosk2', rule: 'unknown touchpoint' }],
+    [
+      'a bad channel',
+      edit('interactions.csv', 'phone', 'telephone'),
+      { file: 'interactions.csv', line: 2, column: 'channel', value: 'telephone', rule: 'unknown channel' },
+    ],
+    [
+      'a bad instrument',
+      edit('responses.csv', 'smiley_5', 'smiley_7'),
+      { file: 'responses.csv', line: 5, column: 'instrument', value: 'smiley_7', rule: 'unknown instrument' },
+    ],
+    [
+      'a bad touchpoint',
+      edit('responses.csv', 'kiosk', 'kiosk2'),
+      { file: 'responses.csv', line: 5, column: 'touchpoint', value: 'kiosk2', rule: 'unknown touchpoint' },
+    ],
     [
       'a score out of its instrument range',
       edit('responses.csv', 'csat_5,5,', 'csat_5,6,'),
       { file: 'responses.csv', line: 2, column: 'score', value: '6', rule: 'score out of range for csat_5 (1..5)' },
     ],
-    ['a negative handle_seconds', edit('interactions.csv', ',900', ',-900'), { file: 'interactions.csv', line: 4, column: 'handle_seconds', value: '-900', rule: 'negative' }],
+    [
+      'a negative handle_seconds',
+      edit('interactions.csv', ',900', ',-900'),
+      { file: 'interactions.csv', line: 4, column: 'handle_seconds', value: '-900', rule: 'negative' },
+    ],
     [
       'resolved_at before opened_at',
       edit('interactions.csv', '2024-05-03T10:15:00Z', '2024-05-03T09:15:00Z'),
-      { file: 'interactions.csv', line: 4, column: 'resolved_at', value: '2024-05-03T09:15:00Z', rule: 'before opened_at' },
+      {
+        file: 'interactions.csv',
+        line: 4,
+        column: 'resolved_at',
+        value: '2024-05-03T09:15:00Z',
+        rule: 'before opened_at',
+      },
     ],
     [
       'ended_at before started_at',
@@ -92,12 +140,15 @@ describe('a load that breaks the contract', () => {
     ],
   ];
 
-  it.each(cases)('rejects %s, names file, line, column, value and rule, and leaves the served file as it was', async (_name, breakInput, expected) => {
-    const report = await rejectedReport(breakInput);
-    expect(report.problems).toEqual([expected]);
-    expect(report.total).toBe(1);
-    expect(report.files).toEqual([{ file: expected.file, problems: 1 }]);
-  });
+  it.each(cases)(
+    'rejects %s, names file, line, column, value and rule, and leaves the served file as it was',
+    async (_name, breakInput, expected) => {
+      const report = await rejectedReport(breakInput);
+      expect(report.problems).toEqual([expected]);
+      expect(report.total).toBe(1);
+      expect(report.files).toEqual([{ file: expected.file, problems: 1 }]);
+    }
+  );
 
   it('rejects a duplicate id, naming every row that carries it', async () => {
     const report = await rejectedReport(edit('interactions.csv', 'I3,,B1', 'I2,,B1'));
@@ -108,7 +159,9 @@ describe('a load that breaks the contract', () => {
   });
 
   it('rejects a ragged CSV row by its physical line (after a value with a newline) and skips the rest of that file', async () => {
-    const report = await rejectedReport(edit('responses.csv', '2024-05-04T12:00:00Z,', '2024-05-04T12:00:00Z,,surplus'));
+    const report = await rejectedReport(
+      edit('responses.csv', '2024-05-04T12:00:00Z,', '2024-05-04T12:00:00Z,,surplus')
+    );
     expect(report.problems).toEqual([
       {
         file: 'responses.csv',

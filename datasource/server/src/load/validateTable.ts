@@ -29,36 +29,70 @@ const rowChecks = (staged: StagedTable, targets: Partial<Record<ContractTable, S
   const checks: RowCheck[] = [];
   const joins: string[] = [];
   for (const c of staged.columns) {
-    if (c.required) checks.push({ broken: `${c.text} is null`, column: c, value: 'null', rule: quoteLiteral(rules.empty) });
-    if (c.parser) checks.push({ broken: `${c.text} is not null and ${c.typed} is null`, column: c, value: c.text, rule: quoteLiteral(c.parser.rule) });
+    if (c.required) {
+      checks.push({ broken: `${c.text} is null`, column: c, value: 'null', rule: quoteLiteral(rules.empty) });
+    }
+    if (c.parser) {
+      checks.push({
+        broken: `${c.text} is not null and ${c.typed} is null`,
+        column: c,
+        value: c.text,
+        rule: quoteLiteral(c.parser.rule),
+      });
+    }
   }
   for (const name of contract.nonNegative) {
     const c = column(name);
-    if (c) checks.push({ broken: `${c.typed} < 0`, column: c, value: c.text, rule: quoteLiteral(rules.negative) });
+    if (c) {
+      checks.push({ broken: `${c.typed} < 0`, column: c, value: c.text, rule: quoteLiteral(rules.negative) });
+    }
   }
   for (const { column: name, earliest } of contract.notBefore) {
     const c = column(name);
     const e = column(earliest);
-    if (c && e) checks.push({ broken: `${c.typed} < ${e.typed}`, column: c, value: c.text, rule: quoteLiteral(`${rules.before} ${earliest}`) });
+    if (c && e) {
+      checks.push({
+        broken: `${c.typed} < ${e.typed}`,
+        column: c,
+        value: c.text,
+        rule: quoteLiteral(`${rules.before} ${earliest}`),
+      });
+    }
   }
   for (const allowed of contract.allowedValues) {
     const c = column(allowed.column);
-    if (!c) continue;
+    if (!c) {
+      continue;
+    }
     const valueColumn = quoteIdentifier(allowed.valueColumn);
     const values = `select ${valueColumn} from ${allowed.relation} where ${valueColumn} is not null`;
-    checks.push({ broken: `${c.text} is not null and ${c.text} not in (${values})`, column: c, value: c.text, rule: quoteLiteral(allowed.rule) });
+    checks.push({
+      broken: `${c.text} is not null and ${c.text} not in (${values})`,
+      column: c,
+      value: c.text,
+      rule: quoteLiteral(allowed.rule),
+    });
   }
   for (const reference of contract.references) {
     const c = column(reference.column);
-    if (!c) continue;
+    if (!c) {
+      continue;
+    }
     const target = targets[reference.table];
     const key = trustedKey(target);
     if (!target || !key) {
-      notes.push(`${staged.file.name}: ${reference.column} not checked against ${reference.table}, which could not be read completely`);
+      notes.push(
+        `${staged.file.name}: ${reference.column} not checked against ${reference.table}, which could not be read completely`
+      );
       continue;
     }
     const ids = `select ${key.text} from ${target.relation} where ${key.text} is not null`;
-    checks.push({ broken: `${c.text} is not null and ${c.text} not in (${ids})`, column: c, value: c.text, rule: quoteLiteral(reference.rule) });
+    checks.push({
+      broken: `${c.text} is not null and ${c.text} not in (${ids})`,
+      column: c,
+      value: c.text,
+      rule: quoteLiteral(reference.rule),
+    });
   }
   const score = contract.scale && column(contract.scale.score);
   const instrument = contract.scale && column(contract.scale.instrument);
@@ -84,7 +118,7 @@ const rowChecks = (staged: StagedTable, targets: Partial<Record<ContractTable, S
 export const validateTable = async (
   connection: DuckDBConnection,
   staged: StagedTable,
-  targets: Partial<Record<ContractTable, StagedTable>>,
+  targets: Partial<Record<ContractTable, StagedTable>>
 ): Promise<string[]> => {
   const notes: string[] = [];
   const { checks, joins } = rowChecks(staged, targets, notes);
@@ -95,7 +129,7 @@ export const validateTable = async (
     const flags = checks.map((check, i) => `(${check.broken}) as broken_${i}`);
     const problems = checks.map(
       (check, i) =>
-        `case when broken_${i} then struct_pack(column_order := ${check.column.order}, column_name := ${quoteLiteral(check.column.name)}, value := cast(${check.value} as varchar), rule := ${check.rule}) end`,
+        `case when broken_${i} then struct_pack(column_order := ${check.column.order}, column_name := ${quoteLiteral(check.column.name)}, value := cast(${check.value} as varchar), rule := ${check.rule}) end`
     );
     await connection.run(
       `insert into ${problemsTable}
@@ -106,7 +140,7 @@ export const validateTable = async (
          where ${checks.map((_, i) => `broken_${i}`).join(' or ')}
        )
        where p is not null`,
-      params,
+      params
     );
   }
   const key = staged.columns.find((c) => c.name === tableRules[staged.table].key);
@@ -116,7 +150,7 @@ export const validateTable = async (
        select $table_order, $file, 'row', ${staged.rowIndex}, null, ${key.order}, ${quoteLiteral(key.name)}, s.${key.text}, ${quoteLiteral(rules.duplicateId)}
        from ${staged.relation} s
        where s.${key.text} in (select ${key.text} from ${staged.relation} where ${key.text} is not null group by all having count(*) > 1)`,
-      params,
+      params
     );
   }
   return notes;

@@ -24,7 +24,7 @@ export const buildMetricSql = (
   metric: MetricDefinition,
   query: MetricQuery,
   range: TimeRange,
-  source: MetricSource,
+  source: MetricSource
 ): BoundQuery => {
   const { rollup, rollupTime, fact, factTime } = metric.source;
   const needsRollup = source !== 'fact';
@@ -33,11 +33,17 @@ export const buildMetricSql = (
     throw new Error(`metric '${metric.name}' has no ${needsRollup ? 'rollup' : 'fact'} to read from`);
   }
   const hasOpening = metric.components.some((c) => c.agg === 'opening');
-  if (hasOpening && needsFact) throw new Error(`metric '${metric.name}' is a stock and is only kept in its rollup`);
-  if (metric.components.length === 0 && needsRollup) throw new Error(`metric '${metric.name}' is a distribution and is only read from its fact`);
+  if (hasOpening && needsFact) {
+    throw new Error(`metric '${metric.name}' is a stock and is only kept in its rollup`);
+  }
+  if (metric.components.length === 0 && needsRollup) {
+    throw new Error(`metric '${metric.name}' is a distribution and is only read from its fact`);
+  }
   for (const dimension of [...query.groupBy, ...Object.keys(query.filters)]) {
     if (!metric.dimensions.includes(dimension)) {
-      throw new Error(`metric '${metric.name}' cannot be grouped or filtered by '${dimension}'; it has: ${metric.dimensions.join(', ')}`);
+      throw new Error(
+        `metric '${metric.name}' cannot be grouped or filtered by '${dimension}'; it has: ${metric.dimensions.join(', ')}`
+      );
     }
   }
 
@@ -57,7 +63,8 @@ export const buildMetricSql = (
   });
 
   const dims = query.groupBy.map(quoteIdentifier);
-  const bucketOf = (timeColumn: string) => (query.interval ? `date_trunc('${query.interval}', ${quoteIdentifier(timeColumn)})::date` : null);
+  const bucketOf = (timeColumn: string) =>
+    query.interval ? `date_trunc('${query.interval}', ${quoteIdentifier(timeColumn)})::date` : null;
   const columnsOf = (timeColumn: string, dayColumn: string) => {
     const bucket = bucketOf(timeColumn);
     return [
@@ -77,7 +84,7 @@ export const buildMetricSql = (
   if (needsRollup && rollup && rollupTime && dayFrom < dayTo) {
     const t = quoteIdentifier(rollupTime);
     scans.push(
-      `select ${columnsOf(rollupTime, t)} from ${quoteIdentifier(rollup)} where ${where([`${t} >= ${bindTime('from_day', dayFrom)}::date`, `${t} < ${bindTime('to_day', dayTo)}::date`])}`,
+      `select ${columnsOf(rollupTime, t)} from ${quoteIdentifier(rollup)} where ${where([`${t} >= ${bindTime('from_day', dayFrom)}::date`, `${t} < ${bindTime('to_day', dayTo)}::date`])}`
     );
   }
   if (needsFact && fact && factTime) {
@@ -89,11 +96,15 @@ export const buildMetricSql = (
             `(${t} >= ${bindTime('from', range.from)} and ${t} < ${bindTime('edge_from', dayFrom)})`,
             `(${t} >= ${bindTime('edge_to', dayTo)} and ${t} < ${bindTime('to', range.to)})`,
           ];
-    scans.push(`select ${columnsOf(factTime, `${t}::date`)} from ${quoteIdentifier(fact)} where ${where([`(${spans.join(' or ')})`])}`);
+    scans.push(
+      `select ${columnsOf(factTime, `${t}::date`)} from ${quoteIdentifier(fact)} where ${where([`(${spans.join(' or ')})`])}`
+    );
   }
   const scan = scans.length === 1 ? scans[0] : scans.map((s) => `(${s})`).join(' union all by name ');
   // A stock is read on the first day the bucket covers in the range.
-  const rows = hasOpening ? `select *, min(__day) over (${query.interval ? 'partition by __time' : ''}) as __first from (${scan})` : scan;
+  const rows = hasOpening
+    ? `select *, min(__day) over (${query.interval ? 'partition by __time' : ''}) as __first from (${scan})`
+    : scan;
 
   const keys = [...(query.interval ? ['__time as time'] : []), ...dims];
   const order = [...(query.interval ? ['time'] : []), ...dims];

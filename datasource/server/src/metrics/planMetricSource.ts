@@ -12,11 +12,15 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 export const planMetricSource = (
   metric: MetricDefinition,
   query: MetricQuery,
-  columnsOf: (table: string) => ReadonlySet<string>,
+  columnsOf: (table: string) => ReadonlySet<string>
 ): MetricSource => {
   const { rollup, fact } = metric.source;
-  if (metric.components.length === 0 || !rollup) return 'fact';
-  if (metric.components.some((c) => c.agg === 'opening') || !fact) return 'rollup';
+  if (metric.components.length === 0 || !rollup) {
+    return 'fact';
+  }
+  if (metric.components.some((c) => c.agg === 'opening') || !fact) {
+    return 'rollup';
+  }
   const rollupColumns = columnsOf(rollup);
   const dimensions = [...query.groupBy, ...Object.keys(query.filters)];
   return dimensions.every((d) => rollupColumns.has(d)) ? 'hybrid' : 'fact';
@@ -27,7 +31,7 @@ export const planMetricSql = (
   metric: MetricDefinition,
   query: MetricQuery,
   range: TimeRange,
-  columnsOf: (table: string) => ReadonlySet<string>,
+  columnsOf: (table: string) => ReadonlySet<string>
 ): { source: MetricSource; bound: BoundQuery } => {
   const source = planMetricSource(metric, query, columnsOf);
   return { source, bound: buildMetricSql(metric, query, range, source) };

@@ -19,7 +19,7 @@ describe('withPreviousPeriod', () => {
         { branch_id: 'BR002', value: 10, n: 70 },
         { branch_id: 'BR001', value: 52.5, n: 100 },
       ],
-      groupBy,
+      groupBy
     );
     expect(rows).toEqual([
       { branch_id: 'BR001', value: 40, n: 120, previous: 52.5, previous_n: 100, change: -12.5 },
@@ -28,11 +28,17 @@ describe('withPreviousPeriod', () => {
   });
 
   it('leaves the change empty for a group that had no value before, and drops groups that have none now', () => {
-    const rows = withPreviousPeriod([{ branch_id: 'BR003', value: 20, n: 30 }], [{ branch_id: 'BR009', value: 5, n: 9 }], groupBy);
+    const rows = withPreviousPeriod(
+      [{ branch_id: 'BR003', value: 20, n: 30 }],
+      [{ branch_id: 'BR009', value: 5, n: 9 }],
+      groupBy
+    );
     expect(rows).toEqual([{ branch_id: 'BR003', value: 20, n: 30, previous: null, previous_n: 0, change: null }]);
   });
 
   it('compares a whole-range total with the previous total when nothing is grouped', () => {
-    expect(withPreviousPeriod([{ value: 3, n: 1 }], [{ value: 1, n: 1 }], [])).toEqual([{ value: 3, n: 1, previous: 1, previous_n: 1, change: 2 }]);
+    expect(withPreviousPeriod([{ value: 3, n: 1 }], [{ value: 1, n: 1 }], [])).toEqual([
+      { value: 3, n: 1, previous: 1, previous_n: 1, change: 2 },
+    ]);
   });
 });

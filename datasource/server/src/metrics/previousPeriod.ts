@@ -2,7 +2,10 @@ import type { Row } from '../db/readRows';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 
 /** The equally long period that ends where `range` starts. */
-export const previousPeriod = (range: TimeRange): TimeRange => ({ from: range.from - (range.to - range.from), to: range.from });
+export const previousPeriod = (range: TimeRange): TimeRange => ({
+  from: range.from - (range.to - range.from),
+  to: range.from,
+});
 
 const groupKey = (row: Row, groupBy: readonly string[]) => JSON.stringify(groupBy.map((d) => row[d] ?? null));
 

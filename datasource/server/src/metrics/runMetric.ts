@@ -11,7 +11,7 @@ export const runMetric = async (
   metric: MetricDefinition,
   query: MetricQuery,
   range: TimeRange,
-  source: MetricSource,
+  source: MetricSource
 ): Promise<Row[]> => {
   const { sql, params, types } = buildMetricSql(metric, query, range, source);
   return readRows(connection, sql, params, types);

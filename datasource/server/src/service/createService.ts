@@ -39,23 +39,38 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   const app = Fastify({
     logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: 1024 * 1024,
-    constraints: { accept: acceptConstraint },
+    routerOptions: { constraints: { accept: acceptConstraint } },
   });
   const cache = new ResultCache<Answer>(config.cacheBytes, {
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
   });
-  const warehouse = await ReloadingWarehouse.open(config.db, { threads: config.threads, memoryLimit: config.memoryLimit }, config.watchIntervalMs, {
-    swapped: (next) => {
-      cache.clear();
-      app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
-    },
-    refused: (problem, error) => app.log.warn({ err: error, problem }, `refused the new warehouse file: ${problem.reason}; still serving the previous data`),
-  });
+  const warehouse = await ReloadingWarehouse.open(
+    config.db,
+    { threads: config.threads, memoryLimit: config.memoryLimit },
+    config.watchIntervalMs,
+    {
+      swapped: (next) => {
+        cache.clear();
+        app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
+      },
+      refused: (problem, error) =>
+        app.log.warn(
+          { err: error, problem },
+          `refused the new warehouse file: ${problem.reason}; still serving the previous data`
+        ),
+    }
+  );
   // Requests in flight finish first (fastify's close), then the watcher stops and the database closes.
   app.addHook('onClose', () => warehouse.close());
   const runner = new QueryRunner(config, () => warehouse.current());
-  const context: QueryContext = { warehouse, runner, cache, caps: { maxRows: config.maxRows, maxBytes: config.maxBytes }, maxArrowRows: config.maxArrowRows };
+  const context: QueryContext = {
+    warehouse,
+    runner,
+    cache,
+    caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
+    maxArrowRows: config.maxArrowRows,
+  };
 
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(bearerAuth, { token: config.token, open: [servicePaths.health] });

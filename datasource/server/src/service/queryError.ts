@@ -20,7 +20,7 @@ export class QueryError extends Error {
   constructor(
     readonly code: QueryErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown }
   ) {
     super(message, options);
   }

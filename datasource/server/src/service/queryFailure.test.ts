@@ -4,7 +4,7 @@ import { QueryError } from './queryError';
 import { queryFailure } from './queryFailure';
 
 describe('queryFailure', () => {
-  const logged: Record<string, unknown>[] = [];
+  const logged: Array<Record<string, unknown>> = [];
   const app = Fastify({
     logger: {
       stream: new Writable({
@@ -24,10 +24,18 @@ describe('queryFailure', () => {
   });
 
   it('answers anything else without its internal text, and logs it in full for the operator', () => {
-    const fault = new Error('INTERNAL Error: Attempted to access index 7 within vector of size 3 at /src/duckdb/row.cpp');
+    const fault = new Error(
+      'INTERNAL Error: Attempted to access index 7 within vector of size 3 at /src/duckdb/row.cpp'
+    );
     const failure = queryFailure(fault, app.log);
     expect(failure.toJSON()).toEqual({ code: 'internal', message: 'the query failed inside the service; see its log' });
     expect(failure.cause).toBe(fault);
-    expect(logged).toEqual([expect.objectContaining({ level: 50, msg: 'query failed', err: expect.objectContaining({ message: fault.message }) })]);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 50,
+        msg: 'query failed',
+        err: expect.objectContaining({ message: fault.message }),
+      }),
+    ]);
   });
 });

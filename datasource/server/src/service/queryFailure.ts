@@ -7,7 +7,9 @@ import { QueryError } from './queryError';
  * its internal text, on every route alike.
  */
 export const queryFailure = (error: unknown, log: FastifyBaseLogger): QueryError => {
-  if (error instanceof QueryError) return error;
+  if (error instanceof QueryError) {
+    return error;
+  }
   log.error({ err: error }, 'query failed');
   return new QueryError('internal', 'the query failed inside the service; see its log', { cause: error });
 };

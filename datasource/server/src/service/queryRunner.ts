@@ -30,7 +30,7 @@ export class QueryRunner {
 
   constructor(
     private readonly limits: RunnerLimits,
-    private readonly database: () => ServingDatabase,
+    private readonly database: () => ServingDatabase
   ) {}
 
   get load() {
@@ -40,7 +40,7 @@ export class QueryRunner {
   async run<T>(
     queryClass: QueryClass,
     signal: AbortSignal | undefined,
-    work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<T>,
+    work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<T>
   ): Promise<T> {
     await this.slot(signal);
     const database = this.database();
@@ -49,7 +49,9 @@ export class QueryRunner {
       connection = await database.acquire();
     } catch (error) {
       this.next();
-      throw new QueryError('internal', `could not open a connection to the warehouse: ${errorMessage(error)}`, { cause: error });
+      throw new QueryError('internal', `could not open a connection to the warehouse: ${errorMessage(error)}`, {
+        cause: error,
+      });
     }
     const timeoutMs = queryClass === 'adhoc' ? this.limits.adhocTimeoutMs : this.limits.dashboardTimeoutMs;
     let stopped: QueryError | undefined;
@@ -63,18 +65,32 @@ export class QueryRunner {
       retry ??= setInterval(() => connection.interrupt(), INTERRUPT_RETRY_MS);
     };
     const timer = setTimeout(
-      () => stop(new QueryError('timeout', `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow the time range or add filters`)),
-      timeoutMs,
+      () =>
+        stop(
+          new QueryError(
+            'timeout',
+            `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow the time range or add filters`
+          )
+        ),
+      timeoutMs
     );
     const onAbort = () => stop(new QueryError('cancelled', 'the client went away; the query was stopped'));
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      if (signal?.aborted) onAbort();
-      if (stopped) throw stopped;
+      if (signal?.aborted) {
+        onAbort();
+      }
+      if (stopped) {
+        throw stopped;
+      }
       return await work(connection, database);
     } catch (error) {
-      if (stopped) throw stopped;
-      if (error instanceof QueryError) throw error;
+      if (stopped) {
+        throw stopped;
+      }
+      if (error instanceof QueryError) {
+        throw error;
+      }
       throw new QueryError('bad_sql', errorMessage(error).replace(/\s+/g, ' ').trim(), { cause: error });
     } finally {
       clearTimeout(timer);
@@ -91,14 +107,21 @@ export class QueryRunner {
       return Promise.resolve();
     }
     if (this.queue.length >= this.limits.queueLimit) {
-      return Promise.reject(new QueryError('busy', `the service is at capacity (${this.limits.concurrency} running, ${this.queue.length} waiting); retry in ${RETRY_AFTER_SECONDS} s`));
+      return Promise.reject(
+        new QueryError(
+          'busy',
+          `the service is at capacity (${this.limits.concurrency} running, ${this.queue.length} waiting); retry in ${RETRY_AFTER_SECONDS} s`
+        )
+      );
     }
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject, signal };
       if (signal) {
         waiter.onAbort = () => {
           const at = this.queue.indexOf(waiter);
-          if (at !== -1) this.queue.splice(at, 1);
+          if (at !== -1) {
+            this.queue.splice(at, 1);
+          }
           reject(new QueryError('cancelled', 'the client went away while the query waited'));
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
@@ -113,7 +136,9 @@ export class QueryRunner {
       this.running -= 1;
       return;
     }
-    if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+    if (waiter.signal && waiter.onAbort) {
+      waiter.signal.removeEventListener('abort', waiter.onAbort);
+    }
     waiter.resolve();
   }
 }

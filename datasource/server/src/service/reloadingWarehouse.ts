@@ -9,10 +9,12 @@ export interface WarehouseEvents {
   refused(problem: RefusedFile, error: unknown): void;
 }
 
-const isMissing = (error: unknown) => typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+const isMissing = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 
 /** Tells one file at the path from the next; a missing file is a state of its own. */
-const fileKey = (identity: FileIdentity | undefined) => (identity ? `${identity.ino}:${identity.mtimeMs}:${identity.size}` : 'missing');
+const fileKey = (identity: FileIdentity | undefined) =>
+  identity ? `${identity.ino}:${identity.mtimeMs}:${identity.size}` : 'missing';
 
 /**
  * Why DuckDB would not serve a file, in words an operator can act on. The
@@ -20,7 +22,9 @@ const fileKey = (identity: FileIdentity | undefined) => (identity ? `${identity.
  */
 const refusalReason = (error: unknown): string => {
   const message = errorMessage(error).replace(/\s+/g, ' ').trim();
-  if (/model_info/.test(message)) return `not a Touchpoint warehouse (no model_info table): ${message}`;
+  if (/model_info/.test(message)) {
+    return `not a Touchpoint warehouse (no model_info table): ${message}`;
+  }
   return `not a readable DuckDB warehouse: ${message}`;
 };
 
@@ -48,7 +52,7 @@ export class ReloadingWarehouse {
     private readonly settings: DatabaseSettings,
     private readonly watchIntervalMs: number,
     private readonly events: WarehouseEvents,
-    first: ServingDatabase,
+    first: ServingDatabase
   ) {
     this.served = first;
     this.status = { checkedAt: Date.now(), watchIntervalMs, swaps: 0, problem: null };
@@ -56,7 +60,12 @@ export class ReloadingWarehouse {
   }
 
   /** Opens the file at `path` (it must be a good warehouse) and starts watching it. */
-  static async open(path: string, settings: DatabaseSettings, watchIntervalMs: number, events: WarehouseEvents): Promise<ReloadingWarehouse> {
+  static async open(
+    path: string,
+    settings: DatabaseSettings,
+    watchIntervalMs: number,
+    events: WarehouseEvents
+  ): Promise<ReloadingWarehouse> {
     return new ReloadingWarehouse(path, settings, watchIntervalMs, events, await ServingDatabase.open(path, settings));
   }
 
@@ -86,7 +95,9 @@ export class ReloadingWarehouse {
   }
 
   private schedule() {
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     this.timer = setTimeout(() => {
       void this.check().finally(() => this.schedule());
     }, this.watchIntervalMs);
@@ -100,7 +111,9 @@ export class ReloadingWarehouse {
     try {
       identity = fileIdentity(this.path);
     } catch (error) {
-      const reason = isMissing(error) ? `the warehouse file ${this.path} is missing` : `cannot read ${this.path}: ${errorMessage(error)}`;
+      const reason = isMissing(error)
+        ? `the warehouse file ${this.path} is missing`
+        : `cannot read ${this.path}: ${errorMessage(error)}`;
       this.refuse(undefined, reason, error);
       return false;
     }
@@ -110,7 +123,9 @@ export class ReloadingWarehouse {
       this.refusedKey = undefined;
       return false;
     }
-    if (this.refusedKey === fileKey(identity)) return false;
+    if (this.refusedKey === fileKey(identity)) {
+      return false;
+    }
     let next: ServingDatabase;
     try {
       next = await ServingDatabase.open(this.path, this.settings);
@@ -134,9 +149,15 @@ export class ReloadingWarehouse {
 
   private refuse(identity: FileIdentity | undefined, reason: string, error: unknown) {
     const key = fileKey(identity);
-    if (this.refusedKey === key) return;
+    if (this.refusedKey === key) {
+      return;
+    }
     this.refusedKey = key;
-    this.status.problem = { reason, since: Date.now(), ...(identity ? { size: identity.size, modifiedAt: Math.round(identity.mtimeMs) } : {}) };
+    this.status.problem = {
+      reason,
+      since: Date.now(),
+      ...(identity ? { size: identity.size, modifiedAt: Math.round(identity.mtimeMs) } : {}),
+    };
     this.events.refused(this.status.problem, error);
   }
 }

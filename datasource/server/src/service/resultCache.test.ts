@@ -6,7 +6,10 @@ interface Answer {
 }
 
 const cacheOf = (budgetBytes: number) =>
-  new ResultCache<Answer>(budgetBytes, { sizeOf: (answer) => answer.text.length, cacheable: (answer) => !answer.failed });
+  new ResultCache<Answer>(budgetBytes, {
+    sizeOf: (answer) => answer.text.length,
+    cacheable: (answer) => !answer.failed,
+  });
 
 /** A computation the test finishes by hand, counting how often it was started and whether it was told to stop. */
 const deferred = () => {

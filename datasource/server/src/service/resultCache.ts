@@ -32,10 +32,14 @@ export class ResultCache<T> {
 
   constructor(
     private readonly budgetBytes: number,
-    private readonly policy: CachePolicy<T>,
+    private readonly policy: CachePolicy<T>
   ) {}
 
-  async get(key: string, compute: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<{ value: T; cached: boolean }> {
+  async get(
+    key: string,
+    compute: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal
+  ): Promise<{ value: T; cached: boolean }> {
     const entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
@@ -48,13 +52,15 @@ export class ResultCache<T> {
       const controller = new AbortController();
       const generation = this.generation;
       const promise = compute(controller.signal).then((value) => {
-        if (generation === this.generation && this.policy.cacheable(value)) this.put(key, value, this.policy.sizeOf(value));
+        if (generation === this.generation && this.policy.cacheable(value)) {
+          this.put(key, value, this.policy.sizeOf(value));
+        }
         return value;
       });
       const created: Shared<T> = { promise, controller, waiters: 0 };
       promise.then(
         () => this.running.delete(key),
-        () => this.running.delete(key),
+        () => this.running.delete(key)
       );
       this.running.set(key, created);
       shared = created;
@@ -65,7 +71,9 @@ export class ResultCache<T> {
       return { value: await this.waitFor(current, signal), cached: coalesced };
     } finally {
       current.waiters -= 1;
-      if (current.waiters === 0 && signal?.aborted) current.controller.abort();
+      if (current.waiters === 0 && signal?.aborted) {
+        current.controller.abort();
+      }
     }
   }
 
@@ -81,21 +89,29 @@ export class ResultCache<T> {
   }
 
   private waitFor(shared: Shared<T>, signal?: AbortSignal): Promise<T> {
-    if (!signal) return shared.promise;
+    if (!signal) {
+      return shared.promise;
+    }
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => reject(new QueryError('cancelled', 'the client went away; the query was stopped'));
-      if (signal.aborted) return onAbort();
+      if (signal.aborted) {
+        return onAbort();
+      }
       signal.addEventListener('abort', onAbort, { once: true });
       shared.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
 
   private put(key: string, value: T, bytes: number) {
-    if (bytes > this.budgetBytes) return;
+    if (bytes > this.budgetBytes) {
+      return;
+    }
     this.entries.set(key, { value, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
-      if (this.bytes <= this.budgetBytes) break;
+      if (this.bytes <= this.budgetBytes) {
+        break;
+      }
       this.entries.delete(oldest);
       this.bytes -= entry.bytes;
     }

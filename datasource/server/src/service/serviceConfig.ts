@@ -15,7 +15,10 @@ export const serviceConfigSchema = z.object({
   token: z.string().min(1).optional(),
   /** DuckDB worker threads shared by all queries. */
   threads: z.coerce.number().int().positive().default(Math.max(1, availableParallelism())),
-  memoryLimit: z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i).default('1GB'),
+  memoryLimit: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
+    .default('1GB'),
   /** Queries running at once; more wait in the queue. */
   concurrency: z.coerce.number().int().positive().default(4),
   /** Queries allowed to wait; beyond it the service answers 503 with Retry-After. */
@@ -24,11 +27,19 @@ export const serviceConfigSchema = z.object({
   dashboardTimeoutMs: z.coerce.number().int().positive().default(10_000),
   adhocTimeoutMs: z.coerce.number().int().positive().default(30_000),
   maxRows: z.coerce.number().int().positive().default(100_000),
-  maxBytes: z.coerce.number().int().positive().default(32 * 1024 * 1024),
+  maxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(32 * 1024 * 1024),
   /** Arrow exports stream, so they may be far larger than JSON answers. */
   maxArrowRows: z.coerce.number().int().positive().default(10_000_000),
   /** Result cache budget; entries are dropped when the data changes. */
-  cacheBytes: z.coerce.number().int().min(0).default(64 * 1024 * 1024),
+  cacheBytes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
   /** How often to look for a new database file from `touchpoint load`. */
   watchIntervalMs: z.coerce.number().int().positive().default(1000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -59,12 +70,14 @@ const envNames: Record<keyof ServiceConfig, string> = {
 /** Flags over environment variables; what neither gives takes the schema's default. */
 export const withEnvironment = (
   flags: Partial<Record<keyof ServiceConfig, string | undefined>>,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = process.env
 ): Record<string, string> => {
   const merged: Record<string, string> = {};
-  for (const [key, name] of Object.entries(envNames) as [keyof ServiceConfig, string][]) {
+  for (const [key, name] of Object.entries(envNames) as Array<[keyof ServiceConfig, string]>) {
     const value = flags[key] ?? env[name];
-    if (value !== undefined && value !== '') merged[key] = value;
+    if (value !== undefined && value !== '') {
+      merged[key] = value;
+    }
   }
   return merged;
 };

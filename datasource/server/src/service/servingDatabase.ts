@@ -28,14 +28,15 @@ export const fileIdentity = (path: string): FileIdentity => {
   return { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
 };
 
-export const sameFile = (a: FileIdentity, b: FileIdentity) => a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
+export const sameFile = (a: FileIdentity, b: FileIdentity) =>
+  a.ino === b.ino && a.mtimeMs === b.mtimeMs && a.size === b.size;
 
 export interface TableColumns {
   schema: string;
   table: string;
   /** The model's grain, from its comment: "one row per ...". */
   comment: string | null;
-  columns: { name: string; type: string }[];
+  columns: Array<{ name: string; type: string }>;
 }
 
 /** A DuckDB file starts with three 4 KiB headers, then its blocks. */
@@ -49,7 +50,11 @@ const DUCKDB_HEADER_BYTES = 3 * 4096;
 const refuseTruncated = async (connection: DuckDBConnection, fileBytes: number) => {
   const [size] = await readRows(connection, 'select block_size, total_blocks from pragma_database_size()');
   const needed = DUCKDB_HEADER_BYTES + Number(size.block_size) * Number(size.total_blocks);
-  if (fileBytes < needed) throw new Error(`the file is truncated: it holds ${fileBytes} bytes, its ${String(size.total_blocks)} blocks need ${needed}`);
+  if (fileBytes < needed) {
+    throw new Error(
+      `the file is truncated: it holds ${fileBytes} bytes, its ${String(size.total_blocks)} blocks need ${needed}`
+    );
+  }
 };
 
 export interface DatabaseSettings {
@@ -73,10 +78,12 @@ export class ServingDatabase {
     readonly info: DataInfo,
     readonly catalog: MetricDefinition[],
     readonly identity: FileIdentity,
-    readonly tables: TableColumns[],
+    readonly tables: TableColumns[]
   ) {
     this.metrics = new Map(catalog.map((m) => [m.name, m]));
-    const mainColumns = new Map(tables.filter((t) => t.schema === 'main').map((t) => [t.table, new Set(t.columns.map((c) => c.name))]));
+    const mainColumns = new Map(
+      tables.filter((t) => t.schema === 'main').map((t) => [t.table, new Set(t.columns.map((c) => c.name))])
+    );
     this.columns = (table) => mainColumns.get(table) ?? new Set();
   }
 
@@ -123,7 +130,7 @@ export class ServingDatabase {
          left join duckdb_tables() as t using (database_name, schema_name, table_name)
          left join duckdb_views() as v on v.database_name = c.database_name and v.schema_name = c.schema_name and v.view_name = c.table_name
          where c.database_name = current_database() and c.schema_name in ('main', 'raw')
-         order by c.schema_name, c.table_name, c.column_index`,
+         order by c.schema_name, c.table_name, c.column_index`
       );
       const tables = new Map<string, TableColumns>();
       for (const row of columnRows) {
@@ -150,7 +157,9 @@ export class ServingDatabase {
     // Counted before the await, so a retire() meanwhile cannot close under it.
     this.lent += 1;
     const idle = this.idle.pop();
-    if (idle) return idle;
+    if (idle) {
+      return idle;
+    }
     try {
       return await this.instance.connect();
     } catch (error) {
@@ -162,8 +171,11 @@ export class ServingDatabase {
 
   release(connection: DuckDBConnection): void {
     this.lent -= 1;
-    if (this.retired) connection.closeSync();
-    else this.idle.push(connection);
+    if (this.retired) {
+      connection.closeSync();
+    } else {
+      this.idle.push(connection);
+    }
     this.closeIfDone();
   }
 
@@ -174,8 +186,12 @@ export class ServingDatabase {
   }
 
   private closeIfDone() {
-    if (!this.retired || this.lent > 0) return;
-    for (const connection of this.idle.splice(0)) connection.closeSync();
+    if (!this.retired || this.lent > 0) {
+      return;
+    }
+    for (const connection of this.idle.splice(0)) {
+      connection.closeSync();
+    }
     this.instance.closeSync();
   }
 }

@@ -14,7 +14,7 @@ import { runSqlFile } from './runSqlFile';
 export const buildModel = async (
   connection: DuckDBConnection,
   params: ModelParamsInput = {},
-  progress: Progress = silentProgress,
+  progress: Progress = silentProgress
 ): Promise<void> => {
   const p = modelParamsSchema.parse(params);
   await connection.run(`

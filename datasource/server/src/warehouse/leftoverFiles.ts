@@ -16,6 +16,8 @@ export const removeLeftovers = (dbPath: string): string[] => {
   const dir = dirname(dbPath);
   const ours = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.tmp-\\d+(\\.wal)?$`);
   const removed = readdirSync(dir).filter((name) => ours.test(name));
-  for (const name of removed) rmSync(join(dir, name), { force: true });
+  for (const name of removed) {
+    rmSync(join(dir, name), { force: true });
+  }
   return removed;
 };

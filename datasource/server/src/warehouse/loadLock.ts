@@ -24,12 +24,19 @@ const holderOf = (message: string) => /\(PID (\d+)\)/.exec(message)?.[1];
 export const withLoadLock = async <T>(dbPath: string, work: () => Promise<T>): Promise<T> => {
   const path = resolve(lockPath(dbPath));
   const busy = (holder: string) =>
-    new LoadLockedError(`another load into ${dbPath} is running (${holder}); wait for it to finish, or stop it, and run this one again`);
-  if (heldHere.has(path)) throw busy('in this process');
+    new LoadLockedError(
+      `another load into ${dbPath} is running (${holder}); wait for it to finish, or stop it, and run this one again`
+    );
+  if (heldHere.has(path)) {
+    throw busy('in this process');
+  }
   heldHere.add(path);
   let lock: DuckDBInstance;
   try {
-    lock = await DuckDBInstance.create(path, { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+    lock = await DuckDBInstance.create(path, {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    });
   } catch (error) {
     heldHere.delete(path);
     const message = errorMessage(error);

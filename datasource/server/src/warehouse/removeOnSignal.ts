@@ -12,12 +12,18 @@ const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 export const removeOnSignal = (paths: string[]): (() => void) => {
   const onSignal = (signal: NodeJS.Signals) => {
     stop();
-    for (const path of paths) rmSync(path, { force: true });
+    for (const path of paths) {
+      rmSync(path, { force: true });
+    }
     process.kill(process.pid, signal);
   };
   const stop = () => {
-    for (const signal of signals) process.off(signal, onSignal);
+    for (const signal of signals) {
+      process.off(signal, onSignal);
+    }
   };
-  for (const signal of signals) process.once(signal, onSignal);
+  for (const signal of signals) {
+    process.once(signal, onSignal);
+  }
   return stop;
 };

@@ -54,25 +54,36 @@ const syncDirectory = (dir: string) => {
 export const replaceDatabase = async (
   dbPath: string,
   fill: (connection: DuckDBConnection) => Promise<void>,
-  options: ReplaceOptions = {},
+  options: ReplaceOptions = {}
 ): Promise<void> => {
   mkdirSync(dirname(dbPath) || '.', { recursive: true });
   await withLoadLock(dbPath, async () => {
     const removed = removeLeftovers(dbPath);
-    if (removed.length > 0) options.notice?.(`removed ${removed.join(', ')}: left by an earlier load of ${dbPath} that did not finish`);
+    if (removed.length > 0) {
+      options.notice?.(`removed ${removed.join(', ')}: left by an earlier load of ${dbPath} that did not finish`);
+    }
     try {
       await buildAndSwap(dbPath, fill, options);
     } catch (error) {
       const message = errorMessage(error);
-      if (!outOfSpace(message)) throw error;
-      throw new NoSpaceError(`not enough space to build the new warehouse beside ${dbPath}: ${message}; the served warehouse is unchanged`, {
-        cause: error,
-      });
+      if (!outOfSpace(message)) {
+        throw error;
+      }
+      throw new NoSpaceError(
+        `not enough space to build the new warehouse beside ${dbPath}: ${message}; the served warehouse is unchanged`,
+        {
+          cause: error,
+        }
+      );
     }
   });
 };
 
-const buildAndSwap = async (dbPath: string, fill: (connection: DuckDBConnection) => Promise<void>, options: ReplaceOptions) => {
+const buildAndSwap = async (
+  dbPath: string,
+  fill: (connection: DuckDBConnection) => Promise<void>,
+  options: ReplaceOptions
+) => {
   const progress = options.progress ?? silentProgress;
   const tmpPath = buildPath(dbPath);
   let instance: DuckDBInstance | undefined;
@@ -87,7 +98,7 @@ const buildAndSwap = async (dbPath: string, fill: (connection: DuckDBConnection)
       for (const touchpoint of options.extraTouchpoints ?? []) {
         await connection.run(
           'insert into ref_touchpoints select distinct mapping_version, $1, $1, 1.0 from ref_touchpoints where not exists (select 1 from ref_touchpoints where touchpoint = $1)',
-          [touchpoint],
+          [touchpoint]
         );
       }
       await fill(connection);
@@ -104,7 +115,9 @@ const buildAndSwap = async (dbPath: string, fill: (connection: DuckDBConnection)
     }
     instance.closeSync();
     // A WAL left by a crashed writer of the old file must not replay onto the new one.
-    if (existsSync(`${dbPath}.wal`)) rmSync(`${dbPath}.wal`);
+    if (existsSync(`${dbPath}.wal`)) {
+      rmSync(`${dbPath}.wal`);
+    }
     renameSync(tmpPath, dbPath);
     swapped = true;
     syncDirectory(dirname(dbPath) || '.');

@@ -26,20 +26,22 @@ export const copyValidFixture = (): string => {
 /** Replaces one exact piece of a file's text; fails loudly if the piece is not there exactly once. */
 export const editFile = (path: string, from: string, to: string): void => {
   const text = readFileSync(path, 'utf8');
-  if (text.split(from).length !== 2) throw new Error(`${path}: expected exactly one '${from}'`);
+  if (text.split(from).length !== 2) {
+    throw new Error(`${path}: expected exactly one '${from}'`);
+  }
   writeFileSync(path, text.replace(from, to));
 };
 
 export const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** An in-memory database with the raw and reference tables and nothing else. */
-export const withRawDatabase = async <T>(use: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
+export const withRawDatabase = async <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
   const instance = await openDatabase(':memory:');
   const connection = await instance.connect();
   try {
     await runSqlFile(connection, rawTablesFile);
     await runSqlFile(connection, referenceFile);
-    return await use(connection);
+    return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -50,7 +52,10 @@ export const withRawDatabase = async <T>(use: (connection: DuckDBConnection) => 
 export const rawTableHashes = async (connection: DuckDBConnection): Promise<Record<string, string>> => {
   const hashes: Record<string, string> = {};
   for (const table of contractTables) {
-    const rows = await readRows(connection, `select md5(coalesce(string_agg(cast(t as varchar), chr(10) order by t.rowid), '')) as hash from raw.${table} t`);
+    const rows = await readRows(
+      connection,
+      `select md5(coalesce(string_agg(cast(t as varchar), chr(10) order by t.rowid), '')) as hash from raw.${table} t`
+    );
     hashes[table] = String(rows[0].hash);
   }
   return hashes;
@@ -60,6 +65,8 @@ export const rawTableHashes = async (connection: DuckDBConnection): Promise<Reco
 export const writeParquetCopy = async (connection: DuckDBConnection, fromDir: string, toDir: string): Promise<void> => {
   for (const table of contractTables) {
     const source = `read_csv(${quoteLiteral(join(fromDir, `${table}.csv`))}, header = true, all_varchar = true)`;
-    await connection.run(`copy (select * from ${source}) to ${quoteLiteral(join(toDir, `${table}.parquet`))} (format parquet)`);
+    await connection.run(
+      `copy (select * from ${source}) to ${quoteLiteral(join(toDir, `${table}.parquet`))} (format parquet)`
+    );
   }
 };

@@ -21,7 +21,8 @@ import { toPlainValue } from '../../db/toPlainValue';
 
 type Column = { type: DataType; convert: (value: DuckDBValue) => unknown };
 
-const int64 = (value: DuckDBValue) => (value === null ? null : typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value))));
+const int64 = (value: DuckDBValue) =>
+  value === null ? null : typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
 const plainNumber = (value: DuckDBValue) => {
   const plain = toPlainValue(value);
   return typeof plain === 'number' ? plain : null;
@@ -72,7 +73,7 @@ const columnFor = (typeId: DuckDBTypeId): Column => {
 export const writeArrowStream = async (
   result: DuckDBResult,
   output: Writable,
-  maxRows: number,
+  maxRows: number
 ): Promise<{ rows: number; truncated: boolean }> => {
   const columns = result.columnTypes().map((t) => columnFor(t.typeId));
   const schema = new Schema(result.columnNames().map((name, i) => new Field(name, columns[i].type, true)));
@@ -84,20 +85,26 @@ export const writeArrowStream = async (
   let truncated = false;
   for (;;) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+    if (!chunk || chunk.rowCount === 0) {
+      break;
+    }
     const take = Math.min(chunk.rowCount, maxRows - rows);
     const children = chunk.getColumns().map((values, i) => {
       const converted = values.slice(0, take).map(columns[i].convert);
       return vectorFromArray(converted, columns[i].type).data[0];
     });
-    writer.write(new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: take, nullCount: 0, children })));
+    writer.write(
+      new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: take, nullCount: 0, children }))
+    );
     rows += take;
     if (take < chunk.rowCount) {
       truncated = true;
       break;
     }
     // Let the socket drain before reading the next chunk: memory stays flat.
-    if (output.writableNeedDrain) await once(output, 'drain');
+    if (output.writableNeedDrain) {
+      await once(output, 'drain');
+    }
   }
   writer.finish();
   await once(stream, 'end');

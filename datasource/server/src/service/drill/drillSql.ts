@@ -4,7 +4,6 @@ import { bindTimestamp, type BoundQuery } from '../../db/boundQuery';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { QueryError } from '../queryError';
 
-
 /**
  * The drill path from relationship to interactions, each step one query:
  * a branch's customers, a customer's contacts and ratings, a cohort's
@@ -93,7 +92,9 @@ export const drillSql = (query: DrillQuery, range: TimeRange): BoundQuery => {
   const types: Record<string, DuckDBType> = {};
   const uses = (name: string) => new RegExp(`\\$${name}\\b`).test(drill.sql);
   const set = (name: string, value: DuckDBValue, type: DuckDBType) => {
-    if (!uses(name)) return;
+    if (!uses(name)) {
+      return;
+    }
     params[name] = value;
     types[name] = type;
   };

@@ -25,11 +25,18 @@ export const bindStatement = async (
   connection: DuckDBConnection,
   database: ServingDatabase,
   request: Pick<QueryRequest, 'from' | 'to' | 'intervalMs' | 'maxDataPoints'>,
-  query: SqlQuery | DrillQuery,
+  query: SqlQuery | DrillQuery
 ): Promise<BoundStatement> => {
   const range = effectiveRange(request, database.info.asOf);
-  if (query.kind === 'drill') return { bound: drillSql(query, range), range };
-  const expanded = expandSql(query.sql, { range, intervalMs: requestIntervalMs(request, range), variables: query.variables, metrics: database.metrics });
+  if (query.kind === 'drill') {
+    return { bound: drillSql(query, range), range };
+  }
+  const expanded = expandSql(query.sql, {
+    range,
+    intervalMs: requestIntervalMs(request, range),
+    variables: query.variables,
+    metrics: database.metrics,
+  });
   await guardSql(connection, expanded.sql);
   return { bound: expanded, range, fill: expanded.fill };
 };

@@ -11,9 +11,12 @@ describe('chooseInterval', () => {
     [7 * DAY_MS, 'week'],
     [30 * DAY_MS, 'month'],
     [400 * DAY_MS, 'month'],
-  ] as const)('for auto, takes the finest bucket no finer than the panel interval (%d ms → %s)', (panelMs, expected) => {
-    expect(chooseInterval('auto', year, undefined, panelMs)).toBe(expected);
-  });
+  ] as const)(
+    'for auto, takes the finest bucket no finer than the panel interval (%d ms → %s)',
+    (panelMs, expected) => {
+      expect(chooseInterval('auto', year, undefined, panelMs)).toBe(expected);
+    }
+  );
 
   it('keeps an explicit interval whatever the panel interval', () => {
     expect(chooseInterval('day', year, undefined, 30 * DAY_MS)).toBe('day');

@@ -11,9 +11,10 @@ export const chooseInterval = (
   requested: RequestInterval,
   range: { from: number; to: number },
   maxDataPoints: number | undefined,
-  panelIntervalMs: number,
+  panelIntervalMs: number
 ): Interval => {
-  const start = requested === 'auto' ? (intervals.find((i) => approximateMs[i] >= panelIntervalMs) ?? 'month') : requested;
+  const start =
+    requested === 'auto' ? (intervals.find((i) => approximateMs[i] >= panelIntervalMs) ?? 'month') : requested;
   const span = range.to - range.from;
   const fits = (i: Interval) => maxDataPoints === undefined || span / approximateMs[i] <= maxDataPoints;
   return intervals.slice(intervals.indexOf(start)).find(fits) ?? 'month';

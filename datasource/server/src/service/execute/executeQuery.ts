@@ -24,27 +24,32 @@ export interface ExecuteContext {
 /** Parses one query of a request; a malformed one fails alone, naming what is wrong. */
 export const parseQuery = (raw: unknown): Query => {
   const parsed = querySchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   const at = issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
   throw new QueryError('bad_request', `invalid query${at}: ${issue.message}`, { cause: parsed.error });
 };
 
 /** Rows across a result's frames, for the query log. */
-export const frameRows = (result: QueryResult) => result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
+export const frameRows = (result: QueryResult) =>
+  result.frames.reduce((sum, f) => sum + (f.data.values[0]?.length ?? 0), 0);
 
 /** Runs one parsed query to its frames. */
 export const executeQuery = async (
   context: ExecuteContext,
   request: QueryRequest,
   query: Query,
-  signal: AbortSignal,
+  signal: AbortSignal
 ): Promise<QueryResult> => {
   const { caps } = context;
   // Each kind runs on the runner and its frames get the data's stamp, once, here.
   const runner = {
     run: (lane: QueryClass, work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<QueryResult>) =>
-      context.runner.run(lane, signal, async (connection, database) => withDataStamp(await work(connection, database), database.info)),
+      context.runner.run(lane, signal, async (connection, database) =>
+        withDataStamp(await work(connection, database), database.info)
+      ),
   };
   switch (query.kind) {
     case 'sql':
@@ -53,19 +58,30 @@ export const executeQuery = async (
         const stream = await connection.stream(bound.sql, bound.params, bound.types);
         const columns = await readFrame(stream, caps);
         const options = { refId: query.refId, executedQueryString: bound.sql };
-        const frames = query.format === 'time_series' ? timeSeriesFrames(columns, { ...options, fill, range }) : [tableFrame(columns, options)];
+        const frames =
+          query.format === 'time_series'
+            ? timeSeriesFrames(columns, { ...options, fill, range })
+            : [tableFrame(columns, options)];
         return { frames, ...(columns.truncated ? { truncated: true } : {}) };
       });
     case 'metric':
       return runner.run('dashboard', async (connection, database) => {
         const metric = database.metrics.get(query.metric);
         if (!metric) {
-          throw new QueryError('unknown_metric', `no metric '${query.metric}' in the catalog; known: ${[...database.metrics.keys()].join(', ')}`);
+          throw new QueryError(
+            'unknown_metric',
+            `no metric '${query.metric}' in the catalog; known: ${[...database.metrics.keys()].join(', ')}`
+          );
         }
         const range = effectiveRange(request, database.info.asOf);
-        const interval = query.interval ? chooseInterval(query.interval, range, request.maxDataPoints, requestIntervalMs(request, range)) : undefined;
+        const interval = query.interval
+          ? chooseInterval(query.interval, range, request.maxDataPoints, requestIntervalMs(request, range))
+          : undefined;
         if (query.compare && interval) {
-          throw new QueryError('bad_request', `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`);
+          throw new QueryError(
+            'bad_request',
+            `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`
+          );
         }
         const metricQuery = { ...query, interval };
         const plan = (on: TimeRange) => {
@@ -80,13 +96,26 @@ export const executeQuery = async (
         let rows = current;
         if (query.compare === 'previous_period') {
           const before = plan(previousPeriod(range)).bound;
-          rows = withPreviousPeriod(current, await readRows(connection, before.sql, before.params, before.types), query.groupBy);
+          rows = withPreviousPeriod(
+            current,
+            await readRows(connection, before.sql, before.params, before.types),
+            query.groupBy
+          );
         }
         const notices =
           interval !== query.interval && query.interval !== 'auto'
-            ? [{ severity: 'info' as const, text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.` }]
+            ? [
+                {
+                  severity: 'info' as const,
+                  text: `Shown by ${interval}: by ${query.interval} there would be more points than the panel can draw.`,
+                },
+              ]
             : [];
-        const meta = { executedQueryString: bound.sql, ...(notices.length > 0 ? { notices } : {}), custom: { source, interval } };
+        const meta = {
+          executedQueryString: bound.sql,
+          ...(notices.length > 0 ? { notices } : {}),
+          custom: { source, interval },
+        };
         const frames = metricFrames(rows, {
           refId: query.refId,
           metric,
@@ -103,8 +132,10 @@ export const executeQuery = async (
         const { bound } = await bindStatement(connection, database, request, query);
         const stream = await connection.stream(bound.sql, bound.params, bound.types);
         const columns = await readFrame(stream, caps);
-        return { frames: [tableFrame(columns, { refId: query.refId, custom: { drill: query.drill } })], ...(columns.truncated ? { truncated: true } : {}) };
+        return {
+          frames: [tableFrame(columns, { refId: query.refId, custom: { drill: query.drill } })],
+          ...(columns.truncated ? { truncated: true } : {}),
+        };
       });
   }
 };
-

@@ -21,7 +21,13 @@ export const metricFieldConfig = (metric: MetricDefinition) => ({
   ...(metric.max !== null ? { max: metric.max } : {}),
   description: metric.description,
   // Bands travel with the value so a panel labels and colours it without a catalog round trip.
-  custom: { metric: metric.name, level: metric.level, direction: metric.direction, goal: metric.goal, bands: metric.bands },
+  custom: {
+    metric: metric.name,
+    level: metric.level,
+    direction: metric.direction,
+    goal: metric.goal,
+    bands: metric.bands,
+  },
 });
 
 const comparisonColumns = ['previous', 'previous_n', 'change'] as const;
@@ -30,7 +36,11 @@ const comparisonColumns = ['previous', 'previous_n', 'change'] as const;
 const comparisonFields = (metric: MetricDefinition) => {
   const { displayName, unit, decimals } = metricFieldConfig(metric);
   return [
-    { name: 'previous', type: 'number' as const, config: { displayName: `${displayName}, previous period`, unit, decimals } },
+    {
+      name: 'previous',
+      type: 'number' as const,
+      config: { displayName: `${displayName}, previous period`, unit, decimals },
+    },
     { name: 'previous_n', type: 'number' as const, config: { displayName: 'n, previous period' } },
     { name: 'change', type: 'number' as const, config: { displayName: `${displayName} change`, unit, decimals } },
   ];
@@ -67,7 +77,10 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
     config: { displayName: 'n', custom: { minN } },
   });
   const lowConfidence = (n: unknown) => typeof n !== 'number' || n < minN;
-  const meta = { ...options.meta, custom: { ...(options.meta.custom as object), metric: metric.name, level: metric.level } };
+  const meta = {
+    ...options.meta,
+    custom: { ...(options.meta.custom as object), metric: metric.name, level: metric.level },
+  };
 
   if (!options.timeSeries) {
     return [
@@ -100,10 +113,13 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
     const key = JSON.stringify(groupBy.map((d) => row[d]));
     series.set(key, [...(series.get(key) ?? []), row]);
   }
-  if (series.size === 0) series.set('[]', []);
+  if (series.size === 0) {
+    series.set('[]', []);
+  }
   return [...series.entries()].map(([key, seriesRows]) => {
     const values = JSON.parse(key) as unknown[];
-    const labels = groupBy.length > 0 ? Object.fromEntries(groupBy.map((d, i) => [d, String(values[i] ?? '')])) : undefined;
+    const labels =
+      groupBy.length > 0 ? Object.fromEntries(groupBy.map((d, i) => [d, String(values[i] ?? '')])) : undefined;
     return {
       schema: {
         refId: options.refId,

@@ -15,5 +15,9 @@ export const effectiveRange = (request: Pick<QueryRequest, 'from' | 'to'>, asOf:
  * The panel's interval: as Grafana sent it, or the effective range spread
  * over maxDataPoints (one point per second at the finest), or a minute.
  */
-export const requestIntervalMs = (request: Pick<QueryRequest, 'intervalMs' | 'maxDataPoints'>, range: TimeRange): number =>
-  request.intervalMs ?? (request.maxDataPoints ? Math.max(1000, Math.ceil((range.to - range.from) / request.maxDataPoints)) : 60_000);
+export const requestIntervalMs = (
+  request: Pick<QueryRequest, 'intervalMs' | 'maxDataPoints'>,
+  range: TimeRange
+): number =>
+  request.intervalMs ??
+  (request.maxDataPoints ? Math.max(1000, Math.ceil((range.to - range.from) / request.maxDataPoints)) : 60_000);

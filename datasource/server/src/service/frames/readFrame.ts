@@ -42,18 +42,32 @@ const numberTypes = new Set([
 ]);
 
 export const fieldTypeOf = (typeId: DuckDBTypeId): FieldType => {
-  if (timeTypes.has(typeId)) return 'time';
-  if (numberTypes.has(typeId)) return 'number';
-  if (typeId === DuckDBTypeId.BOOLEAN) return 'boolean';
-  if (typeId === DuckDBTypeId.VARCHAR || typeId === DuckDBTypeId.ENUM || typeId === DuckDBTypeId.UUID) return 'string';
+  if (timeTypes.has(typeId)) {
+    return 'time';
+  }
+  if (numberTypes.has(typeId)) {
+    return 'number';
+  }
+  if (typeId === DuckDBTypeId.BOOLEAN) {
+    return 'boolean';
+  }
+  if (typeId === DuckDBTypeId.VARCHAR || typeId === DuckDBTypeId.ENUM || typeId === DuckDBTypeId.UUID) {
+    return 'string';
+  }
   return 'other';
 };
 
 // A rough JSON size, enough to stop a result before it swamps memory.
 const sizeOf = (value: PlainValue): number => {
-  if (value === null) return 4;
-  if (typeof value === 'string') return value.length + 2;
-  if (typeof value === 'number' || typeof value === 'boolean') return 8;
+  if (value === null) {
+    return 4;
+  }
+  if (typeof value === 'string') {
+    return value.length + 2;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return 8;
+  }
   return JSON.stringify(value).length;
 };
 
@@ -67,7 +81,9 @@ export const readFrame = async (result: DuckDBResult, caps: ResultCaps): Promise
   let truncated = false;
   for (;;) {
     const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
+    if (!chunk || chunk.rowCount === 0) {
+      break;
+    }
     const chunkColumns = chunk.getColumns();
     const take = Math.min(chunk.rowCount, caps.maxRows - rows);
     for (let r = 0; r < take && !truncated; r += 1) {
@@ -77,10 +93,16 @@ export const readFrame = async (result: DuckDBResult, caps: ResultCaps): Promise
         columns[c].push(value);
       }
       rows += 1;
-      if (bytes > caps.maxBytes) truncated = true;
+      if (bytes > caps.maxBytes) {
+        truncated = true;
+      }
     }
-    if (take < chunk.rowCount) truncated = true;
-    if (truncated) break;
+    if (take < chunk.rowCount) {
+      truncated = true;
+    }
+    if (truncated) {
+      break;
+    }
   }
   return { names, types, columns, rows, truncated };
 };

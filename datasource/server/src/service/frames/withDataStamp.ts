@@ -15,7 +15,10 @@ export const withDataStamp = (result: QueryResult, info: DataStamp): QueryResult
     ...frame,
     schema: {
       ...frame.schema,
-      meta: { ...frame.schema.meta, custom: { ...frame.schema.meta?.custom, asOf: info.asOf, dataVersion: info.dataVersion, minN: info.minN } },
+      meta: {
+        ...frame.schema.meta,
+        custom: { ...frame.schema.meta?.custom, asOf: info.asOf, dataVersion: info.dataVersion, minN: info.minN },
+      },
     },
   })),
 });

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRouterOptions, RawServerDefault } from 'fastify';
 import { ARROW_STREAM, servicePaths } from '@touchpoint/contract/src/servicePaths';
 import type { DrillQuery, SqlQuery } from '@touchpoint/contract/src/queryRequest';
 import { writeArrowStream } from '../arrow/writeArrowStream';
@@ -10,31 +10,45 @@ import { RETRY_AFTER_SECONDS } from '../queryRunner';
 import { clientGone, type QueryContext } from './queryContext';
 import { parseQueryRequest } from './parseQueryRequest';
 
-/** Which answer a request asks for, by its Accept header: Arrow routes are matched only when it names Arrow. */
-export const acceptConstraint = {
+/** A custom route constraint in fastify's router, typed from fastify's own options. */
+type ConstraintStrategy = NonNullable<FastifyRouterOptions<RawServerDefault>['constraints']>[string];
+type Handlers = ReturnType<ConstraintStrategy['storage']>;
+
+/**
+ * Which answer a request asks for, by its Accept header: a route constrained
+ * to Arrow is matched only when the header names Arrow; every other request
+ * falls through to the unconstrained JSON route.
+ */
+export const acceptConstraint: ConstraintStrategy = {
   name: 'accept',
   storage: () => {
-    const handlers = new Map<string, unknown>();
+    const handlers = new Map<string, Parameters<Handlers['set']>[1]>();
     return {
-      get: (value: string) => (handlers.get(value) ?? null) as never,
-      set: (value: string, handler: unknown) => void handlers.set(value, handler),
+      get: (value) => handlers.get(value) ?? null,
+      set: (value, handler) => void handlers.set(value, handler),
     };
   },
-  deriveConstraint: (request: { headers: Record<string, string | string[] | undefined> }) => {
+  deriveConstraint: (request) => {
     const accept = request.headers.accept;
-    return (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).includes(ARROW_STREAM) ? ARROW_STREAM : undefined;
+    return (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).includes(ARROW_STREAM) ? ARROW_STREAM : 'json';
   },
   mustMatchWhenDerived: false,
-  validate: (value: unknown) => {
-    if (value !== ARROW_STREAM) throw new Error(`an accept constraint names ${ARROW_STREAM}, not ${String(value)}`);
+  validate: (value) => {
+    if (value !== ARROW_STREAM) {
+      throw new Error(`an accept constraint names ${ARROW_STREAM}, not ${String(value)}`);
+    }
   },
 };
 
 /** Reads the one row query an Arrow request may hold, or says why not. */
 const arrowQuery = (queries: unknown[]): SqlQuery | DrillQuery => {
-  if (queries.length !== 1) throw new QueryError('bad_request', 'an Arrow answer holds one query: send one query per request');
+  if (queries.length !== 1) {
+    throw new QueryError('bad_request', 'an Arrow answer holds one query: send one query per request');
+  }
   const query = parseQuery(queries[0]);
-  if (query.kind === 'metric') throw new QueryError('bad_request', 'Arrow export is for sql and drill queries; a metric is a few rows of JSON');
+  if (query.kind === 'metric') {
+    throw new QueryError('bad_request', 'Arrow export is for sql and drill queries; a metric is a few rows of JSON');
+  }
   return query;
 };
 
@@ -47,7 +61,9 @@ const arrowQuery = (queries: unknown[]): SqlQuery | DrillQuery => {
 export const arrowStreaming: FastifyPluginAsync<QueryContext> = async (app, { runner, maxArrowRows }) => {
   app.post(servicePaths.query, { constraints: { accept: ARROW_STREAM } }, async (request, reply) => {
     const body = parseQueryRequest(request.body);
-    if ('code' in body) return reply.code(400).send(body);
+    if ('code' in body) {
+      return reply.code(400).send(body);
+    }
     const started = performance.now();
     let query: SqlQuery | DrillQuery;
     try {
@@ -62,18 +78,31 @@ export const arrowStreaming: FastifyPluginAsync<QueryContext> = async (app, { ru
         const { bound } = await bindStatement(connection, database, body, query);
         const stream = await connection.stream(bound.sql, bound.params, bound.types);
         reply.hijack();
-        reply.raw.writeHead(200, { 'content-type': ARROW_STREAM, trailer: 'x-touchpoint-truncated, x-touchpoint-rows' });
+        reply.raw.writeHead(200, {
+          'content-type': ARROW_STREAM,
+          trailer: 'x-touchpoint-truncated, x-touchpoint-rows',
+        });
         const written = await writeArrowStream(stream, reply.raw, maxArrowRows);
-        reply.raw.addTrailers({ 'x-touchpoint-truncated': String(written.truncated), 'x-touchpoint-rows': String(written.rows) });
+        reply.raw.addTrailers({
+          'x-touchpoint-truncated': String(written.truncated),
+          'x-touchpoint-rows': String(written.rows),
+        });
         reply.raw.end();
-        request.log.info({ ...logged, durationMs: Math.round(performance.now() - started), rows: written.rows, outcome: 'ok' }, 'query');
+        request.log.info(
+          { ...logged, durationMs: Math.round(performance.now() - started), rows: written.rows, outcome: 'ok' },
+          'query'
+        );
       });
     } catch (error) {
       const failure = queryFailure(error, request.log);
       request.log.info({ ...logged, outcome: failure.code }, 'query');
       // Once the stream has begun, the only honest signal left is a broken stream.
-      if (reply.sent || reply.raw.headersSent) return void reply.raw.destroy(failure);
-      if (failure.code === 'busy') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      if (reply.sent || reply.raw.headersSent) {
+        return void reply.raw.destroy(failure);
+      }
+      if (failure.code === 'busy') {
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      }
       return reply.code(queryErrorCodes[failure.code]).send(failure.toJSON());
     }
   });

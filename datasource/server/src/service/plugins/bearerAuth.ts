@@ -20,9 +20,13 @@ const sameSecret = (given: string, expected: string) => {
 /** `Authorization: Bearer <token>` on every route but the open ones; applies to the whole service. */
 export const bearerAuth = fastifyPlugin<BearerAuthOptions>(
   async (app, { token, open }) => {
-    if (!token) return;
+    if (!token) {
+      return;
+    }
     app.addHook('onRequest', async (request, reply) => {
-      if (open.includes(request.url)) return;
+      if (open.includes(request.url)) {
+        return;
+      }
       const given = bearer(request.headers.authorization);
       if (!given || !sameSecret(given, token)) {
         await reply
@@ -32,5 +36,5 @@ export const bearerAuth = fastifyPlugin<BearerAuthOptions>(
       }
     });
   },
-  { name: 'touchpoint-bearer-auth' },
+  { name: 'touchpoint-bearer-auth' }
 );

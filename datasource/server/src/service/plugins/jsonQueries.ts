@@ -18,7 +18,13 @@ const refIdOf = (query: Query | undefined, raw: unknown, index: number) =>
 export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context) => {
   const { warehouse, runner, cache, caps } = context;
 
-  const logQuery = (request: FastifyRequest, query: Query | undefined, started: number, answer: Answer, cached: boolean) => {
+  const logQuery = (
+    request: FastifyRequest,
+    query: Query | undefined,
+    started: number,
+    answer: Answer,
+    cached: boolean
+  ) => {
     request.log.info(
       {
         kind: query?.kind ?? 'unknown',
@@ -29,24 +35,36 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
         outcome: answer.result.error ? answer.result.error.code : 'ok',
         cached,
       },
-      'query',
+      'query'
     );
   };
 
-  const answerOne = async (request: FastifyRequest, body: QueryRequest, raw: unknown, index: number, signal: AbortSignal): Promise<[string, QueryResult]> => {
+  const answerOne = async (
+    request: FastifyRequest,
+    body: QueryRequest,
+    raw: unknown,
+    index: number,
+    signal: AbortSignal
+  ): Promise<[string, QueryResult]> => {
     const started = performance.now();
     let query: Query | undefined;
     let answer: Answer;
     let cached = false;
     try {
       query = parseQuery(raw);
-      if (query.hide) return [query.refId, { frames: [] }];
+      if (query.hide) {
+        return [query.refId, { frames: [] }];
+      }
       const parsed = query;
       const { info } = warehouse.current();
       // The key holds exactly what the answer depends on, each as the query will use it.
       const range = effectiveRange(body, info.asOf);
       const key = JSON.stringify([info.version, parsed, range, requestIntervalMs(body, range), body.maxDataPoints]);
-      ({ value: answer, cached } = await cache.get(key, async (shared) => measured(await executeQuery({ runner, caps }, body, parsed, shared)), signal));
+      ({ value: answer, cached } = await cache.get(
+        key,
+        async (shared) => measured(await executeQuery({ runner, caps }, body, parsed, shared)),
+        signal
+      ));
     } catch (error) {
       answer = measured({ frames: [], error: queryFailure(error, request.log).toJSON() });
     }
@@ -56,10 +74,14 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
 
   app.post(servicePaths.query, async (request, reply) => {
     const body = parseQueryRequest(request.body);
-    if ('code' in body) return reply.code(400).send(body);
+    if ('code' in body) {
+      return reply.code(400).send(body);
+    }
     const signal = clientGone(reply);
     const outcomes = await Promise.all(body.queries.map((raw, index) => answerOne(request, body, raw, index, signal)));
-    if (outcomes.every(([, result]) => result.error?.code === 'busy')) reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+    if (outcomes.every(([, result]) => result.error?.code === 'busy')) {
+      reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+    }
     return { results: Object.fromEntries(outcomes) };
   });
 };

@@ -27,7 +27,9 @@ export interface QueryContext {
 export const clientGone = (reply: FastifyReply): AbortSignal => {
   const controller = new AbortController();
   reply.raw.on('close', () => {
-    if (!reply.raw.writableFinished) controller.abort();
+    if (!reply.raw.writableFinished) {
+      controller.abort();
+    }
   });
   return controller.signal;
 };

@@ -17,7 +17,9 @@ const errorOf = (fn: () => unknown): QueryError => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof QueryError) return error;
+    if (error instanceof QueryError) {
+      return error;
+    }
     throw error;
   }
   throw new Error('expected a QueryError');
@@ -33,18 +35,24 @@ describe('expandSql', () => {
 
   it('buckets with $__timeGroup by a fixed interval, $__interval or auto, and records the fill', () => {
     expect(expandSql("select $__timeGroup(opened_at, '1d') as t", context()).sql).toBe(
-      'select time_bucket(to_milliseconds(86400000::bigint), opened_at) as t',
+      'select time_bucket(to_milliseconds(86400000::bigint), opened_at) as t'
     );
     expect(expandSql('select $__timeGroupAlias(opened_at, $__interval)', context()).sql).toBe(
-      'select time_bucket(to_milliseconds(3600000::bigint), opened_at) as "time"',
+      'select time_bucket(to_milliseconds(3600000::bigint), opened_at) as "time"'
     );
-    expect(expandSql("select $__timeGroup(opened_at, 5m, 0)", context()).fill).toEqual({ intervalMs: 300_000, mode: 'zero' });
-    expect(expandSql("select $__timeGroup(opened_at, '1h', previous)", context()).fill).toEqual({ intervalMs: 3_600_000, mode: 'previous' });
+    expect(expandSql('select $__timeGroup(opened_at, 5m, 0)', context()).fill).toEqual({
+      intervalMs: 300_000,
+      mode: 'zero',
+    });
+    expect(expandSql("select $__timeGroup(opened_at, '1h', previous)", context()).fill).toEqual({
+      intervalMs: 3_600_000,
+      mode: 'previous',
+    });
   });
 
   it('expands $__metric to the catalog formula with summed components', () => {
     expect(expandSql('select branch_id, $__metric(csat) from agg_interaction_daily group by 1', context()).sql).toBe(
-      'select branch_id, (100.0 * sum("csat_satisfied") / nullif(sum("csat_rated"), 0)) from agg_interaction_daily group by 1',
+      'select branch_id, (100.0 * sum("csat_satisfied") / nullif(sum("csat_rated"), 0)) from agg_interaction_daily group by 1'
     );
     expect(expandSql('select $__metricN(sli)', context()).sql).toBe('select (sum("sli_n"))');
   });
@@ -60,11 +68,11 @@ describe('expandSql', () => {
 
   it('binds single, multi-value and numeric variables as parameters, never as text', () => {
     const expanded = expandSql(
-      "select * from t where branch_id = $branch and region in ($region) and n > ${min} and c = [[channel]]",
-      context({ variables: { branch: "B1' or 1=1 --", region: ['North', 'South'], min: 30, channel: 'phone' } }),
+      'select * from t where branch_id = $branch and region in ($region) and n > ${min} and c = [[channel]]',
+      context({ variables: { branch: "B1' or 1=1 --", region: ['North', 'South'], min: 30, channel: 'phone' } })
     );
     expect(expanded.sql).toBe(
-      'select * from t where branch_id = $v_branch and region in (select unnest($v_region)) and n > $v_min and c = $v_channel',
+      'select * from t where branch_id = $v_branch and region in (select unnest($v_region)) and n > $v_min and c = $v_channel'
     );
     expect(String(expanded.params.v_branch)).toBe("B1' or 1=1 --");
     expect(expanded.params.v_min).toBe(30);
@@ -82,7 +90,9 @@ describe('expandSql', () => {
   });
 
   it('rejects malformed macro calls with the macro named', () => {
-    expect(errorOf(() => expandSql('select $__timeFilter()', context())).message).toMatch(/\$__timeFilter takes 1 argument/);
+    expect(errorOf(() => expandSql('select $__timeFilter()', context())).message).toMatch(
+      /\$__timeFilter takes 1 argument/
+    );
     expect(errorOf(() => expandSql('select $__timeFilter(a', context())).message).toMatch(/never closed/);
     expect(errorOf(() => expandSql("select $__timeGroup(a, 'soon')", context())).message).toMatch(/interval/);
   });
@@ -96,27 +106,38 @@ describe('expandSql', () => {
     it('never lets a variable value change the SQL text, and the value round-trips through DuckDB', async () => {
       await fc.assert(
         fc.asyncProperty(fc.string(), fc.array(fc.string(), { maxLength: 5 }), async (single, many) => {
-          const expanded = expandSql('select $one as one, list_sort(list(x)) as many from (select unnest($many) as x) where x in ($many)', context({ variables: { one: single, many } }));
-          expect(expanded.sql).toBe(
-            'select $v_one as one, list_sort(list(x)) as many from (select unnest($v_many) as x) where x in (select unnest($v_many))',
+          const expanded = expandSql(
+            'select $one as one, list_sort(list(x)) as many from (select unnest($many) as x) where x in ($many)',
+            context({ variables: { one: single, many } })
           );
-          const rows = (await connection.runAndReadAll(expanded.sql, expanded.params, expanded.types)).getRowObjectsJS();
-          if (many.length > 0) expect(rows[0].one).toBe(single);
+          expect(expanded.sql).toBe(
+            'select $v_one as one, list_sort(list(x)) as many from (select unnest($v_many) as x) where x in (select unnest($v_many))'
+          );
+          const rows = (
+            await connection.runAndReadAll(expanded.sql, expanded.params, expanded.types)
+          ).getRowObjectsJS();
+          if (many.length > 0) {
+            expect(rows[0].one).toBe(single);
+          }
         }),
-        { numRuns: 150 },
+        { numRuns: 150 }
       );
     });
 
     it('either expands or fails with a QueryError for any text inside a macro, never anything else', () => {
       fc.assert(
-        fc.property(fc.constantFrom('timeFilter', 'timeGroup', 'metric', 'timeFrom', 'interval'), fc.string(), (name, args) => {
-          try {
-            expandSql(`select $__${name}(${args})`, context());
-          } catch (error) {
-            expect(error).toBeInstanceOf(QueryError);
+        fc.property(
+          fc.constantFrom('timeFilter', 'timeGroup', 'metric', 'timeFrom', 'interval'),
+          fc.string(),
+          (name, args) => {
+            try {
+              expandSql(`select $__${name}(${args})`, context());
+            } catch (error) {
+              expect(error).toBeInstanceOf(QueryError);
+            }
           }
-        }),
-        { numRuns: 500 },
+        ),
+        { numRuns: 500 }
       );
     });
   });

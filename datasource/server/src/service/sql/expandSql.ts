@@ -6,7 +6,12 @@ import { QueryError } from '../queryError';
 import { parseInterval } from './parseInterval';
 import { closingParen, literalEnd, splitArguments } from './sqlLexer';
 import { macroNames } from '@touchpoint/contract/src/macros';
-import { leadingVariableReference, referencedName, type VariableValue, type Variables } from '@touchpoint/contract/src/variables';
+import {
+  leadingVariableReference,
+  referencedName,
+  type VariableValue,
+  type Variables,
+} from '@touchpoint/contract/src/variables';
 
 export const fillModes = ['null', 'zero', 'previous'] as const;
 export type FillMode = (typeof fillModes)[number];
@@ -24,11 +29,19 @@ export interface ExpandedSql extends BoundQuery {
 }
 
 const parseFill = (text: string | undefined): FillMode | undefined => {
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    return undefined;
+  }
   const value = text.replace(/^'|'$/g, '').toLowerCase();
-  if (value === 'null') return 'null';
-  if (value === '0') return 'zero';
-  if (value === 'previous') return 'previous';
+  if (value === 'null') {
+    return 'null';
+  }
+  if (value === '0') {
+    return 'zero';
+  }
+  if (value === 'previous') {
+    return 'previous';
+  }
   throw new QueryError('bad_sql', `$__timeGroup fill must be NULL, 0 or previous, not ${text}`);
 };
 
@@ -39,12 +52,12 @@ const metricExpression = (metric: MetricDefinition, expression: string): string 
   if (metric.components.some((c) => c.agg === 'opening')) {
     throw new QueryError(
       'bad_sql',
-      `$__metric(${metric.name}) needs the stock at each period's start, which plain SQL grouping cannot give: use a metric query, or rel_branch_month for monthly values`,
+      `$__metric(${metric.name}) needs the stock at each period's start, which plain SQL grouping cannot give: use a metric query, or rel_branch_month for monthly values`
     );
   }
   return metric.components.reduce(
     (sql, c) => sql.replace(new RegExp(`\\b${escapeRegExp(c.name)}\\b`, 'g'), `sum("${c.name}")`),
-    `(${expression})`,
+    `(${expression})`
   );
 };
 
@@ -73,15 +86,25 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
   };
   const intervalMsOf = (text: string) => {
     const trimmed = text.trim();
-    if (trimmed === '$__interval' || trimmed.replace(/'/g, '') === 'auto') return context.intervalMs;
+    if (trimmed === '$__interval' || trimmed.replace(/'/g, '') === 'auto') {
+      return context.intervalMs;
+    }
     const ms = parseInterval(trimmed);
-    if (ms === null || ms <= 0) throw new QueryError('bad_sql', `$__timeGroup interval must look like '1h', '5m', '1d' or $__interval, not ${trimmed}`);
+    if (ms === null || ms <= 0) {
+      throw new QueryError(
+        'bad_sql',
+        `$__timeGroup interval must look like '1h', '5m', '1d' or $__interval, not ${trimmed}`
+      );
+    }
     return ms;
   };
   const expect = (name: string, args: string[] | null, min: number, max: number): string[] => {
     const list = args ?? [];
     if (list.length < min || list.length > max || (min > 0 && list.some((a) => a === ''))) {
-      throw new QueryError('bad_sql', `$__${name} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${list.length}`);
+      throw new QueryError(
+        'bad_sql',
+        `$__${name} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'}, got ${list.length}`
+      );
     }
     return list;
   };
@@ -105,7 +128,9 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
         const [column, interval, fillText] = expect(name, args, 2, 3);
         const ms = intervalMsOf(interval);
         const mode = parseFill(fillText);
-        if (mode) fill = { intervalMs: ms, mode };
+        if (mode) {
+          fill = { intervalMs: ms, mode };
+        }
         const bucket = `time_bucket(to_milliseconds(${ms}::bigint), ${column})`;
         return name === 'timeGroupAlias' ? `${bucket} as "time"` : bucket;
       }
@@ -120,7 +145,10 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
         const [metricName] = expect(name, args, 1, 1);
         const metric = context.metrics.get(metricName.replace(/^'|'$/g, ''));
         if (!metric) {
-          throw new QueryError('unknown_metric', `no metric '${metricName}' in the catalog; known: ${[...context.metrics.keys()].join(', ')}`);
+          throw new QueryError(
+            'unknown_metric',
+            `no metric '${metricName}' in the catalog; known: ${[...context.metrics.keys()].join(', ')}`
+          );
         }
         return metricExpression(metric, name === 'metric' ? metric.formula : metric.n);
       }
@@ -155,10 +183,14 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
     const macroMatch = /^\$__([A-Za-z_]+)/.exec(rest);
     if (macroMatch) {
       let j = i + macroMatch[0].length;
-      while (sql[j] === ' ') j += 1;
+      while (sql[j] === ' ') {
+        j += 1;
+      }
       if (sql[j] === '(') {
         const close = closingParen(sql, j);
-        if (close === -1) throw new QueryError('bad_sql', `$__${macroMatch[1]}( is never closed`);
+        if (close === -1) {
+          throw new QueryError('bad_sql', `$__${macroMatch[1]}( is never closed`);
+        }
         out += macro(macroMatch[1], splitArguments(sql.slice(j + 1, close)));
         i = close + 1;
       } else {

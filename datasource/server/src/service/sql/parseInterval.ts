@@ -16,6 +16,8 @@ const unitMs: Record<string, number> = {
  */
 export const parseInterval = (text: string): number | null => {
   const match = /^'?(\d+(?:\.\d+)?)(ms|s|m|h|d|w|M|y)'?$/.exec(text.trim());
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   return Math.round(Number(match[1]) * unitMs[match[2]]);
 };

@@ -9,9 +9,13 @@ export const literalEnd = (sql: string, i: number): number => {
   if (c === "'" || c === '"') {
     let j = i + 1;
     while (j < sql.length) {
-      if (sql[j] !== c) j += 1;
-      else if (sql[j + 1] === c) j += 2;
-      else return j + 1;
+      if (sql[j] !== c) {
+        j += 1;
+      } else if (sql[j + 1] === c) {
+        j += 2;
+      } else {
+        return j + 1;
+      }
     }
     return sql.length;
   }
@@ -23,8 +27,12 @@ export const literalEnd = (sql: string, i: number): number => {
     const end = sql.indexOf('\n', i + 2);
     return end === -1 ? sql.length : end;
   }
-  if (c === '/' && next === '*') return until('*/', i + 2);
-  if (c === '$' && next === '$') return until('$$', i + 2);
+  if (c === '/' && next === '*') {
+    return until('*/', i + 2);
+  }
+  if (c === '$' && next === '$') {
+    return until('$$', i + 2);
+  }
   return -1;
 };
 
@@ -38,10 +46,13 @@ export const closingParen = (sql: string, open: number): number => {
       i = end;
       continue;
     }
-    if (sql[i] === '(') depth += 1;
-    else if (sql[i] === ')') {
+    if (sql[i] === '(') {
+      depth += 1;
+    } else if (sql[i] === ')') {
       depth -= 1;
-      if (depth === 0) return i;
+      if (depth === 0) {
+        return i;
+      }
     }
     i += 1;
   }
@@ -61,15 +72,19 @@ export const splitArguments = (text: string): string[] => {
       continue;
     }
     const c = text[i];
-    if (c === '(') depth += 1;
-    else if (c === ')') depth -= 1;
-    else if (c === ',' && depth === 0) {
+    if (c === '(') {
+      depth += 1;
+    } else if (c === ')') {
+      depth -= 1;
+    } else if (c === ',' && depth === 0) {
       args.push(text.slice(start, i).trim());
       start = i + 1;
     }
     i += 1;
   }
   const last = text.slice(start).trim();
-  if (last || args.length > 0) args.push(last);
+  if (last || args.length > 0) {
+    args.push(last);
+  }
   return args;
 };
