@@ -7,7 +7,7 @@ import { metricFrames } from '@touchpoint/server/src/service/execute/metricFrame
 import { tableFrame } from '@touchpoint/server/src/service/frames/toFrames';
 import { withDataStamp } from '@touchpoint/server/src/service/frames/withDataStamp';
 import type { Row } from '@touchpoint/server/src/db/readRows';
-import type { PlainValue } from '@touchpoint/server/src/db/toPlainValue';
+import type { PlainValue } from '@touchpoint/server/src/db/plainValue';
 
 /** Freshness stamped on fixture frames: 2024-06-30 18:00 UTC. */
 export const FIXTURE_AS_OF = Date.UTC(2024, 5, 30, 18);

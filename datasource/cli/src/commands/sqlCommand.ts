@@ -1,8 +1,7 @@
-import { DuckDBDateValue, DuckDBTimestampTZValue, DuckDBTimestampValue, type DuckDBValue } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
-import { toPlainValue } from '@touchpoint/server/src/db/toPlainValue';
+import { displayValueConverter, type PlainValue } from '@touchpoint/server/src/db/plainValue';
 import type { Command } from '../command';
 import { formatRows, outputFormats, type Cell } from '../formatRows';
 import { parseOptions, readArgs } from '../parseOptions';
@@ -13,18 +12,9 @@ const optionsSchema = z.object({
   sql: z.string().trim().min(1),
 });
 
-// People read times as text; everything else keeps its JSON type.
-const toCell = (value: DuckDBValue): Cell => {
-  if (
-    value instanceof DuckDBTimestampValue ||
-    value instanceof DuckDBTimestampTZValue ||
-    value instanceof DuckDBDateValue
-  ) {
-    return value.toString();
-  }
-  const plain = toPlainValue(value);
-  return plain === null || typeof plain !== 'object' ? plain : JSON.stringify(plain);
-};
+// People read times as text (the display converter); lists and structs as JSON.
+const toCell = (value: PlainValue): Cell =>
+  value === null || typeof value !== 'object' ? value : JSON.stringify(value);
 
 export const sqlCommand: Command = {
   summary: 'run one SQL query against a warehouse (read-only)',
@@ -37,7 +27,7 @@ export const sqlCommand: Command = {
     }
     return withDatabase(options.db, { readOnly: true }, async (connection) => {
       const reader = await connection.runAndReadAll(options.sql);
-      const rows = reader.getRows().map((row) => row.map(toCell));
+      const rows = reader.convertRows(displayValueConverter).map((row) => row.map(toCell));
       process.stdout.write(`${formatRows({ columns: reader.columnNames(), rows }, options.format)}\n`);
       return 0;
     });

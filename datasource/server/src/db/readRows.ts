@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
-import { toPlainValue, type PlainValue } from './toPlainValue';
+import { plainValueConverter, type PlainValue } from './plainValue';
 
 export type Row = Record<string, PlainValue>;
 type Params = Record<string, DuckDBValue> | DuckDBValue[];
@@ -13,14 +13,7 @@ export const readRows = async (
   types?: Types
 ): Promise<Row[]> => {
   const reader = await connection.runAndReadAll(sql, params, types);
-  const names = reader.columnNames();
-  return reader.getRows().map((values) => {
-    const row: Row = {};
-    values.forEach((value, i) => {
-      row[names[i]] = toPlainValue(value);
-    });
-    return row;
-  });
+  return reader.convertRowObjects(plainValueConverter);
 };
 
 /** The first column of the first row, for scalar queries. */
@@ -29,6 +22,6 @@ export const readScalar = async (
   sql: string,
   params: Params = []
 ): Promise<PlainValue> => {
-  const rows = (await connection.runAndReadAll(sql, params)).getRows();
-  return rows.length === 0 ? null : toPlainValue(rows[0][0]);
+  const rows = (await connection.runAndReadAll(sql, params)).convertRows(plainValueConverter);
+  return rows[0]?.[0] ?? null;
 };

@@ -1,4 +1,4 @@
-import { DuckDBTypeId, type DuckDBResult, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId, type DuckDBResult, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import {
   Bool,
   Field,
@@ -17,18 +17,18 @@ import {
 } from 'apache-arrow';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { toPlainValue } from '../../db/toPlainValue';
+import { toPlainValue } from '../../db/plainValue';
 
-type Column = { type: DataType; convert: (value: DuckDBValue) => unknown };
+type Column = { type: DataType; convert: (value: DuckDBValue, type: DuckDBType) => unknown };
 
 const int64 = (value: DuckDBValue) =>
   value === null ? null : typeof value === 'bigint' ? value : BigInt(Math.trunc(Number(value)));
-const plainNumber = (value: DuckDBValue) => {
-  const plain = toPlainValue(value);
+const plainNumber = (value: DuckDBValue, type: DuckDBType) => {
+  const plain = toPlainValue(value, type);
   return typeof plain === 'number' ? plain : null;
 };
-const text = (value: DuckDBValue) => {
-  const plain = toPlainValue(value);
+const text = (value: DuckDBValue, type: DuckDBType) => {
+  const plain = toPlainValue(value, type);
   return plain === null ? null : typeof plain === 'object' ? JSON.stringify(plain) : String(plain);
 };
 
@@ -75,7 +75,8 @@ export const writeArrowStream = async (
   output: Writable,
   maxRows: number
 ): Promise<{ rows: number; truncated: boolean }> => {
-  const columns = result.columnTypes().map((t) => columnFor(t.typeId));
+  const duckTypes = result.columnTypes();
+  const columns = duckTypes.map((t) => columnFor(t.typeId));
   const schema = new Schema(result.columnNames().map((name, i) => new Field(name, columns[i].type, true)));
   const writer = new RecordBatchStreamWriter();
   const stream = writer.toNodeStream();
@@ -90,7 +91,7 @@ export const writeArrowStream = async (
     }
     const take = Math.min(chunk.rowCount, maxRows - rows);
     const children = chunk.getColumns().map((values, i) => {
-      const converted = values.slice(0, take).map(columns[i].convert);
+      const converted = values.slice(0, take).map((value) => columns[i].convert(value, duckTypes[i]));
       return vectorFromArray(converted, columns[i].type).data[0];
     });
     writer.write(

@@ -1,6 +1,6 @@
 import { DuckDBTypeId, type DuckDBResult } from '@duckdb/node-api';
 import type { FieldType } from '@touchpoint/contract/src/dataFrame';
-import { toPlainValue, type PlainValue } from '../../db/toPlainValue';
+import { plainValueConverter, type PlainValue } from '../../db/plainValue';
 
 /** A query result as columns, before it becomes one or more frames. */
 export interface ColumnarResult {
@@ -84,11 +84,11 @@ export const readFrame = async (result: DuckDBResult, caps: ResultCaps): Promise
     if (!chunk || chunk.rowCount === 0) {
       break;
     }
-    const chunkColumns = chunk.getColumns();
+    const chunkColumns = chunk.convertColumns(plainValueConverter);
     const take = Math.min(chunk.rowCount, caps.maxRows - rows);
     for (let r = 0; r < take && !truncated; r += 1) {
       for (let c = 0; c < names.length; c += 1) {
-        const value = toPlainValue(chunkColumns[c][r]);
+        const value = chunkColumns[c][r];
         bytes += sizeOf(value);
         columns[c].push(value);
       }

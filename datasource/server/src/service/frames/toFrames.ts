@@ -1,5 +1,5 @@
 import type { DataFrameJSON, FieldJSON } from '@touchpoint/contract/src/dataFrame';
-import type { PlainValue } from '../../db/toPlainValue';
+import type { PlainValue } from '../../db/plainValue';
 import { QueryError } from '../queryError';
 import type { FillMode } from '../sql/expandSql';
 import type { ColumnarResult } from './readFrame';
