@@ -13,7 +13,7 @@ const fill = `
     ('R3', 'B2', 'C2', null, 'email', 'nps_11', 9, '2024-03-01 11:00', null);
 `;
 
-describe('the model data tests (sql/tests)', () => {
+describe('the model data tests (declared beside each model, and sql/tests)', () => {
   let warehouse: TestWarehouse;
   beforeEach(async () => {
     warehouse = await buildTestWarehouse(fill);
@@ -25,8 +25,22 @@ describe('the model data tests (sql/tests)', () => {
   });
 
   it.each([
-    ['a repeated key', 'insert into fct_interactions select * from fct_interactions limit 1', 'unique_keys'],
-    ['a dangling branch reference', "delete from dim_branches where branch_id = 'B2'", 'references_resolve'],
+    [
+      'a repeated key',
+      'insert into fct_interactions select * from fct_interactions limit 1',
+      'unique_key:fct_interactions',
+    ],
+    [
+      'a dangling branch reference',
+      "delete from dim_branches where branch_id = 'B2'",
+      'references:fct_interactions.branch_id',
+    ],
+    ['a missing required value', 'update dim_customers set started_at = null', 'not_null:dim_customers.started_at'],
+    [
+      'a key with a hole',
+      "update agg_customer_daily set day = null where branch_id = 'B1'",
+      'not_null:agg_customer_daily.day',
+    ],
     ['a fact that lost a row', "delete from fct_interactions where interaction_id = 'I2'", 'grain_preserved'],
     [
       'a rollup that does not sum to its fact',

@@ -1,4 +1,4 @@
--- stg_branches: one row per branch. Region and timezone get their defaults here, once.
+-- stg_branches: one row per branch (key branch_id). Region and timezone get their defaults here, once.
 create or replace view stg_branches as
 select
     branch_id,

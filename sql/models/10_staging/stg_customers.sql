@@ -1,4 +1,4 @@
--- stg_customers: one row per customer.
+-- stg_customers: one row per customer (key customer_id).
 create or replace view stg_customers as
 select
     customer_id,

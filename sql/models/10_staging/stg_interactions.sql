@@ -1,4 +1,4 @@
--- stg_interactions: one row per service contact.
+-- stg_interactions: one row per service contact (key interaction_id).
 create or replace view stg_interactions as
 select
     interaction_id,

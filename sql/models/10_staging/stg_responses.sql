@@ -1,4 +1,4 @@
--- stg_responses: one row per rating from any touchpoint.
+-- stg_responses: one row per rating from any touchpoint (key response_id).
 create or replace view stg_responses as
 select
     response_id,

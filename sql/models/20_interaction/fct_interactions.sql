@@ -2,6 +2,8 @@
 -- Service facts of one contact with its linked CSAT and CES, and the ratio
 -- components every interaction metric is computed from (docs/metrics.md): each is
 -- 0/1 or a value with its own count, so any rollup of them stays exact.
+-- not null: branch_id, channel, opened_at
+-- references: branch_id -> dim_branches.branch_id, customer_id -> dim_customers.customer_id
 create or replace table fct_interactions as
 with interactions as (
     select * from stg_interactions

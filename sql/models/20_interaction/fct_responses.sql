@@ -3,6 +3,7 @@
 -- its touchpoint weight, and its NPS class when it is an NPS answer.
 -- A view: it only joins tiny reference tables, which costs less per query
 -- (time filters reach raw.responses) than copying 20M rows at every build.
+-- references: branch_id -> dim_branches.branch_id, interaction_id -> fct_interactions.interaction_id
 create or replace view fct_responses as
 with responses as (
     select * from stg_responses

@@ -1,4 +1,5 @@
 -- dim_branches: one row per branch (key branch_id).
+-- not null: branch_name
 create or replace table dim_branches as
 select * from stg_branches;
 

@@ -1,6 +1,8 @@
 -- dim_customers: one row per customer (key customer_id): the relationship as
 -- of the data's end, with cohort, tenure, status, and the experience the
 -- customer reported across every touchpoint (SLI, latest NPS answer).
+-- not null: branch_id, started_at, cohort_month
+-- references: branch_id -> dim_branches.branch_id
 create or replace table dim_customers as
 with customers as (
     select * from stg_customers

@@ -5,6 +5,7 @@
 -- loses those who left in their first month). A cell exists only once the end
 -- of its month k has passed. Cohorts are those starting inside the data's
 -- period: earlier ones would miss the customers who left before it.
+-- not null: cohort_size, active
 create or replace table rel_cohort_retention as
 with info as (
     select first_month, as_of from model_info
@@ -59,17 +60,4 @@ select *, active / cohort_size as retention
 from final
 order by cohort_month, months_since_start;
 
--- rel_retention_curve: one row per month since start, the average retention
--- curve weighted by cohort size (pooled, not a mean of cohort percentages).
-create or replace view rel_retention_curve as
-select
-    months_since_start,
-    count(*) as cohorts,
-    sum(cohort_size)::bigint as customers,
-    sum(active)::bigint as active,
-    sum(active) / sum(cohort_size) as retention
-from rel_cohort_retention
-group by months_since_start;
-
 comment on table rel_cohort_retention is 'The cohort triangle: one row per cohort month and months since start (key cohort_month, months_since_start).';
-comment on view rel_retention_curve is 'One row per months since start: the retention curve weighted by cohort size.';

@@ -5,6 +5,7 @@
 -- is a plain sum of these rows. Contacts and ratings stay in the facts and in
 -- dim_customers: joining them here per month costs more than it answers.
 -- A view: 25M rows at scale 20 are cheaper to derive than to store.
+-- references: customer_id -> dim_customers.customer_id
 create or replace view rel_customer_month as
 with info as (
     select first_month, as_of from model_info

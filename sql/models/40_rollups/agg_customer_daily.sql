@@ -3,6 +3,7 @@
 -- to their home branch. Flows (started, churned) are per day; stocks
 -- (active_at_start, revenue_at_start, revenue_n) are at the day's start, so a
 -- period's stock is its first day's row and its flows are sums.
+-- references: branch_id -> dim_branches.branch_id
 create or replace table agg_customer_daily as
 with info as (
     select first_month, as_of from model_info

@@ -1,6 +1,7 @@
 -- agg_interaction_daily: one row per branch, UTC day of opening and channel
 -- (key branch_id, day, channel). Sums of fct_interactions' components only:
 -- any coarser grain (month, region) is a sum of these rows, then the ratio.
+-- references: branch_id -> dim_branches.branch_id
 create or replace table agg_interaction_daily as
 select
     i.branch_id,

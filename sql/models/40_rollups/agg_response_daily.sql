@@ -1,6 +1,7 @@
 -- agg_response_daily: one row per branch, UTC day of response, touchpoint and
 -- instrument (key branch_id, day, touchpoint, instrument). SLI and NPS
 -- components, with the SLI level counts that explain a score.
+-- references: branch_id -> dim_branches.branch_id
 create or replace table agg_response_daily as
 select
     r.branch_id,

@@ -5,6 +5,7 @@
 -- Churn = customers whose relationship ended in the month / customers active
 -- at its start (docs/metrics.md); CLV = ARPU * gross margin / monthly churn, null
 -- when churn is 0.
+-- references: branch_id -> dim_branches.branch_id
 create or replace table rel_branch_month as
 with info as (
     select first_month, as_of from model_info

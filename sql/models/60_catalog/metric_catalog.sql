@@ -3,6 +3,7 @@
 -- datasource's metric queries, the panel's thresholds and the docs all read.
 -- `formula` is SQL over the aggregated components; components aggregate by
 -- `sum` (flows) or `opening` (stocks: the value on the period's first day).
+-- not null: level, unit, formula
 create or replace table metric_catalog as
 select *
 from read_json(
@@ -29,10 +30,4 @@ from read_json(
 )
 order by level, name;
 
--- metric_bands: one row per metric band, flattened for analysts' joins.
-create or replace view metric_bands as
-select name as metric, b.label, b.min, b.max, b."includeMin" as include_min, b."includeMax" as include_max, b.severity
-from metric_catalog, unnest(bands) as t(b);
-
 comment on table metric_catalog is 'One row per metric (key name): level, unit, range, direction, bands, formula over components, source.';
-comment on view metric_bands is 'One row per metric band.';

@@ -1,7 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { dataTestFiles } from '@touchpoint/sql';
+import { dataTestFiles, modelFiles } from '@touchpoint/sql';
+import { declaredTests, type DeclaredTest } from './declaredTests';
+import { readModelDeclaration } from './modelDeclarations';
 
 export interface DataTestFailure {
   test: string;
@@ -9,19 +11,27 @@ export interface DataTestFailure {
   example: string;
 }
 
+/** Every data test: those each model declares in its header, then the queries of sql/tests. */
+export const dataTests = (): DeclaredTest[] => [
+  ...declaredTests(modelFiles().map(readModelDeclaration)),
+  ...dataTestFiles().map((file) => ({
+    name: basename(file, '.sql'),
+    sql: readFileSync(file, 'utf8').trim().replace(/;\s*$/, ''),
+  })),
+];
+
 /**
- * Runs sql/tests: each file is one query returning the rows that break an
+ * Runs the data tests: each is one query returning the rows that break an
  * invariant, so an empty result is a pass (dbt's convention).
  */
 export const runDataTests = async (connection: DuckDBConnection): Promise<DataTestFailure[]> => {
   const failures: DataTestFailure[] = [];
-  for (const file of dataTestFiles()) {
-    const sql = readFileSync(file, 'utf8').trim().replace(/;\s*$/, '');
-    const reader = await connection.runAndReadAll(`select count(*) over () as n, * from (${sql}) limit 1`);
+  for (const test of dataTests()) {
+    const reader = await connection.runAndReadAll(`select count(*) over () as n, * from (${test.sql}) limit 1`);
     const rows = reader.getRowObjectsJson();
     if (rows.length > 0) {
       const { n, ...example } = rows[0];
-      failures.push({ test: basename(file, '.sql'), failingRows: Number(n), example: JSON.stringify(example) });
+      failures.push({ test: test.name, failingRows: Number(n), example: JSON.stringify(example) });
     }
   }
   return failures;

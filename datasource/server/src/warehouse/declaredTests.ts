@@ -1,0 +1,45 @@
+import { quoteIdentifier } from '../db/quoteIdentifier';
+import type { ModelDeclaration } from './modelDeclarations';
+
+/** One data test made from a model's declaration: a query returning the rows that break it. */
+export interface DeclaredTest {
+  name: string;
+  sql: string;
+}
+
+/**
+ * The tests each model's header declares, dbt's generic tests: its key is
+ * unique, its required columns are never null, its references resolve.
+ * Keys and not-null are checked on tables; a view is derived from checked
+ * tables at query time, and scanning the large ones (rel_customer_month) at
+ * every build costs more than it tells (tests/model checks them on
+ * fixtures). References are checked on both.
+ */
+export const declaredTests = (declarations: ModelDeclaration[]): DeclaredTest[] =>
+  declarations.flatMap((model) => {
+    const relation = quoteIdentifier(model.name);
+    const tests: DeclaredTest[] = [];
+    if (model.kind === 'table' && model.key.length > 0) {
+      const key = model.key.map(quoteIdentifier);
+      tests.push({
+        name: `unique_key:${model.name}`,
+        sql: `select any_value(concat_ws('/', ${key.join(', ')})) as key from ${relation} group by ${key.join(', ')} having count(*) > 1`,
+      });
+    }
+    if (model.kind === 'table') {
+      for (const column of [...new Set([...model.key, ...model.notNull])]) {
+        tests.push({
+          name: `not_null:${model.name}.${column}`,
+          sql: `select * from ${relation} where ${quoteIdentifier(column)} is null`,
+        });
+      }
+    }
+    for (const reference of model.references) {
+      const column = quoteIdentifier(reference.column);
+      tests.push({
+        name: `references:${model.name}.${reference.column}`,
+        sql: `select ${column} as value from ${relation} where ${column} is not null and ${column} not in (select ${quoteIdentifier(reference.targetColumn)} from ${quoteIdentifier(reference.model)})`,
+      });
+    }
+    return tests;
+  });

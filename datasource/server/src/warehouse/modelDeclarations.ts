@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+/** A reference from a model's column to another model's column. */
+export interface ModelReference {
+  column: string;
+  model: string;
+  targetColumn: string;
+}
+
+/**
+ * What a model file declares about its relation, in its header comment, as
+ * dbt declares it in a schema file beside the model:
+ *
+ *     -- fct_interactions: one row per interaction (key interaction_id).
+ *     -- not null: branch_id, channel, opened_at
+ *     -- references: branch_id -> dim_branches.branch_id
+ *
+ * The grain line names the key; the other two lines are optional.
+ */
+export interface ModelDeclaration {
+  file: string;
+  name: string;
+  kind: 'table' | 'view';
+  /** Empty for a one-row model (no key to repeat). */
+  key: string[];
+  notNull: string[];
+  references: ModelReference[];
+}
+
+/** Raised when a model file breaks the conventions: one relation named after the file, a grain line. */
+export class ModelDeclarationError extends Error {}
+
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const identifier = /^[a-z_][a-z0-9_]*$/;
+
+/** The header comment: the lines before the first statement, without their `--`, joined. */
+const header = (sql: string): string[] =>
+  sql
+    .split('\n')
+    .slice(
+      0,
+      sql.split('\n').findIndex((line) => !line.startsWith('--'))
+    )
+    .map((line) => line.replace(/^--\s?/, ''));
+
+export const readModelDeclaration = (file: string): ModelDeclaration => {
+  const sql = readFileSync(file, 'utf8');
+  const name = basename(file, '.sql');
+  const fail = (problem: string) => new ModelDeclarationError(`${file}: ${problem}`);
+  const created = [...sql.matchAll(/^create or replace (table|view) ([a-z0-9_]+)/gm)];
+  if (created.length !== 1) {
+    throw fail(`a model file creates exactly one relation; this one creates ${created.length}`);
+  }
+  const [, kind, relation] = created[0];
+  if (relation !== name) {
+    throw fail(`the relation is named after its file: expected ${name}, found ${relation}`);
+  }
+  const lines = header(sql);
+  const text = lines.join(' ');
+  if (!text.startsWith(`${name}: one row`)) {
+    throw fail(`the header starts with the grain: "-- ${name}: one row per ... (key ...)"`);
+  }
+  const key = /\(key ([^)]+)\)/.exec(text)?.[1];
+  if (key === undefined && !text.startsWith(`${name}: one row,`) && !text.startsWith(`${name}: one row describing`)) {
+    throw fail('the grain line names the key: "(key a, b)"');
+  }
+  const declared = (label: string) => lines.find((line) => line.startsWith(`${label}:`))?.slice(label.length + 1) ?? '';
+  const references = list(declared('references')).map((item) => {
+    const match = /^([a-z0-9_]+) -> ([a-z0-9_]+)\.([a-z0-9_]+)$/.exec(item);
+    if (!match) {
+      throw fail(`a reference reads "column -> model.column", not "${item}"`);
+    }
+    return { column: match[1], model: match[2], targetColumn: match[3] };
+  });
+  const declaration = {
+    file,
+    name,
+    kind: kind as 'table' | 'view',
+    key: list(key ?? ''),
+    notNull: list(declared('not null')),
+    references,
+  };
+  const names = [
+    ...declaration.key,
+    ...declaration.notNull,
+    ...references.flatMap((r) => [r.column, r.model, r.targetColumn]),
+  ];
+  const bad = names.find((item) => !identifier.test(item));
+  if (bad !== undefined) {
+    throw fail(`not a column or model name: "${bad}"`);
+  }
+  return declaration;
+};

@@ -1,0 +1,9 @@
+-- sli_touchpoint_weights: one row per touchpoint of the active mapping version
+-- (key touchpoint).
+-- not null: mapping_version, sli_weight
+create or replace table sli_touchpoint_weights as
+select mapping_version, touchpoint, label, sli_weight
+from ref_touchpoints
+where mapping_version = (select mapping_version from model_params);
+
+comment on table sli_touchpoint_weights is 'One row per touchpoint of the active SLI mapping version, with its weight.';
