@@ -12,6 +12,7 @@ import { printTable } from './printTable';
 import { scorecardQueries } from './scorecardQueries';
 import { runServiceBench } from './serviceBench';
 import { formatNumber, median, timed } from './stats';
+import { errorMessage } from '@touchpoint/server/src/errorMessage';
 
 /**
  * `npm run bench`: figures, not verdicts. Seeds a warehouse at --scale
@@ -121,6 +122,6 @@ const main = async () => {
 };
 
 main().catch((error) => {
-  process.stderr.write(`bench: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`bench: ${error instanceof Error && error.stack ? error.stack : errorMessage(error)}\n`);
   process.exitCode = 1;
 });

@@ -7,6 +7,7 @@ import { seedCommand } from './seedCommand';
 import { UsageError } from '../usageError';
 import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
+import { errorMessage } from '@touchpoint/server/src/errorMessage';
 import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 import { readScalar } from '@touchpoint/server/src/db/readRows';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
@@ -155,7 +156,7 @@ describe('touchpoint seed', () => {
       .run(['--db', join(dir, 'never.duckdb'), ...args])
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toContain(option);
+    expect(errorMessage(error)).toContain(option);
     expect(existsSync(join(dir, 'never.duckdb'))).toBe(false);
   });
 

@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { servicePaths } from '@touchpoint/contract/src/servicePaths';
 import { arrowStreaming, acceptConstraint } from './plugins/arrowStreaming';
 import { bearerAuth } from './plugins/bearerAuth';
+import { reloadingWarehouse } from './plugins/reloadingWarehouse';
 import { jsonQueries } from './plugins/jsonQueries';
 import type { Answer, QueryContext } from './plugins/queryContext';
 import { warehouseRoutes } from './plugins/warehouseRoutes';
 import { QueryRunner } from './queryRunner';
-import { ReloadingWarehouse } from './reloadingWarehouse';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
 import type { ServingDatabase } from './servingDatabase';
@@ -28,9 +28,9 @@ export interface ServiceOptions {
 }
 
 /**
- * The query service: one read-only warehouse, swapped for each new file
- * `touchpoint load` writes, served by plugins with one job each: bearer
- * auth, health and catalog, JSON queries, Arrow streaming.
+ * The query service: fastify plugins with one job each: the reloading
+ * warehouse (one read-only file, swapped for each new one `touchpoint load`
+ * writes), bearer auth, health and catalog, JSON queries, Arrow streaming.
  */
 export const createService = async (config: ServiceConfig, options: ServiceOptions = {}): Promise<Service> => {
   if (!existsSync(config.db)) {
@@ -45,24 +45,8 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
   });
-  const warehouse = await ReloadingWarehouse.open(
-    config.db,
-    { threads: config.threads, memoryLimit: config.memoryLimit },
-    config.watchIntervalMs,
-    {
-      swapped: (next) => {
-        cache.clear();
-        app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
-      },
-      refused: (problem, error) =>
-        app.log.warn(
-          { err: error, problem },
-          `refused the new warehouse file: ${problem.reason}; still serving the previous data`
-        ),
-    }
-  );
-  // Requests in flight finish first (fastify's close), then the watcher stops and the database closes.
-  app.addHook('onClose', () => warehouse.close());
+  await app.register(reloadingWarehouse, { config, onSwap: () => cache.clear() });
+  const { warehouse } = app;
   const runner = new QueryRunner(config, () => warehouse.current());
   const context: QueryContext = {
     warehouse,
