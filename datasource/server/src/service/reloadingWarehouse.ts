@@ -7,6 +7,8 @@ export interface WarehouseEvents {
   swapped(next: ServingDatabase): void;
   /** A file was refused (once per file, not once per look). */
   refused(problem: RefusedFile, error: unknown): void;
+  /** A look failed for a reason that is no file's fault (a bug): the watcher goes on. */
+  failed(error: unknown): void;
 }
 
 const isMissing = (error: unknown) =>
@@ -78,7 +80,7 @@ export class ReloadingWarehouse {
   }
 
   /** Looks at the file now, unless a look is already running; true when a new file was swapped in. */
-  check(): Promise<boolean> {
+  private check(): Promise<boolean> {
     // `finally` runs after the assignment, even when the look ends at once.
     this.checking ??= this.look().finally(() => {
       this.checking = undefined;
@@ -99,7 +101,9 @@ export class ReloadingWarehouse {
       return;
     }
     this.timer = setTimeout(() => {
-      void this.check().finally(() => this.schedule());
+      void this.check()
+        .catch((error: unknown) => this.events.failed(error))
+        .finally(() => this.schedule());
     }, this.watchIntervalMs);
     // The watcher alone must not keep a process alive that is otherwise done.
     this.timer.unref();

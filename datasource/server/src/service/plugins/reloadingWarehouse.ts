@@ -32,6 +32,7 @@ export const reloadingWarehouse = fastifyPlugin<ReloadingWarehouseOptions>(
           onSwap(next);
           app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
         },
+        failed: (error) => app.log.error({ err: error }, 'looking for a new warehouse file failed; looking again'),
         refused: (problem, error) =>
           app.log.warn(
             { err: error, problem },
