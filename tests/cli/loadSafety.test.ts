@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -12,11 +11,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sha256 } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { buildPath } from '@touchpoint/server/src/warehouse/leftoverFiles';
 import { runTouchpoint } from '../support/runTouchpoint';
 
 const cli = join(__dirname, '..', '..', 'bin', 'touchpoint.js');
-const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Running {
@@ -89,6 +88,15 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const leftovers = () => readdirSync(dir).filter((name) => /^cx\.duckdb\.tmp-/.test(name));
+  /** A load's own build files (`cx.duckdb.tmp-<pid>` and its log), not the look-alikes. */
+  const buildFiles = () => leftovers().filter((name) => /^cx\.duckdb\.tmp-\d+(\.wal)?$/.test(name));
+  /** The pristine small warehouse served again, and a large load into it, caught midway. */
+  const loadMidway = async () => {
+    copyFileSync(pristine, db);
+    const load = startLoad(db, exportDir);
+    await midway(db, load.child.pid ?? 0);
+    return load;
+  };
 
   it('a killed load leaves the served file byte-identical, and the next load removes only what it left', async () => {
     const before = sha256(db);
@@ -117,20 +125,16 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
   });
 
   it('a load stopped with Ctrl+C or SIGTERM removes its own file before it ends', async () => {
-    copyFileSync(pristine, db);
-    const before = sha256(db);
-    const stopped = startLoad(db, exportDir);
-    await midway(db, stopped.child.pid ?? 0);
+    const before = sha256(pristine);
+    const stopped = await loadMidway();
     stopped.child.kill('SIGTERM');
     expect((await stopped.exited).signal).toBe('SIGTERM');
     expect(sha256(db)).toBe(before);
-    expect(leftovers().filter((name) => /^cx\.duckdb\.tmp-\d+(\.wal)?$/.test(name))).toEqual([]);
+    expect(buildFiles()).toEqual([]);
   });
 
   it('of two loads at once, one runs and the other stops at once with one clear line', async () => {
-    copyFileSync(pristine, db);
-    const first = startLoad(db, exportDir);
-    await midway(db, first.child.pid ?? 0);
+    const first = await loadMidway();
     const second = await runTouchpoint('load', '--db', db, exportDir);
     expect(second.code).toBe(1);
     expect(second.stderr).toBe(
@@ -140,7 +144,7 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
     expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 0, stderr: '' });
     // The swapped file is the first load's, whole.
     expect(await branchCount(db)).toBe(6);
-    expect(leftovers().filter((name) => /^cx\.duckdb\.tmp-\d+(\.wal)?$/.test(name))).toEqual([]);
+    expect(buildFiles()).toEqual([]);
   });
 
   it('a load into a directory without space fails cleanly and leaves the old warehouse untouched', async () => {
@@ -154,7 +158,7 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
       expect.stringMatching(/^touchpoint load: not enough space to build the new warehouse beside .*cx\.duckdb: /),
     ]);
     expect(sha256(db)).toBe(before);
-    expect(leftovers().filter((name) => /^cx\.duckdb\.tmp-\d+(\.wal)?$/.test(name))).toEqual([]);
+    expect(buildFiles()).toEqual([]);
     expect(await branchCount(db)).toBe(3);
   });
 });
