@@ -49,7 +49,6 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   const { warehouse } = app;
   const runner = new QueryRunner(config, () => warehouse.current());
   const context: QueryContext = {
-    warehouse,
     runner,
     cache,
     caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
@@ -58,7 +57,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
 
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(bearerAuth, { token: config.token, open: [servicePaths.health] });
-  await app.register(warehouseRoutes, { warehouse, runner });
+  await app.register(warehouseRoutes, { runner });
   await app.register(jsonQueries, context);
   await app.register(arrowStreaming, context);
 

@@ -19,18 +19,6 @@ const fileKey = (identity: FileIdentity | undefined) =>
   identity ? `${identity.ino}:${identity.mtimeMs}:${identity.size}` : 'missing';
 
 /**
- * Why DuckDB would not serve a file, in words an operator can act on. The
- * DuckDB text is kept: it names the exact problem.
- */
-const refusalReason = (error: unknown): string => {
-  const message = errorMessage(error).replace(/\s+/g, ' ').trim();
-  if (/model_info/.test(message)) {
-    return `not a Touchpoint warehouse (no model_info table): ${message}`;
-  }
-  return `not a readable DuckDB warehouse: ${message}`;
-};
-
-/**
  * The warehouse being served, and a watcher that swaps in the file that
  * `touchpoint load` or `seed` renames onto its path. The watcher looks every
  * interval for the life of the process: each look is scheduled after the
@@ -134,7 +122,7 @@ export class ReloadingWarehouse {
     try {
       next = await ServingDatabase.open(this.path, this.settings);
     } catch (error) {
-      this.refuse(identity, refusalReason(error), error);
+      this.refuse(identity, errorMessage(error), error);
       return false;
     }
     if (this.closed) {

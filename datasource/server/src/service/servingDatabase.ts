@@ -2,6 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { readCatalogTable, type MetricDefinition } from '../catalog/metricCatalog';
 import { readRows } from '../db/readRows';
+import { errorMessage } from '../errorMessage';
 
 export interface DataInfo {
   /** Content version of the data (model_info) plus the file's identity. */
@@ -52,10 +53,23 @@ const refuseTruncated = async (connection: DuckDBConnection, fileBytes: number) 
   const needed = DUCKDB_HEADER_BYTES + Number(size.block_size) * Number(size.total_blocks);
   if (fileBytes < needed) {
     throw new Error(
-      `the file is truncated: it holds ${fileBytes} bytes, its ${String(size.total_blocks)} blocks need ${needed}`
+      `not a whole warehouse: the file is truncated: it holds ${fileBytes} bytes, its ${String(size.total_blocks)} blocks need ${needed}`
     );
   }
 };
+
+/** A DuckDB file of someone else's: it opens, but holds no Touchpoint model. */
+const refuseForeign = async (connection: DuckDBConnection) => {
+  const [found] = await readRows(
+    connection,
+    "select count(*) as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'model_info'"
+  );
+  if (Number(found.n) === 0) {
+    throw new Error('not a Touchpoint warehouse: it has no model_info table (build one with touchpoint load or seed)');
+  }
+};
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export interface DatabaseSettings {
   threads: number;
@@ -102,6 +116,8 @@ export class ServingDatabase {
       autoload_known_extensions: 'false',
       allow_community_extensions: 'false',
       enable_external_access: 'false',
+    }).catch((error: unknown) => {
+      throw new Error(`not a readable DuckDB warehouse: ${oneLine(errorMessage(error))}`, { cause: error });
     });
     const setup = await instance.connect();
     try {
@@ -111,6 +127,7 @@ export class ServingDatabase {
         set global lock_configuration = true;
       `);
       await refuseTruncated(setup, identity.size);
+      await refuseForeign(setup);
       const [model] = await readRows(setup, 'select * from model_info');
       const [params] = await readRows(setup, 'select min_n from model_params');
       const catalog = await readCatalogTable(setup);

@@ -16,7 +16,7 @@ const refIdOf = (query: Query | undefined, raw: unknown, index: number) =>
  * from the cache) on its own, and one that fails does not fail the others.
  */
 export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context) => {
-  const { warehouse, runner, cache, caps } = context;
+  const { runner, cache, caps } = context;
 
   const logQuery = (
     request: FastifyRequest,
@@ -56,7 +56,7 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
         return [query.refId, { frames: [] }];
       }
       const parsed = query;
-      const { info } = warehouse.current();
+      const { info } = app.warehouse.current();
       // The key holds exactly what the answer depends on, each as the query will use it.
       const range = effectiveRange(body, info.asOf);
       const key = JSON.stringify([info.version, parsed, range, requestIntervalMs(body, range), body.maxDataPoints]);

@@ -2,7 +2,6 @@ import type { FastifyReply } from 'fastify';
 import type { QueryResult } from '@touchpoint/contract/src/queryRequest';
 import type { ResultCaps } from '../frames/readFrame';
 import type { QueryRunner } from '../queryRunner';
-import type { ReloadingWarehouse } from '../reloadingWarehouse';
 import type { ResultCache } from '../resultCache';
 
 /** One answer of the JSON route, measured once when made: the cache budgets by it and the log reports it. */
@@ -14,9 +13,8 @@ export interface Answer {
 
 export const measured = (result: QueryResult): Answer => ({ result, bytes: JSON.stringify(result).length });
 
-/** What the query routes share. */
+/** What the query routes share (the warehouse itself is `app.warehouse`). */
 export interface QueryContext {
-  warehouse: ReloadingWarehouse;
   runner: QueryRunner;
   cache: ResultCache<Answer>;
   caps: ResultCaps;

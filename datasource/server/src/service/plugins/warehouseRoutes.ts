@@ -3,15 +3,14 @@ import { drillKinds } from '@touchpoint/contract/src/queryRequest';
 import { macroNames } from '@touchpoint/contract/src/macros';
 import { servicePaths } from '@touchpoint/contract/src/servicePaths';
 import type { QueryRunner } from '../queryRunner';
-import type { ReloadingWarehouse } from '../reloadingWarehouse';
 
 export interface WarehouseRoutesOptions {
-  warehouse: ReloadingWarehouse;
   runner: QueryRunner;
 }
 
 /** What is served: health (data version, freshness, load, the watcher's view) and the catalog for editors. */
-export const warehouseRoutes: FastifyPluginAsync<WarehouseRoutesOptions> = async (app, { warehouse, runner }) => {
+export const warehouseRoutes: FastifyPluginAsync<WarehouseRoutesOptions> = async (app, { runner }) => {
+  const { warehouse } = app;
   app.get(servicePaths.health, async () => {
     const { info } = warehouse.current();
     return {
