@@ -39,15 +39,12 @@ const list = (text: string) =>
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
 
-/** The header comment: the lines before the first statement, without their `--`, joined. */
-const header = (sql: string): string[] =>
-  sql
-    .split('\n')
-    .slice(
-      0,
-      sql.split('\n').findIndex((line) => !line.startsWith('--'))
-    )
-    .map((line) => line.replace(/^--\s?/, ''));
+/** The header comment: the lines before the first statement, without their `--`. */
+const header = (sql: string): string[] => {
+  const lines = sql.split('\n');
+  const end = lines.findIndex((line) => !line.startsWith('--'));
+  return lines.slice(0, end === -1 ? lines.length : end).map((line) => line.replace(/^--\s?/, ''));
+};
 
 export const readModelDeclaration = (file: string): ModelDeclaration => {
   const sql = readFileSync(file, 'utf8');
@@ -67,7 +64,9 @@ export const readModelDeclaration = (file: string): ModelDeclaration => {
     throw fail(`the header starts with the grain: "-- ${name}: one row per ... (key ...)"`);
   }
   const key = /\(key ([^)]+)\)/.exec(text)?.[1];
-  if (key === undefined && !text.startsWith(`${name}: one row,`) && !text.startsWith(`${name}: one row describing`)) {
+  // "one row per ..." has a key to name; a model of a single row ("one row, ...") has none.
+  const singleRow = !text.startsWith(`${name}: one row per`);
+  if (key === undefined && !singleRow) {
     throw fail('the grain line names the key: "(key a, b)"');
   }
   const declared = (label: string) => lines.find((line) => line.startsWith(`${label}:`))?.slice(label.length + 1) ?? '';
