@@ -4,5 +4,3 @@
  * the token, so the browser never holds it.
  */
 export const PROXY_ROUTE = 'touchpoint';
-
-export { servicePaths } from '@touchpoint/contract/src/servicePaths';
