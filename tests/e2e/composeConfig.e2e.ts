@@ -118,6 +118,14 @@ describe('docker-compose.yml, resolved by docker-compose config', () => {
     expect(touchpoint.ports.every((port) => typeof port === 'string' && port.startsWith('127.0.0.1:'))).toBe(true);
   });
 
+  it('serves PostgreSQL on the port Grafana’s PostgreSQL datasource dials, published on loopback only', () => {
+    const { touchpoint } = config.services;
+    expect(touchpoint.environment.TOUCHPOINT_PG_PORT).toBe('5432');
+    expect(touchpoint.ports.filter((port) => typeof port === 'string' && /:5432:5432(\/tcp)?$/.test(port))).toEqual([
+      expect.stringMatching(/^127\.0\.0\.1:5432:5432/),
+    ]);
+  });
+
   it('starts Grafana only once the service’s health check passes', () => {
     expect(config.services.grafana.depends_on.touchpoint).toEqual({ condition: 'service_healthy' });
   });

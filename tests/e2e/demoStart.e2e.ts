@@ -28,6 +28,8 @@ describe('touchpoint demo when the preview cannot start', () => {
       '0.05',
       '--port',
       '0',
+      '--pg-port',
+      '0',
       '--preview-port',
       String(port)
     );

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 export interface ServiceProcess {
   url: string;
+  /** The PostgreSQL protocol's port, when started with --pg-port. */
+  pgPort?: number;
   pid: number;
   /** Peak resident memory of the service process so far, in MB (Linux VmHWM). */
   peakRssMb(): number;
@@ -32,10 +34,13 @@ export const startServiceProcess = (
     child.stderr?.on('data', (chunk) => {
       stderr += String(chunk);
       const match = /touchpoint serve: (http:\/\/\S+)/.exec(stderr);
-      if (match && child.pid) {
+      const pg = /PostgreSQL protocol on postgresql:\/\/[^@]*@[^:]+:(\d+)/.exec(stderr);
+      const pgAsked = args.includes('--pg-port') || env.TOUCHPOINT_PG_PORT !== undefined;
+      if (match && (pg || !pgAsked) && child.pid) {
         const pid = child.pid;
         resolve({
           url: match[1],
+          ...(pg ? { pgPort: Number(pg[1]) } : {}),
           pid,
           peakRssMb: () => {
             const status = readFileSync(`/proc/${pid}/status`, 'utf8');

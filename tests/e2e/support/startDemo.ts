@@ -21,7 +21,7 @@ export const startDemo = (db: string, token: string): Promise<RunningDemo> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       'node',
-      [cli, 'demo', '--db', db, '--port', '0', '--preview-port', '0', '--token', token],
+      [cli, 'demo', '--db', db, '--port', '0', '--pg-port', '0', '--preview-port', '0', '--token', token],
       {
         env: { ...process.env, TZ: 'UTC' },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -21,6 +21,9 @@ export const DEFAULT_DEMO_DB = 'data/touchpoint.duckdb';
 /** Where the preview page listens unless --preview-port or TOUCHPOINT_PREVIEW_PORT says otherwise. */
 export const DEFAULT_PREVIEW_PORT = 7401;
 
+/** The demo speaks PostgreSQL here (on loopback) unless --pg-port or TOUCHPOINT_PG_PORT says otherwise. */
+export const DEFAULT_DEMO_PG_PORT = 7432;
+
 const optionsSchema = z.object({
   db: z.string().min(1).default(DEFAULT_DEMO_DB),
   scale: seedOptionsSchema.shape.scale,
@@ -51,13 +54,14 @@ export const demoCommand: Command = {
   summary:
     'seed a demo warehouse if there is none, print its scorecard, then serve it with the preview page (npm start)',
   usage:
-    'demo [--db FILE] [--scale N] [--port N] [--host H] [--token T] [--preview-port N] [--no-preview] [--no-serve]',
+    'demo [--db FILE] [--scale N] [--port N] [--pg-port N] [--host H] [--token T] [--preview-port N] [--no-preview] [--no-serve]',
   run: async (argv) => {
     const { values } = readArgs(argv, {
       db: { type: 'string' },
       scale: { type: 'string' },
       host: { type: 'string' },
       port: { type: 'string' },
+      'pg-port': { type: 'string' },
       token: { type: 'string' },
       'preview-port': { type: 'string' },
       'no-preview': { type: 'boolean' },
@@ -72,7 +76,13 @@ export const demoCommand: Command = {
       preview: !values['no-preview'],
     });
     // Checked before seeding, so a wrong --port fails in a second, not after a minute.
-    const merged = withEnvironment({ db: options.db, host: values.host, port: values.port, token: values.token });
+    const merged = withEnvironment({
+      db: options.db,
+      host: values.host,
+      port: values.port,
+      token: values.token,
+      pgPort: values['pg-port'] ?? process.env.TOUCHPOINT_PG_PORT ?? String(DEFAULT_DEMO_PG_PORT),
+    });
     // Warnings only, unless TOUCHPOINT_LOG_LEVEL asks for more: the terminal is the demo's own.
     const serviceConfig = parseOptions(serviceConfigSchema, { logLevel: 'warn', ...merged });
     await printScorecard(options);
@@ -134,7 +144,7 @@ const serveDemo = async (options: DemoOptions, config: ServiceConfig) => {
   if (preview) {
     await (await import('@touchpoint/preview/src/server/ensureBuilt')).ensureBuilt(out);
   }
-  const { service, url, localUrl } = await listenService({ ...config, token });
+  const { service, url, localUrl, pgUrl } = await listenService({ ...config, token });
   try {
     const started = preview
       ? await preview.startPreview({ host: '127.0.0.1', port: options.previewPort, serviceUrl: localUrl, token })
@@ -146,6 +156,11 @@ const serveDemo = async (options: DemoOptions, config: ServiceConfig) => {
       }
       out(`  Service  ${url}${token ? `   (token: ${token})` : ''}`);
       out(`  SQL      npx touchpoint sql --db ${options.db} "select * from metric_catalog"`);
+      if (pgUrl) {
+        out(
+          `  psql     ${token ? `PGPASSWORD=${token} ` : ''}psql "${pgUrl}"   (PostgreSQL protocol: Grafana alerts, DBeaver, pandas)`
+        );
+      }
       out('Press Ctrl+C to stop.');
       await untilStopped();
       out('Stopping…');

@@ -13,11 +13,14 @@ const flags = {
   concurrency: { type: 'string' },
   'queue-limit': { type: 'string' },
   'log-level': { type: 'string' },
+  'pg-port': { type: 'string' },
+  'pg-tls-cert': { type: 'string' },
+  'pg-tls-key': { type: 'string' },
 } as const;
 
 export const serveCommand: Command = {
   summary: 'serve a warehouse over HTTP to Grafana and analysts (read-only)',
-  usage: 'serve --db FILE [--port N] [--host H] [--token T]',
+  usage: 'serve --db FILE [--port N] [--host H] [--token T] [--pg-port N [--pg-tls-cert FILE --pg-tls-key FILE]]',
   run: async (argv) => {
     const { values } = readArgs(argv, flags);
     const merged = withEnvironment({
@@ -30,12 +33,20 @@ export const serveCommand: Command = {
       concurrency: values.concurrency,
       queueLimit: values['queue-limit'],
       logLevel: values['log-level'],
+      pgPort: values['pg-port'],
+      pgTlsCert: values['pg-tls-cert'],
+      pgTlsKey: values['pg-tls-key'],
     });
     const config = parseOptions(serviceConfigSchema, merged);
-    const { service, url } = await listenService(config);
+    const { service, url, pgUrl } = await listenService(config);
     process.stderr.write(
       `touchpoint serve: ${url} (data ${service.database().info.dataVersion}${config.token ? ', token required' : ''})\n`
     );
+    if (pgUrl) {
+      process.stderr.write(
+        `touchpoint serve: PostgreSQL protocol on ${pgUrl} (${config.token ? 'the token is the password' : 'no token: this machine only'}${config.pgTlsCert ? ', TLS' : ''})\n`
+      );
+    }
     await untilStopped();
     // Finish the requests in flight, then close the database.
     await service.close();

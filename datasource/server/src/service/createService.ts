@@ -8,6 +8,8 @@ import { reloadingWarehouse } from './plugins/reloadingWarehouse';
 import { jsonQueries } from './plugins/jsonQueries';
 import type { Answer, QueryContext } from './plugins/queryContext';
 import { warehouseRoutes } from './plugins/warehouseRoutes';
+import { PgExecutor } from '../postgres/pgExecutor';
+import { PgServer } from '../postgres/pgServer';
 import { QueryRunner } from './queryRunner';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
@@ -17,6 +19,8 @@ export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
 
 export interface Service {
   app: FastifyInstance;
+  /** The PostgreSQL protocol's server, when --pg-port asked for it. */
+  pg?: PgServer;
   /** The database being served now; the watcher swaps it when a new file is loaded. */
   database(): ServingDatabase;
   close(): Promise<void>;
@@ -61,5 +65,21 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   await app.register(jsonQueries, context);
   await app.register(arrowStreaming, context);
 
-  return { app, database: () => warehouse.current(), close: () => app.close() };
+  const pg =
+    config.pgPort === undefined
+      ? undefined
+      : await PgServer.start({
+          host: config.host,
+          port: config.pgPort,
+          token: config.token,
+          tls: config.pgTlsCert && config.pgTlsKey ? { cert: config.pgTlsCert, key: config.pgTlsKey } : undefined,
+          maxConnections: config.pgMaxConnections,
+          idleTimeoutMs: config.pgIdleTimeoutMs,
+          executor: new PgExecutor(runner, config.adhocTimeoutMs),
+          log: app.log,
+        });
+  // Closed first, so its clients' queries end before the warehouse closes under them.
+  app.addHook('preClose', async () => pg?.close());
+
+  return { app, pg, database: () => warehouse.current(), close: () => app.close() };
 };

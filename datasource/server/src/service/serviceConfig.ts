@@ -6,44 +6,62 @@ import { z } from 'zod';
  * highest first: command-line flag, environment variable (TOUCHPOINT_*), the
  * default here.
  */
-export const serviceConfigSchema = z.object({
-  db: z.string().min(1),
-  /** Loopback unless told otherwise: the service holds customer data. */
-  host: z.string().min(1).default('127.0.0.1'),
-  port: z.coerce.number().int().min(0).max(65535).default(7400),
-  /** When set, every route but /api/health needs `Authorization: Bearer <token>`. */
-  token: z.string().min(1).optional(),
-  /** DuckDB worker threads shared by all queries. */
-  threads: z.coerce.number().int().positive().default(Math.max(1, availableParallelism())),
-  memoryLimit: z
-    .string()
-    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
-    .default('1GB'),
-  /** Queries running at once; more wait in the queue. */
-  concurrency: z.coerce.number().int().positive().default(4),
-  /** Queries allowed to wait; beyond it the service answers 503 with Retry-After. */
-  queueLimit: z.coerce.number().int().min(0).default(64),
-  /** Dashboard (metric, drill) and ad-hoc SQL time limits. */
-  dashboardTimeoutMs: z.coerce.number().int().positive().default(10_000),
-  adhocTimeoutMs: z.coerce.number().int().positive().default(30_000),
-  maxRows: z.coerce.number().int().positive().default(100_000),
-  maxBytes: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(32 * 1024 * 1024),
-  /** Arrow exports stream, so they may be far larger than JSON answers. */
-  maxArrowRows: z.coerce.number().int().positive().default(10_000_000),
-  /** Result cache budget; entries are dropped when the data changes. */
-  cacheBytes: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(64 * 1024 * 1024),
-  /** How often to look for a new database file from `touchpoint load`. */
-  watchIntervalMs: z.coerce.number().int().positive().default(1000),
-  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+export const serviceConfigSchema = z
+  .object({
+    db: z.string().min(1),
+    /** Loopback unless told otherwise: the service holds customer data. */
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.coerce.number().int().min(0).max(65535).default(7400),
+    /** When set, every route but /api/health needs `Authorization: Bearer <token>`. */
+    token: z.string().min(1).optional(),
+    /** DuckDB worker threads shared by all queries. */
+    threads: z.coerce.number().int().positive().default(Math.max(1, availableParallelism())),
+    memoryLimit: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
+      .default('1GB'),
+    /** Queries running at once; more wait in the queue. */
+    concurrency: z.coerce.number().int().positive().default(4),
+    /** Queries allowed to wait; beyond it the service answers 503 with Retry-After. */
+    queueLimit: z.coerce.number().int().min(0).default(64),
+    /** Dashboard (metric, drill) and ad-hoc SQL time limits. */
+    dashboardTimeoutMs: z.coerce.number().int().positive().default(10_000),
+    adhocTimeoutMs: z.coerce.number().int().positive().default(30_000),
+    maxRows: z.coerce.number().int().positive().default(100_000),
+    maxBytes: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(32 * 1024 * 1024),
+    /** Arrow exports stream, so they may be far larger than JSON answers. */
+    maxArrowRows: z.coerce.number().int().positive().default(10_000_000),
+    /** Result cache budget; entries are dropped when the data changes. */
+    cacheBytes: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(64 * 1024 * 1024),
+    /** How often to look for a new database file from `touchpoint load`. */
+    watchIntervalMs: z.coerce.number().int().positive().default(1000),
+    /** The PostgreSQL protocol's port; off unless given. */
+    pgPort: z.coerce.number().int().min(0).max(65535).optional(),
+    /** With both, the PostgreSQL port upgrades SSLRequest to TLS; without, it says no. */
+    pgTlsCert: z.string().min(1).optional(),
+    pgTlsKey: z.string().min(1).optional(),
+    /** PostgreSQL connections at once; more are refused as PostgreSQL refuses them (53300). */
+    pgMaxConnections: z.coerce.number().int().positive().default(100),
+    /** A PostgreSQL connection idle this long between statements is closed. */
+    pgIdleTimeoutMs: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30 * 60 * 1000),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .refine((c) => (c.pgTlsCert === undefined) === (c.pgTlsKey === undefined), {
+    message: 'give both --pg-tls-cert and --pg-tls-key, or neither',
+    path: ['pgTlsKey'],
+  });
 
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
@@ -64,6 +82,11 @@ const envNames: Record<keyof ServiceConfig, string> = {
   maxArrowRows: 'TOUCHPOINT_MAX_ARROW_ROWS',
   cacheBytes: 'TOUCHPOINT_CACHE_BYTES',
   watchIntervalMs: 'TOUCHPOINT_WATCH_INTERVAL_MS',
+  pgPort: 'TOUCHPOINT_PG_PORT',
+  pgTlsCert: 'TOUCHPOINT_PG_TLS_CERT',
+  pgTlsKey: 'TOUCHPOINT_PG_TLS_KEY',
+  pgMaxConnections: 'TOUCHPOINT_PG_MAX_CONNECTIONS',
+  pgIdleTimeoutMs: 'TOUCHPOINT_PG_IDLE_TIMEOUT_MS',
   logLevel: 'TOUCHPOINT_LOG_LEVEL',
 };
 

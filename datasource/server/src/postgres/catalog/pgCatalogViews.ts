@@ -30,8 +30,8 @@ const typeOidCase = (column: string) => {
   const arrays = (Object.keys(pgArrayOf) as PgTypeName[])
     .map((e) => `when ${pgTypeOids[e]} then ${pgTypeOids[pgArrayOf[e] as PgTypeName]}`)
     .join(' ');
-  const listElement = `${column}[:-3]`;
-  return `case when ${column} like '%[]' then coalesce(case ${element(listElement)} ${arrays} end, ${pgTypeOids.json}) else ${element(column)} end`;
+  const listElement = `regexp_replace(${column}, '\\[\\d*\\]$', '')`;
+  return `case when regexp_matches(${column}, '\\[\\d*\\]$') then coalesce(case ${element(listElement)} ${arrays} end, ${pgTypeOids._text}) else ${element(column)} end`;
 };
 
 const relations = `

@@ -1,13 +1,14 @@
+import { PG_SEARCH_PATH, PG_SERVER_VERSION, PG_SERVER_VERSION_NUM } from '../pgSettings';
+
 /**
  * What the PostgreSQL front says it is. The wire protocol's ParameterStatus
  * and the catalog's current_setting()/version() read these, so a client sees
  * one server whichever way it asks.
  */
 export const pgServerIdentity = {
-  serverVersion: '15.0',
-  serverVersionNum: '150000',
-  /** PostgreSQL's own default form; "$user" names no schema here, so main is first in effect. */
-  searchPath: '"$user", main',
+  serverVersion: PG_SERVER_VERSION,
+  serverVersionNum: PG_SERVER_VERSION_NUM,
+  searchPath: PG_SEARCH_PATH,
   /** The model's schema: DuckDB's name for it, shown as is so catalog names work in queries. */
   modelSchema: 'main',
   /** The name clients assume for the default schema; rewritten to modelSchema when it qualifies a name. */

@@ -11,7 +11,7 @@ export const duckDbTypeRules: ReadonlyArray<readonly [pattern: string, pg: PgTyp
   ['TINYINT|SMALLINT|UTINYINT', 'int2'],
   ['INTEGER|USMALLINT', 'int4'],
   ['BIGINT|UINTEGER', 'int8'],
-  ['HUGEINT|UHUGEINT|UBIGINT|DECIMAL.*', 'numeric'],
+  ['HUGEINT|UHUGEINT|UBIGINT|BIGNUM|DECIMAL.*', 'numeric'],
   ['FLOAT', 'float4'],
   ['DOUBLE', 'float8'],
   ['VARCHAR', 'text'],
@@ -22,8 +22,8 @@ export const duckDbTypeRules: ReadonlyArray<readonly [pattern: string, pg: PgTyp
   ['TIMESTAMP.*', 'timestamp'],
   ['INTERVAL', 'interval'],
   ['UUID', 'uuid'],
-  // Nested values travel as JSON text; a list of a plain type is a PostgreSQL array.
-  ['(STRUCT|MAP|UNION|JSON).*', 'json'],
+  ['JSON', 'json'],
+  // STRUCT, MAP, UNION and the rest have no PostgreSQL type: text in DuckDB's spelling (the default below).
 ];
 
 const elementType = (duckDbType: string): PgTypeName => {
@@ -33,10 +33,9 @@ const elementType = (duckDbType: string): PgTypeName => {
 
 /** The PostgreSQL type of a DuckDB column type; lists of plain types become arrays. */
 export const pgTypeOfDuckDbType = (duckDbType: string): PgTypeName => {
-  const list = /^(.*)\[\]$/.exec(duckDbType);
+  const list = /^(.*)\[\d*\]$/.exec(duckDbType);
   if (list) {
-    const element = elementType(list[1]);
-    return element === 'json' ? 'json' : (pgArrayOf[element] ?? 'json');
+    return pgArrayOf[elementType(list[1])] ?? 'text';
   }
   return elementType(duckDbType);
 };

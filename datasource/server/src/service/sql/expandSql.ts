@@ -3,6 +3,8 @@ import type { MetricDefinition } from '../../catalog/metricCatalog';
 import { bindTimestamp, type BoundQuery } from '../../db/boundQuery';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { QueryError } from '../queryError';
+import { expandMetricCalls } from './expandMetricCalls';
+import { catalogMetric, metricExpression } from './metricExpression';
 import { parseInterval } from './parseInterval';
 import { closingParen, literalEnd, splitArguments } from './sqlLexer';
 import { macroNames } from '@touchpoint/contract/src/macros';
@@ -43,22 +45,6 @@ const parseFill = (text: string | undefined): FillMode | undefined => {
     return 'previous';
   }
   throw new QueryError('bad_sql', `$__timeGroup fill must be NULL, 0 or previous, not ${text}`);
-};
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The catalog's formula with each component summed: groups by whatever the query groups by. */
-const metricExpression = (metric: MetricDefinition, expression: string): string => {
-  if (metric.components.some((c) => c.agg === 'opening')) {
-    throw new QueryError(
-      'bad_sql',
-      `$__metric(${metric.name}) needs the stock at each period's start, which plain SQL grouping cannot give: use a metric query, or rel_branch_month for monthly values`
-    );
-  }
-  return metric.components.reduce(
-    (sql, c) => sql.replace(new RegExp(`\\b${escapeRegExp(c.name)}\\b`, 'g'), `sum("${c.name}")`),
-    `(${expression})`
-  );
 };
 
 /**
@@ -143,14 +129,8 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
       case 'metric':
       case 'metricN': {
         const [metricName] = expect(name, args, 1, 1);
-        const metric = context.metrics.get(metricName.replace(/^'|'$/g, ''));
-        if (!metric) {
-          throw new QueryError(
-            'unknown_metric',
-            `no metric '${metricName}' in the catalog; known: ${[...context.metrics.keys()].join(', ')}`
-          );
-        }
-        return metricExpression(metric, name === 'metric' ? metric.formula : metric.n);
+        const metric = catalogMetric(context.metrics, metricName.replace(/^'|'$/g, ''));
+        return metricExpression(metric, name === 'metric' ? 'value' : 'n', `$__${name}(${metricName})`);
       }
       default:
         throw new QueryError('bad_sql', `unknown macro $__${name}; known: ${macroNames.join(', ')}`);
@@ -217,5 +197,5 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
     out += sql[i];
     i += 1;
   }
-  return { sql: out, params, types, ...(fill ? { fill } : {}) };
+  return { sql: expandMetricCalls(out, context.metrics), params, types, ...(fill ? { fill } : {}) };
 };

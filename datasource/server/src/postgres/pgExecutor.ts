@@ -1,0 +1,128 @@
+import { VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType } from '@duckdb/node-api';
+import { QueryError } from '../service/queryError';
+import type { QueryRunner } from '../service/queryRunner';
+import type { ServingDatabase } from '../service/servingDatabase';
+import { expandMetricCalls } from '../service/sql/expandMetricCalls';
+import { guardSql } from '../service/sql/guardSql';
+import { preparePgConnection } from './catalog/preparePgConnection';
+import { rewritePgSql } from './catalog/rewritePgSql';
+import type { BoundParameters } from './bindParameters';
+import { ResultCursor, type ResultColumn } from './resultCursor';
+
+export interface StatementShape {
+  /** DuckDB's type of each parameter, undefined where the statement leaves it open. */
+  parameters: Array<DuckDBType | undefined>;
+  columns: ResultColumn[];
+}
+
+/** SQL texts that passed the guard: the same statement, sent again, skips the parse. */
+const GUARDED_LIMIT = 2000;
+
+const shapeOf = (prepared: DuckDBPreparedStatement): StatementShape => {
+  const parameters: Array<DuckDBType | undefined> = [];
+  for (let i = 1; i <= prepared.parameterCount; i += 1) {
+    try {
+      parameters.push(prepared.parameterType(i));
+    } catch {
+      // DuckDB leaves a parameter untyped when nothing in the statement fixes it (`select $1`).
+      parameters.push(undefined);
+    }
+  }
+  const columns = Array.from({ length: prepared.columnCount }, (_, i) => {
+    try {
+      return { name: prepared.columnName(i), type: prepared.columnType(i) };
+    } catch {
+      // A column that is an untyped parameter (`select $1 as y`) has no type until bound: text, as in PostgreSQL.
+      return { name: prepared.columnName(i), type: VARCHAR };
+    }
+  });
+  return { parameters, columns };
+};
+
+/**
+ * Runs PostgreSQL clients' statements on the served warehouse, through the
+ * same walls as the HTTP API: the catalog's metric() calls expand, the
+ * client's PostgreSQL dialect is rewritten for DuckDB, the guard lets one
+ * read-only SELECT through, and the runner applies the concurrency queue and
+ * the time limit. Only the wire format differs.
+ */
+export class PgExecutor {
+  private readonly prepared = new WeakSet<DuckDBConnection>();
+  private readonly guarded = new Set<string>();
+
+  constructor(
+    private readonly runner: QueryRunner,
+    private readonly idleLimitMs: number
+  ) {}
+
+  /** The statement as DuckDB will run it. */
+  private translate(sql: string, database: ServingDatabase): string {
+    return rewritePgSql(expandMetricCalls(sql, database.metrics));
+  }
+
+  private async ready(connection: DuckDBConnection, database: ServingDatabase, sql: string): Promise<string> {
+    if (!this.prepared.has(connection)) {
+      await preparePgConnection(connection);
+      this.prepared.add(connection);
+    }
+    const translated = this.translate(sql, database);
+    if (!this.guarded.has(translated)) {
+      await guardSql(connection, translated);
+      if (this.guarded.size >= GUARDED_LIMIT) {
+        this.guarded.clear();
+      }
+      this.guarded.add(translated);
+    }
+    return translated;
+  }
+
+  /** Parameter and column types without running the statement (Describe). */
+  describe(sql: string, signal?: AbortSignal): Promise<StatementShape> {
+    return this.runner.run('adhoc', signal, async (connection, database) => {
+      const prepared = await connection.prepare(await this.ready(connection, database, sql));
+      try {
+        return shapeOf(prepared);
+      } finally {
+        prepared.destroySync();
+      }
+    });
+  }
+
+  /**
+   * Starts the statement and returns its cursor once the first rows can be
+   * read; the query holds its runner slot until the cursor ends.
+   */
+  open(sql: string, parameters: BoundParameters, signal: AbortSignal): Promise<ResultCursor> {
+    return new Promise<ResultCursor>((resolve, reject) => {
+      let cursor: ResultCursor | undefined;
+      this.runner
+        .run('adhoc', signal, async (connection, database) => {
+          const prepared = await connection.prepare(await this.ready(connection, database, sql));
+          try {
+            if (parameters.values.length !== prepared.parameterCount) {
+              throw new QueryError(
+                'bad_request',
+                `bind message supplies ${parameters.values.length} parameters, but the statement has ${prepared.parameterCount}`
+              );
+            }
+            prepared.bind(parameters.values, parameters.types);
+            const result = await prepared.stream();
+            const names = result.columnNames();
+            const columns = result.columnTypes().map((type, i) => ({ name: names[i], type }));
+            cursor = new ResultCursor(columns, this.idleLimitMs);
+            resolve(cursor);
+            await cursor.pump(result);
+          } finally {
+            prepared.destroySync();
+          }
+        })
+        .catch((error: unknown) => {
+          if (cursor) {
+            cursor.fail(error);
+          } else {
+            reject(error);
+          }
+        });
+    });
+  }
+}
