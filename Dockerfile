@@ -31,7 +31,8 @@ COPY --chown=node:node . .
 RUN mkdir -p /app/data
 ENV TOUCHPOINT_DB=/app/data/touchpoint.duckdb
 VOLUME ["/app/data"]
-EXPOSE 7400
+# HTTP, and PostgreSQL when TOUCHPOINT_PG_PORT asks for it (docker-compose.yml does).
+EXPOSE 7400 5432
 # Seeds the warehouse on first start, then serves it (read-only) until
 # SIGTERM. Inside a container the service must listen beyond loopback.
 CMD ["node", "bin/touchpoint.js", "demo", "--no-preview", "--host", "0.0.0.0"]

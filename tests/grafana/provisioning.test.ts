@@ -7,6 +7,7 @@ import type { DataFrame, DataQueryRequest } from '@grafana/data';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { lastValueFrom } from 'rxjs';
+import { z } from 'zod';
 import { savedQuerySchema, type TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { variableQuerySchema } from '@touchpoint/duckdb-datasource/src/variables/variableQuery';
 import { scorecardOptionsSchema } from '@touchpoint/scorecard-panel/src/options/scorecardOptions';
@@ -34,7 +35,9 @@ const compose = readComposeFile();
 const grafana = compose.services.grafana;
 const touchpoint = compose.services.touchpoint;
 const datasources = readProvisionedDatasources();
-const [datasource] = datasources;
+const touchpointDatasources = datasources.filter((provisioned) => provisioned.type === datasourcePluginJson.id);
+const [datasource] = touchpointDatasources;
+const DATASOURCE_URL = z.string().parse(datasource.jsonData.url);
 const dashboards = readDashboardFiles();
 const DATASOURCE_REF = { type: datasourcePluginJson.id, uid: datasource.uid };
 
@@ -95,9 +98,18 @@ describe('docker-compose.yml', () => {
 });
 
 describe('provisioning', () => {
-  it('provisions one datasource, the default, of the Touchpoint datasource plugin’s type', () => {
-    expect(datasources).toHaveLength(1);
+  it('provisions one datasource of the Touchpoint datasource plugin’s type, the default', () => {
+    expect(touchpointDatasources).toHaveLength(1);
     expect(datasource).toMatchObject({ type: datasourcePluginJson.id, isDefault: true });
+    expect(datasources.filter((provisioned) => provisioned.isDefault)).toEqual([datasource]);
+  });
+
+  it('gives every provisioned datasource its own uid, Grafana’s PostgreSQL one included', () => {
+    expect(new Set(datasources.map(({ uid }) => uid)).size).toBe(datasources.length);
+    expect(datasources.map(({ uid, type }) => ({ uid, type }))).toContainEqual({
+      uid: 'touchpoint-pg',
+      type: 'grafana-postgresql-datasource',
+    });
   });
 
   it('sets exactly the settings the plugin’s data proxy route reads', () => {
@@ -106,7 +118,7 @@ describe('provisioning', () => {
   });
 
   it('points at the service by its compose name and takes the token from Grafana’s environment', () => {
-    expect(new URL(datasource.jsonData.url).hostname).toBe('touchpoint');
+    expect(new URL(DATASOURCE_URL).hostname).toBe('touchpoint');
     expect(expandEnv(datasource.secureJsonData.token, { TOUCHPOINT_TOKEN: 'from-compose' })).toBe('from-compose');
   });
 

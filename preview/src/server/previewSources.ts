@@ -47,7 +47,8 @@ const provisionedDatasourceSchema = z.object({
   type: z.string(),
   access: z.literal('proxy'),
   isDefault: z.boolean().optional(),
-  jsonData: z.record(z.string(), z.string()).default({}),
+  // Grafana's own datasources keep numbers and switches here too (PostgreSQL's postgresVersion, timescaledb).
+  jsonData: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   secureJsonData: z.record(z.string(), z.string()).default({}),
 });
 export type ProvisionedDatasource = z.infer<typeof provisionedDatasourceSchema>;

@@ -6,8 +6,11 @@ import { GrafanaDataProxy } from './grafanaDataProxy';
 import type { ProvisionedDatasource } from './provisioningFiles';
 import { touchpointDatasource } from './touchpointDatasource';
 
-const expandAll = (values: Record<string, string>, env: Record<string, string | undefined>) =>
-  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, expandEnv(value, env)]));
+/** Grafana expands environment variables in the text settings; numbers and switches stay as they are. */
+const expandAll = <V>(values: Record<string, V>, env: Record<string, string | undefined>) =>
+  Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [key, typeof value === 'string' ? expandEnv(value, env) : value])
+  );
 
 /**
  * The datasource as Grafana builds it from a provisioning file: its uid,
