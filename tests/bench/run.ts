@@ -10,6 +10,7 @@ import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabas
 import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTables } from '@touchpoint/seed';
 import { printTable } from './printTable';
 import { scorecardQueries } from './scorecardQueries';
+import { runPostgresBench } from './postgresBench';
 import { runServiceBench } from './serviceBench';
 import { formatNumber, median, timed } from './stats';
 import { errorMessage } from '@touchpoint/server/src/errorMessage';
@@ -18,11 +19,22 @@ import { errorMessage } from '@touchpoint/server/src/errorMessage';
  * `npm run bench`: figures, not verdicts. Seeds a warehouse at --scale
  * (default 20: 10M interactions, 20M responses, 1M customers), exports and
  * reloads it, times the scorecard from rollups and from row-level tables,
- * then runs the service benchmark. Every ratio is measured in this one run.
+ * then runs the service benchmark over HTTP and the PostgreSQL port against
+ * HTTP. Every ratio is measured in this one run.
+ *
+ * Options: --scale N; --keep DIR (work there and leave the files);
+ * --skip-service (stop after the in-process scorecard); --only-postgres
+ * (of the service benchmarks, only the PostgreSQL one: quick iterations on
+ * it with `npm run bench -- --scale 0.2 --only-postgres`).
  */
 const main = async () => {
   const { values } = parseArgs({
-    options: { scale: { type: 'string' }, 'skip-service': { type: 'boolean' }, keep: { type: 'string' } },
+    options: {
+      scale: { type: 'string' },
+      'skip-service': { type: 'boolean' },
+      'only-postgres': { type: 'boolean' },
+      keep: { type: 'string' },
+    },
   });
   const scale = Number(values.scale ?? process.env.BENCH_SCALE ?? 20);
   const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-bench-'));
@@ -108,7 +120,10 @@ const main = async () => {
         results
       );
       if (!values['skip-service']) {
-        await runServiceBench(seeded, connection, Number(info.as_of));
+        if (!values['only-postgres']) {
+          await runServiceBench(seeded, connection, Number(info.as_of));
+        }
+        await runPostgresBench(seeded, Number(info.as_of));
       }
     } finally {
       connection.closeSync();
