@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/dist/', 'tests/e2e/artifacts/', 'coverage/', '.config/webpack/', '.config/jest/'],
+    ignores: [
+      '.scratch/**',
+      '**/node_modules/',
+      '**/dist/',
+      'tests/e2e/artifacts/',
+      'coverage/',
+      '.config/webpack/',
+      '.config/jest/',
+    ],
   },
   ...grafanaConfig,
   ...tseslint.configs.recommended,

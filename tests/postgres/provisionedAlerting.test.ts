@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
 import { readCatalogFile } from '@touchpoint/server/src/catalog/metricCatalog';
 import { pgTypeOids } from '@touchpoint/server/src/postgres/pgTypeOids';
 import { readProvisionedDatasources, REPO_ROOT } from '@touchpoint/preview/src/server/previewSources';
@@ -12,6 +14,7 @@ import { SERVICE_TOKEN, startSeededService, type SeededService } from '../grafan
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 import { alertRuleQueriesAt, EXPRESSION_DATASOURCE_UID, readAlertingFiles } from './provisionedAlertRules';
 
+const DAY_MS = 86_400_000;
 const datasources = readProvisionedDatasources();
 const postgres = datasources.find((datasource) => datasource.uid === 'touchpoint-pg');
 const alertingFiles = readAlertingFiles();
@@ -200,6 +203,73 @@ describe('the alert queries over PostgreSQL, as Grafana sends them, against a se
       const branches = result.rows.map((row) => row.branch);
       expect({ rule: query.ruleUid, rows: branches.length > 0 }).toEqual({ rule: query.ruleUid, rows: true });
       expect(new Set(branches).size).toBe(branches.length);
+    }
+  });
+
+  it('give the same number as the SLI gauge and as an analyst in psql: one catalog definition through every client', async () => {
+    const rule = alertRuleQueriesAt(asOf).find((query) => query.ruleUid === 'touchpoint-sli-below-zero');
+    if (!rule) {
+      throw new Error('the SLI rule is not provisioned');
+    }
+    const alert = (await client.query<{ branch: string; sli: number }>(rule.sql)).rows;
+    // $__timeFilter(day::timestamp) keeps the days whose start lies in [from, to]: those whole days.
+    const firstDay = Math.ceil(rule.from.getTime() / DAY_MS) * DAY_MS;
+    const endDay = Math.floor(rule.to.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+
+    // The gauge: the metric query the scorecard panel sends, over those days.
+    const response = await fetch(`${withPostgres.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
+      body: JSON.stringify({
+        from: firstDay,
+        to: endDay,
+        queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }],
+      }),
+    });
+    const frame = queryResponseSchema.parse(await response.json()).results.A.frames[0];
+    const column = (name: string) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === name)];
+    const gauge = new Map(column('branch_id').map((branch, i) => [String(branch), Number(column('sli')[i])]));
+
+    // The analyst: psql, with the days written out.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const psql = execFileSync(
+      'psql',
+      [
+        '-X',
+        '-A',
+        '-t',
+        '-F',
+        ',',
+        '-c',
+        `select branch_id, metric('sli') from agg_response_daily where day >= '${day(firstDay)}' and day < '${day(endDay)}' group by 1`,
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          PGHOST: '127.0.0.1',
+          PGPORT: String(withPostgres.pgPort),
+          PGUSER: 'touchpoint',
+          PGDATABASE: 'touchpoint',
+          PGPASSWORD: SERVICE_TOKEN,
+          PGSSLMODE: 'disable',
+        },
+      }
+    );
+    const analyst = new Map(
+      psql
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','))
+        .map(([branch, value]) => [branch, Number(value)])
+    );
+
+    expect(alert.length).toBeGreaterThan(1);
+    expect([...gauge.keys()].sort()).toEqual(alert.map((row) => row.branch).sort());
+    expect([...analyst.keys()].sort()).toEqual(alert.map((row) => row.branch).sort());
+    for (const row of alert) {
+      expect(gauge.get(row.branch)).toBeCloseTo(row.sli, 9);
+      expect(analyst.get(row.branch)).toBeCloseTo(row.sli, 9);
     }
   });
 });

@@ -4,6 +4,7 @@ import type { QueryRunner } from '../service/queryRunner';
 import type { ServingDatabase } from '../service/servingDatabase';
 import { expandMetricCalls } from '../service/sql/expandMetricCalls';
 import { guardSql } from '../service/sql/guardSql';
+import { literalEnd } from '../service/sql/sqlLexer';
 import { preparePgConnection } from './catalog/preparePgConnection';
 import { rewritePgSql } from './catalog/rewritePgSql';
 import type { BoundParameters } from './bindParameters';
@@ -15,8 +16,30 @@ export interface StatementShape {
   columns: ResultColumn[];
 }
 
-/** SQL texts that passed the guard: the same statement, sent again, skips the parse. */
+/** Statements remembered as passing the guard; the oldest is forgotten first. */
 const GUARDED_LIMIT = 2000;
+
+/**
+ * What the guard's verdict depends on: the statement with its string
+ * literals blanked. Whether a text is one read-only SELECT, and which
+ * functions it calls, does not change with the values in its quotes, so
+ * Grafana's queries (new literal times on every refresh) are checked once.
+ */
+const guardKey = (sql: string): string => {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const end = literalEnd(sql, i);
+    if (end === -1) {
+      out += sql[i];
+      i += 1;
+    } else {
+      out += sql[i] === "'" ? "''" : sql.slice(i, end);
+      i = end;
+    }
+  }
+  return out;
+};
 
 const shapeOf = (prepared: DuckDBPreparedStatement): StatementShape => {
   const parameters: Array<DuckDBType | undefined> = [];
@@ -50,8 +73,17 @@ export class PgExecutor {
   private readonly prepared = new WeakSet<DuckDBConnection>();
   private readonly guarded = new Set<string>();
 
+  private remember(key: string) {
+    if (this.guarded.size >= GUARDED_LIMIT) {
+      this.guarded.delete(this.guarded.values().next().value as string);
+    }
+    this.guarded.add(key);
+  }
+
   constructor(
     private readonly runner: QueryRunner,
+    /** The database being served now, for what needs no connection (the catalog's metrics). */
+    private readonly current: () => ServingDatabase,
     private readonly idleLimitMs: number
   ) {}
 
@@ -66,14 +98,26 @@ export class PgExecutor {
       this.prepared.add(connection);
     }
     const translated = this.translate(sql, database);
-    if (!this.guarded.has(translated)) {
+    const key = guardKey(translated);
+    if (!this.guarded.has(key)) {
       await guardSql(connection, translated);
-      if (this.guarded.size >= GUARDED_LIMIT) {
-        this.guarded.clear();
-      }
-      this.guarded.add(translated);
+      // Prepared once, so a statement naming what does not exist fails here, as at PostgreSQL's Parse.
+      (await connection.prepare(translated)).destroySync();
+      this.remember(key);
     }
     return translated;
+  }
+
+  /**
+   * Parse's check: the statement must pass the guard before it is accepted,
+   * as PostgreSQL refuses a bad statement at Parse. A text already checked
+   * costs no query slot.
+   */
+  async check(sql: string, signal?: AbortSignal): Promise<void> {
+    if (this.guarded.has(guardKey(this.translate(sql, this.current())))) {
+      return;
+    }
+    await this.runner.run('adhoc', signal, (connection, database) => this.ready(connection, database, sql));
   }
 
   /** Parameter and column types without running the statement (Describe). */

@@ -102,6 +102,7 @@ class CancelKeys {
  */
 export class PgServer {
   private readonly sockets = new Set<Socket>();
+  private active = 0;
   private readonly keys = new CancelKeys();
   private readonly secret: ScramSecret | undefined;
   private readonly secureContext: SecureContext | undefined;
@@ -134,8 +135,9 @@ export class PgServer {
     return this.server.address() as AddressInfo;
   }
 
+  /** Connections let in and still open. */
   get connections(): number {
-    return this.sockets.size;
+    return this.active;
   }
 
   /** Stops listening and ends every connection (their queries are stopped). */
@@ -150,12 +152,19 @@ export class PgServer {
   private accept(socket: Socket) {
     socket.setNoDelay(true);
     socket.setKeepAlive(true, 60_000);
-    if (this.sockets.size >= this.options.maxConnections) {
-      socket.end(errorResponse({ severity: 'FATAL', code: '53300', message: 'sorry, too many clients already' }));
-      return;
-    }
+    // Every socket is tracked, so close() ends it too; only the ones let in count against the limit.
     this.sockets.add(socket);
     socket.once('close', () => this.sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    if (this.active >= this.options.maxConnections) {
+      socket.end(errorResponse({ severity: 'FATAL', code: '53300', message: 'sorry, too many clients already' }));
+      setTimeout(() => socket.destroy(), 1000).unref();
+      return;
+    }
+    this.active += 1;
+    socket.once('close', () => {
+      this.active -= 1;
+    });
     new PgConnection(socket, this.options, this.keys, this.secret, this.secureContext).start();
   }
 }

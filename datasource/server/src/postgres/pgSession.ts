@@ -39,6 +39,8 @@ export interface SessionOutput {
 
 interface Statement {
   sql: string;
+  /** Only blanks and comments: answered with EmptyQueryResponse, as PostgreSQL does. */
+  empty?: boolean;
   paramOids: number[];
   session?: SessionStatement;
   shape?: StatementShape;
@@ -229,10 +231,15 @@ export class PgSession {
           throw new ProtocolError(`prepared statement "${message.name}" already exists`, '42P05');
         }
         this.refuseInFailedTransaction(message.sql);
+        const session = parseSessionStatement(message.sql);
+        if (!session && splitStatements(message.sql).length > 0) {
+          await this.guarded((signal) => this.executor.check(message.sql, signal));
+        }
         this.statements.set(message.name, {
           sql: message.sql,
           paramOids: message.paramTypes,
-          session: parseSessionStatement(message.sql),
+          session,
+          empty: splitStatements(message.sql).length === 0,
         });
         this.send(parseComplete());
         return;
@@ -257,7 +264,7 @@ export class PgSession {
       case 'describe': {
         if (message.target === 'statement') {
           const statement = this.statement(message.name);
-          if (statement.session) {
+          if (statement.session || statement.empty) {
             this.send(parameterDescription([]));
             this.send(this.sessionDescription(statement.session) ?? noData());
             return;
@@ -275,7 +282,7 @@ export class PgSession {
           return;
         }
         const portal = this.portal(message.name);
-        if (portal.statement.session) {
+        if (portal.statement.session || portal.statement.empty) {
           this.send(this.sessionDescription(portal.statement.session) ?? noData());
           return;
         }
@@ -380,6 +387,10 @@ export class PgSession {
       this.runSession(session);
       return;
     }
+    if (portal.statement.empty) {
+      this.send(emptyQueryResponse());
+      return;
+    }
     if (portal.done) {
       this.send(commandComplete(`SELECT 0`));
       return;
@@ -431,8 +442,8 @@ export class PgSession {
   }
 
   /** SHOW answers a one-column row set; other session statements return no rows. */
-  private sessionDescription(session: SessionStatement): Buffer | undefined {
-    if (session.kind !== 'show') {
+  private sessionDescription(session: SessionStatement | undefined): Buffer | undefined {
+    if (session?.kind !== 'show') {
       return undefined;
     }
     return rowDescription(

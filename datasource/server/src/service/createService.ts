@@ -75,7 +75,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
           tls: config.pgTlsCert && config.pgTlsKey ? { cert: config.pgTlsCert, key: config.pgTlsKey } : undefined,
           maxConnections: config.pgMaxConnections,
           idleTimeoutMs: config.pgIdleTimeoutMs,
-          executor: new PgExecutor(runner, config.adhocTimeoutMs),
+          executor: new PgExecutor(runner, () => warehouse.current(), config.adhocTimeoutMs),
           log: app.log,
         });
   // Closed first, so its clients' queries end before the warehouse closes under them.
