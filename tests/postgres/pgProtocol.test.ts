@@ -180,6 +180,23 @@ describe('touchpoint serve over PostgreSQL, with node-postgres', () => {
     expect((await c.query(sql)).rows).toEqual(await overHttp(sql));
   });
 
+  it('names unaliased columns as PostgreSQL does, in the simple and the extended protocol', async () => {
+    const c = await client();
+    const sql = `select count(*), 1 + 1, 'x'::text, max(region)::text, coalesce(null, 1), case when true then 1 end,
+      (select branch_name from dim_branches limit 1), branch_id, count(*) as n from dim_branches group by branch_id limit 1`;
+    const expected = ['count', '?column?', 'text', 'max', 'coalesce', 'case', 'branch_name', 'branch_id', 'n'];
+    expect((await c.query(sql)).fields.map((f) => f.name)).toEqual(expected);
+    expect(
+      (await c.query({ text: sql, queryMode: 'extended' } as unknown as string)).fields.map((f) => f.name)
+    ).toEqual(expected);
+    expect((await c.query('select * from dim_branches limit 1')).fields.map((f) => f.name)).toEqual([
+      'branch_id',
+      'branch_name',
+      'region',
+      'timezone',
+    ]);
+  });
+
   it("expands metric('name') and metric_n('name') from the catalog, over PostgreSQL as over HTTP", async () => {
     const c = await client();
     const sql = `select branch_id, metric('csat') as csat, metric_n('csat') as n

@@ -8,6 +8,7 @@ import { literalEnd } from '../service/sql/sqlLexer';
 import { preparePgConnection } from './catalog/preparePgConnection';
 import { rewritePgSql } from './catalog/rewritePgSql';
 import type { BoundParameters } from './bindParameters';
+import { pgColumnNames } from './pgColumnNames';
 import { ResultCursor, type ResultColumn } from './resultCursor';
 
 export interface StatementShape {
@@ -62,6 +63,15 @@ const shapeOf = (prepared: DuckDBPreparedStatement): StatementShape => {
   return { parameters, columns };
 };
 
+/** PostgreSQL's names for the columns, where the statement maps one to one onto them. */
+const withColumnNames = (columns: ResultColumn[], names: string[] | undefined): ResultColumn[] =>
+  names && names.length === columns.length ? columns.map((c, i) => ({ ...c, name: names[i] })) : columns;
+
+const withNames = (shape: StatementShape, names: string[] | undefined): StatementShape => ({
+  ...shape,
+  columns: withColumnNames(shape.columns, names),
+});
+
 /**
  * Runs PostgreSQL clients' statements on the served warehouse, through the
  * same walls as the HTTP API: the catalog's metric() calls expand, the
@@ -71,13 +81,14 @@ const shapeOf = (prepared: DuckDBPreparedStatement): StatementShape => {
  */
 export class PgExecutor {
   private readonly prepared = new WeakSet<DuckDBConnection>();
-  private readonly guarded = new Set<string>();
+  /** Statements that passed the guard, by guardKey, with the column names PostgreSQL would give them. */
+  private readonly guarded = new Map<string, string[] | undefined>();
 
-  private remember(key: string) {
+  private remember(key: string, names: string[] | undefined) {
     if (this.guarded.size >= GUARDED_LIMIT) {
-      this.guarded.delete(this.guarded.values().next().value as string);
+      this.guarded.delete(this.guarded.keys().next().value as string);
     }
-    this.guarded.add(key);
+    this.guarded.set(key, names);
   }
 
   constructor(
@@ -92,7 +103,11 @@ export class PgExecutor {
     return rewritePgSql(expandMetricCalls(sql, database.metrics));
   }
 
-  private async ready(connection: DuckDBConnection, database: ServingDatabase, sql: string): Promise<string> {
+  private async ready(
+    connection: DuckDBConnection,
+    database: ServingDatabase,
+    sql: string
+  ): Promise<{ translated: string; names: string[] | undefined }> {
     if (!this.prepared.has(connection)) {
       await preparePgConnection(connection);
       this.prepared.add(connection);
@@ -100,12 +115,12 @@ export class PgExecutor {
     const translated = this.translate(sql, database);
     const key = guardKey(translated);
     if (!this.guarded.has(key)) {
-      await guardSql(connection, translated);
+      const parsed = await guardSql(connection, translated);
       // Prepared once, so a statement naming what does not exist fails here, as at PostgreSQL's Parse.
       (await connection.prepare(translated)).destroySync();
-      this.remember(key);
+      this.remember(key, pgColumnNames(parsed));
     }
-    return translated;
+    return { translated, names: this.guarded.get(key) };
   }
 
   /**
@@ -123,9 +138,10 @@ export class PgExecutor {
   /** Parameter and column types without running the statement (Describe). */
   describe(sql: string, signal?: AbortSignal): Promise<StatementShape> {
     return this.runner.run('adhoc', signal, async (connection, database) => {
-      const prepared = await connection.prepare(await this.ready(connection, database, sql));
+      const { translated, names } = await this.ready(connection, database, sql);
+      const prepared = await connection.prepare(translated);
       try {
-        return shapeOf(prepared);
+        return withNames(shapeOf(prepared), names);
       } finally {
         prepared.destroySync();
       }
@@ -141,7 +157,8 @@ export class PgExecutor {
       let cursor: ResultCursor | undefined;
       this.runner
         .run('adhoc', signal, async (connection, database) => {
-          const prepared = await connection.prepare(await this.ready(connection, database, sql));
+          const { translated, names } = await this.ready(connection, database, sql);
+          const prepared = await connection.prepare(translated);
           try {
             if (parameters.values.length !== prepared.parameterCount) {
               throw new QueryError(
@@ -151,8 +168,11 @@ export class PgExecutor {
             }
             prepared.bind(parameters.values, parameters.types);
             const result = await prepared.stream();
-            const names = result.columnNames();
-            const columns = result.columnTypes().map((type, i) => ({ name: names[i], type }));
+            const columnNames = result.columnNames();
+            const columns = withColumnNames(
+              result.columnTypes().map((type, i) => ({ name: columnNames[i], type })),
+              names
+            );
             cursor = new ResultCursor(columns, this.idleLimitMs);
             resolve(cursor);
             await cursor.pump(result);

@@ -400,7 +400,7 @@ class PgConnection {
       this.stream.write('N');
       return;
     }
-    if (this.framer.pending > 0) {
+    if (this.framer.pending > 0 || this.queue.length > 0) {
       // Bytes sent before the TLS handshake would be read as if they came over TLS.
       throw new ProtocolError('received unencrypted data after SSL request');
     }

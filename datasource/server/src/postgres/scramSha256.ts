@@ -15,8 +15,7 @@ export interface ScramSecret {
   serverKey: Buffer;
 }
 
-export const scramSecret = (password: string): ScramSecret => {
-  const salt = randomBytes(16);
+export const scramSecret = (password: string, salt: Buffer = randomBytes(16)): ScramSecret => {
   const salted = pbkdf2Sync(password.normalize('NFKC'), salt, ITERATIONS, 32, 'sha256');
   return {
     salt,
@@ -48,7 +47,11 @@ export class ScramExchange {
   private gs2Header = '';
   private nonce = '';
 
-  constructor(private readonly secret: ScramSecret) {}
+  constructor(
+    private readonly secret: ScramSecret,
+    /** The server's part of the nonce; random unless a test pins it. */
+    private readonly serverNonce: () => string = () => randomBytes(18).toString('base64')
+  ) {}
 
   /** The client-first-message; returns the server-first-message. */
   first(message: string): string {
@@ -65,7 +68,7 @@ export class ScramExchange {
     if (!clientNonce) {
       throw new ScramFailure('malformed SCRAM client-first-message: no nonce');
     }
-    this.nonce = clientNonce + randomBytes(18).toString('base64');
+    this.nonce = clientNonce + this.serverNonce();
     this.serverFirst = `r=${this.nonce},s=${this.secret.salt.toString('base64')},i=${this.secret.iterations}`;
     return this.serverFirst;
   }

@@ -1,4 +1,5 @@
 import { defaultSettings } from './pgSettings';
+import { splitStatements } from './splitStatements';
 
 /**
  * Session chatter clients send around their queries. None of it reaches
@@ -41,6 +42,10 @@ const settingName = (name: string) => unquote(name).toLowerCase();
 
 /** Recognises one session statement, or undefined for anything else (a query for the guard). */
 export const parseSessionStatement = (sql: string): SessionStatement | undefined => {
+  if (splitStatements(sql).length > 1) {
+    // Several statements are never session chatter: the guard refuses them as one.
+    return undefined;
+  }
   const text = bare(sql);
   let m: RegExpExecArray | null;
   if ((m = /^set\s+(?:session\s+|local\s+)?time\s+zone\s+(.+)$/is.exec(text))) {

@@ -33,9 +33,10 @@ const functionNames = (node: unknown, found: Set<string>): Set<string> => {
  * Lets through exactly one read-only SELECT. DuckDB parses the text (so
  * quoting and comments cannot fool it) and serializes only SELECTs; the
  * database is also opened read-only with file access, extensions and
- * configuration locked, so this is the second of two walls.
+ * configuration locked, so this is the second of two walls. Returns the
+ * statement as DuckDB parsed it (json_serialize_sql's form).
  */
-export const guardSql = async (connection: DuckDBConnection, sql: string): Promise<void> => {
+export const guardSql = async (connection: DuckDBConnection, sql: string): Promise<unknown> => {
   let statements: number;
   try {
     statements = (await connection.extractStatements(sql)).count;
@@ -68,4 +69,5 @@ export const guardSql = async (connection: DuckDBConnection, sql: string): Promi
       );
     }
   }
+  return parsed.statements?.[0];
 };
