@@ -4,7 +4,7 @@ import type { QueryRunner } from '../service/queryRunner';
 import type { ServingDatabase } from '../service/servingDatabase';
 import { expandMetricCalls } from '../service/sql/expandMetricCalls';
 import { guardSql } from '../service/sql/guardSql';
-import { literalEnd } from '../service/sql/sqlLexer';
+import { rewriteOutsideLiterals } from '../service/sql/sqlLexer';
 import { preparePgConnection } from './catalog/preparePgConnection';
 import { rewritePgSql } from './catalog/rewritePgSql';
 import type { BoundParameters } from './bindParameters';
@@ -26,21 +26,12 @@ const GUARDED_LIMIT = 2000;
  * functions it calls, does not change with the values in its quotes, so
  * Grafana's queries (new literal times on every refresh) are checked once.
  */
-const guardKey = (sql: string): string => {
-  let out = '';
-  let i = 0;
-  while (i < sql.length) {
-    const end = literalEnd(sql, i);
-    if (end === -1) {
-      out += sql[i];
-      i += 1;
-    } else {
-      out += sql[i] === "'" ? "''" : sql.slice(i, end);
-      i = end;
-    }
-  }
-  return out;
-};
+const guardKey = (sql: string): string =>
+  rewriteOutsideLiterals(
+    sql,
+    () => undefined,
+    (literal) => (literal.startsWith("'") ? "''" : literal)
+  );
 
 const shapeOf = (prepared: DuckDBPreparedStatement): StatementShape => {
   const parameters: Array<DuckDBType | undefined> = [];

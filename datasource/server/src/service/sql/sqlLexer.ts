@@ -88,3 +88,41 @@ export const splitArguments = (text: string): string[] => {
   }
   return args;
 };
+
+/** What a rewrite puts in place of the text at a position, and where it goes on from. */
+export interface Replacement {
+  text: string;
+  next: number;
+}
+
+/**
+ * Rewrites SQL outside its literals and comments: each other position is
+ * offered to `visit`, which replaces what starts there or (undefined) lets
+ * one character through. Literals and comments pass through `literal`,
+ * unchanged unless it says otherwise.
+ */
+export const rewriteOutsideLiterals = (
+  sql: string,
+  visit: (i: number) => Replacement | undefined,
+  literal: (text: string) => string = (text) => text
+): string => {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const end = literalEnd(sql, i);
+    if (end !== -1) {
+      out += literal(sql.slice(i, end));
+      i = end;
+      continue;
+    }
+    const replaced = visit(i);
+    if (replaced) {
+      out += replaced.text;
+      i = replaced.next;
+    } else {
+      out += sql[i];
+      i += 1;
+    }
+  }
+  return out;
+};
