@@ -1,4 +1,4 @@
--- The four input tables of docs/data-contract.md, typed. Timestamps are stored as
+-- The input tables of docs/data-contract.md (four, and the optional followups), typed. Timestamps are stored as
 -- UTC without an offset: the loader converts every offset it is given, and
 -- plain TIMESTAMP keeps date arithmetic off ICU's slower calendar path.
 -- Keys and references are checked by the loader, not by constraints: DuckDB
@@ -44,4 +44,15 @@ create table raw.responses (
     score double not null,
     responded_at timestamp not null,
     comment varchar
+);
+
+-- Optional: a load without a followups file leaves this table empty.
+create table raw.followups (
+    followup_id varchar not null,
+    response_id varchar not null,
+    opened_at timestamp not null,
+    first_contact_at timestamp,
+    closed_at timestamp,
+    owner varchar,
+    root_cause varchar
 );
