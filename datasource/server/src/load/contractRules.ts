@@ -7,8 +7,11 @@
  */
 
 /** The contract's tables in the contract's order, which is also the report's order. */
-export const contractTables = ['branches', 'customers', 'interactions', 'responses'] as const;
+export const contractTables = ['branches', 'customers', 'interactions', 'responses', 'followups'] as const;
 export type ContractTable = (typeof contractTables)[number];
+
+/** Files a load may leave out: their raw table stays empty, as before the file existed. */
+export const optionalTables: ReadonlySet<ContractTable> = new Set(['followups']);
 
 export interface ReferenceRule {
   column: string;
@@ -30,6 +33,21 @@ export interface NotBeforeRule {
   earliest: string;
 }
 
+/** A column whose value may appear once in the file, besides the key. */
+export interface UniqueRule {
+  column: string;
+  rule: string;
+}
+
+/** A time not before a time of the row another file's row it references. */
+export interface NotBeforeReferencedRule {
+  column: string;
+  /** The referencing column, whose value is the other table's key. */
+  via: string;
+  table: ContractTable;
+  earliest: string;
+}
+
 export interface ScaleRule {
   score: string;
   instrument: string;
@@ -41,6 +59,8 @@ export interface TableRules {
   allowedValues: AllowedValuesRule[];
   nonNegative: string[];
   notBefore: NotBeforeRule[];
+  unique?: UniqueRule[];
+  notBeforeReferenced?: NotBeforeReferencedRule[];
   /** A score within its instrument's scale (ref_sli_mapping). */
   scale?: ScaleRule;
 }
@@ -90,6 +110,18 @@ export const tableRules: Record<ContractTable, TableRules> = {
     notBefore: [],
     scale: { score: 'score', instrument: 'instrument' },
   },
+  followups: {
+    key: 'followup_id',
+    references: [{ column: 'response_id', table: 'responses', rule: 'unknown response' }],
+    allowedValues: [],
+    nonNegative: [],
+    notBefore: [
+      { column: 'first_contact_at', earliest: 'opened_at' },
+      { column: 'closed_at', earliest: 'opened_at' },
+    ],
+    unique: [{ column: 'response_id', rule: 'more than one case for the rating' }],
+    notBeforeReferenced: [{ column: 'opened_at', via: 'response_id', table: 'responses', earliest: 'responded_at' }],
+  },
 };
 
 /** Rule names that do not depend on a table. */
@@ -102,7 +134,7 @@ export const rules = {
   empty: 'empty required value',
   duplicateId: 'duplicate id',
   negative: 'negative',
-  /** Followed by the earlier column, e.g. "before opened_at". */
+  /** Followed by the earlier column, e.g. "before opened_at", or another file's, "before responses.responded_at". */
   before: 'before',
   /** Followed by the instrument and its scale, e.g. "score out of range for csat_5 (1..5)". */
   scoreOutOfRange: 'score out of range',

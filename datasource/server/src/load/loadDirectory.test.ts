@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/openDatabase';
 import { quoteLiteral } from '../db/quoteIdentifier';
@@ -6,7 +6,14 @@ import { readRows } from '../db/readRows';
 import { replaceDatabase } from '../warehouse/replaceDatabase';
 import { contractTables } from './contractRules';
 import { loadDirectory } from './loadDirectory';
-import { rawTableHashes, tempDir, validFixture, withRawDatabase, writeParquetCopy } from './testing/loadFixtures';
+import {
+  copyValidFixture,
+  rawTableHashes,
+  tempDir,
+  validFixture,
+  withRawDatabase,
+  writeParquetCopy,
+} from './testing/loadFixtures';
 
 describe('loadDirectory with valid files', () => {
   const dirs: string[] = [];
@@ -20,8 +27,9 @@ describe('loadDirectory with valid files', () => {
         { table: 'customers', file: 'customers.csv', rows: 3 },
         { table: 'interactions', file: 'interactions.csv', rows: 3 },
         { table: 'responses', file: 'responses.csv', rows: 4 },
+        { table: 'followups', file: 'followups.csv', rows: 2 },
       ],
-      rows: 13,
+      rows: 15,
     });
   });
 
@@ -83,6 +91,52 @@ describe('loadDirectory with valid files', () => {
       { branch_id: 'B2', name: 'Mill Lane', region: null, timezone: null },
       { branch_id: 'B3', name: 'Station Road, Unit 4', region: 'South', timezone: 'UTC' },
     ]);
+  });
+
+  it('reads follow-up cases, open ones with empty times as NULL', async () => {
+    const rows = await withRawDatabase(async (connection) => {
+      await loadDirectory(connection, validFixture);
+      return readRows(
+        connection,
+        `select followup_id, response_id, cast(opened_at as varchar) as opened, cast(first_contact_at as varchar) as contacted,
+           cast(closed_at as varchar) as closed, owner, root_cause from raw.followups order by 1`
+      );
+    });
+    expect(rows).toEqual([
+      {
+        followup_id: 'F1',
+        response_id: 'R2',
+        opened: '2024-05-03 09:00:00',
+        contacted: '2024-05-03 15:30:00',
+        closed: '2024-05-04 10:00:00',
+        owner: 'Mill Lane service team',
+        root_cause: 'two agents needed',
+      },
+      {
+        followup_id: 'F2',
+        response_id: 'R4',
+        opened: '2024-05-06 09:00:00',
+        contacted: null,
+        closed: null,
+        owner: 'Quay Road desk',
+        root_cause: null,
+      },
+    ]);
+  });
+
+  it('loads without the optional followups file: its table stays empty, nothing is reported missing', async () => {
+    const dir = copyValidFixture();
+    try {
+      unlinkSync(join(dir, 'followups.csv'));
+      const { summary, followups } = await withRawDatabase(async (connection) => ({
+        summary: await loadDirectory(connection, dir),
+        followups: await readRows(connection, 'select count(*)::int as n from raw.followups'),
+      }));
+      expect(summary.tables.map((t) => t.table)).toEqual(['branches', 'customers', 'interactions', 'responses']);
+      expect(followups).toEqual([{ n: 0 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('loads the same files as Parquet to the same tables as CSV', async () => {

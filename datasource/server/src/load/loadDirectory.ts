@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readScalar } from '../db/readRows';
 import { silentProgress, type Progress } from '../progress';
 import { readContractColumns } from './contractColumns';
-import { contractTables, rules, type ContractTable } from './contractRules';
+import { contractTables, optionalTables, rules, type ContractTable } from './contractRules';
 import { findTableFile } from './findTableFile';
 import { insertTable } from './insertTable';
 import { addProblem, createProblemsTable, problemsTable } from './loadProblems';
@@ -24,7 +24,8 @@ export interface LoadSummary {
 const fileFixMessage = 'other checks skipped until its CSV structure is fixed';
 
 /**
- * Fills the raw tables of `connection` from the four contract files in `dir`,
+ * Fills the raw tables of `connection` from the contract files in `dir` (four,
+ * and the optional followups),
  * or throws LoadRejectedError with a report and writes nothing. Every file is
  * read once into a temp table as text, every rule is checked in SQL over
  * those, and only a clean set of files is converted and inserted, one pass per
@@ -47,6 +48,9 @@ export const loadDirectory = async (
   try {
     for (const [tableOrder, table] of contractTables.entries()) {
       const found = findTableFile(dir, table);
+      if (found.kind === 'missing' && optionalTables.has(table)) {
+        continue;
+      }
       if (found.kind === 'missing') {
         await addProblem(connection, {
           tableOrder,
@@ -96,6 +100,9 @@ export const loadDirectory = async (
     const tables: LoadedTable[] = [];
     for (const table of contractTables) {
       const file = staged[table];
+      if (!file && optionalTables.has(table)) {
+        continue;
+      }
       if (!file) {
         throw new Error(`${table}: nothing staged although no problem was found`);
       }

@@ -129,6 +129,38 @@ describe('a load that breaks the contract', () => {
       { file: 'customers.csv', line: 3, column: 'ended_at', value: '2024-01-31T23:59:59Z', rule: 'before started_at' },
     ],
     [
+      'a follow-up on an unknown rating',
+      edit('followups.csv', 'F2,R4', 'F2,R9'),
+      { file: 'followups.csv', line: 3, column: 'response_id', value: 'R9', rule: 'unknown response' },
+    ],
+    [
+      'a follow-up opened before its rating',
+      edit('followups.csv', 'F1,R2,2024-05-03T09:00:00Z', 'F1,R2,2024-05-03T07:00:00Z'),
+      {
+        file: 'followups.csv',
+        line: 2,
+        column: 'opened_at',
+        value: '2024-05-03T07:00:00Z',
+        rule: 'before responses.responded_at',
+      },
+    ],
+    [
+      'a follow-up closed before it was opened',
+      edit('followups.csv', '2024-05-04T10:00:00Z', '2024-05-03T08:59:59Z'),
+      { file: 'followups.csv', line: 2, column: 'closed_at', value: '2024-05-03T08:59:59Z', rule: 'before opened_at' },
+    ],
+    [
+      'a first contact before the case was opened',
+      edit('followups.csv', '2024-05-03T15:30:00Z', '2024-05-02T15:30:00Z'),
+      {
+        file: 'followups.csv',
+        line: 2,
+        column: 'first_contact_at',
+        value: '2024-05-02T15:30:00Z',
+        rule: 'before opened_at',
+      },
+    ],
+    [
       'an unparsable integer',
       edit('interactions.csv', ',540', ',9.5'),
       { file: 'interactions.csv', line: 2, column: 'handle_seconds', value: '9.5', rule: 'not an integer' },
@@ -158,6 +190,14 @@ describe('a load that breaks the contract', () => {
     ]);
   });
 
+  it('rejects two follow-up cases on one rating, naming both', async () => {
+    const report = await rejectedReport(edit('followups.csv', 'F2,R4', 'F2,R2'));
+    expect(report.problems).toEqual([
+      { file: 'followups.csv', line: 2, column: 'response_id', value: 'R2', rule: 'more than one case for the rating' },
+      { file: 'followups.csv', line: 3, column: 'response_id', value: 'R2', rule: 'more than one case for the rating' },
+    ]);
+  });
+
   it('rejects a ragged CSV row by its physical line (after a value with a newline) and skips the rest of that file', async () => {
     const report = await rejectedReport(
       edit('responses.csv', '2024-05-04T12:00:00Z,', '2024-05-04T12:00:00Z,,surplus')
@@ -171,7 +211,11 @@ describe('a load that breaks the contract', () => {
         rule: 'csv: too many columns',
       },
     ]);
-    expect(report.notes).toEqual(['responses.csv: other checks skipped until its CSV structure is fixed']);
+    expect(report.notes).toEqual([
+      'responses.csv: other checks skipped until its CSV structure is fixed',
+      'followups.csv: response_id not checked against responses, which could not be read completely',
+      'followups.csv: opened_at not checked against responses.responded_at, which could not be read completely',
+    ]);
   });
 
   it('does not check references into a file it could not read completely, and says so', async () => {

@@ -94,6 +94,33 @@ const rowChecks = (staged: StagedTable, targets: Partial<Record<ContractTable, S
       rule: quoteLiteral(reference.rule),
     });
   }
+  for (const [n, rule] of (contract.notBeforeReferenced ?? []).entries()) {
+    const c = column(rule.column);
+    const via = column(rule.via);
+    const target = targets[rule.table];
+    const key = trustedKey(target);
+    const earliest = target?.columns.find((t) => t.name === rule.earliest);
+    if (!c || !via) {
+      continue;
+    }
+    if (!target || !key || !earliest) {
+      notes.push(
+        `${staged.file.name}: ${rule.column} not checked against ${rule.table}.${rule.earliest}, which could not be read completely`
+      );
+      continue;
+    }
+    // One row per key, so a duplicate id in the other file (reported there) cannot repeat a problem here.
+    const alias = `earliest_${n}`;
+    joins.push(
+      `left join (select ${key.text} as ${alias}_key, min(${earliest.typed}) as ${alias} from ${target.relation} group by 1) on ${via.text} = ${alias}_key`
+    );
+    checks.push({
+      broken: `${c.typed} < ${alias}`,
+      column: c,
+      value: c.text,
+      rule: quoteLiteral(`${rules.before} ${rule.table}.${rule.earliest}`),
+    });
+  }
   const score = contract.scale && column(contract.scale.score);
   const instrument = contract.scale && column(contract.scale.instrument);
   if (score && instrument) {
@@ -143,13 +170,19 @@ export const validateTable = async (
       params
     );
   }
-  const key = staged.columns.find((c) => c.name === tableRules[staged.table].key);
-  if (key) {
+  // Values that may appear once: the key, and the columns the contract says are unique.
+  const contract = tableRules[staged.table];
+  const uniques = [{ column: contract.key, rule: rules.duplicateId }, ...(contract.unique ?? [])];
+  for (const unique of uniques) {
+    const c = staged.columns.find((column) => column.name === unique.column);
+    if (!c) {
+      continue;
+    }
     await connection.run(
       `insert into ${problemsTable}
-       select $table_order, $file, 'row', ${staged.rowIndex}, null, ${key.order}, ${quoteLiteral(key.name)}, s.${key.text}, ${quoteLiteral(rules.duplicateId)}
+       select $table_order, $file, 'row', ${staged.rowIndex}, null, ${c.order}, ${quoteLiteral(c.name)}, s.${c.text}, ${quoteLiteral(unique.rule)}
        from ${staged.relation} s
-       where s.${key.text} in (select ${key.text} from ${staged.relation} where ${key.text} is not null group by all having count(*) > 1)`,
+       where s.${c.text} in (select ${c.text} from ${staged.relation} where ${c.text} is not null group by all having count(*) > 1)`,
       params
     );
   }
