@@ -14,6 +14,13 @@ with checks as (
     select 'agg_response_daily level counts', (select count(*) from fct_responses),
         (select coalesce(sum(sli_excellent + sli_good + sli_neutral + sli_bad + sli_unacceptable), 0) from agg_response_daily)
     union all
+    select 'fct_negative_ratings rows', (select count(*) from fct_responses where is_negative), (select count(*) from fct_negative_ratings)
+    union all
+    select 'agg_followup_daily sums to fct_negative_ratings', (select count(*) from fct_negative_ratings), (select coalesce(sum(negative_ratings), 0) from agg_followup_daily)
+    union all
+    select 'agg_followup_daily cases sum to fct_negative_ratings', (select coalesce(sum(followup_cases + recovery_n), 0) from fct_negative_ratings),
+        (select coalesce(sum(followup_cases + recovery_n), 0) from agg_followup_daily)
+    union all
     select 'rel_branch_month churned equals agg_customer_daily', (select coalesce(sum(churned), 0) from agg_customer_daily), (select coalesce(sum(churned), 0) from rel_branch_month)
 )
 

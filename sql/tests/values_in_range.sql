@@ -7,6 +7,16 @@ select 'fct_interactions.first_response_seconds negative', interaction_id from f
 union all
 select 'fct_interactions fcr_resolved_first without eligibility', interaction_id from fct_interactions where fcr_resolved_first > fcr_eligible
 union all
+select 'fct_negative_ratings.first_contact_seconds negative', response_id from fct_negative_ratings where first_contact_seconds < 0
+union all
+select 'fct_negative_ratings.close_seconds negative', response_id from fct_negative_ratings where close_seconds < 0
+union all
+-- Each closed-loop numerator is a subset of its denominator.
+select 'fct_negative_ratings closed-loop components out of order', response_id from fct_negative_ratings
+where not (followup_closed_in_sla <= followup_cases and followup_cases <= followup_eligible
+    and followups_overdue + followup_closed_in_sla <= followup_eligible and recovered <= recovery_n
+    and (recovery_n = 0 or closed_at is not null))
+union all
 select 'rel_branch_month.sli outside -100..100', branch_id || '/' || month from rel_branch_month where sli not between -100 and 100
 union all
 select 'rel_branch_month.nps outside -100..100', branch_id || '/' || month from rel_branch_month where nps not between -100 and 100

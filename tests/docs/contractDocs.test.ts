@@ -23,13 +23,15 @@ const tableUnder = (text: string, heading: string): string[] => {
 
 describe('the metric reference (docs/metrics.md)', () => {
   it.each(readCatalogFile().map((m) => [m.name, m]))(
-    'documents metric %s with its level, unit and exact formula',
+    'documents metric %s with its level, label, unit, exact formula and source',
     (name, metric) => {
       const row = metricsDoc.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
       expect(row).toBeDefined();
       expect(row).toContain(`| ${metric.level} |`);
+      expect(row).toContain(`| ${metric.label} |`);
       expect(row).toContain(`| ${metric.unit} |`);
       expect(row).toContain(`\`${metric.formula.replaceAll('|', '\\|')}\``);
+      expect(row).toMatch(new RegExp(`\\| \`${metric.source.rollup ?? metric.source.fact}\` \\|$`));
     }
   );
 
@@ -45,6 +47,14 @@ describe('the metric reference (docs/metrics.md)', () => {
       /50\.\.100 Excellent, 0\.\.50 Good, exactly 0 Neutral,\s+-50\.\.0 Bad, -100\.\.-50 Unacceptable/
     );
     expect(metricsDoc).toContain('fewer than 30 ratings (`model_params.min_n`)');
+  });
+
+  it('carries the closed-loop worked example and names its parameters with their defaults', () => {
+    expect(metricsDoc).toContain('`followup_coverage` = 100 x 5 / 9 = **55.6**');
+    expect(metricsDoc).toContain('`loop_closed_in_sla` = 100 x 3 / 9 = **33.3**');
+    expect(metricsDoc).toContain('again within the window. 100 x 2 / 3 = **66.7**, n = 3.');
+    expect(metricsDoc).toContain('(`model_params.followup_sla_hours`, 48 unless set;');
+    expect(metricsDoc).toContain('(`model_params.recovery_window_days`, 90 unless');
   });
 
   it('is linked from the README, with the data contract', () => {

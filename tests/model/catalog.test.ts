@@ -41,6 +41,14 @@ describe('the metric catalog', () => {
       churn_rate: 'relationship',
       retention_rate: 'relationship',
       clv: 'relationship',
+      // The closed loop: handling a negative rating is service, its outcome is experience.
+      followup_coverage: 'interaction',
+      loop_closed_in_sla: 'interaction',
+      followup_contact_median: 'interaction',
+      followup_contact_p90: 'interaction',
+      followups_overdue: 'interaction',
+      negative_ratings: 'relationship',
+      recovery_rate: 'relationship',
     });
   });
 

@@ -57,6 +57,16 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
       'update agg_customer_daily set active_at_start = active_at_start + 1',
       'stocks_agree',
     ],
+    [
+      'a closed-loop rollup that does not sum to its fact',
+      'update agg_followup_daily set negative_ratings = negative_ratings + 1',
+      'grain_preserved',
+    ],
+    [
+      'a recovery counted without a re-rated closed case',
+      'update fct_negative_ratings set recovered = 1',
+      'values_in_range',
+    ],
     ['a 128-bit count column', 'alter table agg_customer_daily add column wide hugeint', 'no_wide_integers'],
     [
       'a catalog component its source lacks',

@@ -39,6 +39,7 @@ export const drillKinds = [
   'customer_interactions',
   'cohort_customers',
   'day_interactions',
+  'branch_awaiting_followup',
 ] as const;
 export type DrillKind = (typeof drillKinds)[number];
 export const drillParameterNames = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
@@ -50,6 +51,7 @@ export const drillParameters: Record<DrillKind, { needs: DrillParameter[]; optio
   customer_interactions: { needs: ['customerId'], optional: [] },
   cohort_customers: { needs: ['cohortMonth'], optional: ['branchId'] },
   day_interactions: { needs: ['day'], optional: ['branchId', 'channel'] },
+  branch_awaiting_followup: { needs: ['branchId'], optional: [] },
 };
 
 export const drillQuerySchema = z.object({

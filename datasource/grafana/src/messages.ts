@@ -65,6 +65,7 @@ export const labels = {
     customer_interactions: 'Customer → interactions',
     cohort_customers: 'Cohort → customers',
     day_interactions: 'Day → interactions',
+    branch_awaiting_followup: 'Branch → ratings awaiting follow-up',
   },
   drillFields: {
     branchId: 'Branch',

@@ -9,6 +9,9 @@ with event_times as (
     select min(responded_at), max(responded_at) from stg_responses
     union all
     select null, max(greatest(started_at, ended_at)) from stg_customers
+    union all
+    -- A case is opened after its rating, so it can only move the end.
+    select null, max(greatest(opened_at, first_contact_at, closed_at)) from stg_followups
 ),
 
 versions as (
@@ -19,6 +22,10 @@ versions as (
     select hash(count(*), bit_xor(hash(interaction_id, customer_id, branch_id, channel, agent_id, topic, opened_at, first_response_at, resolved_at, handle_seconds))) from raw.interactions
     union all
     select hash(count(*), bit_xor(hash(response_id, branch_id, customer_id, interaction_id, touchpoint, instrument, score, responded_at, comment))) from raw.responses
+    union all
+    -- Only when there are follow-ups: the four files alone keep the version they always had.
+    select hash(count(*), bit_xor(hash(followup_id, response_id, opened_at, first_contact_at, closed_at, owner, root_cause))) from raw.followups
+    having count(*) > 0
 ),
 
 final as (

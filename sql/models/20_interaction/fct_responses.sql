@@ -1,6 +1,7 @@
 -- fct_responses: one row per response (key response_id), every instrument at
 -- every touchpoint, with its SLI points under the active mapping version and
--- its touchpoint weight, and its NPS class when it is an NPS answer.
+-- its touchpoint weight, its NPS class when it is an NPS answer, and whether
+-- it is negative (the closed loop's trigger).
 -- A view: it only joins tiny reference tables, which costs less per query
 -- (time filters reach raw.responses) than copying 20M rows at every build.
 -- references: branch_id -> dim_branches.branch_id, interaction_id -> fct_interactions.interaction_id
@@ -48,6 +49,9 @@ final as (
         case when instrument = 'nps_11' then
             case when score >= 9 then 'promoter' when score >= 7 then 'passive' else 'detractor' end
         end as nps_class,
+        -- Negative, the closed loop's trigger: below Neutral in SLI points
+        -- (Bad or Unacceptable) or an NPS detractor, whose 6 maps to +2 points.
+        sli_points < 0 or (instrument = 'nps_11' and score < 7) as is_negative,
         -- components
         1 as responses,
         1 as sli_n,
@@ -61,4 +65,4 @@ final as (
 
 select * from final;
 
-comment on view fct_responses is 'One row per rating (key response_id) with its SLI points, level, touchpoint weight and NPS class.';
+comment on view fct_responses is 'One row per rating (key response_id) with its SLI points, level, touchpoint weight, NPS class and whether it is negative.';

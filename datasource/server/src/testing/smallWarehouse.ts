@@ -3,9 +3,10 @@ import { replaceDatabase } from '../warehouse/replaceDatabase';
 
 /**
  * A small but complete warehouse: three branches in two regions, customers
- * who stay and leave, contacts on every channel and ratings from every kind
- * of touchpoint, January to April 2024. Generated in SQL from fixed
- * arithmetic (no randomness), so every run builds the same file.
+ * who stay and leave, contacts on every channel, ratings from every kind of
+ * touchpoint and follow-up cases on NPS detractors, January to April 2024.
+ * Generated in SQL from fixed arithmetic (no randomness), so every run
+ * builds the same file.
  */
 export const smallWarehouseSql = `
   insert into raw.branches values
@@ -48,6 +49,20 @@ export const smallWarehouseSql = `
          (['email', 'sms', 'web', 'app'])[1 + i % 4], 'nps_11', (i * 7) % 11,
          timestamp '2024-01-02 12:00' + to_minutes(i * 211), null
   from range(1, 501) as t(i);
+  -- Follow-up cases on three in four NPS detractors, B1 the quickest to call
+  -- back and B3 the slowest; some never contacted, some still open. All end
+  -- before the last contact, so the data's as-of stays 2024-04-24 22:20.
+  insert into raw.followups
+  select 'F' || lpad(i::varchar, 4, '0'), 'N' || lpad(i::varchar, 4, '0'), opened_at,
+         case when i % 7 <> 0 then opened_at + to_hours(contact_hours) end,
+         case when i % 9 <> 0 then opened_at + to_hours(contact_hours + i % 20) end,
+         (['Ann', 'Ben', null])[1 + i % 3], case when i % 5 <> 0 then (['billing', 'staff', 'product'])[1 + i % 3] end
+  from (
+      select i, timestamp '2024-01-02 12:00' + to_minutes(i * 211) + to_hours(1 + i % 5) as opened_at,
+             (i % 24) * (1 + i % 3) as contact_hours
+      from range(1, 501) as t(i)
+      where (i * 7) % 11 < 7 and i % 4 <> 0
+  );
 `;
 
 export const fillSmallWarehouse = async (connection: DuckDBConnection) => {

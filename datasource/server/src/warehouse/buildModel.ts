@@ -9,7 +9,7 @@ import { runSqlFile } from './runSqlFile';
 /**
  * Builds every model over the raw tables, in layer order. The parameters are
  * set as DuckDB variables first and also stored in model_params, so an
- * analyst can see which window and margin a number was computed with.
+ * analyst can see which windows, SLA and margin a number was computed with.
  */
 export const buildModel = async (
   connection: DuckDBConnection,
@@ -22,6 +22,8 @@ export const buildModel = async (
     set variable gross_margin = ${p.grossMargin}::double;
     set variable min_n = ${p.minN}::integer;
     set variable mapping_version = ${quoteLiteral(p.mappingVersion)};
+    set variable followup_sla_hours = ${p.followupSlaHours}::integer;
+    set variable recovery_window_days = ${p.recoveryWindowDays}::integer;
     set variable catalog_file = ${quoteLiteral(catalogFile)};
   `);
   for (const file of modelFiles()) {

@@ -13,6 +13,10 @@ export const modelParamsSchema = z.object({
   minN: z.number().int().positive().default(30),
   /** Which version of the SLI mapping (ref_sli_mapping) the model applies. */
   mappingVersion: z.string().min(1).default('2024.1'),
+  /** The closed loop: a negative rating's case is due closed this many hours after the rating. */
+  followupSlaHours: z.number().int().positive().default(48),
+  /** The closed loop: how long after a case closed the customer's next rating counts towards recovery. */
+  recoveryWindowDays: z.number().int().positive().default(90),
 });
 
 export type ModelParams = z.infer<typeof modelParamsSchema>;

@@ -7,7 +7,8 @@ import { QueryError } from '../queryError';
 /**
  * The drill path from relationship to interactions, each step one query:
  * a branch's customers, a customer's contacts and ratings, a cohort's
- * customers, a day's contacts. Values are bound, never spliced.
+ * customers, a day's contacts, a branch's ratings awaiting follow-up.
+ * Values are bound, never spliced.
  */
 const drills: Record<DrillQuery['drill'], { sql: string }> = {
   // Customers of the branch whose relationship overlaps the range, worst experience first.
@@ -30,28 +31,50 @@ const drills: Record<DrillQuery['drill'], { sql: string }> = {
       order by c.sli asc nulls last, c.customer_id
       limit $limit`,
   },
-  // Every contact and every rating of one customer, in time order.
+  // Every contact and every rating of one customer, in time order, each
+  // rating with the follow-up case it opened beside it (a contact with the
+  // case one of its own after-service ratings opened).
   customer_interactions: {
     sql: `
-      with comments as (
-          select interaction_id, string_agg(comment, ' | ' order by responded_at) as comment
+      with ratings as (
+          select response_id, interaction_id, responded_at, branch_id, touchpoint, instrument, score, comment, is_negative
           from fct_responses
-          where customer_id = $customer_id and interaction_id is not null and comment is not null
+          where customer_id = $customer_id
+      ),
+      cases as (
+          select r.response_id, r.interaction_id, f.followup_id, f.opened_at, f.first_contact_at, f.closed_at, f.owner
+          from ratings as r
+          join stg_followups as f using (response_id)
+      ),
+      linked as (
+          select interaction_id, string_agg(comment, ' | ' order by responded_at) as comment, bool_or(is_negative) as negative
+          from ratings
+          where interaction_id is not null
           group by interaction_id
+      ),
+      linked_cases as (
+          select * from cases
+          where interaction_id is not null
+          qualify row_number() over (partition by interaction_id order by opened_at, followup_id) = 1
       )
       select * from (
           select i.opened_at as time, 'contact' as event, i.interaction_id as id, i.branch_id, i.channel, i.topic, i.agent_id,
                  i.first_response_seconds, i.resolution_seconds, case when i.is_open then 'open' else 'resolved' end as status,
                  i.csat_score as csat, i.ces_score as ces, null::varchar as touchpoint, null::varchar as instrument,
-                 null::double as score, c.comment
+                 null::double as score, l.comment, l.negative,
+                 c.followup_id, c.opened_at as case_opened_at, c.first_contact_at as case_contacted_at,
+                 c.closed_at as case_closed_at, c.owner as case_owner
           from fct_interactions as i
-          left join comments as c using (interaction_id)
+          left join linked as l using (interaction_id)
+          left join linked_cases as c using (interaction_id)
           where i.customer_id = $customer_id
           union all
-          select responded_at, 'rating', response_id, branch_id, null, null, null, null, null, null,
-                 null, null, touchpoint, instrument, score, comment
-          from fct_responses
-          where customer_id = $customer_id and interaction_id is null
+          select r.responded_at, 'rating', r.response_id, r.branch_id, null, null, null, null, null, null,
+                 null, null, r.touchpoint, r.instrument, r.score, r.comment, r.is_negative,
+                 c.followup_id, c.opened_at, c.first_contact_at, c.closed_at, c.owner
+          from ratings as r
+          left join cases as c using (response_id)
+          where r.interaction_id is null
       )
       order by time, id
       limit $limit`,
@@ -78,6 +101,20 @@ const drills: Record<DrillQuery['drill'], { sql: string }> = {
         and ($branch_id is null or branch_id = $branch_id)
         and ($channel is null or channel = $channel)
       order by opened_at, interaction_id
+      limit $limit`,
+  },
+  // A branch's negative ratings awaiting follow-up (naming a customer, no
+  // closed case) given in the range, oldest first; age as of the data's end.
+  branch_awaiting_followup: {
+    sql: `
+      select n.responded_at, n.response_id, n.customer_id, n.touchpoint, n.instrument, n.score, n.comment,
+             epoch(i.as_of - n.responded_at) as age_seconds, n.sla_due_at, n.is_overdue as overdue,
+             case when n.followup_id is null then 'no case' else 'open' end as status,
+             n.followup_id, n.opened_at as case_opened_at, n.first_contact_at as case_contacted_at, n.owner as case_owner
+      from fct_negative_ratings as n, model_info as i
+      where n.branch_id = $branch_id and n.is_awaiting
+        and n.responded_at >= $from and n.responded_at < $to
+      order by n.responded_at, n.response_id
       limit $limit`,
   },
 };
