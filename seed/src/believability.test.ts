@@ -164,6 +164,88 @@ describe('generated data tells a story', () => {
     expect(rows.map((row) => row.segment)).toEqual(['consumer', 'small_business', 'enterprise']);
   });
 
+  const ratedCustomers = `
+    select *, case instrument when 'nps_11' then score <= 6 when 'ces_7' then score < 4 else score < 3 end as negative
+    from raw.responses where customer_id is not null`;
+
+  it('follows up negative ratings far more often at some branches than at others', async () => {
+    const coverage = await db.scalar(`
+      with by_branch as (
+          select branch_id, 100.0 * count(f.followup_id) / count(*) as coverage
+          from (${ratedCustomers}) as r left join raw.followups as f using (response_id)
+          where negative group by branch_id having count(*) >= 200
+      )
+      select max(coverage) - min(coverage) from by_branch`);
+    expect(coverage).toBeGreaterThan(25);
+  });
+
+  it('calls back faster at some branches than at others', async () => {
+    const [row] = await db.rows(`
+      with by_branch as (
+          select r.branch_id, median(epoch(f.first_contact_at - r.responded_at)) / 3600 as hours
+          from raw.followups as f join raw.responses as r using (response_id)
+          group by r.branch_id having count(f.first_contact_at) >= 50
+      )
+      select min(hours) as fastest, max(hours) as slowest from by_branch`);
+    expect(row.fastest).toBeLessThan(24);
+    expect(row.slowest).toBeGreaterThan(48);
+  });
+
+  it('leaves some negative ratings without a case, some customers unreached and recent cases open', async () => {
+    const [row] = await db.rows(`
+      select
+          (select avg((f.followup_id is null)::integer)
+           from (${ratedCustomers}) as r left join raw.followups as f using (response_id) where negative) as uncovered,
+          avg((first_contact_at is null)::integer) as unreached,
+          count(*) filter (where closed_at is null) as open,
+          count(*) filter (where closed_at is null and opened_at >= date '${TEST_END}' - interval 30 day) as recent_open
+      from raw.followups`);
+    expect(row.uncovered).toBeGreaterThan(0.15);
+    expect(row.uncovered).toBeLessThan(0.6);
+    expect(row.unreached).toBeGreaterThan(0.03);
+    expect(row.unreached).toBeLessThan(0.25);
+    expect(Number(row.recent_open) / Number(row.open)).toBeGreaterThan(0.15);
+  });
+
+  it('keeps customers called back within 48 hours more often, and hears fewer complaints from them next time', async () => {
+    // each customer's first negative rating, by whether and how fast it was followed up
+    const rows = await db.rows(`
+      with rated as (${ratedCustomers}),
+      first_negative as (
+          select customer_id, arg_min(response_id, (responded_at, response_id)) as response_id, min(responded_at) as responded_at
+          from rated where negative group by customer_id
+      ),
+      grouped as (
+          select
+              n.*,
+              c.ended_at,
+              case
+                  when f.followup_id is null then 'never'
+                  when f.first_contact_at <= n.responded_at + interval 48 hour then 'within 48h'
+              end as callback
+          from first_negative as n
+          join raw.customers as c using (customer_id)
+          left join raw.followups as f using (response_id)
+      ),
+      next_rating as (
+          select g.customer_id, arg_min(r.negative, (r.responded_at, r.response_id)) as negative
+          from grouped as g
+          join rated as r on r.customer_id = g.customer_id and r.responded_at > g.responded_at + interval 48 hour
+          group by g.customer_id
+      )
+      select
+          callback,
+          avg(coalesce(ended_at <= responded_at + interval 90 day, false)::integer) as churned,
+          avg(n.negative::integer) as next_negative
+      from grouped left join next_rating as n using (customer_id)
+      where callback is not null
+      group by callback order by callback`);
+    const [never, quick] = rows;
+    expect(rows.map((row) => row.callback)).toEqual(['never', 'within 48h']);
+    expect(Number(quick.churned)).toBeLessThan(0.8 * Number(never.churned));
+    expect(Number(quick.next_negative)).toBeLessThan(0.8 * Number(never.next_negative));
+  });
+
   it('writes comments that agree with their score', async () => {
     const negative = sqlStringList([...comments.slow, ...comments.unresolved, ...comments.negative]);
     const positive = sqlStringList(comments.positive);

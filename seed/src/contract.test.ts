@@ -44,6 +44,25 @@ const contractRules: Record<string, string> = {
     from raw.responses as r
     left join (select distinct instrument, scale_min, scale_max from ref_sli_mapping) as m using (instrument)
     where m.instrument is null or r.score < m.scale_min or r.score > m.scale_max or r.score <> round(r.score)`,
+  'follow-up ids are unique and not empty': `
+    select followup_id from raw.followups group by followup_id having count(*) > 1 or followup_id = ''`,
+  "a follow-up's rating exists": `
+    select * from raw.followups where response_id not in (select response_id from raw.responses)`,
+  'a rating has at most one follow-up case': `
+    select response_id from raw.followups group by response_id having count(*) > 1`,
+  'a case does not open before its rating': `
+    select f.* from raw.followups as f join raw.responses as r using (response_id) where f.opened_at < r.responded_at`,
+  'the first contact is not before the case opened': `select * from raw.followups where first_contact_at < opened_at`,
+  'a case does not close before it opened': `select * from raw.followups where closed_at < opened_at`,
+  'a case is closed after its first contact, when there was one': `select * from raw.followups where closed_at < first_contact_at`,
+  'only negative ratings that name a customer get a case': `
+    select f.*
+    from raw.followups as f
+    join raw.responses as r using (response_id)
+    join (select distinct instrument, scale_min, scale_max from ref_sli_mapping) as m using (instrument)
+    where r.customer_id is null
+        or not (20.0 / (m.scale_max - m.scale_min) * (r.score - m.scale_min) - 10.0 < 0
+            or r.instrument = 'nps_11' and r.score <= 6)`,
   'timestamps are whole seconds inside the three years before --end': `
     with stamps as (
         select started_at as ts from raw.customers where started_at >= date '${TEST_END}' - interval 3 year
@@ -52,6 +71,9 @@ const contractRules: Record<string, string> = {
         union all select first_response_at from raw.interactions
         union all select resolved_at from raw.interactions
         union all select responded_at from raw.responses
+        union all select opened_at from raw.followups
+        union all select first_contact_at from raw.followups
+        union all select closed_at from raw.followups
     )
     select * from stamps
     where ts < date '${TEST_END}' - interval 3 year or ts >= date '${TEST_END}' or ts <> date_trunc('second', ts)`,
@@ -104,5 +126,6 @@ describe('generated data', () => {
     expect(db.counts.customers).toBeGreaterThan(0);
     expect(db.counts.interactions).toBeGreaterThan(0);
     expect(db.counts.responses).toBeGreaterThan(0);
+    expect(db.counts.followups).toBeGreaterThan(0);
   });
 });

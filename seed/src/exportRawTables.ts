@@ -32,6 +32,7 @@ const contractColumns = {
     'responded_at',
     'comment',
   ],
+  followups: ['followup_id', 'response_id', 'opened_at', 'first_contact_at', 'closed_at', 'owner', 'root_cause'],
 } as const;
 
 export type RawTable = keyof typeof contractColumns;
@@ -44,6 +45,8 @@ const timestampColumns = new Set([
   'first_response_at',
   'resolved_at',
   'responded_at',
+  'first_contact_at',
+  'closed_at',
 ]);
 
 /**
@@ -63,7 +66,7 @@ const csvColumn = (column: string): string => {
 };
 
 /**
- * Writes the four raw tables as files named after their table, in the data
+ * Writes the raw tables (the four and the optional followups) as files named after their table, in the data
  * contract's format (header row, comma, UTF-8, empty for null), ordered by
  * id so that the same tables always give the same bytes.
  */

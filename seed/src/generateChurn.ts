@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { recoveredEpochSql, recoveryUpliftSql, winBackSql } from './followupPolicy';
 import type { RandomSource } from './randomSource';
+import { complainingAnswerSql, surveyAnsweredEpochSql } from './responses/surveyAnswer';
 import type { SeedPlan } from './seedPlan';
 import { branchIdSql, customerIdSql } from './seedIds';
 import { sqlStringList, sqlTimestamp } from './sqlValues';
@@ -10,8 +12,11 @@ import { segments } from './vocabulary/segments';
  * leaves at the earlier of the baseline end drawn with the customer and the
  * first contact that made them leave, so bad service (slow, unresolved,
  * repeated contacts, weak branches) shortens relationships; an end after
- * the window is no end yet. The work table seed_customer_ends keeps the
- * end and the customer's service record for the surveys that follow.
+ * the window is no end yet. A customer whose first complaint was followed
+ * up gives up a later decision to leave with a chance that is higher the
+ * quicker the callback came. The work table seed_customer_ends keeps the
+ * end, the customer's service record and when a callback after their first
+ * complaint won them back, for the surveys and follow-ups that follow.
  */
 export const generateChurn = async (
   connection: DuckDBConnection,
@@ -24,26 +29,70 @@ export const generateChurn = async (
         select
             customer_n,
             count(*)::integer as contacts,
-            count_if(is_bad)::integer as bad_contacts,
-            min(churn_epoch) as service_end_epoch
+            count_if(is_bad)::integer as bad_contacts
         from seed_contacts
         group by customer_n
+    ),
+    answers as (
+        select
+            t.*,
+            c.quality,
+            c.leniency,
+            t.contact_key % ${plan.maxAttemptsPerIssue} > 0 as is_repeat,
+            t.resolved_epoch is null as unresolved
+        from seed_contacts as t
+        join (select customer_n, quality, leniency from seed_customers) as c using (customer_n)
+        where t.surveyed
+    ),
+    complaints as (
+        -- the first survey answer below the midpoint: when a follow-up case opens
+        select customer_n, min(${surveyAnsweredEpochSql(random)}) as complained_epoch
+        from answers
+        where ${complainingAnswerSql(random)}
+        group by customer_n
+    ),
+    followed_up as (
+        select c.customer_n, c.callback_hours, q.complained_epoch + round(3600 * c.callback_hours)::bigint as called_back_epoch
+        from seed_customers as c
+        join complaints as q using (customer_n)
+        where c.callback_hours is not null
+    ),
+    service_ends as (
+        -- a customer called back after their first complaint is often won
+        -- back: a decision to leave after the callback is averted
+        select t.customer_n, min(t.churn_epoch) as service_end_epoch
+        from seed_contacts as t
+        left join followed_up as f using (customer_n)
+        where t.churn_epoch is not null
+            and not coalesce(
+                t.churn_epoch > f.called_back_epoch
+                    and ${random.uniform('contact/won-back', 't.contact_key')} < ${winBackSql('f.callback_hours')},
+                false
+            )
+        group by t.customer_n
     ),
     ends as (
         select
             c.*,
             coalesce(e.contacts, 0) as contacts,
             coalesce(e.bad_contacts, 0) as bad_contacts,
-            least(c.baseline_end_epoch, coalesce(e.service_end_epoch, c.baseline_end_epoch)) as end_epoch
+            q.complained_epoch,
+            least(c.baseline_end_epoch, coalesce(s.service_end_epoch, c.baseline_end_epoch)) as end_epoch
         from seed_customers as c
         left join experience as e using (customer_n)
+        left join complaints as q using (customer_n)
+        left join service_ends as s using (customer_n)
     )
     select
         customer_n,
         -- formatted once here, read by every table that refers to the customer
         ${customerIdSql(plan, random, 'customer_n')} as customer_id,
         branch_n, region_n, segment_n, quality, leniency, started_epoch, monthly_revenue, contacts, bad_contacts,
-        case when end_epoch < ${plan.windowEndEpoch} then end_epoch end as ended_epoch
+        case when end_epoch < ${plan.windowEndEpoch} then end_epoch end as ended_epoch,
+        callback_hours,
+        -- a customer called back after their first complaint rates better from then on
+        ${recoveredEpochSql('complained_epoch', 'callback_hours')} as recovered_epoch,
+        ${recoveryUpliftSql('callback_hours')}::float as recovery_uplift
     from ends
   `);
   await connection.run(`

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { agentSkillSql } from './agentSkill';
 import { MAX_MONTHLY_VOLUME, monthlyVolume } from './generateCalendar';
 import type { RandomSource } from './randomSource';
 import type { SeedPlan } from './seedPlan';
@@ -22,10 +23,6 @@ export const issueAcceptance = (): number => {
   const season = monthlyVolume.reduce((a, b) => a + b, 0) / monthlyVolume.length / MAX_MONTHLY_VOLUME;
   return weekday * season;
 };
-
-/** An agent's skill: a standard normal fixed per agent of a branch. */
-export const agentSkillSql = (random: RandomSource, branchN: string, agentN: string): string =>
-  random.normal('agent/skill', `(${branchN})::bigint * 4096 + ${agentN}`);
 
 /** Branch quality's pull on waiting and resolution times (log scale). */
 const QUALITY_ON_SPEED = 0.3;

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { callbackHoursSql } from './followupPolicy';
 import { issueAcceptance } from './generateContacts';
 import type { RandomSource } from './randomSource';
 import type { SeedPlan } from './seedPlan';
@@ -17,10 +18,11 @@ const UNKNOWN_REVENUE_SHARE = 0.012;
 
 /**
  * The customers before churn (work table seed_customers): home branch,
- * segment, start, revenue, a personal leniency in ratings, and how often
- * they need service. The end of the relationship is decided later, from the
- * service they get (generateChurn), so only the churn that service cannot
- * explain is drawn here: a baseline exponential end, lower at good branches.
+ * segment, start, revenue, a personal leniency in ratings, how often they
+ * need service, and how their branch follows up their complaints. The end
+ * of the relationship is decided later, from the service they get
+ * (generateChurn), so only the churn that service cannot explain is drawn
+ * here: a baseline exponential end, lower at good branches.
  */
 export const generateCustomers = async (
   connection: DuckDBConnection,
@@ -101,6 +103,8 @@ export const generateCustomers = async (
         end as monthly_revenue,
         -- how kindly this customer rates, whatever happens
         ${random.normal('customer/leniency', 'customer_n')}::float as leniency,
+        -- how the branch follows up this customer's negative ratings
+        (${callbackHoursSql(random)})::float as callback_hours,
         active_from_epoch,
         active_to_epoch,
         ((active_from_epoch - ${plan.windowStartEpoch}) // 86400)::integer as from_day,

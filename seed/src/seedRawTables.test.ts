@@ -43,7 +43,7 @@ describe('seedRawTables', () => {
     try {
       expect(small.counts.customers).toBe(1000);
       expect(double.counts.customers).toBe(2000);
-      for (const table of ['interactions', 'responses'] as const) {
+      for (const table of ['interactions', 'responses', 'followups'] as const) {
         const ratio = double.counts[table] / small.counts[table];
         expect(ratio).toBeGreaterThan(1.7);
         expect(ratio).toBeLessThan(2.3);

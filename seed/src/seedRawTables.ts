@@ -6,6 +6,7 @@ import { generateCalendar } from './generateCalendar';
 import { generateChurn } from './generateChurn';
 import { generateContacts } from './generateContacts';
 import { generateCustomers } from './generateCustomers';
+import { generateFollowups } from './generateFollowups';
 import { generateInteractions } from './generateInteractions';
 import { generateResponses } from './generateResponses';
 import type { RandomSource } from './randomSource';
@@ -16,6 +17,7 @@ export interface SeedCounts {
   customers: number;
   interactions: number;
   responses: number;
+  followups: number;
 }
 
 const workTables = [
@@ -31,7 +33,7 @@ const countRows = async (connection: DuckDBConnection, table: string): Promise<n
   Number(await readScalar(connection, `select count(*) from raw.${table}`));
 
 /**
- * Fills the four raw tables (which must exist and be empty) with synthetic
+ * Fills the raw tables (which must exist and be empty) with synthetic
  * data for the plan, drawing everything from `random`. The work tables are
  * temporary, so they never reach the database file.
  */
@@ -59,6 +61,8 @@ export const seedRawTables = async (
     await generateInteractions(connection, plan, random);
     progress.step('seeding responses');
     await generateResponses(connection, plan, random);
+    progress.step('seeding follow-ups');
+    await generateFollowups(connection, plan, random);
   } finally {
     for (const table of workTables) {
       await connection.run(`drop table if exists temp.${table}`);
@@ -70,5 +74,6 @@ export const seedRawTables = async (
     customers: await countRows(connection, 'customers'),
     interactions: await countRows(connection, 'interactions'),
     responses: await countRows(connection, 'responses'),
+    followups: await countRows(connection, 'followups'),
   };
 };

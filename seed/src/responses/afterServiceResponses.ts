@@ -1,25 +1,19 @@
-import { agentSkillSql } from '../generateContacts';
+import { afterRecoverySql } from '../followupPolicy';
 import type { RandomSource } from '../randomSource';
 import type { SeedPlan } from '../seedPlan';
 import { sqlOrdinal, sqlPick } from '../sqlValues';
 import { comments } from '../vocabulary/comments';
 import { responseKeySql } from './responseColumns';
-
-/** Median delay of the survey answer after the contact, in seconds. */
-const SURVEY_LAG_SECONDS = 5400;
-/** Share of survey answers that also rate effort (CES). */
-const CES_SHARE = 0.6;
-/** Cut points of the latent satisfaction for CSAT 2..5 and effort for CES 2..7. */
-const CSAT_CUTS = [-1.55, -0.75, 0.1, 1.05];
-const CES_CUTS = [-1.9, -1.3, -0.7, -0.1, 0.55, 1.4];
+import { CES_CUTS, CSAT_CUTS, cesAskedSql, cesLatentSql, csatLatentSql, surveyAnsweredEpochSql } from './surveyAnswer';
 
 /**
  * After-service surveys, for the contacts whose customer answered: a CSAT
  * rating and, when asked, a CES rating, linked to the customer and the
  * interaction. Satisfaction drops with a slow first response or resolution,
  * a repeat contact, an issue that needed another contact, or one still
- * open; it rises with the branch's quality, the agent's skill and the
- * customer's leniency. Answers after the customer left are never given.
+ * open; it rises with the branch's quality, the agent's skill, the
+ * customer's leniency and a callback after an earlier complaint. Answers
+ * after the customer left are never given.
  */
 export const afterServiceResponses = (plan: SeedPlan, random: RandomSource): string => {
   const u = (stream: string) => random.uniform(stream, 'contact_key');
@@ -31,10 +25,11 @@ export const afterServiceResponses = (plan: SeedPlan, random: RandomSource): str
             e.quality,
             e.leniency,
             e.ended_epoch,
+            e.recovered_epoch,
+            e.recovery_uplift,
             c.contact_key % ${plan.maxAttemptsPerIssue} > 0 as is_repeat,
             c.resolved_epoch is null as unresolved,
-            coalesce(c.resolved_epoch, c.first_response_epoch + c.handle_seconds, c.opened_epoch + 600)
-                + round(${random.lognormal('survey/lag', 'c.contact_key', SURVEY_LAG_SECONDS, 1.2)})::bigint as responded_epoch
+            ${surveyAnsweredEpochSql(random)} as responded_epoch
         from seed_contacts as c
         join seed_customer_ends as e using (customer_n)
         where c.surveyed
@@ -42,14 +37,9 @@ export const afterServiceResponses = (plan: SeedPlan, random: RandomSource): str
     answered as (
         select
             *,
-            2.0 + 0.25 * quality + 0.3 * coalesce(${agentSkillSql(random, 'branch_n', 'agent_n')}, 0) + 0.4 * leniency
-                - 0.35 * greatest(frt_z, 0) - 0.45 * greatest(resolution_z, 0)
-                - 0.7 * is_repeat::integer - 0.9 * will_repeat::integer - 1.2 * unresolved::integer
-                + ${random.normal('survey/csat', 'contact_key')} as csat_latent,
-            0.9 + 0.3 * quality + 0.3 * leniency - 0.3 * greatest(handle_z, 0)
-                - 0.8 * is_repeat::integer - 0.6 * will_repeat::integer - 0.4 * greatest(resolution_z, 0) - 0.8 * unresolved::integer
-                + ${random.normal('survey/ces', 'contact_key')} as ces_latent,
-            ${u('survey/ces-asked')} < ${CES_SHARE} as ces_asked
+            ${csatLatentSql(random, afterRecoverySql('responded_epoch'))} as csat_latent,
+            ${cesLatentSql(random, afterRecoverySql('responded_epoch'))} as ces_latent,
+            ${cesAskedSql(random)} as ces_asked
         from surveyed
         where responded_epoch < ${plan.windowEndEpoch} and (ended_epoch is null or responded_epoch <= ended_epoch)
     ),

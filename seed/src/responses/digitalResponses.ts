@@ -1,3 +1,4 @@
+import { afterRecoverySql } from '../followupPolicy';
 import type { RandomSource } from '../randomSource';
 import type { SeedPlan } from '../seedPlan';
 import { sqlOrdinal, sqlPick } from '../sqlValues';
@@ -18,7 +19,8 @@ const RELEASE_DIP_DAYS = 45;
 /**
  * Star ratings of the app and the website by signed-in customers (so the
  * customer is known), booked to their home branch. They depend little on
- * the branch and more on the customer's leniency and the app's releases.
+ * the branch and more on the customer's leniency and the app's releases,
+ * and rise for a while after a callback on a complaint.
  */
 export const digitalResponses = (plan: SeedPlan, random: RandomSource): string => {
   const dipStart = plan.windowStartEpoch + Math.round(RELEASE_DIP_START * plan.windowDays) * 86_400;
@@ -26,7 +28,7 @@ export const digitalResponses = (plan: SeedPlan, random: RandomSource): string =
   return `
     with customers as (
         select
-            customer_n, customer_id, branch_n, quality, leniency,
+            customer_n, customer_id, branch_n, quality, leniency, recovered_epoch, recovery_uplift,
             greatest(started_epoch, ${plan.windowStartEpoch}) as active_from,
             coalesce(ended_epoch, ${plan.windowEndEpoch}) as active_to
         from seed_customer_ends
@@ -56,6 +58,7 @@ export const digitalResponses = (plan: SeedPlan, random: RandomSource): string =
             *,
             1.0 + 0.2 * quality + 0.5 * leniency
                 - 1.1 * (is_app and responded_epoch >= ${dipStart} and responded_epoch < ${dipEnd})::integer
+                + ${afterRecoverySql('responded_epoch')}
                 + ${random.normal('digital/score', 'rating_key')} as latent
         from drawn
     ),

@@ -1,3 +1,4 @@
+import { afterRecoverySql } from '../followupPolicy';
 import type { RandomSource } from '../randomSource';
 import type { SeedPlan } from '../seedPlan';
 import { sqlPick, sqlStringList, sqlWeightedIndex } from '../sqlValues';
@@ -14,12 +15,13 @@ const touchpointShares = [0.45, 0.25, 0.15, 0.15];
  * Relationship NPS surveys sent by email, SMS, web and app while the
  * customer is active. The answer follows the customer's whole experience:
  * the share of their contacts that went badly, their branch's quality and
- * their own leniency, so leaving customers and weak branches score low.
+ * their own leniency, so leaving customers and weak branches score low;
+ * a callback after a complaint lifts the answers that come after it.
  */
 export const relationshipResponses = (plan: SeedPlan, random: RandomSource): string => `
     with customers as (
         select
-            customer_n, customer_id, branch_n, quality, leniency, bad_contacts,
+            customer_n, customer_id, branch_n, quality, leniency, bad_contacts, recovered_epoch, recovery_uplift,
             bad_contacts / greatest(contacts, 1) as bad_share,
             greatest(started_epoch, ${plan.windowStartEpoch}) as active_from,
             coalesce(ended_epoch, ${plan.windowEndEpoch}) as active_to
@@ -42,12 +44,18 @@ export const relationshipResponses = (plan: SeedPlan, random: RandomSource): str
         select
             *,
             ${random.uniform('nps/touchpoint', 'survey_key')} as u_touchpoint,
-            active_from + floor(${random.uniform('nps/time', 'survey_key')} * (active_to - active_from))::bigint as responded_epoch,
+            active_from + floor(${random.uniform('nps/time', 'survey_key')} * (active_to - active_from))::bigint as responded_epoch
+        from keyed
+    ),
+    scored as (
+        select
+            *,
             least(10, greatest(0, round(7.6 + 1.8 * (
                 1.1 + 0.1 * quality + 0.6 * leniency - 0.7 * bad_share - 0.05 * least(bad_contacts, 10)
+                + ${afterRecoverySql('responded_epoch')}
                 + ${random.normal('nps/score', 'survey_key')}
             ))))::integer as score
-        from keyed
+        from drawn
     )
     select
         ${responseKeySql(plan, 'relationship', 'survey_key')} as response_key,
@@ -66,5 +74,5 @@ export const relationshipResponses = (plan: SeedPlan, random: RandomSource): str
             when score <= 8 then ${sqlPick(random.uniform('nps/comment-text', 'survey_key'), comments.neutral)}
             else ${sqlPick(random.uniform('nps/comment-text', 'survey_key'), comments.positive)}
         end as comment
-    from drawn
+    from scored
 `;

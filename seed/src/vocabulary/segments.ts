@@ -15,6 +15,8 @@ export interface Segment {
   baselineChurn: number;
   /** How strongly a bad contact pushes this segment towards leaving. */
   serviceSensitivity: number;
+  /** Added to the log-odds that a negative rating of this segment is followed up (account managers call back). */
+  followupPriority: number;
 }
 
 export const segments: readonly Segment[] = [
@@ -26,6 +28,7 @@ export const segments: readonly Segment[] = [
     issuesPerYear: 3.1,
     baselineChurn: 0.08,
     serviceSensitivity: 1.0,
+    followupPriority: 0,
   },
   {
     name: 'small_business',
@@ -35,6 +38,7 @@ export const segments: readonly Segment[] = [
     issuesPerYear: 6.6,
     baselineChurn: 0.07,
     serviceSensitivity: 0.8,
+    followupPriority: 0.5,
   },
   {
     name: 'enterprise',
@@ -44,5 +48,6 @@ export const segments: readonly Segment[] = [
     issuesPerYear: 17,
     baselineChurn: 0.04,
     serviceSensitivity: 0.5,
+    followupPriority: 1.2,
   },
 ];

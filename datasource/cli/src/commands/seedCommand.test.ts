@@ -104,7 +104,7 @@ describe('touchpoint seed', () => {
   });
 
   it.each(['csv', 'parquet'] as const)(
-    'writes the four tables as %s files the loader takes back unchanged',
+    'writes the raw tables, followups included, as %s files the loader takes back unchanged',
     async (format) => {
       const out = join(dir, format);
       expect(await seed(format, '--out', out, '--format', format)).toBe(0);
@@ -116,6 +116,7 @@ describe('touchpoint seed', () => {
         customers: 0,
         interactions: 0,
         responses: 0,
+        followups: 0,
       });
     }
   );
@@ -130,6 +131,7 @@ describe('touchpoint seed', () => {
     expect(header('responses')).toBe(
       'response_id,branch_id,customer_id,interaction_id,touchpoint,instrument,score,responded_at,comment'
     );
+    expect(header('followups')).toBe('followup_id,response_id,opened_at,first_contact_at,closed_at,owner,root_cause');
     const kiosk = readFileSync(join(dir, 'csv', 'responses.csv'), 'utf8')
       .split('\n')
       .find((line) => line.includes(',kiosk,'));
