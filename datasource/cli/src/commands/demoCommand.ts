@@ -38,6 +38,7 @@ const summaryTables = [
   'raw.customers',
   'raw.interactions',
   'raw.responses',
+  'raw.followups',
   'fct_interactions',
   'dim_customers',
   'rel_branch_month',

@@ -98,7 +98,7 @@ describe('touchpoint seed', () => {
     expect(String(stdout.mock.calls[0][0])).toMatch(
       new RegExp(
         `^seeded .*plain\\.duckdb: ${counts.branches} branches, ${counts.customers} customers, ` +
-          `${counts.interactions} interactions, ${counts.responses} responses in \\d+\\.\\ds\\n$`
+          `${counts.interactions} interactions, ${counts.responses} responses, ${counts.followups} follow-up cases in \\d+\\.\\ds\\n$`
       )
     );
   });

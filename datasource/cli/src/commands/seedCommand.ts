@@ -42,7 +42,7 @@ const parseSeedArgs = (argv: string[]) => {
 
 const summary = (db: string, counts: SeedCounts, seconds: number): string =>
   `seeded ${db}: ${counts.branches} branches, ${counts.customers} customers, ` +
-  `${counts.interactions} interactions, ${counts.responses} responses in ${seconds.toFixed(1)}s\n`;
+  `${counts.interactions} interactions, ${counts.responses} responses, ${counts.followups} follow-up cases in ${seconds.toFixed(1)}s\n`;
 
 /**
  * `touchpoint seed`: builds a warehouse of synthetic data, swapped in only
