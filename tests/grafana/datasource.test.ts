@@ -71,7 +71,10 @@ describe('the Grafana datasource against a real touchpoint serve', () => {
       expect(result.message).toContain(
         `data as of ${new Date(health.asOf).toISOString().slice(0, 16).replace('T', ' ')} UTC`
       );
-      expect(result.message).toMatch(/, 23 metrics, SLI mapping 2024\.1\.$/);
+      const catalog: unknown[] = JSON.parse(
+        readFileSync(join(__dirname, '..', '..', 'sql', 'catalog', 'metrics.json'), 'utf8')
+      );
+      expect(result.message).toMatch(new RegExp(`, ${catalog.length} metrics, SLI mapping 2024\\.1\\.$`));
     });
 
     it('says the token was rejected when it is wrong', async () => {
