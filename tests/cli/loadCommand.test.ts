@@ -37,7 +37,7 @@ describe('touchpoint load', () => {
     const { code, stdout, stderr } = await touchpoint('load', '--db', db, validFixture);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(
-      /^loaded .*warehouse\.duckdb: branches 3, customers 3, interactions 3, responses 4 \(13 rows in \d+\.\ds, [\d,]+ rows\/s; \d+\.\ds with the model\)\n$/
+      /^loaded .*warehouse\.duckdb: branches 3, customers 3, interactions 3, responses 4, followups 2 \(15 rows in \d+\.\ds, [\d,]+ rows\/s; \d+\.\ds with the model\)\n$/
     );
     expect(await responsesTouchpoints(db)).toEqual(['after_service', 'email', 'kiosk', 'sms']);
   });
@@ -87,7 +87,7 @@ describe('touchpoint load', () => {
     expect(await responsesTouchpoints(db)).toEqual(['after_service', 'email', 'pigeon', 'sms']);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({
       status: 'loaded',
-      tables: [{ table: 'branches', rows: 3 }, {}, {}, {}],
+      tables: [{ table: 'branches', rows: 3 }, {}, {}, {}, { table: 'followups', rows: 2 }],
     });
   });
 
