@@ -34,6 +34,23 @@ describe('touchpoint sql', () => {
     );
   });
 
+  it("expands metric('name') from the warehouse's catalog, as the service does", async () => {
+    const { code, stdout } = await touchpoint(
+      'sql',
+      '--db',
+      db,
+      '--format',
+      'json',
+      "select branch_id, metric('sli') as sli, metric_n('sli') as n from agg_response_daily group by all order by 1"
+    );
+    expect(code).toBe(0);
+    // One smiley each: 5 is Excellent (+10 points), 2 is Bad (-5): SLI 100 and -50, as rel_branch_month says.
+    expect(JSON.parse(stdout)).toEqual([
+      { branch_id: 'B1', sli: 100, n: 1 },
+      { branch_id: 'B2', sli: -50, n: 1 },
+    ]);
+  });
+
   it('writes CSV and JSON for other programs, times as text', async () => {
     const csv = await touchpoint(
       'sql',

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { readCatalogTable } from '@touchpoint/server/src/catalog/metricCatalog';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
+import { expandMetricCalls } from '@touchpoint/server/src/service/sql/expandMetricCalls';
 import { displayValueConverter, type PlainValue } from '@touchpoint/server/src/db/plainValue';
 import type { Command } from '../command';
 import { formatRows, outputFormats, type Cell } from '../formatRows';
@@ -26,7 +28,10 @@ export const sqlCommand: Command = {
       throw new Error(`no warehouse at ${options.db}: create one with 'touchpoint seed' or 'touchpoint load'`);
     }
     return withDatabase(options.db, { readOnly: true }, async (connection) => {
-      const reader = await connection.runAndReadAll(options.sql);
+      // metric('csat') means here what it means over HTTP and PostgreSQL: the catalog's definition.
+      const catalog = await readCatalogTable(connection);
+      const sql = expandMetricCalls(options.sql, new Map(catalog.map((metric) => [metric.name, metric])));
+      const reader = await connection.runAndReadAll(sql);
       const rows = reader.convertRows(displayValueConverter).map((row) => row.map(toCell));
       process.stdout.write(`${formatRows({ columns: reader.columnNames(), rows }, options.format)}\n`);
       return 0;
