@@ -5,11 +5,14 @@ type Labels<K extends string> = Record<K, string>;
 /** Option names and descriptions for the panel editor (module.ts). */
 export const optionLabels = {
   view: 'View',
-  views: { sli: 'SLI by branch', trend: 'CSAT / CES trend', cohorts: 'Churn cohorts' } satisfies Labels<
-    ScorecardOptions['view']
-  >,
+  views: {
+    sli: 'SLI by branch',
+    trend: 'CSAT / CES trend',
+    cohorts: 'Churn cohorts',
+    closedLoop: 'Closed loop',
+  } satisfies Labels<ScorecardOptions['view']>,
   viewHelp:
-    'Relationship (SLI by branch, cohorts) and interaction (CSAT/CES) views of the same data. Each view names the query it needs when it is missing.',
+    'Relationship (SLI by branch, cohorts), interaction (CSAT/CES) and closed-loop (follow-up of negative ratings) views of the same data. Each view names the query it needs when it is missing.',
   sort: 'Sort',
   sorts: { worst: 'Worst first', best: 'Best first', name: 'Name' } satisfies Labels<ScorecardOptions['sort']>,
   groupByRegion: 'Group by region',
@@ -62,10 +65,11 @@ export const messages = {
   noDatasource: 'Drill-down needs the panel’s queries to come from the Touchpoint datasource.',
   truncated: (rows: number) => `Showing the first ${rows.toLocaleString('en-US')} rows.`,
   steps: {
-    branch: (id: string) => `Branch ${id}`,
+    branch: (name: string) => `Branch ${name}`,
     customer: (id: string) => `Customer ${id}`,
     cohort: (month: string) => `Cohort ${month.slice(0, 7)}`,
     day: (day: string) => `Contacts on ${day}`,
+    followups: (name: string) => `Awaiting follow-up at ${name}`,
   },
   stepHints: {
     branch:
@@ -73,6 +77,24 @@ export const messages = {
     customer: 'Every contact and rating of this customer, in time order.',
     cohort: 'The customers who started in this month: who stayed and who left.',
     day: 'The contacts opened on this day (UTC).',
+    followups:
+      'Negative ratings at this branch that name a customer and have no closed case, oldest first; age as of the data’s end. Pick a customer to see their history.',
+  },
+  closedLoop: {
+    needsQuery:
+      'Closed loop needs metric queries over the whole range grouped by branch_id: followups_overdue, and loop_closed_in_sla, followup_contact_median and recovery_rate for their columns; a SQL query of branch_id with branch_name and oldest_awaiting_seconds adds names and the oldest age.',
+    table: 'Follow-up of negative ratings by branch, worst backlog first',
+    branch: 'Branch',
+    overdue: 'Overdue',
+    oldest: 'Oldest awaiting',
+    inSla: 'Closed within SLA',
+    contact: 'First contact (median)',
+    recovery: 'Recovery',
+    overdueCount: (count: number) => (count === 0 ? 'none overdue' : `${count.toLocaleString('en-US')} overdue`),
+    awaiting: (count: number) => `${count.toLocaleString('en-US')} awaiting`,
+    nothingAwaiting: 'none awaiting',
+    rowLabel: (parts: string[]) => `${parts.join(', ')}. Show the ratings awaiting follow-up.`,
+    empty: 'No negative ratings in the selected time range.',
   },
   cohorts: {
     table: 'Retention by cohort and months since start',
@@ -140,4 +162,7 @@ export const testIds = {
   trendChart: (metric: string) => `touchpoint-trend-${metric}`,
   cohortCell: (cohort: string, k: number) => `touchpoint-cohort-${cohort}-${k}`,
   cohortAverage: 'touchpoint-cohort-average',
+  closedLoopTable: 'touchpoint-closed-loop',
+  closedLoopRow: (branchId: string) => `touchpoint-closed-loop-${branchId}`,
+  closedLoopSummary: 'touchpoint-closed-loop-summary',
 };

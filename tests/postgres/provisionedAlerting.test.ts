@@ -81,9 +81,13 @@ describe("Grafana's PostgreSQL datasource (provisioning/datasources/touchpoint-p
 });
 
 describe('the provisioned alert rules (provisioning/alerting/)', () => {
-  it('are at least the SLI and the CSAT rule, each with its own uid', () => {
+  it('are at least the SLI, the CSAT and the overdue follow-up rule, each with its own uid', () => {
     expect(rules.map((rule) => rule.uid).sort()).toEqual(
-      expect.arrayContaining(['touchpoint-csat-below-goal', 'touchpoint-sli-below-zero'])
+      expect.arrayContaining([
+        'touchpoint-csat-below-goal',
+        'touchpoint-followups-overdue',
+        'touchpoint-sli-below-zero',
+      ])
     );
     expect(new Set(rules.map((rule) => rule.uid)).size).toBe(rules.length);
   });
@@ -120,7 +124,7 @@ describe('the provisioned alert rules (provisioning/alerting/)', () => {
     }
   });
 
-  it('hold the SLI below 0, and CSAT below the catalog’s goal', () => {
+  it('hold the SLI below 0, CSAT below the catalog’s goal, and any follow-up overdue', () => {
     const threshold = (uid: string) => thresholdsOf(rules.find((rule) => rule.uid === uid)!)[0].conditions[0].evaluator;
     expect(threshold('touchpoint-sli-below-zero')).toEqual({ type: 'lt', params: [0] });
     const goal = catalog.find((m) => m.name === 'csat')?.goal;
@@ -128,9 +132,10 @@ describe('the provisioned alert rules (provisioning/alerting/)', () => {
     expect(rules.find((rule) => rule.uid === 'touchpoint-csat-below-goal')?.annotations.summary).toContain(
       `goal of ${goal}`
     );
+    expect(threshold('touchpoint-followups-overdue')).toEqual({ type: 'gt', params: [0] });
   });
 
-  it('look back over whole days that end a day before the evaluation: 7 for SLI, 3 for CSAT', () => {
+  it('look back over whole days that end a day before the evaluation: 7 for SLI, 3 for CSAT, 30 for follow-ups', () => {
     const now = new Date('2024-06-30T12:34:56Z');
     const days = (uid: string) => {
       const query = alertRuleQueriesAt(now).find((q) => q.ruleUid === uid);
@@ -138,6 +143,7 @@ describe('the provisioned alert rules (provisioning/alerting/)', () => {
     };
     expect(days('touchpoint-sli-below-zero')).toBe(7);
     expect(days('touchpoint-csat-below-goal')).toBe(3);
+    expect(days('touchpoint-followups-overdue')).toBe(30);
     expect(alertRuleQueriesAt(now).map((query) => now.getTime() - query.to.getTime())).toEqual(
       alertRuleQueriesAt(now).map(() => 86_400_000)
     );
@@ -270,6 +276,55 @@ describe('the alert queries over PostgreSQL, as Grafana sends them, against a se
     for (const row of alert) {
       expect(gauge.get(row.branch)).toBeCloseTo(row.sli, 9);
       expect(analyst.get(row.branch)).toBeCloseTo(row.sli, 9);
+    }
+  });
+
+  it('count per branch the overdue backlog the closed-loop panel shows and the fact holds, rating by rating', async () => {
+    const rule = alertRuleQueriesAt(asOf).find((query) => query.ruleUid === 'touchpoint-followups-overdue');
+    if (!rule) {
+      throw new Error('the overdue follow-up rule is not provisioned');
+    }
+    const alert = (await client.query<{ branch: string; overdue: number }>(rule.sql)).rows;
+    const firstDay = Math.ceil(rule.from.getTime() / DAY_MS) * DAY_MS;
+    const endDay = Math.floor(rule.to.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+
+    const response = await fetch(`${withPostgres.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
+      body: JSON.stringify({
+        from: firstDay,
+        to: endDay,
+        queries: [{ refId: 'A', kind: 'metric', metric: 'followups_overdue', groupBy: ['branch_id'] }],
+      }),
+    });
+    const frame = queryResponseSchema.parse(await response.json()).results.A.frames[0];
+    const column = (name: string) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === name)];
+    const panel = new Map(
+      column('branch_id').map((branch, i) => [String(branch), Number(column('followups_overdue')[i])])
+    );
+
+    // Each overdue rating counted from the fact, by the day it was given.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const fact = new Map(
+      (
+        await client.query<{ branch_id: string; overdue: string }>(
+          `select branch_id, count(*) filter (where is_overdue) as overdue from fct_negative_ratings
+           where is_eligible and responded_date >= '${day(firstDay)}' and responded_date < '${day(endDay)}' group by 1`
+        )
+      ).rows.map((row) => [row.branch_id, Number(row.overdue)])
+    );
+
+    expect(alert.length).toBeGreaterThan(1);
+    expect(alert.some((row) => row.overdue > 0)).toBe(true);
+    for (const row of alert) {
+      expect({ branch: row.branch, overdue: panel.get(row.branch) }).toEqual({
+        branch: row.branch,
+        overdue: row.overdue,
+      });
+      expect({ branch: row.branch, overdue: fact.get(row.branch) }).toEqual({
+        branch: row.branch,
+        overdue: row.overdue,
+      });
     }
   });
 });

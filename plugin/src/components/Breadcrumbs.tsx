@@ -10,12 +10,14 @@ interface Props {
   /** Goes back up to a depth: 0 is the scorecard. */
   onNavigate: (depth: number) => void;
   wall: boolean;
+  /** Branch names by id, where the panel's frames carry them. */
+  branchNames?: ReadonlyMap<string, string>;
 }
 
 /** Scorecard › Branch BR001 › Customer C00042: every level above the current one is a link up. */
-export function Breadcrumbs({ path, onNavigate, wall }: Props) {
+export function Breadcrumbs({ path, onNavigate, wall, branchNames }: Props) {
   const styles = useStyles2(getStyles);
-  const crumbs = [messages.scorecard, ...path.map(stepLabel)];
+  const crumbs = [messages.scorecard, ...path.map((step) => stepLabel(step, branchNames))];
   return (
     <nav
       aria-label="Drill-down path"

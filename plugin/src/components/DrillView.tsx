@@ -4,7 +4,7 @@ import { Alert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import type { ReactNode } from 'react';
 import { messages, testIds } from '../messages';
 import type { DrillStep } from '../drill/drillPath';
-import { drillTable } from '../drill/drillTable';
+import { drillTable, stepColumns } from '../drill/drillTable';
 import type { DrillResult } from '../drill/useDrillResult';
 
 interface Props {
@@ -48,7 +48,11 @@ type RowsProps = Pick<Props, 'step' | 'timeZone' | 'onDrill'> & { frame: DataFra
 
 function DrillRows({ step, frame, truncated, timeZone, onDrill }: RowsProps) {
   const styles = useStyles2(getStyles);
-  const table = drillTable(frame, { timeZone, rowsLeadToCustomer: step.kind !== 'customer' });
+  const table = drillTable(frame, {
+    timeZone,
+    rowsLeadToCustomer: step.kind !== 'customer',
+    only: stepColumns[step.kind],
+  });
   return (
     <>
       {truncated && <p className={styles.hint}>{messages.truncated(table.rows.length)}</p>}

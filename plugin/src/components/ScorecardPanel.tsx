@@ -1,19 +1,22 @@
 import { css, cx } from '@emotion/css';
-import type { GrafanaTheme2, PanelProps } from '@grafana/data';
+import type { DataFrame, GrafanaTheme2, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { useStyles2 } from '@grafana/ui';
 import { testIds } from '../messages';
 import { drillNavigation } from '../drill/drillNavigation';
+import type { DrillStep } from '../drill/drillPath';
 import { drillQuery, singleBranch } from '../drill/drillQuery';
 import { useDrillResult } from '../drill/useDrillResult';
 import { useNow } from '../hooks/useNow';
 import { useUrlSearch } from '../hooks/useUrlSearch';
+import { branchNamesOf } from '../model/branchNames';
 import { frameStamp } from '../model/metricField';
 import { isWallMode } from '../options/isWallMode';
 import { readOptions, type ScorecardOptions } from '../options/scorecardOptions';
 import { AsOfStamp } from './AsOfStamp';
 import { Breadcrumbs } from './Breadcrumbs';
 import { BranchSummary } from './BranchSummary';
+import { ClosedLoopSummary } from './ClosedLoopSummary';
 import { DrillView } from './DrillView';
 import { ViewOf } from './ViewOf';
 
@@ -51,15 +54,18 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
     <div className={cx(styles.panel, wall && styles.wall)} style={{ width, height }} data-testid={testIds.panel}>
       {step ? (
         <>
-          <Breadcrumbs path={navigation.path} onNavigate={navigation.navigate} wall={wall} />
+          <Breadcrumbs
+            path={navigation.path}
+            onNavigate={navigation.navigate}
+            wall={wall}
+            branchNames={branchNamesOf(data.series)}
+          />
           <DrillView
             step={step}
             result={result}
             timeZone={timeZone}
             wall={wall}
-            summary={
-              step.kind === 'branch' ? <BranchSummary frames={data.series} branchId={step.branchId} /> : undefined
-            }
+            summary={<StepSummary step={step} frames={data.series} />}
             onDrill={navigation.drill}
           />
         </>
@@ -83,6 +89,18 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
       )}
     </div>
   );
+}
+
+/** What a branch's step sits under: the numbers of the view it was clicked from. */
+function StepSummary({ step, frames }: { step: DrillStep; frames: DataFrame[] }) {
+  switch (step.kind) {
+    case 'branch':
+      return <BranchSummary frames={frames} branchId={step.branchId} />;
+    case 'followups':
+      return <ClosedLoopSummary frames={frames} branchId={step.branchId} />;
+    default:
+      return null;
+  }
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -3,6 +3,7 @@ import { PanelDataErrorView } from '@grafana/runtime';
 import type { ComponentType } from 'react';
 import { viewReaders } from '../model/viewReaders';
 import type { View } from '../options/scorecardOptions';
+import { ClosedLoopView } from './ClosedLoopView';
 import { CohortView } from './CohortView';
 import { SliBoardView } from './SliBoardView';
 import { TrendView } from './TrendView';
@@ -34,6 +35,7 @@ const views: Record<View, ComponentType<Props>> = {
   sli: viewOf(viewReaders.sli, SliBoardView),
   trend: viewOf(viewReaders.trend, TrendView),
   cohorts: viewOf(viewReaders.cohorts, CohortView),
+  closedLoop: viewOf(viewReaders.closedLoop, ClosedLoopView),
 };
 
 /** The view the options choose, over the panel's frames. */

@@ -11,6 +11,6 @@ export interface ViewProps<Model> {
   /** Wall layout: large type, high contrast, nothing that only shows on hover. */
   wall: boolean;
   timeZone: TimeZone;
-  /** Goes one step down: a branch, a cohort cell, a trend point. */
+  /** Goes one step down: a branch, a cohort cell, a trend point, a branch's follow-ups. */
   onDrill: (step: DrillStep) => void;
 }

@@ -1,10 +1,17 @@
 import type { UrlQueryMap } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
-import { decodeDrillPath, drillParam, encodeDrillPath, type DrillPath, type DrillStep } from './drillPath';
+import {
+  branchOfStep,
+  decodeDrillPath,
+  drillParam,
+  encodeDrillPath,
+  type DrillPath,
+  type DrillStep,
+} from './drillPath';
 
 export interface DrillNavigation {
   path: DrillPath;
-  /** One step down; a branch also sets the dashboard's branch variable. */
+  /** One step down; a branch (its customers or its follow-ups) also sets the dashboard's branch variable. */
   drill: (step: DrillStep) => void;
   /** Back up to a depth (0 = the scorecard), restoring the branch variable at the top. */
   navigate: (depth: number) => void;
@@ -26,8 +33,9 @@ export const drillNavigation = (panelId: number, branchVariable: string, search:
     path,
     drill: (step) => {
       const update: UrlQueryMap = { [param]: encodeDrillPath([...path, step]) };
-      if (step.kind === 'branch') {
-        update[variableParam] = step.branchId;
+      const branchId = branchOfStep(step);
+      if (branchId !== undefined) {
+        update[variableParam] = branchId;
         if (!(returnParam in search)) {
           update[returnParam] = search[variableParam] ?? '';
         }

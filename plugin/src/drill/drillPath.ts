@@ -3,13 +3,15 @@ import { z } from 'zod';
 /**
  * One step down from the scorecard. Each step is one drill query of the
  * datasource: a branch's customers, a customer's contacts and ratings, a
- * cohort's customers, a day's contacts.
+ * cohort's customers, a day's contacts, a branch's negative ratings
+ * awaiting follow-up.
  */
 export const drillStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('branch'), branchId: z.string().min(1) }),
   z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),
   z.object({ kind: z.literal('cohort'), cohortMonth: z.string().regex(/^\d{4}-\d{2}-01$/) }),
   z.object({ kind: z.literal('day'), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  z.object({ kind: z.literal('followups'), branchId: z.string().min(1) }),
 ]);
 
 export type DrillStep = z.infer<typeof drillStepSchema>;
@@ -25,6 +27,8 @@ const stepValue = (step: DrillStep): string => {
       return step.cohortMonth;
     case 'day':
       return step.day;
+    case 'followups':
+      return step.branchId;
   }
 };
 
@@ -33,11 +37,13 @@ const keyOf: Record<DrillStep['kind'], string> = {
   customer: 'customerId',
   cohort: 'cohortMonth',
   day: 'day',
+  followups: 'branchId',
 };
 
 /**
  * The path as it sits in the URL (so browser back walks up it and a link
- * reopens it): `branch:BR001/customer:C00042`, each value URI-encoded.
+ * reopens it): `branch:BR001/customer:C00042` or
+ * `followups:BR001/customer:C00042`, each value URI-encoded.
  */
 export const encodeDrillPath = (path: DrillPath): string =>
   path.map((step) => `${step.kind}:${encodeURIComponent(stepValue(step))}`).join('/');
@@ -71,3 +77,7 @@ export const decodeDrillPath = (text: unknown): DrillPath => {
 
 /** The URL parameter holding one panel's path, so two scorecards on a dashboard drill apart. */
 export const drillParam = (panelId: number) => `touchpoint-drill-${panelId}`;
+
+/** The branch a step is about, when it is about one: clicking it also sets the dashboard's branch variable. */
+export const branchOfStep = (step: DrillStep): string | undefined =>
+  step.kind === 'branch' || step.kind === 'followups' ? step.branchId : undefined;

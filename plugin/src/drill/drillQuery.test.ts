@@ -9,12 +9,14 @@ describe('drillQuery', () => {
       drillQuery({ kind: 'customer', customerId: 'C42' }, {}),
       drillQuery({ kind: 'cohort', cohortMonth: '2024-03-01' }, {}),
       drillQuery({ kind: 'day', day: '2024-05-03' }, {}),
+      drillQuery({ kind: 'followups', branchId: 'BR001' }, {}),
     ];
     expect(queries.map((q) => q.drill)).toEqual([
       'branch_customers',
       'customer_interactions',
       'cohort_customers',
       'day_interactions',
+      'branch_awaiting_followup',
     ]);
     for (const query of queries) {
       expect(savedDrillQuerySchema.parse(query)).toEqual(query);
@@ -28,6 +30,9 @@ describe('drillQuery', () => {
     });
     expect(drillQuery({ kind: 'day', day: '2024-05-03' }, { branchId: 'BR002' })).toMatchObject({ branchId: 'BR002' });
     expect(drillQuery({ kind: 'customer', customerId: 'C1' }, { branchId: 'BR002' })).not.toHaveProperty('branchId');
+    expect(drillQuery({ kind: 'followups', branchId: 'BR001' }, { branchId: 'BR002' })).toMatchObject({
+      branchId: 'BR001',
+    });
   });
 });
 

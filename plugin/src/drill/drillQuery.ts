@@ -8,6 +8,7 @@ export const drillKindOf: Record<DrillStep['kind'], DrillKind> = {
   customer: 'customer_interactions',
   cohort: 'cohort_customers',
   day: 'day_interactions',
+  followups: 'branch_awaiting_followup',
 };
 
 /**
@@ -25,6 +26,7 @@ export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?
   const branch = context.branchId ? { branchId: context.branchId } : {};
   switch (step.kind) {
     case 'branch':
+    case 'followups':
       return { ...base, branchId: step.branchId };
     case 'customer':
       return { ...base, customerId: step.customerId };

@@ -7,6 +7,8 @@ import {
   type Field,
   type TimeZone,
 } from '@grafana/data';
+import { formatDuration } from '../model/formatDuration';
+import type { DrillStep } from './drillPath';
 
 export interface DrillTable {
   columns: Array<{ name: string; label: string; numeric: boolean }>;
@@ -47,6 +49,17 @@ export const drillColumnLabels: Record<string, string> = {
   instrument: 'Instrument',
   score: 'Score',
   comment: 'Comment',
+  negative: 'Negative',
+  responded_at: 'Rated',
+  response_id: 'Rating',
+  age_seconds: 'Age',
+  sla_due_at: 'SLA due',
+  overdue: 'Overdue',
+  followup_id: 'Case',
+  case_opened_at: 'Case opened',
+  case_contacted_at: 'Contacted',
+  case_closed_at: 'Case closed',
+  case_owner: 'Owner',
 };
 
 const duration = getValueFormat('s');
@@ -57,10 +70,17 @@ const cellText = (field: Field, index: number, timeZone: TimeZone): string => {
   if (value === null || value === undefined || value === '') {
     return '–';
   }
+  if (typeof value === 'boolean') {
+    return value ? 'yes' : 'no';
+  }
   if (field.type === FieldType.time) {
     return dateTimeFormat(Number(value), { timeZone, format: 'YYYY-MM-DD HH:mm' });
   }
   if (typeof value === 'number') {
+    // How long a rating has waited for its call-back, to the day and hour, as the closed-loop board says it.
+    if (field.name === 'age_seconds') {
+      return formatDuration(value);
+    }
     if (field.name.endsWith('_seconds')) {
       return formattedValueToString(duration(value, 1));
     }
@@ -70,16 +90,20 @@ const cellText = (field: Field, index: number, timeZone: TimeZone): string => {
 };
 
 /**
- * A drill result as rows of text, every column the service sent, in its
- * order. A row with a customer leads one step further down, except on a
- * customer's own contacts, which are the bottom of the path.
+ * A drill result as rows of text: every column the service sent, in its
+ * order, or the ones a step chooses (`only`), in that order. A row with a
+ * customer leads one step further down, except on a customer's own
+ * contacts, which are the bottom of the path.
  */
 export const drillTable = (
   frame: DataFrame,
-  options: { timeZone: TimeZone; rowsLeadToCustomer: boolean }
+  options: { timeZone: TimeZone; rowsLeadToCustomer: boolean; only?: readonly string[] }
 ): DrillTable => {
   const customer = frame.fields.find((field) => field.name === 'customer_id');
-  const columns = frame.fields.map((field) => ({
+  const fields = options.only
+    ? options.only.flatMap((name) => frame.fields.filter((field) => field.name === name))
+    : frame.fields;
+  const columns = fields.map((field) => ({
     name: field.name,
     label: drillColumnLabels[field.name] ?? field.name,
     numeric: field.type === FieldType.number,
@@ -88,9 +112,29 @@ export const drillTable = (
     const customerId = options.rowsLeadToCustomer && customer ? customer.values[index] : undefined;
     return {
       key: String(index),
-      cells: frame.fields.map((field) => cellText(field, index, options.timeZone)),
+      cells: fields.map((field) => cellText(field, index, options.timeZone)),
       ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
     };
   });
   return { columns, rows };
+};
+
+/**
+ * The columns a step shows when not all: a branch's awaiting ratings as a
+ * call list (who, where, what they said, how long they have waited, whose
+ * it is), the case's ids and times left to the customer's own history.
+ */
+export const stepColumns: Partial<Record<DrillStep['kind'], readonly string[]>> = {
+  followups: [
+    'responded_at',
+    'customer_id',
+    'touchpoint',
+    'instrument',
+    'score',
+    'comment',
+    'age_seconds',
+    'overdue',
+    'status',
+    'case_owner',
+  ],
 };

@@ -1,5 +1,6 @@
 import type { View } from '../options/scorecardOptions';
 import { readBranchBoard } from './branchBoard';
+import { readClosedLoopBoard } from './closedLoopBoard';
 import { readCohortMatrix } from './cohortMatrix';
 import { readTrendCharts } from './trendCharts';
 
@@ -8,4 +9,5 @@ export const viewReaders = {
   sli: readBranchBoard,
   trend: readTrendCharts,
   cohorts: readCohortMatrix,
+  closedLoop: readClosedLoopBoard,
 } as const satisfies Record<View, unknown>;

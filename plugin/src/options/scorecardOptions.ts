@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const views = ['sli', 'trend', 'cohorts'] as const;
+export const views = ['sli', 'trend', 'cohorts', 'closedLoop'] as const;
 export type View = (typeof views)[number];
 export const sortOrders = ['worst', 'best', 'name'] as const;
 export type SortOrder = (typeof sortOrders)[number];

@@ -26,4 +26,47 @@ describe('drillTable', () => {
       'customerId'
     );
   });
+
+  it('shows a step’s chosen columns in its order, ages as durations and yes/no for flags', () => {
+    const awaiting = tableFrameFor({
+      responded_at: { type: 'time', values: [Date.UTC(2024, 2, 3, 10)] },
+      response_id: { type: 'string', values: ['R04'] },
+      customer_id: { type: 'string', values: ['C3'] },
+      age_seconds: { type: 'number', values: [92 * 86_400 + 2 * 3600] },
+      overdue: { type: 'boolean', values: [true] },
+      case_owner: { type: 'string', values: [null] },
+    });
+    const table = drillTable(awaiting, {
+      timeZone: 'utc',
+      rowsLeadToCustomer: true,
+      only: ['customer_id', 'responded_at', 'age_seconds', 'overdue', 'case_owner', 'not_sent'],
+    });
+    expect(table.columns.map((c) => c.label)).toEqual(['Customer', 'Rated', 'Age', 'Overdue', 'Owner']);
+    expect(table.rows[0]).toEqual({
+      key: '0',
+      cells: ['C3', '2024-03-03 10:00', '92 d', 'yes', '–'],
+      customerId: 'C3',
+    });
+  });
+
+  it('names each rating’s follow-up case columns in a customer’s history', () => {
+    const history = tableFrameFor({
+      followup_id: { type: 'string', values: ['F1'] },
+      case_opened_at: { type: 'time', values: [Date.UTC(2024, 2, 3, 11)] },
+      case_contacted_at: { type: 'time', values: [null] },
+      case_closed_at: { type: 'time', values: [null] },
+      case_owner: { type: 'string', values: ['Ann'] },
+      negative: { type: 'boolean', values: [false] },
+    });
+    const table = drillTable(history, { timeZone: 'utc', rowsLeadToCustomer: false });
+    expect(table.columns.map((c) => c.label)).toEqual([
+      'Case',
+      'Case opened',
+      'Contacted',
+      'Case closed',
+      'Owner',
+      'Negative',
+    ]);
+    expect(table.rows[0].cells).toEqual(['F1', '2024-03-03 11:00', '–', '–', 'Ann', 'no']);
+  });
 });

@@ -1,9 +1,10 @@
-import type { DataFrame, DataQueryRequest } from '@grafana/data';
+import type { DataFrame, DataQueryRequest, TimeRange } from '@grafana/data';
 import { setDataSourceSrv, type DataSourceSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 import type { TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { touchpointDatasource } from '../../grafana/support/touchpointDatasource';
 import { SERVICE_TOKEN } from '../../grafana/support/seededService';
+import type { VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 import { FIXTURE_RANGE } from './renderPanel';
 
 /**
@@ -11,8 +12,8 @@ import { FIXTURE_RANGE } from './renderPanel';
  * datasource service would hold it, so the panel's drill queries take the
  * same path as on a dashboard: panel -> datasource -> data proxy -> service.
  */
-export const registerTouchpoint = (serviceUrl: string) => {
-  const { datasource, settings } = touchpointDatasource(serviceUrl, SERVICE_TOKEN);
+export const registerTouchpoint = (serviceUrl: string, variables: VariableSpec[] = []) => {
+  const { datasource, settings } = touchpointDatasource(serviceUrl, SERVICE_TOKEN, variables);
   const srv: DataSourceSrv = {
     get: async () => datasource,
     getList: () => [settings],
@@ -24,13 +25,13 @@ export const registerTouchpoint = (serviceUrl: string) => {
   const ref = { type: datasource.type, uid: datasource.uid };
 
   /** What the panel's own queries return on a dashboard: frames and the request they came from. */
-  const panelData = async (targets: Array<Omit<TouchpointQuery, 'datasource'>>) => {
+  const panelData = async (targets: Array<Omit<TouchpointQuery, 'datasource'>>, range: TimeRange = FIXTURE_RANGE) => {
     const request: DataQueryRequest<TouchpointQuery> = {
       requestId: 'panel-7',
       interval: '1w',
       intervalMs: 7 * 86_400_000,
       maxDataPoints: 500,
-      range: FIXTURE_RANGE,
+      range,
       scopedVars: {},
       targets: targets.map((target) => ({ ...target, datasource: ref })),
       timezone: 'utc',

@@ -1,0 +1,266 @@
+import { css, cx } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import { Fragment } from 'react';
+import { messages, testIds } from '../messages';
+import { severityColor } from '../model/bands';
+import {
+  cellNotes,
+  describeBranch,
+  formatClosedLoopValue,
+  sortClosedLoop,
+  type ClosedLoopBoard,
+  type ClosedLoopBranch,
+  type ClosedLoopCell,
+} from '../model/closedLoopBoard';
+import { formatDuration } from '../model/formatDuration';
+import type { MetricInfo } from '../model/metricField';
+import type { ViewProps } from './viewProps';
+
+const RATIOS = ['inSla', 'contact', 'recovery'] as const;
+const ROW = { normal: { min: 40, max: 64, header: 28 }, wall: { min: 64, max: 120, header: 44 } };
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+/**
+ * Per branch, the follow-up of negative ratings: the overdue backlog and how
+ * long the oldest rating has waited, the share closed within the SLA, the
+ * median time to first contact and the recovery rate, worst backlog first.
+ * Every value has its n and low-n mark and every colour its words; a
+ * branch leads to its ratings awaiting follow-up.
+ */
+export function ClosedLoopView({ model, width, height, wall, onDrill }: ViewProps<ClosedLoopBoard>) {
+  const styles = useStyles2(getStyles);
+  const branches = sortClosedLoop(model.branches);
+  const size = wall ? ROW.wall : ROW.normal;
+  const rowHeight = Math.floor(clamp((height - size.header) / Math.max(1, branches.length), size.min, size.max));
+  const valueFont = Math.round(clamp(rowHeight * 0.36, 14, wall ? 44 : 22));
+  const noteFont = Math.round(clamp(valueFont * 0.55, wall ? 16 : 11, 24));
+  const ratios = RATIOS.filter((column) => model.metrics[column] !== undefined);
+
+  if (branches.length === 0) {
+    return <p className={styles.empty}>{messages.closedLoop.empty}</p>;
+  }
+
+  return (
+    <div className={styles.scroll} style={{ width, height }}>
+      <table
+        className={cx(styles.table, wall && styles.wall)}
+        data-testid={testIds.closedLoopTable}
+        aria-label={messages.closedLoop.table}
+      >
+        <thead>
+          <tr style={{ height: size.header, fontSize: noteFont }}>
+            <th scope="col">{messages.closedLoop.branch}</th>
+            <th scope="col">{messages.closedLoop.overdue}</th>
+            {model.hasOldest && <th scope="col">{messages.closedLoop.oldest}</th>}
+            {ratios.map((column) => (
+              <th key={column} scope="col">
+                {messages.closedLoop[column]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {branches.map((branch) => (
+            <BranchRow
+              key={branch.branchId}
+              branch={branch}
+              model={model}
+              ratios={ratios}
+              height={rowHeight}
+              valueFont={valueFont}
+              noteFont={noteFont}
+              wall={wall}
+              onSelect={() => onDrill({ kind: 'followups', branchId: branch.branchId })}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface RowProps {
+  branch: ClosedLoopBranch;
+  model: ClosedLoopBoard;
+  ratios: ReadonlyArray<(typeof RATIOS)[number]>;
+  height: number;
+  valueFont: number;
+  noteFont: number;
+  wall: boolean;
+  onSelect: () => void;
+}
+
+function BranchRow({ branch, model, ratios, height, valueFont, noteFont, wall, onSelect }: RowProps) {
+  const styles = useStyles2(getStyles);
+  const label = messages.closedLoop.rowLabel(describeBranch(branch, model));
+  const subtitle = [branch.name !== branch.branchId ? branch.branchId : undefined, branch.region]
+    .filter(Boolean)
+    .join(' · ');
+  const note = (text: string) => (
+    <span className={styles.note} style={{ fontSize: noteFont }}>
+      {text}
+    </span>
+  );
+  return (
+    <tr style={{ height }} data-testid={testIds.closedLoopRow(branch.branchId)}>
+      <th scope="row" className={styles.branchCell}>
+        <button
+          type="button"
+          className={styles.branch}
+          style={{ fontSize: valueFont }}
+          aria-label={label}
+          title={wall ? undefined : label}
+          onClick={onSelect}
+        >
+          <span className={styles.name}>{branch.name}</span>
+          {subtitle && note(subtitle)}
+        </button>
+      </th>
+      <td>
+        <span
+          className={cx(styles.value, branch.overdue > 0 && styles.overdue)}
+          style={{ fontSize: valueFont }}
+          aria-hidden
+        >
+          {branch.overdue > 0 ? `⚠ ${branch.overdue.toLocaleString('en-US')}` : '0'}
+        </span>
+        {note(messages.closedLoop.overdueCount(branch.overdue))}
+      </td>
+      {model.hasOldest && (
+        <td>
+          <span className={styles.value} style={{ fontSize: valueFont }}>
+            {formatDuration(branch.oldestAwaitingSeconds ?? null)}
+          </span>
+          {note(
+            branch.awaiting !== undefined
+              ? branch.awaiting === 0
+                ? messages.closedLoop.nothingAwaiting
+                : messages.closedLoop.awaiting(branch.awaiting)
+              : ''
+          )}
+        </td>
+      )}
+      {ratios.map((column) => (
+        <RatioCell
+          key={column}
+          column={column}
+          cell={branch[column]}
+          info={model.metrics[column]!}
+          minN={model.minN}
+          valueFont={valueFont}
+          noteFont={noteFont}
+        />
+      ))}
+    </tr>
+  );
+}
+
+interface CellProps {
+  column: (typeof RATIOS)[number];
+  cell?: ClosedLoopCell;
+  info: MetricInfo;
+  minN?: number;
+  valueFont: number;
+  noteFont: number;
+}
+
+/** A share or a time with its band (a swatch beside its name), n and low-n mark written under it. */
+function RatioCell({ column, cell, info, minN, valueFont, noteFont }: CellProps) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const severity = cell?.band?.severity;
+  const notes = cellNotes(cell, minN);
+  const [band, ...rest] = cell?.band ? notes : [undefined, ...notes];
+  return (
+    <td className={cell?.lowConfidence ? styles.lowN : undefined}>
+      <span className={styles.value} style={{ fontSize: valueFont }}>
+        {formatClosedLoopValue(column, cell, info)}
+      </span>
+      <span className={styles.note} style={{ fontSize: noteFont }}>
+        {band && severity && (
+          <>
+            <span
+              className={styles.swatch}
+              style={{ background: theme.visualization.getColorByName(severityColor[severity]) }}
+              aria-hidden
+            />
+            {band}
+            {rest.length > 0 && ' · '}
+          </>
+        )}
+        {rest.map((text, index) => (
+          <Fragment key={text}>
+            {index > 0 && ' · '}
+            <span className={text === messages.lowN(minN) ? styles.lowNText : undefined}>{text}</span>
+          </Fragment>
+        ))}
+      </span>
+    </td>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  scroll: css({ overflow: 'auto' }),
+  empty: css({ color: theme.colors.text.secondary, margin: theme.spacing(1) }),
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    color: theme.colors.text.primary,
+    'th, td': {
+      padding: theme.spacing(0.25, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      verticalAlign: 'middle',
+      whiteSpace: 'nowrap',
+    },
+    // The branch on the left, the numbers right-aligned under their headings.
+    'th:first-child': { textAlign: 'left' },
+    'thead th:not(:first-child), td': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
+    'thead th': {
+      position: 'sticky',
+      top: 0,
+      background: theme.colors.background.primary,
+      color: theme.colors.text.secondary,
+      fontWeight: theme.typography.fontWeightMedium,
+    },
+  }),
+  wall: css({
+    'th, td': { borderBottomColor: theme.colors.border.medium },
+    'thead th': { color: theme.colors.text.primary },
+  }),
+  branchCell: css({ width: '28%', fontWeight: 'inherit' }),
+  branch: css({
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    width: '100%',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    color: theme.colors.text.link,
+    cursor: 'pointer',
+    font: 'inherit',
+    textAlign: 'left',
+    '&:hover > span:first-of-type, &:focus-visible > span:first-of-type': { textDecoration: 'underline' },
+  }),
+  name: css({
+    fontWeight: theme.typography.fontWeightMedium,
+    maxWidth: '100%',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  }),
+  value: css({ display: 'block', fontWeight: theme.typography.fontWeightBold, lineHeight: 1.15 }),
+  overdue: css({ color: theme.colors.error.text }),
+  note: css({ display: 'block', color: theme.colors.text.secondary, lineHeight: 1.2 }),
+  swatch: css({
+    display: 'inline-block',
+    width: '0.7em',
+    height: '0.7em',
+    marginRight: '0.3em',
+    borderRadius: 2,
+    border: `1px solid ${theme.colors.border.medium}`,
+  }),
+  lowN: css({ background: theme.colors.background.secondary }),
+  lowNText: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
+});

@@ -1,0 +1,141 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { previewTestIds } from '@touchpoint/preview/src/host/previewText';
+import { HOME_DASHBOARD_UID, readDashboardFiles } from '@touchpoint/preview/src/server/previewSources';
+import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
+import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
+import { launchChromium, watchErrors } from './support/chromium';
+import { serviceRows } from './support/serviceQuery';
+import { startDemo, type RunningDemo } from './support/startDemo';
+
+const ARTIFACTS = join(__dirname, 'artifacts');
+const TOKEN = 'e2e-closed-loop-token';
+// The small warehouse (three branches, follow-up cases on NPS detractors) runs to 24 April 2024.
+const FROM = Date.UTC(2024, 0, 1);
+const TO = Date.UTC(2024, 3, 25);
+
+const leadership = readDashboardFiles().find((file) => file.dashboard.uid === HOME_DASHBOARD_UID)!.dashboard;
+const closedLoopPanelId = leadership.panels.find(
+  (panel) => panel.type === 'touchpoint-scorecard-panel' && panel.options.view === 'closedLoop'
+)!.id;
+
+/** Any panel whose header shows Grafana's error status. */
+const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
+
+describe('the closed loop on the leadership dashboard, in Chromium on a live service', () => {
+  let dir: string;
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-closed-loop-'));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const db = join(dir, 'small.duckdb');
+    await writeSmallWarehouse(db);
+    demo = await startDemo(db, TOKEN);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const panel = (page: Page) => page.getByTestId(previewTestIds.panel(closedLoopPanelId));
+  const open = async (params: string, viewport = { width: 1600, height: 1000 }) => {
+    const page = await browser.newPage({ viewport });
+    const errors = watchErrors(page);
+    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all&${params}`);
+    await panel(page).getByTestId(testIds.closedLoopTable).waitFor();
+    await page.waitForLoadState('networkidle');
+    return { page, errors };
+  };
+  const breadcrumbs = (page: Page) => panel(page).getByTestId(testIds.breadcrumbs).locator('li').allInnerTexts();
+  const column = async (page: Page, name: string) => {
+    const table = panel(page).getByTestId(testIds.drillTable);
+    await table.getByRole('columnheader', { name, exact: true }).waitFor();
+    const headers = await table.locator('thead th').allInnerTexts();
+    return table.locator(`tbody tr td:nth-child(${headers.indexOf(name) + 1})`).allInnerTexts();
+  };
+
+  it('clicks the worst branch, sees its ratings awaiting follow-up oldest first, and lands on a customer with their cases', async () => {
+    const { page, errors } = await open('');
+    const worst = panel(page).getByTestId(testIds.closedLoopTable).locator('tbody tr').first();
+    const branchId = (await worst.getAttribute('data-testid'))!.replace('touchpoint-closed-loop-', '');
+    const [{ branch_name: branchName }] = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [
+        {
+          refId: 'A',
+          kind: 'sql',
+          format: 'table',
+          sql: `select branch_name from dim_branches where branch_id = '${branchId}'`,
+        },
+      ],
+    });
+    expect(await worst.getByRole('button').innerText()).toContain(String(branchName));
+
+    await worst.getByRole('button').click();
+    await page.waitForURL((url) => url.searchParams.get('var-branch') === branchId);
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, messages.steps.followups(String(branchName))]);
+    const awaiting = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [{ refId: 'A', kind: 'drill', drill: 'branch_awaiting_followup', branchId }],
+    });
+    expect(awaiting.length).toBeGreaterThan(0);
+    expect(await column(page, 'Customer')).toEqual(awaiting.map((row) => row.customer_id));
+
+    await panel(page).getByTestId(testIds.drillTable).locator('tbody button').first().click();
+    const customerId = String(awaiting[0].customer_id);
+    expect(await breadcrumbs(page)).toEqual([
+      messages.scorecard,
+      messages.steps.followups(String(branchName)),
+      messages.steps.customer(customerId),
+    ]);
+    // Each rating's case beside it: on the rating's row, or on its contact's for an after-service rating.
+    const [{ rows }] = await serviceRows(demo.serviceUrl, TOKEN, {
+      from: FROM,
+      to: TO,
+      queries: [
+        {
+          refId: 'A',
+          kind: 'sql',
+          format: 'table',
+          sql: `select count(distinct coalesce(r.interaction_id, r.response_id))::int as rows
+                from fct_responses as r join stg_followups as f using (response_id) where r.customer_id = '${customerId}'`,
+        },
+      ],
+    });
+    const cases = (await column(page, 'Case')).filter((id) => id !== '–');
+    expect(cases).toHaveLength(Number(rows));
+    expect(cases.length).toBeGreaterThan(0);
+    expect((await column(page, 'Case opened')).filter((time) => time !== '–')).toHaveLength(cases.length);
+
+    await page.goBack();
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, messages.steps.followups(String(branchName))]);
+    expect(await page.locator(PANEL_ERROR).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads on a wall screen at 1920x1080 in both themes, with nothing only on hover', async () => {
+    for (const theme of ['dark', 'light']) {
+      const { page, errors } = await open(`kiosk&theme=${theme}`, { width: 1920, height: 1080 });
+      const board = panel(page).getByTestId(testIds.panel);
+      expect(await board.locator('[title]').count()).toBe(0);
+      const valueSize = await board
+        .locator('tbody td span')
+        .first()
+        .evaluate((element) => parseFloat((element as { style: { fontSize: string } }).style.fontSize));
+      expect(valueSize).toBeGreaterThanOrEqual(24);
+      await panel(page).screenshot({ path: join(ARTIFACTS, `closed-loop-wall-${theme}.png`) });
+      expect(await page.locator(PANEL_ERROR).count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
