@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { previewTestIds } from '@touchpoint/preview/src/host/previewText';
-import { HOME_DASHBOARD_UID, readDashboardFiles } from '@touchpoint/preview/src/server/previewSources';
+import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSources';
+import { PANEL_ERROR, scorecardPanelId } from './support/leadershipDashboard';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { launchChromium, watchErrors } from './support/chromium';
@@ -16,13 +17,7 @@ const TOKEN = 'e2e-closed-loop-token';
 const FROM = Date.UTC(2024, 0, 1);
 const TO = Date.UTC(2024, 3, 25);
 
-const leadership = readDashboardFiles().find((file) => file.dashboard.uid === HOME_DASHBOARD_UID)!.dashboard;
-const closedLoopPanelId = leadership.panels.find(
-  (panel) => panel.type === 'touchpoint-scorecard-panel' && panel.options.view === 'closedLoop'
-)!.id;
-
-/** Any panel whose header shows Grafana's error status. */
-const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
+const closedLoopPanelId = scorecardPanelId('closedLoop');
 
 describe('the closed loop on the leadership dashboard, in Chromium on a live service', () => {
   let dir: string;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { previewTestIds } from '@touchpoint/preview/src/host/previewText';
-import { HOME_DASHBOARD_UID, readDashboardFiles } from '@touchpoint/preview/src/server/previewSources';
+import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSources';
+import { PANEL_ERROR, scorecardPanelId } from './support/leadershipDashboard';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { launchChromium, watchErrors } from './support/chromium';
 import { serviceRows } from './support/serviceQuery';
@@ -21,13 +22,7 @@ const END = new Date().toISOString().slice(0, 10);
 const TO = Date.parse(END);
 const FROM = TO - 90 * 86_400_000;
 
-const leadership = readDashboardFiles().find((file) => file.dashboard.uid === HOME_DASHBOARD_UID)!.dashboard;
-const sliPanelId = leadership.panels.find(
-  (panel) => panel.type === 'touchpoint-scorecard-panel' && panel.options.view === 'sli'
-)!.id;
-
-/** Any panel whose header shows Grafana's error status. */
-const PANEL_ERROR = '[data-testid="data-testid Panel status error"]';
+const sliPanelId = scorecardPanelId('sli');
 
 describe('the preview (npm start) in Chromium, on a live service', () => {
   let dir: string;

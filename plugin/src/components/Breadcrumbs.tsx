@@ -4,6 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import { messages, testIds } from '../messages';
 import { stepLabel } from '../drill/stepLabel';
 import type { DrillPath } from '../drill/drillPath';
+import { linkButton } from './linkButton';
 
 interface Props {
   path: DrillPath;
@@ -53,12 +54,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:not(:last-child)::after': { content: '"›"', margin: theme.spacing(0, 1), color: theme.colors.text.secondary },
   }),
   link: css({
-    background: 'none',
-    border: 'none',
-    padding: 0,
-    color: theme.colors.text.link,
-    cursor: 'pointer',
-    font: 'inherit',
+    ...linkButton(theme),
     '&:hover': { textDecoration: 'underline' },
   }),
   current: css({ fontWeight: theme.typography.fontWeightMedium }),

@@ -16,6 +16,7 @@ import {
 import { formatDuration } from '../model/formatDuration';
 import type { MetricInfo } from '../model/metricField';
 import type { ViewProps } from './viewProps';
+import { linkButton } from './linkButton';
 
 const RATIOS = ['inSla', 'contact', 'recovery'] as const;
 const ROW = { normal: { min: 40, max: 64, header: 28 }, wall: { min: 64, max: 120, header: 44 } };
@@ -235,12 +236,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flexDirection: 'column',
     alignItems: 'flex-start',
     width: '100%',
-    background: 'none',
-    border: 'none',
-    padding: 0,
-    color: theme.colors.text.link,
-    cursor: 'pointer',
-    font: 'inherit',
+    ...linkButton(theme),
     textAlign: 'left',
     '&:hover > span:first-of-type, &:focus-visible > span:first-of-type': { textDecoration: 'underline' },
   }),

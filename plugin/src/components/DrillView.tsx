@@ -6,6 +6,7 @@ import { messages, testIds } from '../messages';
 import type { DrillStep } from '../drill/drillPath';
 import { drillTable, stepColumns } from '../drill/drillTable';
 import type { DrillResult } from '../drill/useDrillResult';
+import { linkButton } from './linkButton';
 
 interface Props {
   step: DrillStep;
@@ -121,12 +122,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   numeric: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }),
   link: css({ '&:hover': { background: theme.colors.action.hover } }),
   rowButton: css({
-    background: 'none',
-    border: 'none',
-    padding: 0,
-    color: theme.colors.text.link,
-    cursor: 'pointer',
-    font: 'inherit',
+    ...linkButton(theme),
     textDecoration: 'underline',
   }),
 });
