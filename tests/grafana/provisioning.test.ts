@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { savedQuerySchema, type TouchpointQuery } from '@touchpoint/contract/src/savedQuery';
 import { variableQuerySchema } from '@touchpoint/duckdb-datasource/src/variables/variableQuery';
 import { scorecardOptionsSchema } from '@touchpoint/scorecard-panel/src/options/scorecardOptions';
+import datasourcePlugin from '@touchpoint/duckdb-datasource/src/plugin.json';
 import panelPlugin from '@touchpoint/scorecard-panel/src/plugin.json';
 import type { VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 import { bindMounts, hostPathOf, readComposeFile, REPO_ROOT } from './support/composeFile';
@@ -42,9 +43,12 @@ const dashboards = readDashboardFiles();
 const DATASOURCE_REF = { type: datasourcePluginJson.id, uid: datasource.uid };
 
 const plugins = [
-  { folder: 'datasource/grafana', id: datasourcePluginJson.id },
-  { folder: 'plugin', id: panelPlugin.id },
+  { folder: 'datasource/grafana', id: datasourcePlugin.id, json: datasourcePlugin },
+  { folder: 'plugin', id: panelPlugin.id, json: panelPlugin },
 ];
+
+/** The schema version of the dashboards Grafana 13.2 saves (its @grafana/schema default). */
+const GRAFANA_SCHEMA_VERSION = 42;
 
 /** The settings a plugin.json route reads: `{{ .JsonData.url }}` and `{{ .SecureJsonData.token }}`. */
 const routeSettings = (scope: 'JsonData' | 'SecureJsonData') =>
@@ -71,6 +75,18 @@ describe('docker-compose.yml', () => {
     expect(grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS?.split(',').sort()).toEqual(
       plugins.map(({ id }) => id).sort()
     );
+  });
+
+  it('declares Grafana 12.3 or later in both plugin.json, the first to give plugins react/jsx-runtime', () => {
+    for (const { json } of plugins) {
+      expect(json.dependencies.grafanaDependency).toBe('>=12.3.0');
+    }
+  });
+
+  it('has every provisioning folder Grafana reads at start, so it logs no error for a missing one', () => {
+    for (const folder of ['datasources', 'dashboards', 'alerting', 'plugins']) {
+      expect(existsSync(join(PROVISIONING_DIR, folder))).toBe(true);
+    }
   });
 
   it('mounts the provisioning folder read-only where Grafana reads it', () => {
@@ -139,9 +155,17 @@ describe('provisioning', () => {
 describe.each(dashboards)('dashboard $file', (file) => {
   const { raw, dashboard, panels } = file;
 
-  it('has a Grafana 12/13 schema version and a relative range that parses', () => {
-    expect(dashboard.schemaVersion).toBeGreaterThanOrEqual(41);
+  it('is at Grafana 13.2’s schema version and has a relative range that parses', () => {
+    expect(dashboard.schemaVersion).toBe(GRAFANA_SCHEMA_VERSION);
     expect(() => panelTimeRange(file, undefined, Date.now())).not.toThrow();
+  });
+
+  it('joins a table’s queries by field in Grafana’s tabular outer mode, which keeps duplicated keys', () => {
+    const joins = panels
+      .filter((panel) => panel.type === 'table')
+      .flatMap((panel) => panel.transformations ?? [])
+      .filter((transformation) => transformation.id === 'joinByField');
+    expect(joins.map((join) => join.options.mode)).toEqual(joins.map(() => 'outerTabular'));
   });
 
   it('lays its panels out on the 24-column grid without overlaps', () => {

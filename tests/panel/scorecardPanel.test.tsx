@@ -1,7 +1,8 @@
 import { createTheme } from '@grafana/data';
-import { locationService } from '@grafana/runtime';
+import { locationService, setTemplateSrv } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { DashboardTemplateSrv } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { metricFramesFor } from './support/serviceFrames';
 import { renderPanel, resetUrl } from './support/renderPanel';
@@ -181,6 +182,21 @@ describe('scorecard panel: drill path in the URL', () => {
     expect(screen.getByTestId(testIds.gauge('BR001'))).toBeInTheDocument();
     expect(locationService.getSearchObject()).toMatchObject({ 'var-branch': '$__all' });
     expect(locationService.getSearchObject()).not.toHaveProperty('touchpoint-drill-7');
+  });
+
+  it('restores the dashboard’s selection when the URL had no branch variable before the drill', async () => {
+    resetUrl();
+    setTemplateSrv(
+      new DashboardTemplateSrv([
+        { name: 'branch', options: ['BR001', 'BR002', 'BR003'], selected: '$__all', includeAll: true },
+      ])
+    );
+    renderPanel({ series: gauges });
+    await userEvent.click(screen.getByTestId(testIds.gauge('BR002')));
+    expect(locationService.getSearchObject()['var-branch']).toBe('BR002');
+    await userEvent.click(within(screen.getByTestId(testIds.breadcrumbs)).getByRole('button', { name: 'Scorecard' }));
+    expect(locationService.getSearchObject()['var-branch']).toBe('$__all');
+    expect(locationService.getSearchObject()).not.toHaveProperty('touchpoint-drill-7-return');
   });
 
   it('opens a drilled path from a link', async () => {

@@ -1,5 +1,5 @@
 import type { UrlQueryMap } from '@grafana/data';
-import { locationService } from '@grafana/runtime';
+import { getTemplateSrv, locationService } from '@grafana/runtime';
 import {
   branchOfStep,
   decodeDrillPath,
@@ -22,7 +22,9 @@ export interface DrillNavigation {
  * browser's back button walks up it and the dashboard variable changes in
  * place, as Grafana's own links do (locationService.partial, no reload).
  * The branch variable's value from before the first branch click is kept
- * beside the path, so leaving the drill puts the scorecard back as it was.
+ * beside the path, so leaving the drill puts the scorecard back as it was;
+ * with no `var-` in the URL that is the variable's current selection, since
+ * removing the parameter would leave Grafana on the drilled branch.
  */
 export const drillNavigation = (panelId: number, branchVariable: string, search: UrlQueryMap): DrillNavigation => {
   const param = drillParam(panelId);
@@ -37,7 +39,7 @@ export const drillNavigation = (panelId: number, branchVariable: string, search:
       if (branchId !== undefined) {
         update[variableParam] = branchId;
         if (!(returnParam in search)) {
-          update[returnParam] = search[variableParam] ?? '';
+          update[returnParam] = search[variableParam] ?? currentSelection(branchVariable);
         }
       }
       locationService.partial(update);
@@ -52,4 +54,13 @@ export const drillNavigation = (panelId: number, branchVariable: string, search:
       locationService.partial({ [param]: null, [returnParam]: null, ...restore });
     },
   };
+};
+
+/** The variable's selection as the dashboard holds it (`$__all` for All), or '' when Grafana has no such variable. */
+const currentSelection = (name: string): string | string[] => {
+  const variable = getTemplateSrv()
+    ?.getVariables()
+    .find((candidate) => candidate.name === name);
+  const value = variable && 'current' in variable ? variable.current?.value : undefined;
+  return typeof value === 'string' || Array.isArray(value) ? value : '';
 };

@@ -13,6 +13,7 @@ import { timeRangeOf } from './timeRangeOf';
 // The panel's own hook: the page and the panels read the same URL the same way.
 import { useStableByKey } from '@touchpoint/scorecard-panel/src/hooks/useStableByKey';
 import { useUrlSearch } from '@touchpoint/scorecard-panel/src/hooks/useUrlSearch';
+import { isKiosk } from '@touchpoint/scorecard-panel/src/options/isWallMode';
 import { useWindowWidth } from './useWindowWidth';
 import { VariablePicker } from './VariablePicker';
 
@@ -44,7 +45,7 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
   const theme = useTheme2();
   const search = useUrlSearch();
   const width = useWindowWidth();
-  const kiosk = search.kiosk !== undefined;
+  const kiosk = isKiosk(search);
   // Resolved when the URL's range changes, not on every render (`now` moves) nor on a drill step.
   const { from, to } = search;
   const range = useStableByKey(JSON.stringify([dashboard.uid, from, to]), timeRangeOf(dashboard, { from, to }));
@@ -100,7 +101,7 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
             <LinkButton variant="secondary" href={withParams({ theme: theme.isDark ? 'light' : 'dark' })}>
               {previewText.theme(theme.isDark ? 'dark' : 'light')}
             </LinkButton>
-            <LinkButton variant="secondary" href={withParams({ kiosk: '' })}>
+            <LinkButton variant="secondary" href={withParams({ kiosk: '1' })}>
               {previewText.kiosk}
             </LinkButton>
           </nav>
