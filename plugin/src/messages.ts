@@ -128,6 +128,13 @@ export const messages = {
     curveAxis: 'Month',
     empty: 'No cohort in the selected time range has finished its first month yet.',
   },
+    latest: (shown: number, total: number, averaged: boolean) =>
+      `Latest ${shown} of ${total} cohorts${averaged ? ` (average of all ${total})` : ''}`,
+    legend: 'Retention',
+    legendScale: (low: string, high: string) =>
+      low === high
+        ? `Retention colour: every value shown is ${low}`
+        : `Retention colour: from ${low} (faintest) to ${high} (strongest)`,
   trend: {
     needsQuery:
       'CSAT / CES trend needs metric queries with an interval (day, week or month) for csat and ces_mean (or ces_index).',
@@ -165,4 +172,6 @@ export const testIds = {
   closedLoopTable: 'touchpoint-closed-loop',
   closedLoopRow: (branchId: string) => `touchpoint-closed-loop-${branchId}`,
   closedLoopSummary: 'touchpoint-closed-loop-summary',
+  cohortLegend: 'touchpoint-cohort-legend',
+  cohortLatest: 'touchpoint-cohort-latest',
 };

@@ -3,8 +3,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import type { CSSProperties } from 'react';
 import { messages, testIds } from '../messages';
-import { retentionFill, textOnFill } from '../model/cohortColor';
-import { cohortLayout, SMALL, type CohortLayout } from '../model/cohortLayout';
+import { legendGradient, retentionFill, retentionScale, textOnFill, type RetentionScale } from '../model/cohortColor';
+import { fitCohorts, SMALL, type CohortLayout } from '../model/cohortLayout';
 import type { AveragePoint, Cohort, CohortCell, CohortModel } from '../model/cohortMatrix';
 import type { ScorecardOptions } from '../options/scorecardOptions';
 import { CohortAverageCurve } from './CohortAverageCurve';
@@ -35,7 +35,9 @@ const widest = (lines: string[]) => lines.reduce((max, line) => Math.max(max, li
  * retention curve weighted by cohort size, also written out as the last row
  * of the heatmap. Every cell writes its number, so the fill only repeats it.
  * Months are shown in UTC: a cohort is a calendar month, not an instant in
- * the dashboard's time zone.
+ * the dashboard's time zone. The colours span the lowest to the highest
+ * value shown, and a legend above the months writes both ends. A wall, which
+ * cannot scroll, shows the latest cohorts that fit and says so.
  */
 export function CohortView({ model, options, width, height, wall, onDrill }: ViewProps<CohortModel>) {
   const theme = useTheme2();
@@ -48,7 +50,7 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
   const average = options.showAverage
     ? model.average.filter((point): point is AveragePoint => point !== undefined)
     : [];
-  const showAverage = average.length > 0;
+  const hasAverage = average.length > 0;
   const lines = model.cohorts.flatMap((cohort) =>
     cohort.cells.flatMap((cell) => (cell ? cellLines(cell.active, cell.retention, options.cohortValue, wall) : []))
   );
@@ -58,18 +60,25 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
   ]);
   const sizeLines = [
     ...model.cohorts.map((cohort) => text.size(cohort.size, cohort.lowConfidence)),
-    ...(showAverage ? [text.weighted] : []),
+    ...(hasAverage ? [text.weighted] : []),
   ];
-  const layout = cohortLayout({
-    rows: model.cohorts.length + (showAverage ? 1 : 0),
+  const fit = fitCohorts({
+    cohorts: model.cohorts.length,
+    averageRow: hasAverage,
     columns,
     width,
     height,
     wall,
-    showCurve: showAverage,
+    showCurve: hasAverage,
     cellChars: widest([...lines, ...averageLines]),
     sizeChars: widest(sizeLines),
   });
+  const { layout } = fit;
+  const cohorts = model.cohorts.slice(model.cohorts.length - fit.cohorts);
+  const scale = retentionScale([
+    ...cohorts.flatMap((cohort) => cohort.cells.flatMap((cell) => (cell?.retention != null ? [cell.retention] : []))),
+    ...average.map((point) => point.retention),
+  ]);
   const ks = Array.from({ length: columns }, (_, k) => k);
   const captionHeight = Math.floor((layout.headerHeight - layout.gap) / 2);
   const grid: CSSProperties = {
@@ -79,7 +88,8 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
     gap: layout.gap,
   };
   const fillStyle = (retention: number | null): CSSProperties => {
-    const background = retention === null ? theme.colors.background.secondary : retentionFill(theme, retention);
+    const background =
+      retention === null || !scale ? theme.colors.background.secondary : retentionFill(theme, scale, retention);
     return { background, color: textOnFill(theme, background) };
   };
 
@@ -96,7 +106,13 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
             className={cx(styles.corner, styles.stickyTop)}
             style={{ gridColumn: `2 / span ${columns}`, top: 0 }}
           >
-            {text.caption}
+            <span className={styles.captionText}>{text.caption}</span>
+            {fit.cohorts < model.cohorts.length && (
+              <span className={styles.latest} data-testid={testIds.cohortLatest}>
+                {text.latest(fit.cohorts, model.cohorts.length, hasAverage)}
+              </span>
+            )}
+            {scale && <ScaleLegend scale={scale} styles={styles} />}
           </div>
         </div>
         <div role="row" className={styles.row}>
@@ -119,7 +135,7 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
             </div>
           ))}
         </div>
-        {model.cohorts.map((cohort) => (
+        {cohorts.map((cohort) => (
           <div key={cohort.month} role="row" className={styles.row}>
             <RowLabel cohort={cohort} layout={layout} minN={model.minN} styles={styles} />
             {cohort.cells.map((cell, k) =>
@@ -141,7 +157,7 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
             )}
           </div>
         ))}
-        {showAverage && (
+        {hasAverage && (
           <div role="row" className={styles.row}>
             <div
               role="rowheader"
@@ -175,12 +191,35 @@ export function CohortView({ model, options, width, height, wall, onDrill }: Vie
           </div>
         )}
       </div>
-      {showAverage && <CohortAverageCurve points={average} layout={layout} columns={columns} wall={wall} />}
+      {fit.showCurve && <CohortAverageCurve points={average} layout={layout} columns={columns} wall={wall} />}
     </div>
   );
 }
 
 type Styles = ReturnType<typeof getStyles>;
+
+/** The colour scale's two ends, written out: the colour never says anything the text does not. */
+function ScaleLegend({ scale, styles }: { scale: RetentionScale; styles: Styles }) {
+  const theme = useTheme2();
+  const low = text.percent(scale.low);
+  const high = text.percent(scale.high);
+  return (
+    <span
+      className={styles.legend}
+      role="img"
+      aria-label={text.legendScale(low, high)}
+      data-testid={testIds.cohortLegend}
+    >
+      <span>{text.legend}</span>
+      {low !== high && <span>{low}</span>}
+      <span
+        className={styles.legendBar}
+        style={{ background: low === high ? retentionFill(theme, scale, scale.high) : legendGradient(theme) }}
+      />
+      <span>{high}</span>
+    </span>
+  );
+}
 
 function RowLabel({
   cohort,
@@ -276,10 +315,27 @@ const getStyles = (theme: GrafanaTheme2, wall: boolean) => ({
   corner: css({
     display: 'flex',
     alignItems: 'flex-end',
+    gap: '1em',
     fontSize: `${SMALL}em`,
     color: theme.colors.text.secondary,
     whiteSpace: 'nowrap',
     overflow: 'hidden',
+  }),
+  captionText: css({ overflow: 'hidden', textOverflow: 'ellipsis' }),
+  latest: css({ color: theme.colors.text.primary, fontWeight: theme.typography.fontWeightMedium }),
+  legend: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: '0.4em',
+    marginLeft: 'auto',
+    color: wall ? theme.colors.text.primary : theme.colors.text.secondary,
+  }),
+  legendBar: css({
+    display: 'inline-block',
+    width: '6em',
+    height: '0.8em',
+    borderRadius: theme.shape.radius.default,
+    border: `1px solid ${theme.colors.border.medium}`,
   }),
   header: css({
     display: 'flex',

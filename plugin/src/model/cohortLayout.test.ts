@@ -1,5 +1,6 @@
 import {
   cohortLayout,
+  fitCohorts,
   CURVE_BOTTOM_EM,
   CURVE_GAP,
   CURVE_TOP_EM,
@@ -110,5 +111,44 @@ describe('cohortLayout', () => {
       }
     }
     expect(overflows).toEqual([]);
+  });
+});
+
+describe('fitCohorts', () => {
+  const { rows: _rows, ...rest } = year;
+  const yearOf = { ...rest, cohorts: 12, averageRow: true };
+  // The leadership wall's cohort panel at 1920x1080: 18 of 24 columns, 12 grid rows, less Grafana's header and the stamp.
+  const wallPanel = { ...yearOf, width: 1420, height: 360, wall: true, cellChars: 4, sizeChars: 9 };
+
+  it('shows every cohort and the curve off the wall, scrolling when it must', () => {
+    expect(fitCohorts(yearOf)).toMatchObject({ cohorts: 12, showCurve: true });
+    const small = fitCohorts({ ...yearOf, width: 300, height: 200 });
+    expect(small).toMatchObject({ cohorts: 12, showCurve: true });
+    expect(small.layout.scrolls).toBe(true);
+  });
+
+  it('keeps everything on a wall that has room for it', () => {
+    const fit = fitCohorts({ ...wallPanel, height: 2000, width: 3000 });
+    expect(fit).toMatchObject({ cohorts: 12, showCurve: true });
+    expect(fit.layout.scrolls).toBe(false);
+  });
+
+  it('on a wall drops the curve, then the oldest cohorts, until the rest fits without scrolling', () => {
+    const fit = fitCohorts(wallPanel);
+    expect(fit.showCurve).toBe(false);
+    expect(fit.cohorts).toBeGreaterThan(1);
+    expect(fit.cohorts).toBeLessThan(12);
+    expect(fit.layout.scrolls).toBe(false);
+    const input = { ...wallPanel, rows: fit.cohorts + 1, showCurve: false };
+    expect(usedHeight(fit.layout, input)).toBeLessThanOrEqual(wallPanel.height);
+    // One cohort more would not fit.
+    expect(cohortLayout({ ...input, rows: fit.cohorts + 2 }).scrolls).toBe(true);
+  });
+
+  it('drops only the curve on a wall when that is enough', () => {
+    const withCurve = cohortLayout({ ...wallPanel, rows: 5, showCurve: true });
+    const without = cohortLayout({ ...wallPanel, rows: 5, showCurve: false });
+    expect([withCurve.scrolls, without.scrolls]).toEqual([true, false]);
+    expect(fitCohorts({ ...wallPanel, cohorts: 4 })).toMatchObject({ cohorts: 4, showCurve: false });
   });
 });

@@ -134,3 +134,43 @@ export const cohortLayout = (input: CohortLayoutInput): CohortLayout => {
     scrolls,
   };
 };
+
+export interface CohortFitInput extends Omit<CohortLayoutInput, 'rows'> {
+  /** Cohorts in the data, oldest first. */
+  cohorts: number;
+  /** The Average row under the cohorts. */
+  averageRow: boolean;
+}
+
+export interface CohortFit {
+  /** How many of the latest cohorts are shown; all of them unless a wall cannot hold them. */
+  cohorts: number;
+  showCurve: boolean;
+  layout: CohortLayout;
+}
+
+/**
+ * What of the triangle to show. Off the wall, everything, scrolling if it
+ * must. A wall cannot be scrolled, so there the curve goes first (the
+ * Average row writes its numbers), then the oldest cohorts, until the rest
+ * fits at the smallest wall type; the view says it shows the latest N.
+ */
+export const fitCohorts = ({ cohorts, averageRow, ...input }: CohortFitInput): CohortFit => {
+  const extra = averageRow ? 1 : 0;
+  const at = (shown: number, showCurve: boolean): CohortFit => ({
+    cohorts: shown,
+    showCurve,
+    layout: cohortLayout({ ...input, showCurve, rows: shown + extra }),
+  });
+  const all = at(cohorts, input.showCurve);
+  if (!input.wall || !all.layout.scrolls) {
+    return all;
+  }
+  for (let shown = cohorts; shown > 1; shown--) {
+    const fit = at(shown, false);
+    if (!fit.layout.scrolls) {
+      return fit;
+    }
+  }
+  return at(Math.min(1, cohorts), false);
+};

@@ -3,7 +3,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { tableFrameFor } from '../support/serviceFrames';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
-import { retentionFill, textOnFill } from '@touchpoint/scorecard-panel/src/model/cohortColor';
+import {
+  legendGradient,
+  retentionFill,
+  shareFill,
+  textOnFill,
+} from '@touchpoint/scorecard-panel/src/model/cohortColor';
 import { readCohortMatrix, type CohortModel } from '@touchpoint/scorecard-panel/src/model/cohortMatrix';
 import { defaultOptions, type ScorecardOptions } from '@touchpoint/scorecard-panel/src/options/scorecardOptions';
 import { CohortView } from '@touchpoint/scorecard-panel/src/components/CohortView';
@@ -182,9 +187,54 @@ describe('CohortView', () => {
         />
       </ThemeContext.Provider>
     );
-    const fill = retentionFill(light, 0.92);
+    const fill = retentionFill(light, { low: 0.75, high: 0.92 }, 0.92);
     expect(cell('2024-01-01', 0)).toHaveStyle({ background: fill, color: textOnFill(light, fill) });
     expect(cell('2024-01-01', 0)).toHaveTextContent('92%');
+  });
+
+  it('spreads the colours over the values shown: the highest cell is the theme’s blue, the lowest the faint end', () => {
+    renderCohorts();
+    const theme = createTheme();
+    // 92% (Jan, month 0) is the highest value, 75% (Feb month 1, Mar month 0) the lowest.
+    expect(cell('2024-01-01', 0)).toHaveStyle({ background: shareFill(theme, 1) });
+    expect(cell('2024-02-01', 1)).toHaveStyle({ background: shareFill(theme, 0) });
+    expect(cell('2024-01-01', 1)).toHaveStyle({ background: retentionFill(theme, { low: 0.75, high: 0.92 }, 0.86) });
+    expect(cell('2024-01-01', 1).style.background).not.toBe(cell('2024-01-01', 0).style.background);
+  });
+
+  it('writes the ends of the colour scale in a legend, for the eye and for screen readers', () => {
+    renderCohorts();
+    const legend = screen.getByTestId(testIds.cohortLegend);
+    expect(legend).toHaveTextContent(/^Retention75%92%$/);
+    expect(legend).toHaveAccessibleName('Retention colour: from 75% (faintest) to 92% (strongest)');
+    expect(legend.querySelector('span:nth-child(3)')).toHaveStyle({ background: legendGradient(createTheme()) });
+  });
+
+  it('writes the one value in the legend when every cell holds the same', () => {
+    renderCohorts({ model: modelOf(cohortTriangle([100, 100, 100], [[100, 100, 100], [100, 100], [100]])) });
+    expect(screen.getByTestId(testIds.cohortLegend)).toHaveTextContent(/^Retention100%$/);
+  });
+
+  it('shows only the latest cohorts that fit on a wall, says how many, and never scrolls', () => {
+    const { container } = renderCohorts({ model: yearModel(), width: 1420, height: 360, wall: true });
+    const root = container.firstElementChild as HTMLElement;
+    expect(root).toHaveStyle({ overflow: 'hidden' });
+    const shown = screen.getAllByRole('rowheader').length - 1;
+    expect(shown).toBeGreaterThan(1);
+    expect(shown).toBeLessThan(12);
+    expect(screen.getByTestId(testIds.cohortLatest)).toHaveTextContent(
+      `Latest ${shown} of 12 cohorts (average of all 12)`
+    );
+    expect(screen.getAllByRole('rowheader')[shown - 1]).toHaveTextContent('Dec 2024');
+    expect(screen.queryByTestId(testIds.cohortCell('2024-01-01', 0))).toBeNull();
+    expect(screen.getByTestId(testIds.cohortCell('average', 11))).toBeInTheDocument();
+    expect(screen.queryByTestId(testIds.cohortAverage)).toBeNull();
+  });
+
+  it('shows every cohort off the wall, without a "latest" note', () => {
+    renderCohorts({ model: yearModel(), width: 1420, height: 360 });
+    expect(screen.getAllByRole('rowheader')).toHaveLength(13);
+    expect(screen.queryByTestId(testIds.cohortLatest)).toBeNull();
   });
 
   it('fits a year of cohorts into 300x200 by scrolling rather than shrinking the text away', () => {
