@@ -60,6 +60,8 @@ export const messages = {
     hours < 1 ? 'under an hour old' : hours < 48 ? `${Math.round(hours)} h old` : `${Math.round(hours / 24)} days old`,
   branchesOf: (count: number) => `${count} ${count === 1 ? 'branch' : 'branches'}`,
   drillLoading: 'Loading…',
+  /** While the panel's first query runs: waiting, not an error. */
+  panelLoading: 'Loading…',
   drillEmpty: 'Nothing to show for this step in the selected time range.',
   drillFailed: 'The drill-down query failed',
   noDatasource: 'Drill-down needs the panel’s queries to come from the Touchpoint datasource.',
@@ -160,6 +162,7 @@ export const messages = {
 /** Test ids, one place. */
 export const testIds = {
   panel: 'touchpoint-scorecard',
+  panelLoading: 'touchpoint-scorecard-loading',
   gauge: (branchId: string) => `touchpoint-gauge-${branchId}`,
   gaugeValue: 'touchpoint-gauge-value',
   regionGroup: 'touchpoint-region-group',

@@ -23,6 +23,8 @@ const TO = Date.parse(END);
 const FROM = TO - 90 * 86_400_000;
 
 const sliPanelId = scorecardPanelId('sli');
+/** How long the slow-service test holds back each answer: far longer than a first paint takes. */
+const SLOW_ANSWER_MS = 1500;
 
 describe('the preview (npm start) in Chromium, on a live service', () => {
   let dir: string;
@@ -236,6 +238,42 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     expect(valuesAfter).not.toEqual(valuesBefore);
     expect(before.errors).toEqual([]);
     await before.page.close();
+  });
+
+  it('paints a slow first load as waiting, never as an error or as no data, until the queries settle', async () => {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = watchErrors(page);
+    // Every answer from the service held back, as on a busy machine: the panels paint long before their data.
+    let held = 0;
+    await page.route('**/api/datasources/proxy/**', async (route) => {
+      held += 1;
+      await new Promise((resolve) => setTimeout(resolve, SLOW_ANSWER_MS));
+      await route.continue();
+    });
+    // From the page's first byte: whatever any panel showed, each time the DOM changed (in the page, so as text).
+    await page.addInitScript(`(() => {
+      const seen = { problems: [], loading: false };
+      window.touchpointFirstPaint = seen;
+      new MutationObserver(() => {
+        const text = document.body ? document.body.innerText : '';
+        const errorView = document.querySelector('[data-testid="data-testid Panel data error message"]');
+        const problem = text.includes('Unable to render data') ? 'Unable to render data' : errorView && errorView.textContent;
+        if (problem) {
+          seen.problems.push(problem);
+        }
+        seen.loading = seen.loading || document.querySelector('[data-testid="${testIds.panelLoading}"]') !== null;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    })()`);
+    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all`);
+    await sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const seen = await page.evaluate<{ problems: string[]; loading: boolean }>('window.touchpointFirstPaint');
+    expect(held).toBeGreaterThan(0);
+    expect(seen.loading).toBe(true);
+    expect(seen.problems).toEqual([]);
+    expect(await page.locator(PANEL_ERROR).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('stops the preview and the service cleanly on Ctrl+C', async () => {

@@ -1,4 +1,4 @@
-import { createTheme } from '@grafana/data';
+import { createTheme, LoadingState } from '@grafana/data';
 import { locationService, setTemplateSrv } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -108,6 +108,18 @@ describe('scorecard panel: SLI by branch', () => {
     renderPanel({ series: [] });
     expect(screen.queryByTestId(testIds.panel)).not.toBeInTheDocument();
     expect(screen.getByText(/Unable to render data/)).toBeInTheDocument();
+  });
+
+  it('waits quietly, with no error view, while its first query is in flight', () => {
+    renderPanel({ series: [], state: LoadingState.Loading });
+    expect(screen.getByTestId(testIds.panelLoading)).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByText(/Unable to render data/)).not.toBeInTheDocument();
+  });
+
+  it('does not name a problem with frames that are still arriving', () => {
+    renderPanel({ series: metricFramesFor('sli', [{ value: 5, n: 40 }]), state: LoadingState.Loading });
+    expect(screen.getByTestId(testIds.panelLoading)).toBeInTheDocument();
+    expect(screen.queryByText(/grouped by branch_id/)).not.toBeInTheDocument();
   });
 
   it('renders in the light theme too', () => {

@@ -18,6 +18,7 @@ import { Breadcrumbs } from './Breadcrumbs';
 import { BranchSummary } from './BranchSummary';
 import { ClosedLoopSummary } from './ClosedLoopSummary';
 import { DrillView } from './DrillView';
+import { isAwaitingData, PanelLoading } from './PanelLoading';
 import { ViewOf } from './ViewOf';
 
 const FOOTER = { normal: 18, wall: 34 };
@@ -47,7 +48,11 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
   const footer = wall ? FOOTER.wall : FOOTER.normal;
 
   if (!step && data.series.length === 0) {
-    return <PanelDataErrorView panelId={id} data={data} fieldConfig={props.fieldConfig} />;
+    return isAwaitingData(data) ? (
+      <PanelLoading width={width} height={height} />
+    ) : (
+      <PanelDataErrorView panelId={id} data={data} fieldConfig={props.fieldConfig} />
+    );
   }
 
   return (

@@ -5,6 +5,7 @@ import { viewReaders } from '../model/viewReaders';
 import type { View } from '../options/scorecardOptions';
 import { ClosedLoopView } from './ClosedLoopView';
 import { CohortView } from './CohortView';
+import { isAwaitingData, PanelLoading } from './PanelLoading';
 import { SliBoardView } from './SliBoardView';
 import { TrendView } from './TrendView';
 import type { ViewProps } from './viewProps';
@@ -23,7 +24,12 @@ const viewOf = <Model,>(
   function View({ frames, data, panelId, ...props }: Props) {
     const result = read(frames);
     if ('problem' in result) {
-      return <PanelDataErrorView panelId={panelId} data={data} message={result.problem} />;
+      // Frames still arriving may not be the whole answer yet: wait for it before naming a problem.
+      return isAwaitingData(data) ? (
+        <PanelLoading width={props.width} height={props.height} />
+      ) : (
+        <PanelDataErrorView panelId={panelId} data={data} message={result.problem} />
+      );
     }
     return <Component model={result.model} {...props} />;
   }

@@ -9,6 +9,10 @@ export const previewText = {
   kiosk: 'Kiosk (wall screen)',
   dashboards: 'Dashboards',
   range: (from: string, to: string) => `${from} to ${to}`,
+  // Grafana's own words for a panel whose data it cannot draw.
+  noData: 'No data',
+  missingField: (type: 'string' | 'number' | 'time') => `Data is missing a ${type} field`,
+  cannotVisualize: 'Cannot visualize data',
 } as const;
 
 export const previewTestIds = {

@@ -9,6 +9,7 @@ import * as reactDom from 'react-dom';
 import * as jsxRuntime from 'react/jsx-runtime';
 import * as rxjs from 'rxjs';
 import * as rxjsOperators from 'rxjs/operators';
+import { runtimeForPlugins } from './runtimeForPlugins';
 
 /**
  * The packages Grafana shares with plugins, by the names their AMD bundles
@@ -21,7 +22,7 @@ export const sharedModules: Readonly<Record<string, unknown>> = {
   '@emotion/css': emotionCss,
   '@grafana/data': grafanaData,
   '@grafana/i18n': grafanaI18n,
-  '@grafana/runtime': grafanaRuntime,
+  '@grafana/runtime': runtimeForPlugins(grafanaRuntime),
   '@grafana/ui': grafanaUi,
   lodash,
   react,
