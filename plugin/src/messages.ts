@@ -128,8 +128,6 @@ export const messages = {
     curve: (points: Array<{ k: number; retention: number }>) =>
       `Average retention by month since start, weighted by cohort size: ${points.map((p) => `month ${p.k} ${Math.round(p.retention * 100)}%`).join(', ')}`,
     curveAxis: 'Month',
-    empty: 'No cohort in the selected time range has finished its first month yet.',
-  },
     latest: (shown: number, total: number, averaged: boolean) =>
       `Latest ${shown} of ${total} cohorts${averaged ? ` (average of all ${total})` : ''}`,
     legend: 'Retention',
@@ -137,6 +135,8 @@ export const messages = {
       low === high
         ? `Retention colour: every value shown is ${low}`
         : `Retention colour: from ${low} (faintest) to ${high} (strongest)`,
+    empty: 'No cohort in the selected time range has finished its first month yet.',
+  },
   trend: {
     needsQuery:
       'CSAT / CES trend needs metric queries with an interval (day, week or month) for csat and ces_mean (or ces_index).',
@@ -172,9 +172,9 @@ export const testIds = {
   trendChart: (metric: string) => `touchpoint-trend-${metric}`,
   cohortCell: (cohort: string, k: number) => `touchpoint-cohort-${cohort}-${k}`,
   cohortAverage: 'touchpoint-cohort-average',
+  cohortLegend: 'touchpoint-cohort-legend',
+  cohortLatest: 'touchpoint-cohort-latest',
   closedLoopTable: 'touchpoint-closed-loop',
   closedLoopRow: (branchId: string) => `touchpoint-closed-loop-${branchId}`,
   closedLoopSummary: 'touchpoint-closed-loop-summary',
-  cohortLegend: 'touchpoint-cohort-legend',
-  cohortLatest: 'touchpoint-cohort-latest',
 };
