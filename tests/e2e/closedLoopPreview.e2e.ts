@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { previewTestIds } from '@touchpoint/preview/src/host/previewText';
 import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSources';
 import { PANEL_ERROR, scorecardPanelId } from './support/leadershipDashboard';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
-import { launchChromium, watchErrors } from './support/chromium';
+import { watchErrors } from './support/chromium';
+import { ARTIFACTS, branchNameOf, useLiveDemo } from './support/liveDemo';
 import { serviceRows } from './support/serviceQuery';
-import { startDemo, type RunningDemo } from './support/startDemo';
 
-const ARTIFACTS = join(__dirname, 'artifacts');
 const TOKEN = 'e2e-closed-loop-token';
 // The small warehouse (three branches, follow-up cases on NPS detractors) runs to 24 April 2024.
 const FROM = Date.UTC(2024, 0, 1);
@@ -20,29 +17,15 @@ const TO = Date.UTC(2024, 3, 25);
 const closedLoopPanelId = scorecardPanelId('closedLoop');
 
 describe('the closed loop on the leadership dashboard, in Chromium on a live service', () => {
-  let dir: string;
-  let demo: RunningDemo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-closed-loop-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const db = join(dir, 'small.duckdb');
-    await writeSmallWarehouse(db);
-    demo = await startDemo(db, TOKEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const live = useLiveDemo('closed-loop', TOKEN, writeSmallWarehouse);
 
   const panel = (page: Page) => page.getByTestId(previewTestIds.panel(closedLoopPanelId));
   const open = async (params: string, viewport = { width: 1600, height: 1000 }) => {
-    const page = await browser.newPage({ viewport });
+    const page = await live.browser.newPage({ viewport });
     const errors = watchErrors(page);
-    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all&${params}`);
+    await page.goto(
+      `${live.demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all&${params}`
+    );
     await panel(page).getByTestId(testIds.closedLoopTable).waitFor();
     await page.waitForLoadState('networkidle');
     return { page, errors };
@@ -59,24 +42,13 @@ describe('the closed loop on the leadership dashboard, in Chromium on a live ser
     const { page, errors } = await open('');
     const worst = panel(page).getByTestId(testIds.closedLoopTable).locator('tbody tr').first();
     const branchId = (await worst.getAttribute('data-testid'))!.replace('touchpoint-closed-loop-', '');
-    const [{ branch_name: branchName }] = await serviceRows(demo.serviceUrl, TOKEN, {
-      from: FROM,
-      to: TO,
-      queries: [
-        {
-          refId: 'A',
-          kind: 'sql',
-          format: 'table',
-          sql: `select branch_name from dim_branches where branch_id = '${branchId}'`,
-        },
-      ],
-    });
+    const branchName = await branchNameOf(live.demo, TOKEN, { from: FROM, to: TO }, branchId);
     expect(await worst.getByRole('button').innerText()).toContain(String(branchName));
 
     await worst.getByRole('button').click();
     await page.waitForURL((url) => url.searchParams.get('var-branch') === branchId);
     expect(await breadcrumbs(page)).toEqual([messages.scorecard, messages.steps.followups(String(branchName))]);
-    const awaiting = await serviceRows(demo.serviceUrl, TOKEN, {
+    const awaiting = await serviceRows(live.demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
       queries: [{ refId: 'A', kind: 'drill', drill: 'branch_awaiting_followup', branchId }],
@@ -92,7 +64,7 @@ describe('the closed loop on the leadership dashboard, in Chromium on a live ser
       messages.steps.customer(customerId),
     ]);
     // Each rating's case beside it: on the rating's row, or on its contact's for an after-service rating.
-    const [{ rows }] = await serviceRows(demo.serviceUrl, TOKEN, {
+    const [{ rows }] = await serviceRows(live.demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
       queries: [

@@ -1,17 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { previewTestIds } from '@touchpoint/preview/src/host/previewText';
 import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSources';
 import { PANEL_ERROR, scorecardPanelId } from './support/leadershipDashboard';
 import { runTouchpoint } from '../support/runTouchpoint';
-import { launchChromium, watchErrors } from './support/chromium';
+import { watchErrors } from './support/chromium';
+import { ARTIFACTS, branchNameOf, seededWarehouse, useLiveDemo } from './support/liveDemo';
 import { serviceRows } from './support/serviceQuery';
-import { startDemo, type RunningDemo } from './support/startDemo';
 
-const ARTIFACTS = join(__dirname, 'artifacts');
 const TOKEN = 'e2e-preview-token';
 /**
  * Data to today, so panels with their own relative range (the cohorts' last
@@ -27,32 +24,13 @@ const sliPanelId = scorecardPanelId('sli');
 const SLOW_ANSWER_MS = 1500;
 
 describe('the preview (npm start) in Chromium, on a live service', () => {
-  let dir: string;
-  let demo: RunningDemo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const db = join(dir, 'e2e.duckdb');
-    const seeded = await runTouchpoint('seed', '--db', db, '--scale', '0.05', '--seed', '11', '--end', END);
-    if (seeded.code !== 0) {
-      throw new Error(seeded.stderr);
-    }
-    demo = await startDemo(db, TOKEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const live = useLiveDemo('preview', TOKEN, seededWarehouse(END));
 
   /** The leadership dashboard at a size, with its errors watched, once its queries have settled. */
   const open = async (params: string, viewport = { width: 1600, height: 1000 }) => {
-    const page = await browser.newPage({ viewport });
+    const page = await live.browser.newPage({ viewport });
     const errors = watchErrors(page);
-    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&${params}`);
+    await page.goto(`${live.demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&${params}`);
     await page
       .getByTestId(previewTestIds.panel(sliPanelId))
       .locator('[data-testid^="touchpoint-gauge-BR"]')
@@ -76,7 +54,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
 
   it('shows on each branch’s gauge the SLI the service returns for it, and never the token', async () => {
     const { page, errors } = await open('var-branch=$__all');
-    const expected = await serviceRows(demo.serviceUrl, TOKEN, {
+    const expected = await serviceRows(live.demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
       queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }],
@@ -99,18 +77,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     const { page, errors } = await open('var-branch=$__all');
     const first = sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').first();
     const branchId = (await first.getAttribute('data-testid'))!.replace('touchpoint-gauge-', '');
-    const [{ branch_name: branchName }] = await serviceRows(demo.serviceUrl, TOKEN, {
-      from: FROM,
-      to: TO,
-      queries: [
-        {
-          refId: 'A',
-          kind: 'sql',
-          format: 'table',
-          sql: `select branch_name from dim_branches where branch_id = '${branchId}'`,
-        },
-      ],
-    });
+    const branchName = await branchNameOf(live.demo, TOKEN, { from: FROM, to: TO }, branchId);
 
     await first.click();
     await page.waitForURL((url) => url.searchParams.get('var-branch') === branchId);
@@ -122,7 +89,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await sliPanel(page).getByTestId(testIds.drillTable).locator('tbody button').first().click();
     expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`, `Customer ${customers[0]}`]);
     const events = await column(page, 'Event');
-    const [{ contacts }] = await serviceRows(demo.serviceUrl, TOKEN, {
+    const [{ contacts }] = await serviceRows(live.demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
       queries: [
@@ -198,22 +165,13 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     const before = await open('var-branch=$__all&kiosk', { width: 1920, height: 1080 });
     const asOfBefore = await sliPanel(before.page).getByTestId(testIds.asOf).innerText();
     const valuesBefore = await gaugeValues(before.page);
-    const health = async () => (await (await fetch(`${demo.serviceUrl}/api/health`)).json()) as { dataVersion: string };
+    const health = async () =>
+      (await (await fetch(`${live.demo.serviceUrl}/api/health`)).json()) as { dataVersion: string };
     const versionBefore = (await health()).dataVersion;
 
     // Another seed onto the file the demo serves: other data, ending three days earlier.
     const earlier = new Date(TO - 3 * 86_400_000).toISOString().slice(0, 10);
-    const reseeded = await runTouchpoint(
-      'seed',
-      '--db',
-      join(dir, 'e2e.duckdb'),
-      '--scale',
-      '0.05',
-      '--seed',
-      '12',
-      '--end',
-      earlier
-    );
+    const reseeded = await runTouchpoint('seed', '--db', live.db, '--scale', '0.05', '--seed', '12', '--end', earlier);
     expect(reseeded.stderr).toBe('');
     const deadline = Date.now() + 10_000;
     while ((await health()).dataVersion === versionBefore && Date.now() < deadline) {
@@ -226,7 +184,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await before.page.waitForLoadState('networkidle');
     const asOfAfter = await sliPanel(before.page).getByTestId(testIds.asOf).innerText();
     expect(asOfAfter).not.toBe(asOfBefore);
-    const expected = await serviceRows(demo.serviceUrl, TOKEN, {
+    const expected = await serviceRows(live.demo.serviceUrl, TOKEN, {
       from: FROM,
       to: TO,
       queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }],
@@ -241,7 +199,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
   });
 
   it('paints a slow first load as waiting, never as an error or as no data, until the queries settle', async () => {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const page = await live.browser.newPage({ viewport: { width: 1600, height: 1000 } });
     const errors = watchErrors(page);
     // Every answer from the service held back, as on a busy machine: the panels paint long before their data.
     let held = 0;
@@ -264,7 +222,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
         seen.loading = seen.loading || document.querySelector('[data-testid="${testIds.panelLoading}"]') !== null;
       }).observe(document, { childList: true, subtree: true, characterData: true });
     })()`);
-    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all`);
+    await page.goto(`${live.demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all`);
     await sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').first().waitFor();
     await page.waitForLoadState('networkidle');
     const seen = await page.evaluate<{ problems: string[]; loading: boolean }>('window.touchpointFirstPaint');
@@ -277,8 +235,8 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
   });
 
   it('stops the preview and the service cleanly on Ctrl+C', async () => {
-    expect(await demo.stop()).toBe(0);
-    await expect(fetch(demo.previewUrl)).rejects.toThrow();
-    await expect(fetch(`${demo.serviceUrl}/api/health`)).rejects.toThrow();
+    expect(await live.demo.stop()).toBe(0);
+    await expect(fetch(live.demo.previewUrl)).rejects.toThrow();
+    await expect(fetch(`${live.demo.serviceUrl}/api/health`)).rejects.toThrow();
   });
 });

@@ -1,16 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { previewTestIds } from '@touchpoint/preview/src/host/previewText';
 import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSources';
 import { PANEL_ERROR, scorecardPanelId } from './support/leadershipDashboard';
-import { runTouchpoint } from '../support/runTouchpoint';
-import { launchChromium, watchErrors } from './support/chromium';
-import { startDemo, type RunningDemo } from './support/startDemo';
+import { watchErrors } from './support/chromium';
+import { ARTIFACTS, seededWarehouse, useLiveDemo } from './support/liveDemo';
 
-const ARTIFACTS = join(__dirname, 'artifacts');
 const TOKEN = 'e2e-wall-token';
 /** Data to today, so the cohorts' own range (the last 12 months) holds a full year of cohorts. */
 const END = new Date().toISOString().slice(0, 10);
@@ -66,31 +62,14 @@ const hiddenOverflow = (page: Page, panelTestId: string) =>
   })()`);
 
 describe('the leadership dashboard on a wall (kiosk) in Chromium', () => {
-  let dir: string;
-  let demo: RunningDemo;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'touchpoint-e2e-wall-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const db = join(dir, 'e2e.duckdb');
-    const seeded = await runTouchpoint('seed', '--db', db, '--scale', '0.05', '--seed', '11', '--end', END);
-    if (seeded.code !== 0) {
-      throw new Error(seeded.stderr);
-    }
-    demo = await startDemo(db, TOKEN);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const live = useLiveDemo('wall', TOKEN, seededWarehouse(END));
 
   const open = async (params: string, viewport: { width: number; height: number }) => {
-    const page = await browser.newPage({ viewport });
+    const page = await live.browser.newPage({ viewport });
     const errors = watchErrors(page);
-    await page.goto(`${demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all&${params}`);
+    await page.goto(
+      `${live.demo.previewUrl}/d/${HOME_DASHBOARD_UID}?from=${FROM}&to=${TO}&var-branch=$__all&${params}`
+    );
     await panel(page, sliPanelId).locator(GAUGES).first().waitFor();
     await panel(page, cohortPanelId).getByRole('rowheader').first().waitFor();
     await page.waitForLoadState('networkidle');
