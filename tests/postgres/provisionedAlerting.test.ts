@@ -212,29 +212,33 @@ describe('the alert queries over PostgreSQL, as Grafana sends them, against a se
     }
   });
 
+  /** The whole days a rule's $__timeFilter(day::timestamp) keeps: those whose start lies in [from, to]. */
+  const ruleDays = (rule: { from: Date; to: Date }) => ({
+    firstDay: Math.ceil(rule.from.getTime() / DAY_MS) * DAY_MS,
+    endDay: Math.floor(rule.to.getTime() / DAY_MS) * DAY_MS + DAY_MS,
+  });
+
+  /** A metric per branch as the panels ask the service for it (a metric query grouped by branch). */
+  const metricByBranch = async (metric: string, from: number, to: number): Promise<Map<string, number>> => {
+    const response = await fetch(`${withPostgres.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
+      body: JSON.stringify({ from, to, queries: [{ refId: 'A', kind: 'metric', metric, groupBy: ['branch_id'] }] }),
+    });
+    const frame = queryResponseSchema.parse(await response.json()).results.A.frames[0];
+    const column = (name: string) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === name)];
+    return new Map(column('branch_id').map((branch, i) => [String(branch), Number(column(metric)[i])]));
+  };
+
   it('give the same number as the SLI gauge and as an analyst in psql: one catalog definition through every client', async () => {
     const rule = alertRuleQueriesAt(asOf).find((query) => query.ruleUid === 'touchpoint-sli-below-zero');
     if (!rule) {
       throw new Error('the SLI rule is not provisioned');
     }
     const alert = (await client.query<{ branch: string; sli: number }>(rule.sql)).rows;
-    // $__timeFilter(day::timestamp) keeps the days whose start lies in [from, to]: those whole days.
-    const firstDay = Math.ceil(rule.from.getTime() / DAY_MS) * DAY_MS;
-    const endDay = Math.floor(rule.to.getTime() / DAY_MS) * DAY_MS + DAY_MS;
-
+    const { firstDay, endDay } = ruleDays(rule);
     // The gauge: the metric query the scorecard panel sends, over those days.
-    const response = await fetch(`${withPostgres.url}/api/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
-      body: JSON.stringify({
-        from: firstDay,
-        to: endDay,
-        queries: [{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }],
-      }),
-    });
-    const frame = queryResponseSchema.parse(await response.json()).results.A.frames[0];
-    const column = (name: string) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === name)];
-    const gauge = new Map(column('branch_id').map((branch, i) => [String(branch), Number(column('sli')[i])]));
+    const gauge = await metricByBranch('sli', firstDay, endDay);
 
     // The analyst: psql, with the days written out.
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -285,23 +289,8 @@ describe('the alert queries over PostgreSQL, as Grafana sends them, against a se
       throw new Error('the overdue follow-up rule is not provisioned');
     }
     const alert = (await client.query<{ branch: string; overdue: number }>(rule.sql)).rows;
-    const firstDay = Math.ceil(rule.from.getTime() / DAY_MS) * DAY_MS;
-    const endDay = Math.floor(rule.to.getTime() / DAY_MS) * DAY_MS + DAY_MS;
-
-    const response = await fetch(`${withPostgres.url}/api/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${SERVICE_TOKEN}` },
-      body: JSON.stringify({
-        from: firstDay,
-        to: endDay,
-        queries: [{ refId: 'A', kind: 'metric', metric: 'followups_overdue', groupBy: ['branch_id'] }],
-      }),
-    });
-    const frame = queryResponseSchema.parse(await response.json()).results.A.frames[0];
-    const column = (name: string) => frame.data.values[frame.schema.fields.findIndex((f) => f.name === name)];
-    const panel = new Map(
-      column('branch_id').map((branch, i) => [String(branch), Number(column('followups_overdue')[i])])
-    );
+    const { firstDay, endDay } = ruleDays(rule);
+    const panel = await metricByBranch('followups_overdue', firstDay, endDay);
 
     // Each overdue rating counted from the fact, by the day it was given.
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
