@@ -21,7 +21,7 @@ const psycopgAvailable = (() => {
 
 type Read = Record<string, { repr: string; type: string }>;
 
-(psycopgAvailable ? describe : describe.skip)('PostgreSQL binary format, judged by psycopg', () => {
+describe('PostgreSQL binary format, judged by psycopg', () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchpoint-pg-binary-'));
   let t: TestService;
   beforeAll(async () => {
@@ -35,6 +35,8 @@ type Read = Record<string, { repr: string; type: string }>;
   });
 
   it('gives the same Python values in binary as in text, for every type the model returns', async () => {
+    // Debian's python3-psycopg, which .ci/run installs: a missing judge fails the test rather than skipping it.
+    expect({ psycopgAvailable }).toEqual({ psycopgAvailable: true });
     const dsn = `host=127.0.0.1 port=${t.service.pg?.address().port} user=touchpoint dbname=touchpoint sslmode=disable`;
     const { stdout } = await run(python, [join(__dirname, 'clients', 'textAndBinary.py'), dsn]);
     const out = JSON.parse(stdout) as { text: Read; binary: Read; formats_text: number[]; formats_binary: number[] };

@@ -250,9 +250,8 @@ describe('the PostgreSQL protocol at the message level', () => {
     const everywhere = await startTestService(db, { host: '0.0.0.0', pgPort: 0 });
     try {
       const address = execFileSync('hostname', ['-I'], { encoding: 'utf8' }).trim().split(/\s+/)[0];
-      if (!address || address.startsWith('127.')) {
-        return;
-      }
+      // The machine's own non-loopback address: connecting to it is not a loopback connection.
+      expect(address).toMatch(/^(?!127\.)[\d.]+$|:/);
       const c = new Client({ host: address, port: everywhere.service.pg?.address().port, user: 'touchpoint' });
       await expect(c.connect()).rejects.toMatchObject({
         code: '28000',

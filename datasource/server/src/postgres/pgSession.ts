@@ -230,16 +230,17 @@ export class PgSession {
         if (message.name !== '' && this.statements.has(message.name)) {
           throw new ProtocolError(`prepared statement "${message.name}" already exists`, '42P05');
         }
-        this.refuseInFailedTransaction(message.sql);
         const session = parseSessionStatement(message.sql);
-        if (!session && splitStatements(message.sql).length > 0) {
+        this.refuseInFailedTransaction(session);
+        const empty = splitStatements(message.sql).length === 0;
+        if (!session && !empty) {
           await this.guarded((signal) => this.executor.check(message.sql, signal));
         }
         this.statements.set(message.name, {
           sql: message.sql,
           paramOids: message.paramTypes,
           session,
-          empty: splitStatements(message.sql).length === 0,
+          empty,
         });
         this.send(parseComplete());
         return;
@@ -348,8 +349,8 @@ export class PgSession {
     }
   }
 
-  private refuseInFailedTransaction(sql: string) {
-    const session = parseSessionStatement(sql);
+  /** `session` is the statement as parseSessionStatement read it once, when it arrived. */
+  private refuseInFailedTransaction(session: SessionStatement | undefined) {
     if (
       this.status === 'E' &&
       session?.kind !== 'rollback' &&
@@ -375,7 +376,7 @@ export class PgSession {
   }
 
   private async execute(portal: Portal, maxRows: number) {
-    this.refuseInFailedTransaction(portal.statement.sql);
+    this.refuseInFailedTransaction(portal.statement.session);
     const { session } = portal.statement;
     if (session) {
       if (portal.describePending) {
