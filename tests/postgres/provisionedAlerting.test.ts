@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -230,7 +229,7 @@ describe('the alert queries over PostgreSQL, as Grafana sends them, against a se
     return new Map(column('branch_id').map((branch, i) => [String(branch), Number(column(metric)[i])]));
   };
 
-  it('give the same number as the SLI gauge and as an analyst in psql: one catalog definition through every client', async () => {
+  it('give the same number as the SLI gauge and as an analyst’s typed query: one catalog definition through every client', async () => {
     const rule = alertRuleQueriesAt(asOf).find((query) => query.ruleUid === 'touchpoint-sli-below-zero');
     if (!rule) {
       throw new Error('the SLI rule is not provisioned');
@@ -240,39 +239,13 @@ describe('the alert queries over PostgreSQL, as Grafana sends them, against a se
     // The gauge: the metric query the scorecard panel sends, over those days.
     const gauge = await metricByBranch('sli', firstDay, endDay);
 
-    // The analyst: psql, with the days written out.
+    // The analyst: an ad-hoc query with the days written out, as typed into psql or DBeaver
+    // (psql itself runs it in realClients.clients.ts, under npm run test:e2e).
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const psql = execFileSync(
-      'psql',
-      [
-        '-X',
-        '-A',
-        '-t',
-        '-F',
-        ',',
-        '-c',
-        `select branch_id, metric('sli') from agg_response_daily where day >= '${day(firstDay)}' and day < '${day(endDay)}' group by 1`,
-      ],
-      {
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          PGHOST: '127.0.0.1',
-          PGPORT: String(withPostgres.pgPort),
-          PGUSER: 'touchpoint',
-          PGDATABASE: 'touchpoint',
-          PGPASSWORD: SERVICE_TOKEN,
-          PGSSLMODE: 'disable',
-        },
-      }
+    const typed = await client.query<{ branch_id: string; sli: number }>(
+      `select branch_id, metric('sli') as sli from agg_response_daily where day >= '${day(firstDay)}' and day < '${day(endDay)}' group by 1`
     );
-    const analyst = new Map(
-      psql
-        .trim()
-        .split('\n')
-        .map((line) => line.split(','))
-        .map(([branch, value]) => [branch, Number(value)])
-    );
+    const analyst = new Map(typed.rows.map((row) => [row.branch_id, Number(row.sli)]));
 
     expect(alert.length).toBeGreaterThan(1);
     expect([...gauge.keys()].sort()).toEqual(alert.map((row) => row.branch).sort());
