@@ -40,9 +40,10 @@ export const drillKinds = [
   'cohort_customers',
   'day_interactions',
   'branch_awaiting_followup',
+  'touchpoint_negative_ratings',
 ] as const;
 export type DrillKind = (typeof drillKinds)[number];
-export const drillParameterNames = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel'] as const;
+export const drillParameterNames = ['branchId', 'customerId', 'cohortMonth', 'day', 'channel', 'touchpoint'] as const;
 export type DrillParameter = (typeof drillParameterNames)[number];
 
 /** What each drill needs and what narrows it further; the service checks `needs`, the editor shows both. */
@@ -52,6 +53,7 @@ export const drillParameters: Record<DrillKind, { needs: DrillParameter[]; optio
   cohort_customers: { needs: ['cohortMonth'], optional: ['branchId'] },
   day_interactions: { needs: ['day'], optional: ['branchId', 'channel'] },
   branch_awaiting_followup: { needs: ['branchId'], optional: [] },
+  touchpoint_negative_ratings: { needs: ['touchpoint'], optional: ['branchId'] },
 };
 
 export const drillQuerySchema = z.object({
@@ -71,10 +73,33 @@ export const drillQuerySchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional(),
   channel: z.string().min(1).optional(),
+  touchpoint: z.string().min(1).optional(),
   limit: z.number().int().positive().max(10_000).default(500),
 });
 
-export const querySchema = z.discriminatedUnion('kind', [sqlQuerySchema, metricKindQuerySchema, drillQuerySchema]);
+/** What a journey-leak query may group by besides the touchpoint, which it always has. */
+export const journeyDimensions = ['branch_id', 'region', 'segment'] as const;
+export type JourneyDimension = (typeof journeyDimensions)[number];
+
+/**
+ * Where the journey leaks (metrics.md): per touchpoint (and optionally
+ * branch, region, segment) over the range, churn after a negative rating
+ * against churn after others, with its interval and customers at risk.
+ * One table frame, one row per group; see `journeyColumns`.
+ */
+export const journeyQuerySchema = z.object({
+  ...baseQuery,
+  kind: z.literal('journey'),
+  groupBy: z.array(z.enum(journeyDimensions)).default([]),
+  filters: z.partialRecord(z.enum(journeyDimensions), z.array(z.string().min(1))).default({}),
+});
+
+export const querySchema = z.discriminatedUnion('kind', [
+  sqlQuerySchema,
+  metricKindQuerySchema,
+  drillQuerySchema,
+  journeyQuerySchema,
+]);
 
 export const queryRequestSchema = z
   .object({
@@ -89,6 +114,7 @@ export const queryRequestSchema = z
 export type SqlQuery = z.infer<typeof sqlQuerySchema>;
 export type MetricKindQuery = z.infer<typeof metricKindQuerySchema>;
 export type DrillQuery = z.infer<typeof drillQuerySchema>;
+export type JourneyQuery = z.infer<typeof journeyQuerySchema>;
 export type Query = z.infer<typeof querySchema>;
 export type QueryRequest = z.infer<typeof queryRequestSchema>;
 

@@ -59,6 +59,7 @@ export const savedDrillQuerySchema = z.object({
   cohortMonth: z.string().optional(),
   day: z.string().optional(),
   channel: z.string().optional(),
+  touchpoint: z.string().optional(),
   limit: z.number().int().positive().max(10_000).optional(),
 });
 

@@ -66,6 +66,7 @@ export const labels = {
     cohort_customers: 'Cohort → customers',
     day_interactions: 'Day → interactions',
     branch_awaiting_followup: 'Branch → ratings awaiting follow-up',
+    touchpoint_negative_ratings: 'Touchpoint → negative ratings',
   },
   drillFields: {
     branchId: 'Branch',
@@ -73,6 +74,7 @@ export const labels = {
     cohortMonth: 'Cohort month',
     day: 'Day',
     channel: 'Channel',
+    touchpoint: 'Touchpoint',
     limit: 'Limit',
   },
   drillPlaceholders: {
@@ -81,6 +83,7 @@ export const labels = {
     cohortMonth: 'YYYY-MM, or $cohort',
     day: 'YYYY-MM-DD, or $day',
     channel: 'optional: $channel or a channel',
+    touchpoint: '$touchpoint or a touchpoint',
     limit: '500',
   },
   variableKind: 'List',

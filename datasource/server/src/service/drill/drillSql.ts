@@ -117,6 +117,22 @@ const drills: Record<DrillQuery['drill'], { sql: string }> = {
       order by n.responded_at, n.response_id
       limit $limit`,
   },
+  // The negative ratings given at one touchpoint in the range (optionally at
+  // one branch), each with its follow-up case where the closed loop has one.
+  touchpoint_negative_ratings: {
+    sql: `
+      select n.responded_at, n.response_id, n.customer_id, n.branch_id, b.branch_name, n.instrument, n.score, n.comment,
+             case when n.followup_id is null then 'no case' when n.closed_at is null then 'open' else 'closed' end as case_status,
+             n.followup_id, n.opened_at as case_opened_at, n.first_contact_at as case_contacted_at,
+             n.closed_at as case_closed_at, n.owner as case_owner
+      from fct_negative_ratings as n
+      left join dim_branches as b using (branch_id)
+      where n.touchpoint = $touchpoint
+        and ($branch_id is null or n.branch_id = $branch_id)
+        and n.responded_at >= $from and n.responded_at < $to
+      order by n.responded_at desc, n.response_id
+      limit $limit`,
+  },
 };
 
 export const drillSql = (query: DrillQuery, range: TimeRange): BoundQuery => {
@@ -142,6 +158,7 @@ export const drillSql = (query: DrillQuery, range: TimeRange): BoundQuery => {
   set('cohort_month', query.cohortMonth ? query.cohortMonth.slice(0, 7) + '-01' : null, VARCHAR);
   set('day', query.day ?? null, VARCHAR);
   set('channel', query.channel ?? null, VARCHAR);
+  set('touchpoint', query.touchpoint ?? null, VARCHAR);
   set('limit', query.limit, INTEGER);
   return { sql: drill.sql, params, types };
 };

@@ -46,8 +46,11 @@ const arrowQuery = (queries: unknown[]): SqlQuery | DrillQuery => {
     throw new QueryError('bad_request', 'an Arrow answer holds one query: send one query per request');
   }
   const query = parseQuery(queries[0]);
-  if (query.kind === 'metric') {
-    throw new QueryError('bad_request', 'Arrow export is for sql and drill queries; a metric is a few rows of JSON');
+  if (query.kind === 'metric' || query.kind === 'journey') {
+    throw new QueryError(
+      'bad_request',
+      `Arrow export is for sql and drill queries; a ${query.kind} answer is a few rows of JSON`
+    );
   }
   return query;
 };
