@@ -178,6 +178,39 @@ describe('QueryEditor: modes', () => {
     expect(onRunQuery).toHaveBeenCalled();
   });
 
+  it('switches to Journey, runs it, and groups it by the journey’s dimensions only', async () => {
+    const { onChange, onRunQuery } = renderEditor(newQuery('metric', 'A'));
+    await userEvent.click(await screen.findByLabelText(labels.modes.journey));
+    expect(onChange).toHaveBeenLastCalledWith({ ...newQuery('journey', 'A'), datasource: undefined });
+    expect(onRunQuery).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId(testIds.journeyDescription)).toHaveTextContent(labels.journeyHelp);
+    await openSelect(testIds.journeyGroupByPicker);
+    const menu = screen.getByLabelText('Select options menu');
+    expect(
+      within(menu)
+        .getAllByRole('option')
+        .map((option) => option.textContent)
+    ).toEqual(['branch_id', 'region', 'segment']);
+    await userEvent.click(within(menu).getByText('region'));
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ kind: 'journey', groupBy: ['region'] }));
+    expect(onRunQuery).toHaveBeenCalledTimes(2);
+  });
+
+  it('filters a journey query on a dashboard variable', async () => {
+    const { onChange } = renderEditor({ ...newQuery('journey', 'A'), filters: { branch_id: [] } });
+    await userEvent.click(await screen.findByLabelText(`${labels.filters} branch_id`));
+    await userEvent.click(screen.getByText('$branch'));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kind: 'journey', filters: { branch_id: ['$branch'] } })
+    );
+    await userEvent.click(screen.getByLabelText(labels.addFilter));
+    expect(
+      within(screen.getByLabelText('Select options menu'))
+        .getAllByRole('option')
+        .map((option) => option.textContent)
+    ).toEqual(['region', 'segment']);
+  });
+
   it('shows why a query from a newer plugin cannot be edited', async () => {
     renderEditor({ refId: 'A', kind: 'metric', version: 9 });
     expect(await screen.findByText(/saved by a newer Touchpoint plugin/)).toBeInTheDocument();

@@ -59,6 +59,19 @@ describe('migrateQuery', () => {
     expect(migrateQuery(current)).toEqual(current);
   });
 
+  it('fills what an unversioned journey query leaves out and refuses a dimension it cannot group by', () => {
+    expect(migrateQuery({ refId: 'J', kind: 'journey', filters: { branch_id: ['$branch'] } } as never)).toEqual({
+      refId: 'J',
+      version: QUERY_VERSION,
+      kind: 'journey',
+      groupBy: [],
+      filters: { branch_id: ['$branch'] },
+    });
+    expect(() => migrateQuery({ refId: 'J', version: 1, kind: 'journey', groupBy: ['channel'] } as never)).toThrow(
+      /query J is invalid at groupBy\.0:/
+    );
+  });
+
   it('refuses a query from a newer plugin and says to upgrade', () => {
     expect(() => migrateQuery({ refId: 'F', version: 2, kind: 'metric' })).toThrow(
       /saved by a newer Touchpoint plugin \(query version 2.*upgrade the plugin/

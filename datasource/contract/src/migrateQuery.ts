@@ -12,10 +12,10 @@ const formatOf = (value: unknown): 'table' | 'time_series' =>
  */
 const fromUnversioned = (query: UnversionedQuery): Record<string, unknown> => {
   const sql = query.sql ?? query.rawSql ?? query.queryText;
-  if (typeof sql === 'string' && query.kind !== 'metric' && query.kind !== 'drill') {
+  if (typeof sql === 'string' && query.kind !== 'metric' && query.kind !== 'drill' && query.kind !== 'journey') {
     return { ...newQuery('sql', query.refId), sql, format: formatOf(query.format) };
   }
-  const kind = query.kind === 'sql' || query.kind === 'drill' ? query.kind : 'metric';
+  const kind = query.kind === 'sql' || query.kind === 'drill' || query.kind === 'journey' ? query.kind : 'metric';
   return { ...newQuery(kind, query.refId), ...query, kind };
 };
 

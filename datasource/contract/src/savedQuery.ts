@@ -1,13 +1,13 @@
 import type { DataQuery } from '@grafana/schema';
 import { z } from 'zod';
-import { drillKinds, queryFormats } from './queryRequest';
+import { drillKinds, journeyDimensions, queryFormats } from './queryRequest';
 import { intervals, metricComparisons, type RequestInterval } from './metricQuery';
 import { variablesSchema } from './variables';
 
 /** The version `migrateQuery` brings every saved query to. */
 export const QUERY_VERSION = 1;
 
-export const queryKinds = ['metric', 'sql', 'drill'] as const;
+export const queryKinds = ['metric', 'sql', 'drill', 'journey'] as const;
 export type QueryKind = (typeof queryKinds)[number];
 
 /**
@@ -63,16 +63,26 @@ export const savedDrillQuerySchema = z.object({
   limit: z.number().int().positive().max(10_000).optional(),
 });
 
+/** Where the journey leaks, per touchpoint; filter values may be dashboard variables (`$branch`), as a metric's. */
+export const savedJourneyQuerySchema = z.object({
+  ...savedBase,
+  kind: z.literal('journey'),
+  groupBy: z.array(z.enum(journeyDimensions)),
+  filters: z.partialRecord(z.enum(journeyDimensions), z.array(z.string())),
+});
+
 /** A query as a dashboard saves it: one shape per kind, keyed on `kind`. */
 export const savedQuerySchema = z.discriminatedUnion('kind', [
   savedMetricQuerySchema,
   savedSqlQuerySchema,
   savedDrillQuerySchema,
+  savedJourneyQuerySchema,
 ]);
 
 export type SavedMetricQuery = z.infer<typeof savedMetricQuerySchema>;
 export type SavedSqlQuery = z.infer<typeof savedSqlQuerySchema>;
 export type SavedDrillQuery = z.infer<typeof savedDrillQuerySchema>;
+export type SavedJourneyQuery = z.infer<typeof savedJourneyQuerySchema>;
 export type SavedQuery = z.infer<typeof savedQuerySchema>;
 
 /**
@@ -83,7 +93,8 @@ type Loose<T> = Partial<Omit<T, 'kind' | 'version'>>;
 export type TouchpointQuery = DataQuery &
   Loose<SavedMetricQuery> &
   Loose<SavedSqlQuery> &
-  Loose<SavedDrillQuery> & { kind?: string; version?: number };
+  Loose<SavedDrillQuery> &
+  Loose<Omit<SavedJourneyQuery, 'groupBy' | 'filters'>> & { kind?: string; version?: number };
 
 export const DEFAULT_METRIC = 'sli';
 
@@ -99,6 +110,7 @@ const defaults: { [K in QueryKind]: (refId: string) => Extract<SavedQuery, { kin
   }),
   sql: (refId) => ({ refId, version: QUERY_VERSION, kind: 'sql', sql: '', format: 'table' }),
   drill: (refId) => ({ refId, version: QUERY_VERSION, kind: 'drill', drill: 'branch_customers', branchId: '$branch' }),
+  journey: (refId) => ({ refId, version: QUERY_VERSION, kind: 'journey', groupBy: [], filters: {} }),
 };
 
 /** A new query of each kind, the defaults stated once. */

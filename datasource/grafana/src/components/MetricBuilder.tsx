@@ -1,8 +1,6 @@
-import type { SelectableValue } from '@grafana/data';
 import {
   Button,
   Field,
-  IconButton,
   InlineField,
   InlineSwitch,
   MultiSelect,
@@ -16,6 +14,7 @@ import { metricLevels, type MetricDefinition } from '@touchpoint/contract/src/me
 import { labels, testIds } from '../messages';
 import { metricSqlPreview } from '../query/metricSqlPreview';
 import { metricIntervals, type SavedMetricQuery } from '@touchpoint/contract/src/savedQuery';
+import { asOptions, FiltersField } from './FiltersField';
 
 interface Props {
   query: SavedMetricQuery;
@@ -34,9 +33,6 @@ const metricOptions = (catalog: CatalogResponse) =>
       .filter((metric) => metric.level === level)
       .map((metric) => ({ label: metric.label, value: metric.name, description: metric.description })),
   }));
-
-const asOptions = (values: string[]): Array<SelectableValue<string>> =>
-  values.map((value) => ({ label: value, value }));
 
 const intervalOptions = metricIntervals.map((value) => ({ label: labels.intervals[value], value }));
 
@@ -60,15 +56,7 @@ const withInterval = (query: SavedMetricQuery, interval: SavedMetricQuery['inter
 export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql }: Props) {
   const metric = catalog.metrics.find((candidate) => candidate.name === query.metric);
   const dimensions = metric?.dimensions ?? [];
-  const unusedDimensions = dimensions.filter((dimension) => !(dimension in query.filters));
   const preview = metric ? metricSqlPreview(metric, query) : undefined;
-  const setFilter = (dimension: string, values: string[]) =>
-    onChange({ ...query, filters: { ...query.filters, [dimension]: values } });
-  const removeFilter = (dimension: string) =>
-    onChange({
-      ...query,
-      filters: Object.fromEntries(Object.entries(query.filters).filter(([name]) => name !== dimension)),
-    });
 
   return (
     <Stack direction="column" gap={1}>
@@ -127,44 +115,12 @@ export function MetricBuilder({ query, catalog, variables, onChange, onEditAsSql
       ) : (
         <Text color="error">{`Unknown metric ${query.metric}: pick one from the catalog.`}</Text>
       )}
-      <Field label={labels.filters}>
-        <Stack direction="column" gap={0.5}>
-          {Object.entries(query.filters).map(([dimension, values]) => (
-            <Stack key={dimension} gap={1} alignItems="center">
-              <Text>{dimension}</Text>
-              <MultiSelect
-                aria-label={`${labels.filters} ${dimension}`}
-                width={40}
-                allowCustomValue
-                placeholder={labels.filterValues}
-                options={asOptions([
-                  ...variables.map((name) => `$${name}`),
-                  ...values.filter((value) => !value.startsWith('$')),
-                ])}
-                value={values}
-                onChange={(options) =>
-                  setFilter(dimension, options.map((option) => option.value ?? '').filter(Boolean))
-                }
-              />
-              <IconButton
-                name="trash-alt"
-                tooltip={`${labels.removeFilter} ${dimension}`}
-                onClick={() => removeFilter(dimension)}
-              />
-            </Stack>
-          ))}
-          {unusedDimensions.length > 0 && (
-            <Select
-              aria-label={labels.addFilter}
-              width={24}
-              placeholder={labels.addFilter}
-              options={asOptions(unusedDimensions)}
-              value={null}
-              onChange={(option) => option.value && setFilter(option.value, [])}
-            />
-          )}
-        </Stack>
-      </Field>
+      <FiltersField
+        filters={query.filters}
+        dimensions={dimensions}
+        variables={variables}
+        onChange={(filters) => onChange({ ...query, filters })}
+      />
       {preview && (
         <Field label={labels.metricSql}>
           <Stack direction="column" gap={0.5} alignItems="flex-start">

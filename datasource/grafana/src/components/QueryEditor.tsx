@@ -13,6 +13,7 @@ import {
 } from '@touchpoint/contract/src/savedQuery';
 import type { TouchpointOptions } from '../types';
 import { DrillEditor } from './DrillEditor';
+import { JourneyEditor } from './JourneyEditor';
 import { MetricBuilder } from './MetricBuilder';
 import { SqlEditor } from './SqlEditor';
 import { useCatalog } from './useCatalog';
@@ -21,7 +22,7 @@ type Props = QueryEditorProps<TouchpointDataSource, TouchpointQuery, TouchpointO
 
 const modeOptions = queryKinds.map((value) => ({ label: labels.modes[value], value }));
 
-/** Three modes over one saved query: the metric builder, SQL, and the panel's drill queries. */
+/** Four modes over one saved query: the metric builder, SQL, the panel's drill queries, and where the journey leaks. */
 export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) {
   const catalog = useCatalog(datasource);
   const variables = getTemplateSrv()
@@ -91,6 +92,8 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery }: Props) 
         );
       case 'drill':
         return <DrillEditor query={saved} onChange={(next) => change(next)} onRunQuery={onRunQuery} />;
+      case 'journey':
+        return <JourneyEditor query={saved} variables={variables} onChange={(next) => change(next, true)} />;
     }
   };
 

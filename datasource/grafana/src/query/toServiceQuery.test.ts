@@ -59,6 +59,25 @@ describe('toServiceQuery', () => {
     });
   });
 
+  it('sends a journey query with its group-by and its filters’ variables expanded, as the service reads it', () => {
+    const query = {
+      ...newQuery('journey', 'J'),
+      groupBy: ['branch_id' as const],
+      filters: { branch_id: ['$branch'], region: ['North'], segment: [] },
+    };
+    const sent = toServiceQuery(query, { resolve });
+    expect(sent).toEqual({
+      refId: 'J',
+      kind: 'journey',
+      groupBy: ['branch_id'],
+      filters: { branch_id: ['BR001', 'BR002'], region: ['North'] },
+    });
+    expect(querySchema.safeParse(sent).success).toBe(true);
+    expect(() =>
+      toServiceQuery({ ...newQuery('journey', 'J'), filters: { segment: ['$missing'] } }, { resolve })
+    ).toThrow('filter value $missing refers to a variable this dashboard does not have');
+  });
+
   it.each([
     ['$branch', 'branchId needs one value, but $branch has 2 selected'],
     ['$none', 'branchId needs one value, but $none has none selected'],
@@ -75,6 +94,9 @@ describe('toServiceQuery', () => {
       expect(withVariablesResolved({ ...newQuery('drill', 'C'), branchId: '$one' }, resolve)).toMatchObject({
         branchId: 'BR007',
       });
+      expect(
+        withVariablesResolved({ ...newQuery('journey', 'J'), filters: { branch_id: ['$branch', 'BR009'] } }, resolve)
+      ).toEqual({ ...newQuery('journey', 'J'), filters: { branch_id: ['BR001', 'BR002', 'BR009'] } });
     });
 
     it('keeps SQL as written and carries the values, which are sent when no dashboard has the variable', () => {

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import { drillParameterNames, type DrillParameter, type querySchema } from '@touchpoint/contract/src/queryRequest';
 import type { Variables } from '@touchpoint/contract/src/variables';
-import type { SavedDrillQuery, SavedMetricQuery, SavedQuery, SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
+import type {
+  SavedDrillQuery,
+  SavedJourneyQuery,
+  SavedMetricQuery,
+  SavedQuery,
+  SavedSqlQuery,
+} from '@touchpoint/contract/src/savedQuery';
 import { referencedVariables, wholeReference, type VariableResolver } from './variableResolver';
 
 /** A query in the service's contract (`POST /api/query`), before the service applies its defaults. */
@@ -50,6 +56,20 @@ const singleValue = (field: string, value: string | undefined, resolve: Variable
   return list[0];
 };
 
+/** Filters as sent: each variable expanded, empty lists (no filter yet) left out. */
+const sentFilters = (filters: Record<string, string[] | undefined>, resolve: VariableResolver) =>
+  Object.fromEntries(
+    Object.entries(filters)
+      .filter((entry): entry is [string, string[]] => entry[1] !== undefined && entry[1].length > 0)
+      .map(([dimension, values]) => [dimension, expandValues(values, resolve)])
+  );
+
+/** Every filter's variables settled to values, for a query leaving its dashboard. */
+const settledFilters = <F extends Record<string, string[] | undefined>>(filters: F, resolve: VariableResolver): F =>
+  Object.fromEntries(
+    Object.entries(filters).map(([dimension, values]) => [dimension, expandValues(values ?? [], resolve)])
+  ) as F;
+
 const fromMetric = (query: SavedMetricQuery, { resolve }: QueryContext): ServiceQuery => ({
   refId: query.refId,
   kind: 'metric',
@@ -58,11 +78,14 @@ const fromMetric = (query: SavedMetricQuery, { resolve }: QueryContext): Service
   // `auto` is the service's to settle: it knows the panel's interval and maxDataPoints.
   ...(query.interval === 'none' ? {} : { interval: query.interval }),
   ...(query.interval === 'none' && query.compare ? { compare: query.compare } : {}),
-  filters: Object.fromEntries(
-    Object.entries(query.filters)
-      .filter(([, values]) => values.length > 0)
-      .map(([dimension, values]) => [dimension, expandValues(values, resolve)])
-  ),
+  filters: sentFilters(query.filters, resolve),
+});
+
+const fromJourney = (query: SavedJourneyQuery, { resolve }: QueryContext): ServiceQuery => ({
+  refId: query.refId,
+  kind: 'journey',
+  groupBy: query.groupBy,
+  filters: sentFilters(query.filters, resolve),
 });
 
 /** Values of the variables the SQL names: the dashboard's, else those captured with the query. */
@@ -112,23 +135,22 @@ export const toServiceQuery = (query: SavedQuery, context: QueryContext): Servic
       return fromSql(query, context);
     case 'drill':
       return fromDrill(query, context);
+    case 'journey':
+      return fromJourney(query, context);
   }
 };
 
 /**
  * A query with the dashboard's variables settled, for when it leaves the
- * dashboard (Explore, mixed datasources): metric filters and drill fields get
+ * dashboard (Explore, mixed datasources): metric and journey filters and drill fields get
  * the values, SQL keeps its text and carries the values beside it.
  */
 export const withVariablesResolved = (query: SavedQuery, resolve: VariableResolver): SavedQuery => {
   switch (query.kind) {
     case 'metric':
-      return {
-        ...query,
-        filters: Object.fromEntries(
-          Object.entries(query.filters).map(([dimension, values]) => [dimension, expandValues(values, resolve)])
-        ),
-      };
+      return { ...query, filters: settledFilters(query.filters, resolve) };
+    case 'journey':
+      return { ...query, filters: settledFilters(query.filters, resolve) };
     case 'sql': {
       const variables = sqlVariables(query, resolve);
       return Object.keys(variables).length > 0 ? { ...query, variables } : query;
