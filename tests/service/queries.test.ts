@@ -119,7 +119,14 @@ describe('touchpoint serve: queries', () => {
   it('serves a metric per branch from the rollup, with n and low-confidence marks', async () => {
     const { A } = await results([{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }]);
     const [frame] = A.frames;
-    expect(frame.schema.fields.map((f) => f.name)).toEqual(['branch_id', 'sli', 'n', 'low_confidence']);
+    expect(frame.schema.fields.map((f) => f.name)).toEqual([
+      'branch_id',
+      'sli',
+      'n',
+      'low_confidence',
+      'branch_name',
+      'region',
+    ]);
     expect(frame.schema.fields[1].config).toMatchObject({ displayName: 'SLI', min: -100, max: 100 });
     const [branches, values] = frame.data.values as [string[], number[]];
     expect(branches).toEqual(['B1', 'B2', 'B3']);
@@ -163,7 +170,17 @@ describe('touchpoint serve: queries', () => {
       ).before,
     }));
     const fields = now.frames[0].schema.fields.map((f) => f.name);
-    expect(fields).toEqual(['branch_id', 'sli', 'n', 'low_confidence', 'previous', 'previous_n', 'change']);
+    expect(fields).toEqual([
+      'branch_id',
+      'sli',
+      'n',
+      'low_confidence',
+      'previous',
+      'previous_n',
+      'change',
+      'branch_name',
+      'region',
+    ]);
     const [, value, , , previous, previousN, change] = now.frames[0].data.values as number[][];
     const [, expected, expectedN] = before.frames[0].data.values as number[][];
     expect(previous).toEqual(expected);

@@ -8,6 +8,7 @@ import { tableFrame } from '@touchpoint/server/src/service/frames/toFrames';
 import { withDataStamp } from '@touchpoint/server/src/service/frames/withDataStamp';
 import type { Row } from '@touchpoint/server/src/db/readRows';
 import type { PlainValue } from '@touchpoint/server/src/db/plainValue';
+import type { BranchDirectory } from '@touchpoint/server/src/service/branchDirectory';
 
 /** Freshness stamped on fixture frames: 2024-06-30 18:00 UTC. */
 export const FIXTURE_AS_OF = Date.UTC(2024, 5, 30, 18);
@@ -17,6 +18,8 @@ interface MetricFrameOptions {
   groupBy?: string[];
   interval?: 'day' | 'week' | 'month';
   compared?: boolean;
+  /** The warehouse's branches, to name them as the service does; none by default (frames then carry no names). */
+  branches?: BranchDirectory;
 }
 
 const FIXTURE_STAMP = { asOf: FIXTURE_AS_OF, dataVersion: '0123456789abcdef', minN: 30 };
@@ -41,6 +44,7 @@ export const metricFramesFor = (metricName: string, rows: Row[], options: Metric
     compared: options.compared,
     minN: FIXTURE_STAMP.minN,
     meta: { custom: { source: 'hybrid', interval: options.interval } },
+    branches: options.branches ?? new Map(),
   });
   return asGrafanaReceivesThem(frames, refId);
 };

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { readCatalogTable, type MetricDefinition } from '../catalog/metricCatalog';
 import { readRows } from '../db/readRows';
 import { errorMessage } from '../errorMessage';
+import { readBranchDirectory, type BranchDirectory } from './branchDirectory';
 
 export interface DataInfo {
   /** Content version of the data (model_info) plus the file's identity. */
@@ -92,7 +93,9 @@ export class ServingDatabase {
     readonly info: DataInfo,
     readonly catalog: MetricDefinition[],
     readonly identity: FileIdentity,
-    readonly tables: TableColumns[]
+    readonly tables: TableColumns[],
+    /** Each branch's name and region, read with the file: what metric frames name branches by. */
+    readonly branches: BranchDirectory
   ) {
     this.metrics = new Map(catalog.map((m) => [m.name, m]));
     const mainColumns = new Map(
@@ -161,7 +164,8 @@ export class ServingDatabase {
         table.columns.push({ name: String(row.column_name), type: String(row.data_type) });
         tables.set(key, table);
       }
-      return new ServingDatabase(instance, info, catalog, identity, [...tables.values()]);
+      const branches = await readBranchDirectory(setup);
+      return new ServingDatabase(instance, info, catalog, identity, [...tables.values()], branches);
     } catch (error) {
       instance.closeSync();
       throw error;

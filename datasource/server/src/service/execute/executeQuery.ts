@@ -2,6 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
 import { readRows } from '../../db/readRows';
 import { errorMessage } from '../../errorMessage';
+import { journeyResult } from '../../journey/journeyRows';
+import { journeySql } from '../../journey/journeySql';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
@@ -124,6 +126,7 @@ export const executeQuery = async (
           compared: query.compare !== undefined,
           minN: database.info.minN,
           meta,
+          branches: database.branches,
         });
         return { frames };
       });
@@ -138,7 +141,15 @@ export const executeQuery = async (
         };
       });
     case 'journey':
-      // TODO(issue 17): the journey-leak query lands with its model.
-      throw new QueryError('bad_request', 'journey queries are not served yet');
+      return runner.run('dashboard', async (connection, database) => {
+        const bound = journeySql(query, effectiveRange(request, database.info.asOf));
+        const rows = await readRows(connection, bound.sql, bound.params, bound.types);
+        const meta = {
+          refId: query.refId,
+          executedQueryString: bound.sql,
+          custom: { journey: { groupBy: query.groupBy } },
+        };
+        return { frames: [tableFrame(journeyResult(rows, query.groupBy), meta)] };
+      });
   }
 };

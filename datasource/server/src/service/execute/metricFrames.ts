@@ -1,6 +1,8 @@
 import type { MetricDefinition } from '../../catalog/metricCatalog';
 import type { DataFrameJSON } from '@touchpoint/contract/src/dataFrame';
 import type { Row } from '../../db/readRows';
+import type { BranchDirectory } from '../branchDirectory';
+import { branchNameColumns, branchNameValue, withBranchLabels } from './branchNameColumns';
 
 // Grafana unit ids for the catalog's units.
 const grafanaUnit: Record<MetricDefinition['unit'], string> = {
@@ -55,15 +57,20 @@ interface MetricFrameOptions {
   compared?: boolean;
   minN: number;
   meta: Record<string, unknown>;
+  /** Names a metric grouped by branch_id: fields on a table, labels on a time series. */
+  branches: BranchDirectory;
 }
 
 /**
  * A metric result as frames: a table of (dimensions, value, n, low
  * confidence) for gauges and tables, or one time series per dimension
- * combination, value and n side by side, for trends.
+ * combination, value and n side by side, for trends. Grouped by branch_id,
+ * a table ends with branch_name and region and a series carries them as
+ * labels (last, so a reader by position keeps its columns).
  */
 export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFrameJSON[] => {
-  const { metric, groupBy, minN } = options;
+  const { metric, groupBy, minN, branches } = options;
+  const named = branchNameColumns(groupBy);
   const valueField = (labels?: Record<string, string>) => ({
     name: metric.name,
     type: 'number' as const,
@@ -94,6 +101,7 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
             nField(),
             { name: 'low_confidence', type: 'boolean' as const },
             ...(options.compared ? comparisonFields(metric) : []),
+            ...named.map((column) => ({ name: column, type: 'string' as const })),
           ],
         },
         data: {
@@ -103,6 +111,7 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
             rows.map((r) => r.n),
             rows.map((r) => lowConfidence(r.n)),
             ...(options.compared ? comparisonColumns.map((c) => rows.map((r) => r[c])) : []),
+            ...named.map((column) => rows.map((r) => branchNameValue(branches, column, r.branch_id))),
           ],
         },
       },
@@ -118,12 +127,13 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
   }
   return [...series.entries()].map(([key, seriesRows]) => {
     const values = JSON.parse(key) as unknown[];
-    const labels =
+    const grouped =
       groupBy.length > 0 ? Object.fromEntries(groupBy.map((d, i) => [d, String(values[i] ?? '')])) : undefined;
+    const labels = grouped ? withBranchLabels(grouped, groupBy, branches) : undefined;
     return {
       schema: {
         refId: options.refId,
-        name: labels ? Object.values(labels).join(' ') : metric.label,
+        name: grouped ? Object.values(grouped).join(' ') : metric.label,
         meta: { ...meta, type: 'timeseries-multi' },
         fields: [{ name: 'time', type: 'time' as const }, valueField(labels), nField(labels)],
       },
