@@ -33,17 +33,20 @@ create table ref_touchpoints (
     mapping_version varchar not null,
     touchpoint varchar not null,
     label varchar not null,
-    sli_weight double not null
+    sli_weight double not null,
+    -- The journey order (1 = first): where the touchpoint sits in a
+    -- customer's path, the default order of the journey view.
+    touchpoint_order integer not null
 );
 insert into ref_touchpoints values
-    ('2024.1', 'kiosk', 'Branch kiosk', 1.0),
-    ('2024.1', 'qr', 'QR code', 1.0),
-    ('2024.1', 'sms', 'SMS survey', 1.0),
-    ('2024.1', 'email', 'Email survey', 1.0),
-    ('2024.1', 'web', 'Website', 1.0),
-    ('2024.1', 'app', 'Mobile app', 1.0),
-    ('2024.1', 'after_service', 'After-service survey', 1.0);
+    ('2024.1', 'kiosk', 'Branch kiosk', 1.0, 1),
+    ('2024.1', 'qr', 'QR code', 1.0, 2),
+    ('2024.1', 'sms', 'SMS survey', 1.0, 3),
+    ('2024.1', 'email', 'Email survey', 1.0, 4),
+    ('2024.1', 'web', 'Website', 1.0, 5),
+    ('2024.1', 'app', 'Mobile app', 1.0, 6),
+    ('2024.1', 'after_service', 'After-service survey', 1.0, 7);
 
 comment on table ref_channels is 'One row per contact channel the data contract allows.';
 comment on table ref_sli_mapping is 'One row per SLI mapping version and instrument: the rating scales.';
-comment on table ref_touchpoints is 'One row per SLI mapping version and touchpoint, with its SLI weight.';
+comment on table ref_touchpoints is 'One row per SLI mapping version and touchpoint, with its SLI weight and journey order.';

@@ -14,6 +14,8 @@ with checks as (
     select 'agg_response_daily level counts', (select count(*) from fct_responses),
         (select coalesce(sum(sli_excellent + sli_good + sli_neutral + sli_bad + sli_unacceptable), 0) from agg_response_daily)
     union all
+    select 'fct_journey_ratings rows', (select count(*) from fct_responses), (select count(*) from fct_journey_ratings)
+    union all
     select 'fct_negative_ratings rows', (select count(*) from fct_responses where is_negative), (select count(*) from fct_negative_ratings)
     union all
     select 'agg_followup_daily sums to fct_negative_ratings', (select count(*) from fct_negative_ratings), (select coalesce(sum(negative_ratings), 0) from agg_followup_daily)

@@ -6,6 +6,7 @@ select
     getvariable('min_n')::integer as min_n,
     getvariable('mapping_version')::varchar as mapping_version,
     getvariable('followup_sla_hours')::integer as followup_sla_hours,
-    getvariable('recovery_window_days')::integer as recovery_window_days;
+    getvariable('recovery_window_days')::integer as recovery_window_days,
+    getvariable('churn_window_days')::integer as churn_window_days;
 
-comment on table model_params is 'One row: the parameters this build used (FCR window, gross margin, minimum n, SLI mapping version, follow-up SLA hours, recovery window days).';
+comment on table model_params is 'One row: the parameters this build used (FCR window, gross margin, minimum n, SLI mapping version, follow-up SLA hours, recovery window days, journey churn window days).';

@@ -24,6 +24,7 @@ export const buildModel = async (
     set variable mapping_version = ${quoteLiteral(p.mappingVersion)};
     set variable followup_sla_hours = ${p.followupSlaHours}::integer;
     set variable recovery_window_days = ${p.recoveryWindowDays}::integer;
+    set variable churn_window_days = ${p.churnWindowDays}::integer;
     set variable catalog_file = ${quoteLiteral(catalogFile)};
   `);
   for (const file of modelFiles()) {

@@ -17,6 +17,8 @@ export const modelParamsSchema = z.object({
   followupSlaHours: z.number().int().positive().default(48),
   /** The closed loop: how long after a case closed the customer's next rating counts towards recovery. */
   recoveryWindowDays: z.number().int().positive().default(90),
+  /** Where the journey leaks: a customer churned after a rating when they left at most this many days after it. */
+  churnWindowDays: z.number().int().positive().default(90),
 });
 
 export type ModelParams = z.infer<typeof modelParamsSchema>;

@@ -97,7 +97,10 @@ const buildAndSwap = async (
       await runSqlFile(connection, referenceFile);
       for (const touchpoint of options.extraTouchpoints ?? []) {
         await connection.run(
-          'insert into ref_touchpoints select distinct mapping_version, $1, $1, 1.0 from ref_touchpoints where not exists (select 1 from ref_touchpoints where touchpoint = $1)',
+          // An extra touchpoint comes after the built-in ones in the journey, in the order given.
+          `insert into ref_touchpoints (mapping_version, touchpoint, label, sli_weight, touchpoint_order)
+           select distinct mapping_version, $1, $1, 1.0, (select max(touchpoint_order) + 1 from ref_touchpoints)
+           from ref_touchpoints where not exists (select 1 from ref_touchpoints where touchpoint = $1)`,
           [touchpoint]
         );
       }

@@ -2,8 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
 import { readRows } from '../../db/readRows';
 import { errorMessage } from '../../errorMessage';
-import { journeyResult } from '../../journey/journeyRows';
-import { journeySql } from '../../journey/journeySql';
+import { runJourney } from '../../journey/runJourney';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
@@ -142,14 +141,9 @@ export const executeQuery = async (
       });
     case 'journey':
       return runner.run('dashboard', async (connection, database) => {
-        const bound = journeySql(query, effectiveRange(request, database.info.asOf));
-        const rows = await readRows(connection, bound.sql, bound.params, bound.types);
-        const meta = {
-          refId: query.refId,
-          executedQueryString: bound.sql,
-          custom: { journey: { groupBy: query.groupBy } },
-        };
-        return { frames: [tableFrame(journeyResult(rows, query.groupBy), meta)] };
+        const { sql, result } = await runJourney(connection, query, effectiveRange(request, database.info.asOf));
+        const meta = { refId: query.refId, executedQueryString: sql, custom: { journey: { groupBy: query.groupBy } } };
+        return { frames: [tableFrame(result, meta)] };
       });
   }
 };
