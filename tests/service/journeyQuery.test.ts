@@ -1,0 +1,97 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { journeyColumns } from '@touchpoint/contract/src/journeyColumns';
+import { queryResponseSchema, type QueryResult } from '@touchpoint/contract/src/queryRequest';
+import { newcombeInterval } from '@touchpoint/server/src/journey/newcombeInterval';
+import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
+import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
+import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { writeJourneyFixture } from '../support/journeyFixture';
+import { startTestService, type TestService } from '../support/startTestService';
+
+// The hand-computed fixture of tests/support/journeyFixture.ts, loaded and served as in production.
+const range = { from: '2024-01-01T00:00:00Z', to: '2024-07-01T00:00:00Z' };
+
+/** A frame's columns by name. */
+const columns = (result: QueryResult): Record<string, unknown[]> => {
+  const [frame] = result.frames;
+  return Object.fromEntries(frame.schema.fields.map((field, i) => [field.name, frame.data.values[i]]));
+};
+
+describe('touchpoint serve: where the journey leaks', () => {
+  const dir = tempDir('journey-service');
+  let t: TestService;
+  beforeAll(async () => {
+    const input = writeJourneyFixture(join(dir, 'input'));
+    await replaceDatabase(join(dir, 'w.duckdb'), (connection) => loadDirectory(connection, input));
+    t = await startTestService(join(dir, 'w.duckdb'));
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const results = async (queries: unknown[]) => {
+    const response = await t.query({ ...range, queries });
+    expect(response.status).toBe(200);
+    return queryResponseSchema.parse(await response.json()).results;
+  };
+
+  it('answers one table frame per query: the group, the branch by name, then the contract columns in order', async () => {
+    const { A } = await results([{ refId: 'A', kind: 'journey', groupBy: ['branch_id'] }]);
+    const [frame] = A.frames;
+    expect(frame.schema.fields.map((f) => f.name)).toEqual([
+      'touchpoint',
+      'branch_id',
+      'branch_name',
+      ...journeyColumns,
+    ]);
+    expect(frame.schema.fields.map((f) => f.type)).toEqual([
+      'string',
+      'string',
+      'string',
+      ...journeyColumns.map(() => 'number'),
+    ]);
+    expect(frame.schema.meta).toMatchObject({
+      preferredVisualisationType: 'table',
+      custom: { journey: { groupBy: ['branch_id'] }, minN: 30, asOf: Date.parse('2024-06-30T12:00:00Z') },
+    });
+    const c = columns(A);
+    expect(c.touchpoint).toEqual(['kiosk', 'kiosk', 'app', 'app']);
+    expect(c.branch_name).toEqual(['Harbour Street', 'Quay Road', 'Harbour Street', 'Quay Road']);
+    // B1 app: 2 of 3 exposed churned, 0 of 2 others; B2 app: 1 of 2 against 0 of 2, one incomplete window.
+    expect(c.exposed_n).toEqual([0, 1, 3, 2]);
+    expect(c.other_n).toEqual([1, 0, 2, 2]);
+    expect(c.churn_lift[2]).toBeCloseTo(200 / 3, 9);
+    expect(c.churn_lift_low[2]).toBeCloseTo(100 * newcombeInterval(2, 3, 0, 2)!.low, 9);
+    expect(c.customers_at_risk).toEqual([null, null, expect.closeTo(2, 9), expect.closeTo(1, 9)]);
+    expect(c.incomplete_customers).toEqual([0, 0, 0, 1]);
+  });
+
+  it('filters as the datasource sends a variable: one region, by segment', async () => {
+    const { A } = await results([
+      { refId: 'A', kind: 'journey', groupBy: ['segment'], filters: { region: ['North'] } },
+    ]);
+    const c = columns(A);
+    expect(c.touchpoint).toEqual(['kiosk', 'kiosk', 'app', 'app']);
+    expect(c.segment).toEqual(['retail', null, 'business', 'retail']);
+    expect(c.exposed_n).toEqual([0, 0, 1, 2]);
+  });
+
+  it('gives a bad groupBy a clear error naming where, and the other queries still answer', async () => {
+    const { bad, twice, good } = await results([
+      { refId: 'bad', kind: 'journey', groupBy: ['channel'] },
+      { refId: 'twice', kind: 'journey', groupBy: ['region', 'region'] },
+      { refId: 'good', kind: 'journey' },
+    ]);
+    expect(bad.error).toEqual({
+      code: 'bad_request',
+      message: expect.stringMatching(/^invalid query at groupBy\.0: .*"branch_id"\|"region"\|"segment"/),
+    });
+    expect(twice.error).toEqual({
+      code: 'bad_request',
+      message: 'journey groupBy names region twice; each of branch_id, region, segment at most once',
+    });
+    expect(columns(good).touchpoint).toEqual(['kiosk', 'app']);
+  });
+});
