@@ -57,6 +57,13 @@ describe('the metric reference (docs/metrics.md)', () => {
     expect(metricsDoc).toContain('(`model_params.recovery_window_days`, 90 unless');
   });
 
+  it('carries the journey-leak worked example, its interval and its window parameter', () => {
+    expect(metricsDoc).toContain('`churn_lift` = **66.7** pp.');
+    expect(metricsDoc).toContain('0.6667 - 0.8020 = **-13.5** pp');
+    expect(metricsDoc).toContain('`customers_at_risk` = 3 x 66.7 / 100 = **2**');
+    expect(metricsDoc).toContain('(`model_params.churn_window_days`, 90 unless set;');
+  });
+
   it('is linked from the README, with the data contract', () => {
     expect(readme).toContain('(docs/metrics.md)');
     expect(readme).toContain('(docs/data-contract.md)');
