@@ -10,6 +10,7 @@ export const optionLabels = {
     trend: 'CSAT / CES trend',
     cohorts: 'Churn cohorts',
     closedLoop: 'Closed loop',
+    journey: 'Journey',
   } satisfies Labels<ScorecardOptions['view']>,
   viewHelp:
     'Relationship (SLI by branch, cohorts), interaction (CSAT/CES) and closed-loop (follow-up of negative ratings) views of the same data. Each view names the query it needs when it is missing.',
@@ -27,6 +28,13 @@ export const optionLabels = {
     ScorecardOptions['cohortValue']
   >,
   showAverage: 'Average curve',
+  journeySort: 'Sort',
+  journeySorts: { risk: 'Customers at risk', journey: 'Journey order' } satisfies Labels<
+    ScorecardOptions['journeySort']
+  >,
+  journeyOrder: 'Journey order',
+  journeyOrderHelp:
+    'Touchpoints in the order a customer meets them, comma-separated (e.g. kiosk, app, contact); empty follows the model’s touchpoint order.',
   branchVariable: 'Branch variable',
   branchVariableHelp: 'The dashboard variable a click on a branch sets (without the $).',
   wall: 'Wall layout',
@@ -40,6 +48,7 @@ export const optionLabels = {
     sli: 'SLI by branch',
     trend: 'CSAT / CES trend',
     cohorts: 'Churn cohorts',
+    journey: 'Journey',
     drill: 'Drill-down',
     wall: 'Wall screens',
   },
@@ -72,6 +81,7 @@ export const messages = {
     cohort: (month: string) => `Cohort ${month.slice(0, 7)}`,
     day: (day: string) => `Contacts on ${day}`,
     followups: (name: string) => `Awaiting follow-up at ${name}`,
+    touchpoint: (touchpoint: string) => `Negative ratings at ${touchpoint}`,
   },
   stepHints: {
     branch:
@@ -81,6 +91,8 @@ export const messages = {
     day: 'The contacts opened on this day (UTC).',
     followups:
       'Negative ratings at this branch that name a customer and have no closed case, oldest first; age as of the data’s end. Pick a customer to see their history.',
+    touchpoint:
+      'Negative ratings at this touchpoint in the range (at the dashboard’s branch when one is selected), newest first, each with its follow-up case where the closed loop has one. Pick a customer to see their history.',
   },
   closedLoop: {
     needsQuery:
@@ -97,6 +109,30 @@ export const messages = {
     nothingAwaiting: 'none awaiting',
     rowLabel: (parts: string[]) => `${parts.join(', ')}. Show the ratings awaiting follow-up.`,
     empty: 'No negative ratings in the selected time range.',
+  },
+  journey: {
+    needsQuery:
+      'Journey needs a journey query (per touchpoint, filtered to $branch); a second one with refId company and no branch filter adds the company’s SLI as a marker.',
+    table: 'Where the journey leaks: per touchpoint, churn after a negative rating against after others',
+    touchpoint: 'Touchpoint',
+    sli: 'SLI',
+    negative: 'Negative',
+    churn: 'Churn after negative vs others',
+    lift: 'Lift (95% interval)',
+    atRisk: 'At risk',
+    company: (value: string) => `company ${value}`,
+    sliOf: (value: string, company: number | null | undefined) =>
+      `SLI ${value}${company === undefined ? '' : `, company ${company === null ? '–' : company.toFixed(1)}`}`,
+    negativeOf: (share: string, count: number) => `${share} negative (${count.toLocaleString('en-US')} ratings)`,
+    churnOf: (negative: string, exposedN: number, other: string, otherN: number) =>
+      `churn ${negative} after a negative rating (n = ${exposedN.toLocaleString('en-US')}) vs ${other} after others (n = ${otherN.toLocaleString('en-US')})`,
+    liftOf: (lift: string, interval: string) => `lift ${lift}, 95% interval ${interval}`,
+    atRiskOf: (count: string) => `${count} customers at risk`,
+    customersAtRisk: 'customers at risk',
+    incomplete: (count: number) =>
+      `${count.toLocaleString('en-US')} ${count === 1 ? 'customer' : 'customers'} in an incomplete window`,
+    rowLabel: (description: string) => `${description}. Show its negative ratings.`,
+    empty: 'No ratings in the selected time range.',
   },
   cohorts: {
     table: 'Retention by cohort and months since start',
@@ -177,4 +213,9 @@ export const testIds = {
   closedLoopTable: 'touchpoint-closed-loop',
   closedLoopRow: (branchId: string) => `touchpoint-closed-loop-${branchId}`,
   closedLoopSummary: 'touchpoint-closed-loop-summary',
+  journeyTable: 'touchpoint-journey',
+  journeyRow: (key: string) => `touchpoint-journey-${key}`,
+  journeySliBar: 'touchpoint-journey-sli-bar',
+  journeyCompanyMark: 'touchpoint-journey-company',
+  journeyInterval: 'touchpoint-journey-interval',
 };

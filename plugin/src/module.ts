@@ -3,6 +3,7 @@ import { ScorecardPanel } from './components/ScorecardPanel';
 import {
   addCohortOptions,
   addDrillOptions,
+  addJourneyOptions,
   addSliOptions,
   addTrendOptions,
   addViewOptions,
@@ -15,6 +16,7 @@ export const plugin = new PanelPlugin<ScorecardOptions>(ScorecardPanel).setPanel
   addSliOptions(builder);
   addTrendOptions(builder);
   addCohortOptions(builder);
+  addJourneyOptions(builder);
   addDrillOptions(builder);
   addWallOptions(builder);
 });

@@ -5,6 +5,7 @@ import { viewReaders } from '../model/viewReaders';
 import type { View } from '../options/scorecardOptions';
 import { ClosedLoopView } from './ClosedLoopView';
 import { CohortView } from './CohortView';
+import { JourneyView } from './JourneyView';
 import { isAwaitingData, PanelLoading } from './PanelLoading';
 import { SliBoardView } from './SliBoardView';
 import { TrendView } from './TrendView';
@@ -42,6 +43,7 @@ const views: Record<View, ComponentType<Props>> = {
   trend: viewOf(viewReaders.trend, TrendView),
   cohorts: viewOf(viewReaders.cohorts, CohortView),
   closedLoop: viewOf(viewReaders.closedLoop, ClosedLoopView),
+  journey: viewOf(viewReaders.journey, JourneyView),
 };
 
 /** The view the options choose, over the panel's frames. */

@@ -26,6 +26,16 @@ describe('drill path in the URL', () => {
     expect(decodeDrillPath('followups:')).toEqual([]);
   });
 
+  it('writes a touchpoint’s negative ratings as a step of its own, which sets no branch', () => {
+    const path: DrillPath = [
+      { kind: 'touchpoint', touchpoint: 'kiosk queue' },
+      { kind: 'customer', customerId: 'C1' },
+    ];
+    expect(encodeDrillPath(path)).toBe('touchpoint:kiosk%20queue/customer:C1');
+    expect(decodeDrillPath(encodeDrillPath(path))).toEqual(path);
+    expect(branchOfStep(path[0])).toBeUndefined();
+  });
+
   it('names the branch a step is about, so the dashboard’s branch variable follows it', () => {
     expect(branchOfStep({ kind: 'branch', branchId: 'BR001' })).toBe('BR001');
     expect(branchOfStep({ kind: 'followups', branchId: 'BR002' })).toBe('BR002');

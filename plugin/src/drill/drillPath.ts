@@ -4,7 +4,7 @@ import { z } from 'zod';
  * One step down from the scorecard. Each step is one drill query of the
  * datasource: a branch's customers, a customer's contacts and ratings, a
  * cohort's customers, a day's contacts, a branch's negative ratings
- * awaiting follow-up.
+ * awaiting follow-up, a touchpoint's negative ratings.
  */
 export const drillStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('branch'), branchId: z.string().min(1) }),
@@ -12,6 +12,7 @@ export const drillStepSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cohort'), cohortMonth: z.string().regex(/^\d{4}-\d{2}-01$/) }),
   z.object({ kind: z.literal('day'), day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   z.object({ kind: z.literal('followups'), branchId: z.string().min(1) }),
+  z.object({ kind: z.literal('touchpoint'), touchpoint: z.string().min(1) }),
 ]);
 
 export type DrillStep = z.infer<typeof drillStepSchema>;
@@ -29,6 +30,8 @@ const stepValue = (step: DrillStep): string => {
       return step.day;
     case 'followups':
       return step.branchId;
+    case 'touchpoint':
+      return step.touchpoint;
   }
 };
 
@@ -38,6 +41,7 @@ const keyOf: Record<DrillStep['kind'], string> = {
   cohort: 'cohortMonth',
   day: 'day',
   followups: 'branchId',
+  touchpoint: 'touchpoint',
 };
 
 /**

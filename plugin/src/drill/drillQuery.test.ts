@@ -10,6 +10,7 @@ describe('drillQuery', () => {
       drillQuery({ kind: 'cohort', cohortMonth: '2024-03-01' }, {}),
       drillQuery({ kind: 'day', day: '2024-05-03' }, {}),
       drillQuery({ kind: 'followups', branchId: 'BR001' }, {}),
+      drillQuery({ kind: 'touchpoint', touchpoint: 'app' }, {}),
     ];
     expect(queries.map((q) => q.drill)).toEqual([
       'branch_customers',
@@ -17,6 +18,7 @@ describe('drillQuery', () => {
       'cohort_customers',
       'day_interactions',
       'branch_awaiting_followup',
+      'touchpoint_negative_ratings',
     ]);
     for (const query of queries) {
       expect(savedDrillQuerySchema.parse(query)).toEqual(query);
@@ -29,6 +31,10 @@ describe('drillQuery', () => {
       branchId: 'BR002',
     });
     expect(drillQuery({ kind: 'day', day: '2024-05-03' }, { branchId: 'BR002' })).toMatchObject({ branchId: 'BR002' });
+    expect(drillQuery({ kind: 'touchpoint', touchpoint: 'app' }, { branchId: 'BR002' })).toMatchObject({
+      touchpoint: 'app',
+      branchId: 'BR002',
+    });
     expect(drillQuery({ kind: 'customer', customerId: 'C1' }, { branchId: 'BR002' })).not.toHaveProperty('branchId');
     expect(drillQuery({ kind: 'followups', branchId: 'BR001' }, { branchId: 'BR002' })).toMatchObject({
       branchId: 'BR001',

@@ -9,11 +9,12 @@ export const drillKindOf: Record<DrillStep['kind'], DrillKind> = {
   cohort: 'cohort_customers',
   day: 'day_interactions',
   followups: 'branch_awaiting_followup',
+  touchpoint: 'touchpoint_negative_ratings',
 };
 
 /**
- * The datasource query for a step, as a dashboard would save it. A cohort or
- * a day is narrowed to the dashboard's branch when exactly one is selected,
+ * The datasource query for a step, as a dashboard would save it. A cohort, a
+ * day or a touchpoint is narrowed to the dashboard's branch when exactly one is selected,
  * so a cell clicked on one branch's dashboard lists that branch's customers.
  */
 export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?: string }): SavedDrillQuery => {
@@ -34,6 +35,8 @@ export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?
       return { ...base, cohortMonth: step.cohortMonth, ...branch };
     case 'day':
       return { ...base, day: step.day, ...branch };
+    case 'touchpoint':
+      return { ...base, touchpoint: step.touchpoint, ...branch };
   }
 };
 

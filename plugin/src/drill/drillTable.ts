@@ -61,6 +61,7 @@ export const drillColumnLabels: Record<string, string> = {
   case_closed_at: 'Case closed',
   case_owner: 'Owner',
 };
+  case_status: 'Follow-up',
 
 const duration = getValueFormat('s');
 const plain = getValueFormat('none');
@@ -138,3 +139,16 @@ export const stepColumns: Partial<Record<DrillStep['kind'], readonly string[]>> 
     'case_owner',
   ],
 };
+  // A touchpoint's negative ratings with what became of each: where, who, what they said, the case.
+  touchpoint: [
+    'responded_at',
+    'customer_id',
+    'branch_id',
+    'instrument',
+    'score',
+    'comment',
+    'case_status',
+    'case_contacted_at',
+    'case_closed_at',
+    'case_owner',
+  ],

@@ -14,5 +14,7 @@ export const stepLabel = (step: DrillStep, branchNames: ReadonlyMap<string, stri
       return messages.steps.day(step.day);
     case 'followups':
       return messages.steps.followups(branchNames.get(step.branchId) ?? step.branchId);
+    case 'touchpoint':
+      return messages.steps.touchpoint(step.touchpoint);
   }
 };

@@ -2,6 +2,7 @@ import type { View } from '../options/scorecardOptions';
 import { readBranchBoard } from './branchBoard';
 import { readClosedLoopBoard } from './closedLoopBoard';
 import { readCohortMatrix } from './cohortMatrix';
+import { readJourneyBoard } from './journeyBoard';
 import { readTrendCharts } from './trendCharts';
 
 /** Each view's reader of the panel's frames: a model to draw, or the problem to show instead. */
@@ -10,4 +11,5 @@ export const viewReaders = {
   trend: readTrendCharts,
   cohorts: readCohortMatrix,
   closedLoop: readClosedLoopBoard,
+  journey: readJourneyBoard,
 } as const satisfies Record<View, unknown>;

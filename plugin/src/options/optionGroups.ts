@@ -1,6 +1,14 @@
 import type { PanelOptionsEditorBuilder } from '@grafana/data';
 import { optionLabels as labels } from '../messages';
-import { cohortValues, defaultOptions, sortOrders, views, wallModes, type ScorecardOptions } from './scorecardOptions';
+import {
+  cohortValues,
+  defaultOptions,
+  journeySorts,
+  sortOrders,
+  views,
+  wallModes,
+  type ScorecardOptions,
+} from './scorecardOptions';
 
 type Builder = PanelOptionsEditorBuilder<ScorecardOptions>;
 
@@ -79,6 +87,25 @@ export const addCohortOptions = (builder: Builder) =>
       category: [labels.groups.cohorts],
       defaultValue: defaultOptions.showAverage,
       showIf: showsView('cohorts'),
+    });
+
+export const addJourneyOptions = (builder: Builder) =>
+  builder
+    .addRadio({
+      path: 'journeySort',
+      name: labels.journeySort,
+      category: [labels.groups.journey],
+      defaultValue: defaultOptions.journeySort,
+      settings: { options: choices(journeySorts, labels.journeySorts) },
+      showIf: showsView('journey'),
+    })
+    .addTextInput({
+      path: 'journeyOrder',
+      name: labels.journeyOrder,
+      description: labels.journeyOrderHelp,
+      category: [labels.groups.journey],
+      defaultValue: defaultOptions.journeyOrder,
+      showIf: showsView('journey'),
     });
 
 export const addDrillOptions = (builder: Builder) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const views = ['sli', 'trend', 'cohorts', 'closedLoop'] as const;
+export const views = ['sli', 'trend', 'cohorts', 'closedLoop', 'journey'] as const;
 export type View = (typeof views)[number];
 export const sortOrders = ['worst', 'best', 'name'] as const;
 export type SortOrder = (typeof sortOrders)[number];
@@ -8,6 +8,8 @@ export const wallModes = ['auto', 'on', 'off'] as const;
 export type WallMode = (typeof wallModes)[number];
 export const cohortValues = ['percent', 'count'] as const;
 export type CohortValue = (typeof cohortValues)[number];
+export const journeySorts = ['risk', 'journey'] as const;
+export type JourneySort = (typeof journeySorts)[number];
 
 /**
  * The panel's options and their defaults, declared once: module.ts builds
@@ -27,6 +29,10 @@ export const scorecardOptionsSchema = z.object({
   /** Cohort view */
   cohortValue: z.enum(cohortValues).catch('percent'),
   showAverage: z.boolean().catch(true),
+  /** Journey view: most customers at risk first, or in journey order. */
+  journeySort: z.enum(journeySorts).catch('risk'),
+  /** Touchpoints in journey order, comma-separated; empty follows the model's touchpoint order. */
+  journeyOrder: z.string().catch(''),
   /** Drill-down: the dashboard variable a branch click sets. */
   branchVariable: z.string().min(1).catch('branch'),
   /** Wall screens: `auto` follows Grafana's kiosk mode. */
