@@ -96,7 +96,7 @@ export const messages = {
   },
   closedLoop: {
     needsQuery:
-      'Closed loop needs metric queries over the whole range grouped by branch_id: followups_overdue, and loop_closed_in_sla, followup_contact_median and recovery_rate for their columns; a SQL query of branch_id with branch_name and oldest_awaiting_seconds adds names and the oldest age.',
+      'Closed loop needs metric queries over the whole range grouped by branch_id: followups_overdue, and loop_closed_in_sla, followup_contact_median and recovery_rate for their columns; a SQL query of branch_id with oldest_awaiting_seconds adds the oldest age.',
     table: 'Follow-up of negative ratings by branch, worst backlog first',
     branch: 'Branch',
     overdue: 'Overdue',

@@ -53,6 +53,12 @@ const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, un
   return JSON.parse(outcome.stdout);
 };
 
+/** A branch's name as the warehouse holds it. */
+const branchName = async (db: string, branchId: string): Promise<string> => {
+  const [row] = await sqlRows(db, `select branch_name from dim_branches where branch_id = '${branchId}'`);
+  return String(row.branch_name);
+};
+
 /** One column of the drill table as shown (plain DOM: role queries over 500 rows are slow in jsdom). */
 const tableColumn = (name: string) => {
   const table = screen.getByTestId(testIds.drillTable);
@@ -116,7 +122,7 @@ describe('scorecard panel on the real service', () => {
       within(screen.getByTestId(testIds.breadcrumbs))
         .getAllByRole('listitem')
         .map((item) => item.textContent)
-    ).toEqual(['Scorecard', `Branch ${worst}`, `Customer ${customers[0]}`]);
+    ).toEqual(['Scorecard', `Branch ${await branchName(seeded.db, worst)}`, `Customer ${customers[0]}`]);
     await waitForTable('Event');
     const times = tableColumn('Time');
     expect(times.length).toBeGreaterThan(0);
@@ -153,8 +159,43 @@ describe('scorecard panel on the real service', () => {
       seeded.db,
       `select count(*)::int as contacts from fct_interactions where opened_date = '2024-05-15' and branch_id = 'BR002'`
     );
-    expect(tableColumn('Branch').every((branch) => branch === 'BR002')).toBe(true);
+    const millName = await branchName(seeded.db, 'BR002');
+    expect(tableColumn('Branch').every((branch) => branch === millName)).toBe(true);
     expect(tableColumn('Time')).toHaveLength(Number(contacts));
+  });
+
+  it('names every branch on gauges, breadcrumbs and drill tables, its id on hover', async () => {
+    const { series, request } = await touchpoint.panelData([sliByBranch, sliTrend]);
+    renderPanel({ series, request });
+    const branches = await sqlRows(seeded.db, 'select branch_id, branch_name, region from dim_branches order by 1');
+    expect(branches.length).toBeGreaterThan(1);
+    for (const { branch_id: id, branch_name: name, region } of branches) {
+      const gauge = screen.getByTestId(testIds.gauge(String(id)));
+      expect(within(gauge).getByText(String(name))).toBeInTheDocument();
+      expect(within(gauge).queryByText(String(id))).toBeNull();
+      expect(gauge.getAttribute('title')).toMatch(new RegExp(`^${name} \\(${id}\\), ${region}, SLI `));
+    }
+    const [{ branch_id: id, branch_name: name }] = branches;
+    await userEvent.click(screen.getByTestId(testIds.gauge(String(id))));
+    await waitForTable('Customer');
+    const crumb = within(screen.getByTestId(testIds.breadcrumbs)).getByText(`Branch ${name}`);
+    expect(crumb).toHaveAttribute('title', `${name} (${id})`);
+    expect(screen.getByText(new RegExp(`^${name} \\(${id}\\) · `))).toBeInTheDocument();
+
+    const firstCustomer = screen.getByTestId(testIds.drillTable).querySelector('tbody button')!;
+    await userEvent.click(firstCustomer);
+    await waitForTable('Event');
+    const table = screen.getByTestId(testIds.drillTable);
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(headers.filter((header) => header === 'Branch')).toHaveLength(1);
+    const cells = [...table.querySelectorAll('tbody tr')].map(
+      (row) => row.querySelectorAll('td')[headers.indexOf('Branch')]
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      const named = branches.find((branch) => branch.branch_id === cell.getAttribute('title'));
+      expect(cell).toHaveTextContent(String(named?.branch_name));
+    }
   });
 
   it('draws the CSAT and CES trend from the service with the SLI on a second axis, and opens a day’s contacts from a point', async () => {

@@ -3,9 +3,10 @@ import type { DataFrame, GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { messages } from '../messages';
 import { readBranchBoard } from '../model/branchBoard';
+import { branchWithId } from '../model/branchNames';
 import { formatChange, formatMetric } from '../model/formatMetric';
 
-/** The branch's relationship numbers above its customers: what the click came from. */
+/** The branch (name, id and region) and its relationship numbers above its customers: what the click came from. */
 export function BranchSummary({ frames, branchId }: { frames: DataFrame[]; branchId: string }) {
   const styles = useStyles2(getStyles);
   const result = readBranchBoard(frames);
@@ -21,6 +22,8 @@ export function BranchSummary({ frames, branchId }: { frames: DataFrame[]; branc
   return (
     <p className={styles.summary}>
       {[
+        branchWithId(branch.name, branch.branchId),
+        branch.region,
         `${metric.label} ${branch.value === null ? '–' : formatMetric(branch.value, metric)}`,
         branch.band?.label,
         messages.n(branch.n),

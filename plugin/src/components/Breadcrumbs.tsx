@@ -3,7 +3,8 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { messages, testIds } from '../messages';
 import { stepLabel } from '../drill/stepLabel';
-import type { DrillPath } from '../drill/drillPath';
+import type { DrillPath, DrillStep } from '../drill/drillPath';
+import { branchWithId } from '../model/branchNames';
 import { linkButton } from './linkButton';
 
 interface Props {
@@ -15,10 +16,19 @@ interface Props {
   branchNames?: ReadonlyMap<string, string>;
 }
 
-/** Scorecard › Branch BR001 › Customer C00042: every level above the current one is a link up. */
+/** A branch's crumb reads its name; hovering it gives the id as well. */
+const crumbTitle = (step: DrillStep, branchNames: ReadonlyMap<string, string> = new Map()) => {
+  const name = 'branchId' in step ? branchNames.get(step.branchId) : undefined;
+  return name !== undefined && 'branchId' in step ? branchWithId(name, step.branchId) : undefined;
+};
+
+/** Scorecard › Branch Harbour Street › Customer C00042: every level above the current one is a link up. */
 export function Breadcrumbs({ path, onNavigate, wall, branchNames }: Props) {
   const styles = useStyles2(getStyles);
-  const crumbs = [messages.scorecard, ...path.map((step) => stepLabel(step, branchNames))];
+  const crumbs = [
+    { label: messages.scorecard, title: undefined },
+    ...path.map((step) => ({ label: stepLabel(step, branchNames), title: crumbTitle(step, branchNames) })),
+  ];
   return (
     <nav
       aria-label="Drill-down path"
@@ -27,14 +37,14 @@ export function Breadcrumbs({ path, onNavigate, wall, branchNames }: Props) {
       style={{ fontSize: wall ? 24 : undefined }}
     >
       <ol className={styles.list}>
-        {crumbs.map((label, depth) => (
+        {crumbs.map(({ label, title }, depth) => (
           <li key={`${depth}-${label}`} className={styles.item}>
             {depth < crumbs.length - 1 ? (
-              <button type="button" className={styles.link} onClick={() => onNavigate(depth)}>
+              <button type="button" className={styles.link} title={title} onClick={() => onNavigate(depth)}>
                 {label}
               </button>
             ) : (
-              <span aria-current="page" className={styles.current}>
+              <span aria-current="page" className={styles.current} title={title}>
                 {label}
               </span>
             )}

@@ -75,6 +75,7 @@ function DrillRows({ step, frame, truncated, timeZone, onDrill }: RowsProps) {
                   <td
                     key={table.columns[index].name}
                     className={table.columns[index].numeric ? styles.numeric : undefined}
+                    title={row.titles?.[index]}
                   >
                     {row.customerId && table.columns[index].name === 'customer_id' ? (
                       <button

@@ -4,6 +4,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { messages, testIds } from '../messages';
 import { severityColor } from '../model/bands';
 import type { BranchScore } from '../model/branchBoard';
+import { branchWithId } from '../model/branchNames';
 import { changeDirection, formatChange, formatMetric } from '../model/formatMetric';
 import { arcPath, GAUGE_SWEEP, sparklineRuns, valueAngle } from '../model/gaugeGeometry';
 import type { MetricInfo } from '../model/metricField';
@@ -26,7 +27,7 @@ const BAND_RADIUS = 44;
 const VALUE_RADIUS = 36;
 
 /**
- * One branch: a gauge on the metric's scale with neutral at the top, its
+ * One branch, by name (its id on hover and in its accessible name): a gauge on the metric's scale with neutral at the top, its
  * catalog bands around the rim, the value arc growing from neutral, and in
  * words the value, band, n, change and low-n mark, so no meaning rests on
  * colour alone.
@@ -46,7 +47,7 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
   // Bounded by width too: the change line is the longest, about 26 characters.
   const textFont = Math.max(10, Math.min(width * 0.065, height * (wall ? 0.085 : 0.075)));
   const label = [
-    `Branch ${branch.branchId}`,
+    branchWithId(branch.name, branch.branchId),
     branch.region,
     `${metric.label} ${valueText}`,
     bandText,
@@ -67,7 +68,7 @@ export function SliGauge({ branch, metric, minN, width, height, compact, showTre
       title={wall ? undefined : label}
       onClick={() => onSelect(branch.branchId)}
     >
-      <span className={styles.name}>{branch.branchId}</span>
+      <span className={styles.name}>{branch.name}</span>
       <svg className={styles.gauge} viewBox={`0 0 ${VIEW} 78`} role="img" aria-hidden>
         {metric.bands.map((band) =>
           band.min === band.max ? (

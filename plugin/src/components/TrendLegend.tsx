@@ -80,7 +80,7 @@ export const TrendLegend = ({ items, look, wall }: TrendLegendProps) => {
   return (
     <ul className={styles.legend}>
       {items.map((item) => (
-        <li key={item.key} className={styles.item}>
+        <li key={item.key} className={styles.item} title={'title' in item ? item.title : undefined}>
           <Swatch item={item} look={look} />
           <span>{item.label}</span>
           {'detail' in item && item.detail ? (

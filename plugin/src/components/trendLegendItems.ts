@@ -4,8 +4,16 @@ import type { MetricInfo } from '../model/metricField';
 import type { TrendChart, TrendLine, TrendSeries } from '../model/trendCharts';
 
 export type TrendLegendItem =
-  | { kind: 'line'; key: string; label: string; colorKey: string; detail?: string }
-  | { kind: 'overlay'; key: string; label: string; colorKey: string; overlayIndex: number; detail?: string }
+  | { kind: 'line'; key: string; label: string; colorKey: string; detail?: string; title?: string }
+  | {
+      kind: 'overlay';
+      key: string;
+      label: string;
+      colorKey: string;
+      overlayIndex: number;
+      detail?: string;
+      title?: string;
+    }
   | { kind: 'responses'; key: string; label: string }
   | { kind: 'lowN'; key: string; label: string };
 
@@ -48,6 +56,7 @@ export const trendLegendItems = ({ chart, overlays, wall, compact, minN }: Legen
         key: line.key,
         label: line.name,
         colorKey: line.name,
+        ...(line.title ? { title: line.title } : {}),
         ...(wall ? { detail: latestOf(chart.metric, line) } : {}),
       }))
     : [];
@@ -58,6 +67,7 @@ export const trendLegendItems = ({ chart, overlays, wall, compact, minN }: Legen
       label: messages.trend.overlayLine(seriesName(overlay.metric, line)),
       colorKey: overlayColorKey(overlay, line),
       overlayIndex,
+      ...(line.title ? { title: line.title } : {}),
       ...(wall ? { detail: latestOf(overlay.metric, line) } : {}),
     }))
   );

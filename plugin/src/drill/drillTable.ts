@@ -12,7 +12,8 @@ import type { DrillStep } from './drillPath';
 
 export interface DrillTable {
   columns: Array<{ name: string; label: string; numeric: boolean }>;
-  rows: Array<{ key: string; cells: string[]; customerId?: string }>;
+  /** titles: a cell's hover text where it shows less than the row holds (a branch's id under its name). */
+  rows: Array<{ key: string; cells: string[]; titles?: Array<string | undefined>; customerId?: string }>;
 }
 
 /** Column headings for the drill queries' columns (@touchpoint/server's service/drill/drillSql.ts); others keep their name. */
@@ -60,8 +61,8 @@ export const drillColumnLabels: Record<string, string> = {
   case_contacted_at: 'Contacted',
   case_closed_at: 'Case closed',
   case_owner: 'Owner',
-};
   case_status: 'Follow-up',
+};
 
 const duration = getValueFormat('s');
 const plain = getValueFormat('none');
@@ -101,9 +102,13 @@ export const drillTable = (
   options: { timeZone: TimeZone; rowsLeadToCustomer: boolean; only?: readonly string[] }
 ): DrillTable => {
   const customer = frame.fields.find((field) => field.name === 'customer_id');
-  const fields = options.only
+  const branchName = frame.fields.find((field) => field.name === 'branch_name');
+  const chosen = options.only
     ? options.only.flatMap((name) => frame.fields.filter((field) => field.name === name))
     : frame.fields;
+  // A branch reads by its name in the Branch column, its id on hover, rather than in two columns.
+  const namesBranch = (field: Field) => branchName !== undefined && field.name === 'branch_id';
+  const fields = chosen.some(namesBranch) ? chosen.filter((field) => field !== branchName) : chosen;
   const columns = fields.map((field) => ({
     name: field.name,
     label: drillColumnLabels[field.name] ?? field.name,
@@ -111,9 +116,13 @@ export const drillTable = (
   }));
   const rows = Array.from({ length: frame.length }, (_, index) => {
     const customerId = options.rowsLeadToCustomer && customer ? customer.values[index] : undefined;
+    const titles = fields.map((field) => (namesBranch(field) ? cellText(field, index, options.timeZone) : undefined));
     return {
       key: String(index),
-      cells: fields.map((field) => cellText(field, index, options.timeZone)),
+      cells: fields.map((field) =>
+        cellText(namesBranch(field) && branchName?.values[index] ? branchName : field, index, options.timeZone)
+      ),
+      ...(titles.some((title) => title !== undefined) ? { titles } : {}),
       ...(typeof customerId === 'string' && customerId !== '' ? { customerId } : {}),
     };
   });
@@ -138,7 +147,6 @@ export const stepColumns: Partial<Record<DrillStep['kind'], readonly string[]>> 
     'status',
     'case_owner',
   ],
-};
   // A touchpoint's negative ratings with what became of each: where, who, what they said, the case.
   touchpoint: [
     'responded_at',
@@ -152,3 +160,4 @@ export const stepColumns: Partial<Record<DrillStep['kind'], readonly string[]>> 
     'case_closed_at',
     'case_owner',
   ],
+};

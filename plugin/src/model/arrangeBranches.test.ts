@@ -1,8 +1,9 @@
 import { arrangeBranches, sortBranches } from './arrangeBranches';
 import type { BranchScore } from './branchBoard';
 
-const branch = (branchId: string, value: number | null, region?: string): BranchScore => ({
+const branch = (branchId: string, value: number | null, region?: string, name = branchId): BranchScore => ({
   branchId,
+  name,
   region,
   value,
   n: 100,
@@ -41,6 +42,11 @@ describe('sortBranches', () => {
 
   it('sorts names as people read them: BR2 before BR10', () => {
     expect(ids(sortBranches([branch('BR10', 1), branch('BR2', 1)], 'name', higherIsBetter))).toEqual(['BR2', 'BR10']);
+  });
+
+  it('sorts by the branch’s name, not its id, when the frames name it', () => {
+    const named = [branch('BR001', 1, undefined, 'Quay Road'), branch('BR002', 1, undefined, 'Harbour Street')];
+    expect(ids(sortBranches(named, 'name', higherIsBetter))).toEqual(['BR002', 'BR001']);
   });
 });
 

@@ -8,7 +8,10 @@ export interface BranchGroup {
   branches: BranchScore[];
 }
 
-const byName = (a: BranchScore, b: BranchScore) => a.branchId.localeCompare(b.branchId, undefined, { numeric: true });
+/** By the name a person reads (BR2 before BR10), then by id for branches that share one. */
+const byName = (a: BranchScore, b: BranchScore) =>
+  a.name.localeCompare(b.name, undefined, { numeric: true }) ||
+  a.branchId.localeCompare(b.branchId, undefined, { numeric: true });
 
 /**
  * Orders branches for the board. "Worst" follows the metric's direction (the

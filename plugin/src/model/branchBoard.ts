@@ -1,6 +1,7 @@
 import { FieldType, type DataFrame } from '@grafana/data';
 import type { MetricBand } from '@touchpoint/contract/src/metricDefinition';
 import { bandFor } from './bands';
+import { branchNamesOf } from './branchNames';
 import { fieldNamed, frameStamp, metricFieldOf, numberAt, stringAt, type MetricInfo } from './metricField';
 
 export interface TrendPoint {
@@ -11,6 +12,8 @@ export interface TrendPoint {
 /** One branch's gauge: its relationship score over the range and what it rests on. */
 export interface BranchScore {
   branchId: string;
+  /** The branch's name where the frames carry it (the service names every metric grouped by branch), else its id. */
+  name: string;
   region?: string;
   value: number | null;
   n: number;
@@ -82,6 +85,7 @@ export const readBranchBoard = (frames: DataFrame[]): BoardResult => {
   const change = fieldNamed(table, 'change');
   const stamp = frameStamp([table]);
   const trends = trendsByBranch(frames, value.info.metric);
+  const names = branchNamesOf(frames);
 
   const branches = branch.values.map((id, i): BranchScore => {
     const branchId = String(id);
@@ -89,6 +93,7 @@ export const readBranchBoard = (frames: DataFrame[]): BoardResult => {
     const count = numberAt(n, i) ?? 0;
     return {
       branchId,
+      name: names.get(branchId) ?? branchId,
       region: stringAt(region, i),
       value: score,
       n: count,
@@ -106,7 +111,7 @@ export const readBranchBoard = (frames: DataFrame[]): BoardResult => {
       branches,
       minN: stamp.minN,
       asOf: stamp.asOf,
-      hasRegions: region !== undefined,
+      hasRegions: branches.some((score) => score.region !== undefined),
       hasComparison: previous !== undefined,
     },
   };

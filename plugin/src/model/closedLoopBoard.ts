@@ -4,7 +4,7 @@ import { messages } from '../messages';
 import { formatDuration } from './formatDuration';
 import { formatMetric } from './formatMetric';
 import { bandFor } from './bands';
-import { branchNamesOf } from './branchNames';
+import { branchNamesOf, branchWithId } from './branchNames';
 import { fieldNamed, frameStamp, metricFieldOf, numberAt, stringAt, type MetricInfo } from './metricField';
 
 /** The closed loop's columns and the catalog metric behind each. */
@@ -120,9 +120,9 @@ const regionsOf = (tables: DataFrame[]): Map<string, string> => {
 /**
  * Frames to the closed-loop board: whole-range metric tables grouped by
  * branch_id (followups_overdue required; loop_closed_in_sla,
- * followup_contact_median and recovery_rate each a column when present),
- * and optionally a SQL table of branch_id with branch_name,
- * oldest_awaiting_seconds and awaiting. The branches are those of the
+ * followup_contact_median and recovery_rate each a column when present;
+ * their branch_name fields name the branches), and optionally a SQL table
+ * of branch_id with oldest_awaiting_seconds and awaiting. The branches are those of the
  * overdue table, in its order: sorting is the view's.
  */
 export const readClosedLoopBoard = (frames: DataFrame[]): ClosedLoopResult => {
@@ -222,7 +222,7 @@ export const cellNotes = (cell: ClosedLoopCell | undefined, minN: number | undef
 /** One branch in words, every number written out: the row's accessible name and the drill step's summary. */
 export const describeBranch = (branch: ClosedLoopBranch, board: ClosedLoopBoard): string[] => {
   const { metrics, minN } = board;
-  const parts = [branch.name === branch.branchId ? branch.branchId : `${branch.name} (${branch.branchId})`];
+  const parts = [branchWithId(branch.name, branch.branchId)];
   parts.push(messages.closedLoop.overdueCount(branch.overdue));
   if (board.hasOldest) {
     parts.push(

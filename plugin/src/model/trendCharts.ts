@@ -1,5 +1,6 @@
 import { FieldType, type DataFrame } from '@grafana/data';
 import { messages } from '../messages';
+import { seriesLabelText } from './branchNames';
 import { frameStamp, metricFieldOf, numberAt, type MetricInfo } from './metricField';
 import { smallestGap } from './smallestGap';
 
@@ -18,8 +19,10 @@ export interface TrendSample {
 export interface TrendLine {
   /** Unique within the model: refId and labels. */
   key: string;
-  /** The frame's label values (branch_id, channel…), or the metric label when the frame has none. */
+  /** The frame's label values (a branch by its name, a channel…), or the metric label when the frame has none. */
   name: string;
+  /** The label values with a branch's id and region, where the name left them out: the line's hover text. */
+  title?: string;
   labels: Record<string, string>;
   points: TrendSample[];
 }
@@ -79,14 +82,15 @@ const seriesOf = (frame: DataFrame, minN: number | undefined): FrameSeries | und
       };
     })
     .sort((a, b) => a.time - b.time);
-  const labelValues = Object.values(labels).filter((label) => label !== '');
+  const text = seriesLabelText(labels);
   const refId = frame.refId ?? '';
   return {
     metric: value.info,
     refId,
     line: {
       key: JSON.stringify([refId, labels]),
-      name: labelValues.length > 0 ? labelValues.join(' · ') : value.info.label,
+      name: text.name.length > 0 ? text.name.join(' · ') : value.info.label,
+      ...(text.ids.join(' · ') !== text.name.join(' · ') ? { title: text.ids.join(' · ') } : {}),
       labels,
       points,
     },

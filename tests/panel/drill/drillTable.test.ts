@@ -27,6 +27,26 @@ describe('drillTable', () => {
     );
   });
 
+  it('shows a branch by its name in the Branch column, its id on hover, and no second name column', () => {
+    const cohort = tableFrameFor({
+      customer_id: { type: 'string', values: ['C1', 'C2'] },
+      branch_id: { type: 'string', values: ['B1', 'B9'] },
+      branch_name: { type: 'string', values: ['Harbour Street', null] },
+    });
+    const table = drillTable(cohort, { timeZone: 'utc', rowsLeadToCustomer: true });
+    expect(table.columns.map((c) => c.label)).toEqual(['Customer', 'Branch']);
+    expect(table.rows.map((row) => [row.cells, row.titles])).toEqual([
+      [
+        ['C1', 'Harbour Street'],
+        [undefined, 'B1'],
+      ],
+      [
+        ['C2', 'B9'],
+        [undefined, 'B9'],
+      ],
+    ]);
+  });
+
   it('shows a step’s chosen columns in its order, ages as durations and yes/no for flags', () => {
     const awaiting = tableFrameFor({
       responded_at: { type: 'time', values: [Date.UTC(2024, 2, 3, 10)] },

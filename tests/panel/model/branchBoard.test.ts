@@ -59,6 +59,25 @@ describe('readBranchBoard', () => {
     expect(boardOf([...gauges, ...nps]).branches[0].trend).toEqual([]);
   });
 
+  it('names each branch as the service’s frames do, and by its id where they do not', () => {
+    const named = metricFramesFor(
+      'sli',
+      [
+        { branch_id: 'BR001', value: 5, n: 40 },
+        { branch_id: 'BR404', value: 1, n: 40 },
+      ],
+      {
+        groupBy: ['branch_id'],
+        branches: new Map([['BR001', { name: 'Harbour Street', region: 'North' }]]),
+      }
+    );
+    expect(boardOf(named).branches.map((b) => [b.branchId, b.name, b.region])).toEqual([
+      ['BR001', 'Harbour Street', 'North'],
+      ['BR404', 'BR404', undefined],
+    ]);
+    expect(boardOf(named).hasRegions).toBe(true);
+  });
+
   it('works without regions and without a comparison', () => {
     const plain = metricFramesFor('sli', [{ branch_id: 'BR001', value: 5, n: 40 }], { groupBy: ['branch_id'] });
     const board = boardOf(plain);

@@ -1,4 +1,4 @@
-import { FIXTURE_AS_OF } from '../support/serviceFrames';
+import { FIXTURE_AS_OF, metricFramesFor } from '../support/serviceFrames';
 import { closedLoopFrames, DAY, HOUR, inSla, oldest, overdue } from '../support/closedLoopFrames';
 import {
   describeBranch,
@@ -51,12 +51,19 @@ describe('readClosedLoopBoard', () => {
     expect(quayRoad.recovery).toEqual({ value: null, n: 0, lowConfidence: true });
   });
 
-  it('draws only the columns whose query the panel has, with ids when no frame names the branches', () => {
+  it('draws only the columns whose query the panel has, named by the metric frames alone', () => {
     const board = boardOf([...overdue, ...inSla]);
     expect(Object.keys(board.metrics).sort()).toEqual(['inSla', 'overdue']);
     expect(board.hasOldest).toBe(false);
     expect(board.branches[0]).not.toHaveProperty('oldestAwaitingSeconds');
-    expect(board.branches.map((b) => b.name)).toEqual(['BR001', 'BR002', 'BR003']);
+    expect(board.branches.map((b) => b.name)).toEqual(['Harbour Street', 'Mill Lane', 'Quay Road']);
+  });
+
+  it('writes ids when no frame names the branches', () => {
+    const unnamed = metricFramesFor('followups_overdue', [{ branch_id: 'BR009', value: 1, n: 40 }], {
+      groupBy: ['branch_id'],
+    });
+    expect(boardOf(unnamed).branches.map((b) => b.name)).toEqual(['BR009']);
   });
 
   it('names the query it needs when the overdue backlog is missing', () => {

@@ -71,6 +71,28 @@ describe('readTrendCharts', () => {
     ]);
   });
 
+  it('names a branch’s line by the name the service labels it with, its id and region on hover', () => {
+    const byBranch = metricFramesFor(
+      'csat',
+      [
+        { time: may(1), branch_id: 'B1', value: 78, n: 40 },
+        { time: may(1), branch_id: 'B2', value: 81, n: 40 },
+      ],
+      {
+        groupBy: ['branch_id'],
+        interval: 'day',
+        branches: new Map([
+          ['B1', { name: 'Harbour Street', region: 'North' }],
+          ['B2', { name: 'Mill Lane', region: null }],
+        ]),
+      }
+    );
+    expect(modelOf(byBranch).charts[0].lines.map((line) => [line.name, line.title])).toEqual([
+      ['Harbour Street', 'B1 · North'],
+      ['Mill Lane', 'B2'],
+    ]);
+  });
+
   it('keeps empty buckets as gaps and marks buckets under the minimum n as low confidence', () => {
     expect(modelOf().charts[0].lines[0].points).toEqual([
       { time: may(1), value: 78, n: 140, lowConfidence: false },

@@ -5,7 +5,8 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { QueryError } from '../queryError';
 
 /**
- * The drill path from relationship to interactions, each step one query:
+ * The drill path from relationship to interactions, each step one query
+ * (a row with a branch_id carries its branch_name, last, for people):
  * a branch's customers, a customer's contacts and ratings, a cohort's
  * customers, a day's contacts, a branch's ratings awaiting follow-up.
  * Values are bound, never spliced.
@@ -57,7 +58,7 @@ const drills: Record<DrillQuery['drill'], { sql: string }> = {
           where interaction_id is not null
           qualify row_number() over (partition by interaction_id order by opened_at, followup_id) = 1
       )
-      select * from (
+      select x.*, b.branch_name from (
           select i.opened_at as time, 'contact' as event, i.interaction_id as id, i.branch_id, i.channel, i.topic, i.agent_id,
                  i.first_response_seconds, i.resolution_seconds, case when i.is_open then 'open' else 'resolved' end as status,
                  i.csat_score as csat, i.ces_score as ces, null::varchar as touchpoint, null::varchar as instrument,
@@ -75,32 +76,35 @@ const drills: Record<DrillQuery['drill'], { sql: string }> = {
           from ratings as r
           left join cases as c using (response_id)
           where r.interaction_id is null
-      )
+      ) as x
+      left join dim_branches as b using (branch_id)
       order by time, id
       limit $limit`,
   },
   // The customers of one cohort: who stayed and who left, and how they felt.
   cohort_customers: {
     sql: `
-      select customer_id, branch_id, region, segment, started_at, ended_at, status, tenure_months,
-             sli, sli_n, latest_nps_score as nps, contacts, monthly_revenue
-      from dim_customers
-      where cohort_month = date_trunc('month', $cohort_month::date)::date
-        and ($branch_id is null or branch_id = $branch_id)
-      order by status, sli asc nulls last, customer_id
+      select c.customer_id, c.branch_id, c.region, c.segment, c.started_at, c.ended_at, c.status, c.tenure_months,
+             c.sli, c.sli_n, c.latest_nps_score as nps, c.contacts, c.monthly_revenue, b.branch_name
+      from dim_customers as c
+      join dim_branches as b using (branch_id)
+      where c.cohort_month = date_trunc('month', $cohort_month::date)::date
+        and ($branch_id is null or c.branch_id = $branch_id)
+      order by c.status, c.sli asc nulls last, c.customer_id
       limit $limit`,
   },
   // The contacts opened on one UTC day, optionally at one branch and channel.
   day_interactions: {
     sql: `
-      select opened_at as time, interaction_id, customer_id, branch_id, channel, topic, agent_id,
-             first_response_seconds, resolution_seconds, case when is_open then 'open' else 'resolved' end as status,
-             csat_score as csat, ces_score as ces
-      from fct_interactions
-      where opened_date = $day::date
-        and ($branch_id is null or branch_id = $branch_id)
-        and ($channel is null or channel = $channel)
-      order by opened_at, interaction_id
+      select i.opened_at as time, i.interaction_id, i.customer_id, i.branch_id, i.channel, i.topic, i.agent_id,
+             i.first_response_seconds, i.resolution_seconds, case when i.is_open then 'open' else 'resolved' end as status,
+             i.csat_score as csat, i.ces_score as ces, b.branch_name
+      from fct_interactions as i
+      join dim_branches as b using (branch_id)
+      where i.opened_date = $day::date
+        and ($branch_id is null or i.branch_id = $branch_id)
+        and ($channel is null or i.channel = $channel)
+      order by i.opened_at, i.interaction_id
       limit $limit`,
   },
   // A branch's negative ratings awaiting follow-up (naming a customer, no
