@@ -1,3 +1,9 @@
+import { journeyRecords, runJourney } from '@touchpoint/server/src/journey/runJourney';
+import { buildModel } from '@touchpoint/server/src/warehouse/buildModel';
+import { isLeakingBranch } from './appLeak';
+import { seedOptionsSchema } from './seedOptions';
+import { planSeed } from './seedPlan';
+import { branchIds } from './seedIds';
 import { seededDatabase, TEST_END, type SeededDatabase } from './testing/seededDatabase';
 import { comments } from './vocabulary/comments';
 import { sqlStringList } from './sqlValues';
@@ -244,6 +250,38 @@ describe('generated data tells a story', () => {
     expect(rows.map((row) => row.callback)).toEqual(['never', 'within 48h']);
     expect(Number(quick.churned)).toBeLessThan(0.8 * Number(never.churned));
     expect(Number(quick.next_negative)).toBeLessThan(0.8 * Number(never.next_negative));
+  });
+
+  it('leaks customers through the app at some branches, and the journey view finds it there and only there', async () => {
+    // The warehouse model on top of the raw tables, and the journey query the service runs, over the last year.
+    await buildModel(db.connection);
+    const to = Date.parse(`${TEST_END}T00:00:00Z`);
+    const { result } = await runJourney(
+      db.connection,
+      { groupBy: ['branch_id'], filters: {} },
+      { from: to - 365 * 86_400_000, to }
+    );
+    const rows = journeyRecords(result);
+    const leaking = new Set(
+      branchIds(planSeed(seedOptionsSchema.parse({ scale: 0.5, seed: 1, end: TEST_END }))).filter((_, n) =>
+        isLeakingBranch(n)
+      )
+    );
+    expect(leaking.size).toBeGreaterThan(0);
+    const atRisk = (row: (typeof rows)[number]) => Number(row.customers_at_risk ?? 0);
+    const [top] = [...rows].sort((a, b) => atRisk(b) - atRisk(a));
+    expect([top.touchpoint, leaking.has(String(top.branch_id))]).toEqual(['app', true]);
+    const app = rows.filter((row) => row.touchpoint === 'app');
+    for (const row of app.filter((r) => leaking.has(String(r.branch_id)))) {
+      expect({ branch: row.branch_id, low: Number(row.churn_lift_low) > 0 }).toEqual({
+        branch: row.branch_id,
+        low: true,
+      });
+    }
+    // Elsewhere the app is no leak: for most branches its interval includes no difference at all.
+    const others = app.filter((row) => !leaking.has(String(row.branch_id)));
+    const includesZero = others.filter((row) => Number(row.churn_lift_low) <= 0 && Number(row.churn_lift_high) >= 0);
+    expect(includesZero.length).toBeGreaterThan(others.length / 2);
   });
 
   it('writes comments that agree with their score', async () => {

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { appFailureEpochSql, leaveAfterFailureEpochSql } from './appLeak';
 import { recoveredEpochSql, recoveryUpliftSql, winBackSql } from './followupPolicy';
 import type { RandomSource } from './randomSource';
 import { complainingAnswerSql, surveyAnsweredEpochSql } from './responses/surveyAnswer';
@@ -17,6 +18,8 @@ import { segments } from './vocabulary/segments';
  * quicker the callback came. The work table seed_customer_ends keeps the
  * end, the customer's service record and when a callback after their first
  * complaint won them back, for the surveys and follow-ups that follow.
+ * At a branch whose app leaks (appLeak.ts) some customers leave within
+ * weeks of the app failing them; the work table keeps when it failed.
  */
 export const generateChurn = async (
   connection: DuckDBConnection,
@@ -71,17 +74,34 @@ export const generateChurn = async (
             )
         group by t.customer_n
     ),
+    app_failures as (
+        -- at a leaking branch the app fails some customers, and many of them leave soon after
+        -- (unless a quick callback on the bad rating wins them back, as after a complaint)
+        select
+            customer_n,
+            failed_epoch,
+            case when not coalesce(${random.uniform('app-leak/won-back', 'customer_n')} < ${winBackSql('callback_hours')}, false)
+                then ${leaveAfterFailureEpochSql(random, 'failed_epoch')}
+            end as leave_epoch
+        from (
+            select customer_n, callback_hours, ${appFailureEpochSql(random, 'active_from_epoch', 'active_to_epoch')} as failed_epoch
+            from seed_customers
+        )
+        where failed_epoch is not null
+    ),
     ends as (
         select
             c.*,
+            a.failed_epoch,
             coalesce(e.contacts, 0) as contacts,
             coalesce(e.bad_contacts, 0) as bad_contacts,
             q.complained_epoch,
-            least(c.baseline_end_epoch, coalesce(s.service_end_epoch, c.baseline_end_epoch)) as end_epoch
+            least(c.baseline_end_epoch, coalesce(s.service_end_epoch, c.baseline_end_epoch), coalesce(a.leave_epoch, c.baseline_end_epoch)) as end_epoch
         from seed_customers as c
         left join experience as e using (customer_n)
         left join complaints as q using (customer_n)
         left join service_ends as s using (customer_n)
+        left join app_failures as a using (customer_n)
     )
     select
         customer_n,
@@ -92,7 +112,9 @@ export const generateChurn = async (
         callback_hours,
         -- a customer called back after their first complaint rates better from then on
         ${recoveredEpochSql('complained_epoch', 'callback_hours')} as recovered_epoch,
-        ${recoveryUpliftSql('callback_hours')}::float as recovery_uplift
+        ${recoveryUpliftSql('callback_hours')}::float as recovery_uplift,
+        -- the app's failure, when the customer was still there to rate it
+        case when failed_epoch < end_epoch then failed_epoch end as app_failed_epoch
     from ends
   `);
   await connection.run(`

@@ -1,3 +1,4 @@
+import { isLeakingBranchSql } from '../appLeak';
 import { afterRecoverySql } from '../followupPolicy';
 import type { RandomSource } from '../randomSource';
 import type { SeedPlan } from '../seedPlan';
@@ -15,12 +16,15 @@ const STARS_CUTS = [-1.3, -0.6, 0.2, 1.05];
  */
 const RELEASE_DIP_START = 0.6;
 const RELEASE_DIP_DAYS = 45;
+/** At a branch whose app leaks (appLeak.ts), its app rates this much lower on the latent scale. */
+const LEAKING_APP_PENALTY = 0.4;
 
 /**
  * Star ratings of the app and the website by signed-in customers (so the
  * customer is known), booked to their home branch. They depend little on
  * the branch and more on the customer's leniency and the app's releases,
- * and rise for a while after a callback on a complaint.
+ * and rise for a while after a callback on a complaint. At a branch whose
+ * app leaks it rates lower, and a customer it failed rates it at once.
  */
 export const digitalResponses = (plan: SeedPlan, random: RandomSource): string => {
   const dipStart = plan.windowStartEpoch + Math.round(RELEASE_DIP_START * plan.windowDays) * 86_400;
@@ -58,6 +62,7 @@ export const digitalResponses = (plan: SeedPlan, random: RandomSource): string =
             *,
             1.0 + 0.2 * quality + 0.5 * leniency
                 - 1.1 * (is_app and responded_epoch >= ${dipStart} and responded_epoch < ${dipEnd})::integer
+                - ${LEAKING_APP_PENALTY} * (is_app and ${isLeakingBranchSql('branch_n')})::integer
                 + ${afterRecoverySql('responded_epoch')}
                 + ${random.normal('digital/score', 'rating_key')} as latent
         from drawn
@@ -81,5 +86,21 @@ export const digitalResponses = (plan: SeedPlan, random: RandomSource): string =
             when score >= 4 then ${sqlPick(random.uniform('digital/comment-text', 'rating_key'), comments.digitalPositive)}
         end as comment
     from scored
+    union all
+    -- the app failing a customer at a leaking branch: rated 1 or 2 stars at once, in the last key of their ratings
+    select
+        ${responseKeySql(plan, 'digital', `customer_n::bigint * ${plan.maxCustomerRatings} + ${plan.maxCustomerRatings - 1}`)},
+        branch_n,
+        customer_id,
+        null::bigint,
+        'app',
+        'stars_5',
+        (1 + (${random.uniform('app-leak/score', 'customer_n')} < 0.4)::integer)::double,
+        app_failed_epoch,
+        case when ${random.uniform('app-leak/comment', 'customer_n')} < 0.3
+            then ${sqlPick(random.uniform('app-leak/comment-text', 'customer_n'), comments.digitalNegative)}
+        end
+    from seed_customer_ends
+    where app_failed_epoch is not null
   `;
 };
