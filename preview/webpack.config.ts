@@ -34,6 +34,9 @@ const config = (env: Record<string, unknown>): Configuration => ({
         },
       },
       { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      // @grafana/ui's .mjs files import CommonJS packages' defaults (react-custom-scrollbars-2 in the table's
+      // scrollbar): read as Grafana's own build reads them, honouring `__esModule`, not as strict ES modules would.
+      { test: /\.mjs$/, include: /node_modules/, type: 'javascript/auto' },
       { test: /\.css$/, use: ['style-loader', 'css-loader'] },
       { test: /\.(png|jpe?g|gif|svg|woff2?|eot|ttf|otf)$/, type: 'asset/resource' },
     ],

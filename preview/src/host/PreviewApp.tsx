@@ -16,6 +16,8 @@ import { useUrlSearch } from '@touchpoint/scorecard-panel/src/hooks/useUrlSearch
 import { isKiosk } from '@touchpoint/scorecard-panel/src/options/isWallMode';
 import { useWindowWidth } from './useWindowWidth';
 import { VariablePicker } from './VariablePicker';
+import { withParams } from './withParams';
+import { exploreText } from './explore/exploreText';
 
 interface Props {
   boot: PreviewBoot;
@@ -23,19 +25,6 @@ interface Props {
   /** Panel components of the loaded plugins, by plugin id. */
   panels: Readonly<Record<string, ComponentType<PanelProps>>>;
 }
-
-/** A link to this page with some URL parameters changed (theme, kiosk); a theme needs a new page, as in Grafana. */
-const withParams = (changes: Record<string, string | null>) => {
-  const url = new URL(window.location.href);
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === null) {
-      url.searchParams.delete(name);
-    } else {
-      url.searchParams.set(name, value);
-    }
-  }
-  return `${url.pathname}${url.search}`;
-};
 
 /** The dashboard: variables and links on top (hidden in kiosk mode), panels on Grafana's grid. */
 export function PreviewApp({ boot, datasource, panels }: Props) {
@@ -98,6 +87,9 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
                   {other.title}
                 </LinkButton>
               ))}
+            <LinkButton variant="secondary" icon="compass" href="/explore">
+              {exploreText.link}
+            </LinkButton>
             <LinkButton variant="secondary" href={withParams({ theme: theme.isDark ? 'light' : 'dark' })}>
               {previewText.theme(theme.isDark ? 'dark' : 'light')}
             </LinkButton>

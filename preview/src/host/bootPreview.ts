@@ -2,9 +2,11 @@ import {
   DataSourcePlugin,
   PanelPlugin,
   PluginType,
+  type DataQuery,
   type DataSourceApi,
   type DataSourceInstanceSettings,
   type PanelProps,
+  type QueryEditorProps,
 } from '@grafana/data';
 import { setBackendSrv, setDataSourceSrv } from '@grafana/runtime';
 import type { ComponentType } from 'react';
@@ -16,6 +18,16 @@ import { sharedModules } from './sharedModules';
 import { StatStandIn } from './StatStandIn';
 
 export class PreviewBootError extends Error {}
+
+/** The datasource plugin's query editor, as Grafana's Explore and panel editor render it. */
+export type QueryEditor = ComponentType<QueryEditorProps<DataSourceApi, DataQuery>>;
+
+export interface BootedPreview {
+  boot: PreviewBoot;
+  datasource: DataSourceApi;
+  panels: Record<string, ComponentType<PanelProps>>;
+  queryEditor: QueryEditor | undefined;
+}
 
 const pluginOf = async <T>(module: string, kind: new (...args: never[]) => T, what: string): Promise<T> => {
   const exports = await loadPluginModule(module, sharedModules);
@@ -57,9 +69,7 @@ const instanceSettings = (datasource: PreviewBoot['datasource']): DataSourceInst
  * through the data proxy, the datasource registry), then each plugin loaded
  * from its built module and the datasource created from its saved settings.
  */
-export const bootPreview = async (
-  bootData: unknown
-): Promise<{ boot: PreviewBoot; datasource: DataSourceApi; panels: Record<string, ComponentType<PanelProps>> }> => {
+export const bootPreview = async (bootData: unknown): Promise<BootedPreview> => {
   const parsed = previewBootSchema.safeParse(bootData);
   if (!parsed.success) {
     throw new PreviewBootError(
@@ -104,5 +114,5 @@ export const bootPreview = async (
     reload: async () => undefined,
     registerRuntimeDataSource: () => undefined,
   });
-  return { boot, datasource, panels };
+  return { boot, datasource, panels, queryEditor: datasourcePlugin.components.QueryEditor as QueryEditor | undefined };
 };

@@ -2,11 +2,14 @@ import { createTheme } from '@grafana/data';
 import { Alert, ThemeContext } from '@grafana/ui';
 import { createRoot } from 'react-dom/client';
 import { bootPreview } from './bootPreview';
+import { ExplorePage } from './explore/ExplorePage';
+import { setMonacoEnvironment } from './explore/monacoEnvironment';
 import { PreviewApp } from './PreviewApp';
 import { PREVIEW_BOOT_GLOBAL } from './previewBoot';
 import { previewTestIds, previewText } from './previewText';
 import { pageStyles } from './pageStyles';
 
+setMonacoEnvironment();
 const root = createRoot(document.getElementById('root')!);
 const theme = createTheme({
   colors: { mode: new URLSearchParams(window.location.search).get('theme') === 'light' ? 'light' : 'dark' },
@@ -17,7 +20,7 @@ bootPreview((window as unknown as Record<string, unknown>)[PREVIEW_BOOT_GLOBAL])
   (preview) =>
     root.render(
       <ThemeContext.Provider value={theme}>
-        <PreviewApp {...preview} />
+        {preview.boot.page === 'explore' ? <ExplorePage {...preview} /> : <PreviewApp {...preview} />}
       </ThemeContext.Provider>
     ),
   (error: Error) => {

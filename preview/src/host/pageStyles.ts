@@ -16,4 +16,13 @@ export const pageStyles = (theme: GrafanaTheme2) =>
       fontSize: theme.typography.htmlFontSize,
     },
     '*, *::before, *::after': { boxSizing: 'border-box' },
+    // Grafana's reset: editors group their radio buttons in fieldsets, which browsers draw with a border.
+    fieldset: { minWidth: 0, padding: 0, margin: 0, border: 0 },
+    // Grafana's too: controls take the theme's text colour and font (the table's column headers are buttons).
+    'button, input, optgroup, select, textarea': {
+      color: 'inherit',
+      font: 'inherit',
+      lineHeight: 'inherit',
+      margin: 0,
+    },
   });

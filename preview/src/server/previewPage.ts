@@ -15,7 +15,7 @@ export const previewPage = (boot: PreviewBoot, theme: 'light' | 'dark', favicon:
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${escapeHtml(boot.dashboard.title)} · Touchpoint preview</title>
+    <title>${escapeHtml(boot.page === 'explore' ? 'Explore' : boot.dashboard.title)} · Touchpoint preview</title>
     <link rel="icon" href="${escapeHtml(favicon)}" />
     <script>
       window.grafanaBootData = ${scriptJson({ settings: { appSubUrl: '', buildInfo: { env: 'production' } }, user: { theme }, navTree: [], assets: { dark: '', light: '' } })};

@@ -1,5 +1,5 @@
 import fastifyStatic from '@fastify/static';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import { join } from 'node:path';
 import type { PreviewBoot } from '../host/previewBoot';
 import { dataProxyPath, dataProxyTarget, DataProxyError, type DatasourceSettings } from './dataProxyTarget';
@@ -77,16 +77,18 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
   );
 
   app.get('/', (_request, reply) => reply.redirect(`/d/${HOME_DASHBOARD_UID}`));
-  app.get<{ Params: { uid: string }; Querystring: { theme?: string } }>('/d/:uid', (request, reply) => {
+  /** The page for a dashboard, or Explore (which keeps the home dashboard for its range and the links on top). */
+  const sendPage = (reply: FastifyReply, page: PreviewBoot['page'], uid: string, theme: string | undefined) => {
     const dashboards = readDashboardFiles().map((file) => file.dashboard);
-    const dashboard = dashboards.find((candidate) => candidate.uid === request.params.uid);
+    const dashboard = dashboards.find((candidate) => candidate.uid === uid);
     if (!dashboard) {
       return reply
         .code(404)
         .type('text/plain')
-        .send(`No provisioned dashboard has uid ${request.params.uid}: try /d/${HOME_DASHBOARD_UID}`);
+        .send(`No provisioned dashboard has uid ${uid}: try /d/${HOME_DASHBOARD_UID}`);
     }
     const boot: PreviewBoot = {
+      page,
       datasource: {
         uid: settings.uid,
         name: provisioned.name,
@@ -99,11 +101,16 @@ export const startPreview = async (options: PreviewOptions): Promise<Preview> =>
       dashboard,
       dashboards: dashboards.map(({ uid, title }) => ({ uid, title })),
     };
-    const theme = request.query.theme === 'light' ? 'light' : 'dark';
     return reply
       .type('text/html; charset=utf-8')
-      .send(previewPage(boot, theme, `/public/plugins/${panelPlugin.id}/img/logo.svg`));
-  });
+      .send(previewPage(boot, theme === 'light' ? 'light' : 'dark', `/public/plugins/${panelPlugin.id}/img/logo.svg`));
+  };
+  app.get<{ Params: { uid: string }; Querystring: { theme?: string } }>('/d/:uid', (request, reply) =>
+    sendPage(reply, 'dashboard', request.params.uid, request.query.theme)
+  );
+  app.get<{ Querystring: { theme?: string } }>('/explore', (request, reply) =>
+    sendPage(reply, 'explore', HOME_DASHBOARD_UID, request.query.theme)
+  );
 
   app.all(`${dataProxyPath(settings.uid)}/*`, async (request, reply) => {
     let target: ReturnType<typeof dataProxyTarget>;
