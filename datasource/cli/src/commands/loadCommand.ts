@@ -2,6 +2,8 @@ import { statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatReport } from '@touchpoint/server/src/load/formatReport';
 import { loadDirectory, type LoadSummary } from '@touchpoint/server/src/load/loadDirectory';
+import type { AppendSummary } from '@touchpoint/server/src/load/appendDirectory';
+import { appendWarehouse } from '@touchpoint/server/src/warehouse/appendWarehouse';
 import { LoadRejectedError, type LoadReport } from '@touchpoint/server/src/load/loadReport';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import type { Command } from '../command';
@@ -27,9 +29,10 @@ const optionsSchema = z.object({
       'expected names of lower-case letters, digits and _, separated by commas'
     ),
   report: z.string().min(1).optional(),
+  append: z.boolean().optional(),
 });
 
-const usage = 'load --db FILE DIR [--touchpoints a,b] [--report FILE]';
+const usage = 'load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE]';
 
 const readDirectoryArgument = (positionals: string[]): string => {
   if (positionals.length !== 1) {
@@ -45,7 +48,12 @@ const readDirectoryArgument = (positionals: string[]): string => {
 const parseCommandLine = (argv: string[]) => {
   const { values, positionals } = readArgs(
     argv,
-    { db: { type: 'string' }, touchpoints: { type: 'string' }, report: { type: 'string' } },
+    {
+      db: { type: 'string' },
+      touchpoints: { type: 'string' },
+      report: { type: 'string' },
+      append: { type: 'boolean' },
+    },
     true
   );
   return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
@@ -53,11 +61,19 @@ const parseCommandLine = (argv: string[]) => {
 
 // The rate is the loader's own (read, check, insert); the model build after it
 // depends on the model, not on the input, so it is shown apart.
-const summaryLine = (summary: LoadSummary, loadSeconds: number, totalSeconds: number, db: string): string => {
-  const tables = summary.tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}`).join(', ');
+const summaryLine = (
+  summary: LoadSummary | AppendSummary,
+  loadSeconds: number,
+  totalSeconds: number,
+  db: string,
+  verb: string
+): string => {
+  const replaced = (t: LoadSummary['tables'][number]) =>
+    'replaced' in t && typeof t.replaced === 'number' ? ` (${t.replaced.toLocaleString('en-US')} replaced)` : '';
+  const tables = summary.tables.map((t) => `${t.table} ${t.rows.toLocaleString('en-US')}${replaced(t)}`).join(', ');
   const rate = Math.round(summary.rows / Math.max(loadSeconds, 0.001)).toLocaleString('en-US');
   const rows = summary.rows.toLocaleString('en-US');
-  return `loaded ${db}: ${tables} (${rows} rows in ${loadSeconds.toFixed(1)}s, ${rate} rows/s; ${totalSeconds.toFixed(1)}s with the model)`;
+  return `${verb} ${db}: ${tables} (${rows} rows in ${loadSeconds.toFixed(1)}s, ${rate} rows/s; ${totalSeconds.toFixed(1)}s with the model)`;
 };
 
 type ReportFile =
@@ -71,23 +87,31 @@ const writeReport = (path: string | undefined, report: ReportFile) => {
 };
 
 export const loadCommand: Command = {
-  summary: 'load the four contract files of DIR into a warehouse, all or nothing',
+  summary:
+    'load the four contract files of DIR into a warehouse (or, with --append, merge any of them in), all or nothing',
   usage,
   run: async (argv) => {
     const options = parseCommandLine(argv);
     const progress = terminalProgress();
     const started = performance.now();
-    let summary: LoadSummary | undefined;
+    let summary: LoadSummary | AppendSummary | undefined;
     let loadSeconds = 0;
     try {
-      await replaceDatabase(
-        options.db,
-        async (connection) => {
-          summary = await loadDirectory(connection, options.dir, progress);
-          loadSeconds = (performance.now() - started) / 1000;
-        },
-        { progress, extraTouchpoints: options.touchpoints, notice: notice('load') }
-      );
+      const replaceOptions = { progress, extraTouchpoints: options.touchpoints, notice: notice('load') };
+      if (options.append) {
+        const appended = await appendWarehouse(options.db, options.dir, replaceOptions);
+        summary = appended.summary;
+        loadSeconds = appended.mergeSeconds;
+      } else {
+        await replaceDatabase(
+          options.db,
+          async (connection) => {
+            summary = await loadDirectory(connection, options.dir, progress);
+            loadSeconds = (performance.now() - started) / 1000;
+          },
+          replaceOptions
+        );
+      }
     } catch (error) {
       progress.done();
       if (!(error instanceof LoadRejectedError)) {
@@ -102,7 +126,9 @@ export const loadCommand: Command = {
     if (!summary) {
       throw new Error('the load finished without filling the raw tables');
     }
-    process.stdout.write(`${summaryLine(summary, loadSeconds, totalSeconds, options.db)}\n`);
+    process.stdout.write(
+      `${summaryLine(summary, loadSeconds, totalSeconds, options.db, options.append ? 'appended to' : 'loaded')}\n`
+    );
     const seconds = (value: number) => Number(value.toFixed(3));
     writeReport(options.report, {
       status: 'loaded',

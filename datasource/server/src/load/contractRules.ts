@@ -136,6 +136,11 @@ export const rules = {
   negative: 'negative',
   /** Followed by the earlier column, e.g. "before opened_at", or another file's, "before responses.responded_at". */
   before: 'before',
+  /**
+   * An increment's time that a row of the warehouse must not precede, followed by
+   * that file's column, e.g. "after followups.opened_at" (a rating moved past its case).
+   */
+  after: 'after',
   /** Followed by the instrument and its scale, e.g. "score out of range for csat_5 (1..5)". */
   scoreOutOfRange: 'score out of range',
   /** Followed by DuckDB's error type in lower case, e.g. "csv: too many columns". */

@@ -23,6 +23,105 @@ export interface LoadSummary {
 
 const fileFixMessage = 'other checks skipped until its CSV structure is fixed';
 
+/** The staged files of one directory, with the problems found while reading them recorded. */
+export type StagedFiles = Partial<Record<ContractTable, StagedTable>>;
+
+/**
+ * Reads every contract file of `dir` into temp tables. A missing required
+ * file is a problem unless `anySubset` (an increment may carry any of them);
+ * two files for one table always are.
+ */
+export const stageDirectory = async (
+  connection: DuckDBConnection,
+  dir: string,
+  progress: Progress,
+  anySubset: boolean
+): Promise<StagedFiles> => {
+  // Offsets are converted to UTC and a value without one is read as UTC, both
+  // through the session time zone that openDatabase sets.
+  const timeZone = await readScalar(connection, "select current_setting('TimeZone')");
+  if (timeZone !== 'UTC') {
+    throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
+  }
+  const contractColumns = await readContractColumns(connection);
+  await createProblemsTable(connection);
+  const staged: StagedFiles = {};
+  for (const [tableOrder, table] of contractTables.entries()) {
+    const found = findTableFile(dir, table);
+    if (found.kind === 'missing' && (anySubset || optionalTables.has(table))) {
+      continue;
+    }
+    if (found.kind === 'missing') {
+      await addProblem(connection, {
+        tableOrder,
+        file: found.expected[0],
+        source: 'file',
+        value: found.expected.join(', '),
+        rule: rules.missingFile,
+      });
+    } else if (found.kind === 'ambiguous') {
+      await addProblem(connection, {
+        tableOrder,
+        file: found.names[0],
+        source: 'file',
+        value: found.names.join(', '),
+        rule: rules.ambiguousFile,
+      });
+    } else {
+      progress.step(`reading ${found.file.name}`);
+      staged[table] =
+        (await readTableFile(connection, {
+          table,
+          tableOrder,
+          file: found.file,
+          contractColumns: contractColumns[table],
+        })) ?? undefined;
+    }
+  }
+  return staged;
+};
+
+/**
+ * Checks every staged file against `targets` (the files a reference or a
+ * time of another file is looked up in) and throws LoadRejectedError with the
+ * report when any rule is broken. `extraChecks` records problems of its own
+ * (an increment's rules against the warehouse it joins) before the count.
+ */
+export const checkStagedFiles = async (
+  connection: DuckDBConnection,
+  staged: StagedFiles,
+  targets: StagedFiles,
+  progress: Progress,
+  extraChecks: () => Promise<void> = async () => undefined
+): Promise<void> => {
+  const notes: string[] = [];
+  for (const table of contractTables) {
+    const file = staged[table];
+    if (!file) {
+      continue;
+    }
+    if (file.rejects > 0) {
+      notes.push(`${file.file.name}: ${fileFixMessage}`);
+      continue;
+    }
+    progress.step(`checking ${file.file.name}`);
+    notes.push(...(await validateTable(connection, file, targets)));
+  }
+  await extraChecks();
+  const total = Number(await readScalar(connection, `select count(*) from ${problemsTable}`));
+  if (total > 0) {
+    progress.step('writing the report');
+    const stagedFiles = contractTables.flatMap((table) => staged[table] ?? []);
+    throw new LoadRejectedError(await readLoadReport(connection, stagedFiles, notes));
+  }
+};
+
+/** Drops the staged text copies: they are as large as the data, so free them before the model is built. */
+export const dropStagedFiles = async (connection: DuckDBConnection): Promise<void> => {
+  const relations = [problemsTable, ...contractTables.flatMap(stagedRelations)];
+  await connection.run(relations.map((relation) => `drop table if exists ${relation};`).join('\n'));
+};
+
 /**
  * Fills the raw tables of `connection` from the contract files in `dir` (four,
  * and the optional followups),
@@ -36,67 +135,9 @@ export const loadDirectory = async (
   dir: string,
   progress: Progress = silentProgress
 ): Promise<LoadSummary> => {
-  // Offsets are converted to UTC and a value without one is read as UTC, both
-  // through the session time zone that openDatabase sets.
-  const timeZone = await readScalar(connection, "select current_setting('TimeZone')");
-  if (timeZone !== 'UTC') {
-    throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
-  }
-  const contractColumns = await readContractColumns(connection);
-  await createProblemsTable(connection);
-  const staged: Partial<Record<ContractTable, StagedTable>> = {};
   try {
-    for (const [tableOrder, table] of contractTables.entries()) {
-      const found = findTableFile(dir, table);
-      if (found.kind === 'missing' && optionalTables.has(table)) {
-        continue;
-      }
-      if (found.kind === 'missing') {
-        await addProblem(connection, {
-          tableOrder,
-          file: found.expected[0],
-          source: 'file',
-          value: found.expected.join(', '),
-          rule: rules.missingFile,
-        });
-      } else if (found.kind === 'ambiguous') {
-        await addProblem(connection, {
-          tableOrder,
-          file: found.names[0],
-          source: 'file',
-          value: found.names.join(', '),
-          rule: rules.ambiguousFile,
-        });
-      } else {
-        progress.step(`reading ${found.file.name}`);
-        staged[table] =
-          (await readTableFile(connection, {
-            table,
-            tableOrder,
-            file: found.file,
-            contractColumns: contractColumns[table],
-          })) ?? undefined;
-      }
-    }
-    const notes: string[] = [];
-    for (const table of contractTables) {
-      const file = staged[table];
-      if (!file) {
-        continue;
-      }
-      if (file.rejects > 0) {
-        notes.push(`${file.file.name}: ${fileFixMessage}`);
-        continue;
-      }
-      progress.step(`checking ${file.file.name}`);
-      notes.push(...(await validateTable(connection, file, staged)));
-    }
-    const total = Number(await readScalar(connection, `select count(*) from ${problemsTable}`));
-    if (total > 0) {
-      progress.step('writing the report');
-      const stagedFiles = contractTables.flatMap((table) => staged[table] ?? []);
-      throw new LoadRejectedError(await readLoadReport(connection, stagedFiles, notes));
-    }
+    const staged = await stageDirectory(connection, dir, progress, false);
+    await checkStagedFiles(connection, staged, staged, progress);
     const tables: LoadedTable[] = [];
     for (const table of contractTables) {
       const file = staged[table];
@@ -112,8 +153,6 @@ export const loadDirectory = async (
     }
     return { tables, rows: tables.reduce((sum, t) => sum + t.rows, 0) };
   } finally {
-    // The staged text copies are as large as the data; free them before the model is built.
-    const relations = [problemsTable, ...contractTables.flatMap(stagedRelations)];
-    await connection.run(relations.map((relation) => `drop table if exists ${relation};`).join('\n'));
+    await dropStagedFiles(connection);
   }
 };
