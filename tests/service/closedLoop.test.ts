@@ -63,6 +63,8 @@ describe('touchpoint serve: the closed loop', () => {
       followup_coverage: [400 / 7, 200 / 3],
       n: [7, 3],
       low_confidence: [true, true],
+      branch_name: ['Harbour Street', 'Quay Road'],
+      region: ['North', 'South'],
     });
     expect(columns(sla).loop_closed_in_sla).toEqual([200 / 7, 200 / 3]);
     expect(columns(overdue)).toMatchObject({ followups_overdue: [4, 0], n: [7, 3] });
