@@ -23,7 +23,9 @@ describe('touchpoint serve: where the journey leaks', () => {
   let t: TestService;
   beforeAll(async () => {
     const input = writeJourneyFixture(join(dir, 'input'));
-    await replaceDatabase(join(dir, 'w.duckdb'), (connection) => loadDirectory(connection, input));
+    await replaceDatabase(join(dir, 'w.duckdb'), async (connection) => {
+      await loadDirectory(connection, input);
+    });
     t = await startTestService(join(dir, 'w.duckdb'));
   });
   afterAll(async () => {
