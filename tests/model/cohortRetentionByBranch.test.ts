@@ -1,5 +1,6 @@
 import { readRows } from '@touchpoint/server/src/db/readRows';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
+import { metricEvaluator, utc } from '../support/metricHelpers';
 
 // Three branches in two regions. Two ratings set the data's period: January
 // 2024 (first event) to 2024-04-15 (as of), so January's cells are k = 0..2,
@@ -120,6 +121,38 @@ describe('cohort retention per branch, on a hand-computed fixture', () => {
          from rel_cohort_retention order by 1, 2`
       )
     ).toEqual(expected);
+  });
+
+  it('serves the cohort_retention metric over the same components, filtered by branch or region', async () => {
+    const metrics = await metricEvaluator(warehouse.connection);
+    const range = { from: utc('2024-01-01T00:00:00'), to: utc('2024-04-15T00:00:00') };
+    const cells = (filters: Record<string, string[]>) =>
+      metrics
+        .rows('cohort_retention', { groupBy: ['cohort_month', 'months_since_start'], filters }, range, 'rollup')
+        .then((found) => found.map((row) => [row.months_since_start, row.value, row.n]));
+    // North (B1 and B2): the cells of the hand-computed triangle above, as percentages.
+    const north = [
+      [0, 100, 3],
+      [1, (100 * 2) / 3, 3],
+      [2, 100 / 3, 3],
+      [0, 0, 1],
+      [1, 0, 1],
+      [0, 100, 1],
+    ];
+    expect(await cells({ region: ['North'] })).toEqual(north);
+    expect(await cells({ branch_id: ['B1', 'B2'] })).toEqual(north);
+    // The average curve of B1 alone: k = 0 pools January (2 of 2) and February (0 of 1).
+    const curve = await metrics.rows(
+      'cohort_retention',
+      { groupBy: ['months_since_start'], filters: { branch_id: ['B1'] } },
+      range,
+      'rollup'
+    );
+    expect(curve.map((row) => [row.months_since_start, row.value, row.n])).toEqual([
+      [0, (100 * 2) / 3, 3],
+      [1, 100 / 3, 3],
+      [2, 50, 2],
+    ]);
   });
 
   it('keeps no cell for a branch without customers in that cohort, and one region per branch', async () => {
