@@ -49,7 +49,8 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
     ],
     [
       'SLI points outside -10..10',
-      "update sli_mapping set points_per_step = 40 where instrument = 'csat_5'",
+      // fct_responses is a table (time-ordered for the edge scans): the wrong points are planted in it.
+      "update fct_responses set sli_points = 40 * (score - 1) - 10.0 where instrument = 'csat_5'",
       'values_in_range',
     ],
     [

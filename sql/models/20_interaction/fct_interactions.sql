@@ -90,6 +90,9 @@ final as (
     from joined
 )
 
-select * from final;
+-- In time order: a range's rows sit in few row groups, which DuckDB's zone
+-- maps find without reading the others (edge days, fact-only metrics).
+select * from final
+order by opened_at, interaction_id;
 
 comment on table fct_interactions is 'Interaction grain: one row per contact (key interaction_id), with response, resolution and handle times, FCR, linked CSAT and CES, and ratio components.';

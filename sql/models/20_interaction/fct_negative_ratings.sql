@@ -4,7 +4,7 @@
 -- as of the data's end, and the customer's first rating after the case
 -- closed (the recovery look-ahead). Components are 0/1 per rating and belong
 -- to the rating's responded_at, so any rollup of them stays exact.
--- A table, unlike fct_responses: the look-ahead joins each closed case to
+-- A table, as fct_responses: the look-ahead joins each closed case to
 -- its customer's later ratings, a build-time job, not one for every query.
 -- not null: branch_id, region, touchpoint, instrument, score, responded_at, sla_due_at
 -- references: branch_id -> dim_branches.branch_id, customer_id -> dim_customers.customer_id, followup_id -> stg_followups.followup_id
@@ -104,6 +104,8 @@ final as (
     from joined
 )
 
-select * from final;
+-- In time order, as fct_responses: edge days read few row groups.
+select * from final
+order by responded_at, response_id;
 
 comment on table fct_negative_ratings is 'Closed loop: one row per negative rating (key response_id) with its follow-up case, SLA, overdue flag, the customer''s next rating after the case closed, and ratio components.';

@@ -9,7 +9,7 @@ import { ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/time
  * Where a metric is read from: its daily rollup, its fact, or both at once
  * (whole days from the rollup, the partial days at the range's edges from
  * the fact), which is exact for any range and still never scans the fact
- * for more than two days.
+ * for more than two days, which its time order lets DuckDB find directly.
  */
 export type MetricSource = 'rollup' | 'fact' | 'hybrid';
 
@@ -89,16 +89,21 @@ export const buildMetricSql = (
   }
   if (needsFact && fact && factTime) {
     const t = quoteIdentifier(factTime);
-    const spans =
+    // One scan per span, never `a or b`: DuckDB's zone maps prune a plain
+    // range on the fact's time order but read every row group for an OR.
+    // An edge that is empty (a range starting on midnight) is not scanned.
+    const spans: Array<[string, number, string, number]> =
       source === 'fact' || dayFrom >= dayTo
-        ? [`(${t} >= ${bindTime('from', range.from)} and ${t} < ${bindTime('to', range.to)})`]
+        ? [['from', range.from, 'to', range.to]]
         : [
-            `(${t} >= ${bindTime('from', range.from)} and ${t} < ${bindTime('edge_from', dayFrom)})`,
-            `(${t} >= ${bindTime('edge_to', dayTo)} and ${t} < ${bindTime('to', range.to)})`,
+            ['from', range.from, 'edge_from', dayFrom],
+            ['edge_to', dayTo, 'to', range.to],
           ];
-    scans.push(
-      `select ${columnsOf(factTime, `${t}::date`)} from ${quoteIdentifier(fact)} where ${where([`(${spans.join(' or ')})`])}`
-    );
+    for (const [fromName, fromMs, toName, toMs] of spans.filter(([, a, , b]) => a < b)) {
+      scans.push(
+        `select ${columnsOf(factTime, `${t}::date`)} from ${quoteIdentifier(fact)} where ${where([`${t} >= ${bindTime(fromName, fromMs)}`, `${t} < ${bindTime(toName, toMs)}`])}`
+      );
+    }
   }
   const scan = scans.length === 1 ? scans[0] : scans.map((s) => `(${s})`).join(' union all by name ');
   // A stock is read on the first day the bucket covers in the range.
