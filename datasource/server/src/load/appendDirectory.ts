@@ -30,6 +30,9 @@ export class EmptyIncrementError extends Error {}
 /** The relation holding an increment's old rows (those it replaces), for the model's incremental rebuild. */
 export const replacedRowsRelation = (table: ContractTable) => quoteIdentifier(`append_replaced_${table}`);
 
+/** The relation holding the ids of an increment's rows (column named as the table's key), empty without its file. */
+export const appendedIdsRelation = (table: ContractTable) => quoteIdentifier(`append_ids_${table}`);
+
 const keyColumn = (staged: StagedTable | undefined, table: ContractTable) =>
   staged?.columns.find((c) => c.name === tableRules[table].key);
 
@@ -189,8 +192,9 @@ const warehouseChecks = async (connection: DuckDBConnection, staged: StagedFiles
  * `connection`, which hold the warehouse's data: a row whose id exists
  * replaces the old one, any other is added. Every rule of a full load is
  * checked against the merged data and a broken one throws LoadRejectedError
- * with the same report, writing nothing. The replaced rows are kept in temp
- * tables (replacedRowsRelation) for the model's incremental rebuild.
+ * with the same report, writing nothing. The replaced rows and the
+ * increment's ids are kept in temp tables (replacedRowsRelation,
+ * appendedIdsRelation) for the model's incremental rebuild.
  */
 export const appendDirectory = async (
   connection: DuckDBConnection,
@@ -211,12 +215,19 @@ export const appendDirectory = async (
     for (const table of contractTables) {
       const file = staged[table];
       const key = keyColumn(file, table);
+      const raw = `raw.${quoteIdentifier(table)}`;
+      const rawKey = quoteIdentifier(tableRules[table].key);
+      await connection.run(
+        `create or replace temp table ${appendedIdsRelation(table)} as
+         ${file && key ? `select distinct ${key.text} from ${file.relation}` : `select ${rawKey} from ${raw} limit 0`};
+         create or replace temp table ${replacedRowsRelation(table)} as select * from ${raw} limit 0;`
+      );
       if (!file || !key) {
         continue;
       }
       progress.step(`merging ${file.file.name} into raw.${table} (${file.rows.toLocaleString('en-US')} rows)`);
-      const matching = `from raw.${quoteIdentifier(table)} where ${quoteIdentifier(tableRules[table].key)} in (select ${key.text} from ${file.relation})`;
-      await connection.run(`create or replace temp table ${replacedRowsRelation(table)} as select * ${matching}`);
+      const matching = `from ${raw} where ${rawKey} in (select ${key.text} from ${file.relation})`;
+      await connection.run(`insert into ${replacedRowsRelation(table)} select * ${matching}`);
       const replaced = Number(await readScalar(connection, `select count(*) from ${replacedRowsRelation(table)}`));
       await connection.run(`delete ${matching}`);
       await insertTable(connection, file);

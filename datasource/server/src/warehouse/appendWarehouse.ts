@@ -1,34 +1,44 @@
+import { existsSync } from 'node:fs';
 import { appendDirectory, type AppendSummary } from '../load/appendDirectory';
-import { copyWarehouseRaw } from '../load/copyWarehouseRaw';
 import { silentProgress } from '../progress';
-import { replaceDatabase, type ReplaceOptions } from './replaceDatabase';
+import { updateDatabase, type ReplaceOptions } from './replaceDatabase';
+import { updateModel } from './updateModel';
+
+/** Raised when --append names a warehouse that is not there to append to. */
+export class NoWarehouseError extends Error {}
 
 export interface AppendResult {
   summary: AppendSummary;
-  /** Reading the warehouse's rows, checking the increment and merging it, before the model. */
+  /** Checking the increment and merging it into the raw tables, before the model. */
   mergeSeconds: number;
 }
 
 /**
  * `touchpoint load --append`: merges the contract files of `dir` (any of
- * them; a row whose id exists replaces the old one) into the warehouse at
- * `dbPath`, all or nothing, and swaps the result in as a full load does.
+ * them; a row whose id exists replaces the old one) into a copy of the
+ * warehouse at `dbPath`, brings the model up to date rebuilding only what
+ * the increment affects (updateModel), and swaps the copy in as a full load
+ * does: all or nothing, the served file untouched until the rename.
  */
 export const appendWarehouse = async (
   dbPath: string,
   dir: string,
   options: ReplaceOptions = {}
 ): Promise<AppendResult> => {
+  if (!existsSync(dbPath)) {
+    throw new NoWarehouseError(
+      `--append needs a warehouse to append to, and ${dbPath} does not exist: load it in full first`
+    );
+  }
   const progress = options.progress ?? silentProgress;
   let result: AppendResult | undefined;
-  await replaceDatabase(
+  await updateDatabase(
     dbPath,
     async (connection) => {
       const started = performance.now();
-      progress.step(`reading ${dbPath}`);
-      await copyWarehouseRaw(connection, dbPath);
       const summary = await appendDirectory(connection, dir, progress);
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
+      await updateModel(connection, options.params, progress);
     },
     options
   );

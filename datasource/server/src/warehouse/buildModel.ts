@@ -16,6 +16,15 @@ export const buildModel = async (
   params: ModelParamsInput = {},
   progress: Progress = silentProgress
 ): Promise<void> => {
+  await setModelVariables(connection, params);
+  for (const file of modelFiles()) {
+    progress.step(`building ${basename(file, '.sql')}`);
+    await runSqlFile(connection, file);
+  }
+};
+
+/** The model's parameters as the DuckDB variables its SQL reads (getvariable). */
+export const setModelVariables = async (connection: DuckDBConnection, params: ModelParamsInput = {}): Promise<void> => {
   const p = modelParamsSchema.parse(params);
   await connection.run(`
     set variable fcr_window_days = ${p.fcrWindowDays}::integer;
@@ -27,8 +36,4 @@ export const buildModel = async (
     set variable churn_window_days = ${p.churnWindowDays}::integer;
     set variable catalog_file = ${quoteLiteral(catalogFile)};
   `);
-  for (const file of modelFiles()) {
-    progress.step(`building ${basename(file, '.sql')}`);
-    await runSqlFile(connection, file);
-  }
 };

@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { rawTablesFile, referenceFile } from '@touchpoint/sql';
 import { openDatabase } from '../db/openDatabase';
@@ -55,7 +55,63 @@ export const replaceDatabase = async (
   dbPath: string,
   fill: (connection: DuckDBConnection) => Promise<void>,
   options: ReplaceOptions = {}
-): Promise<void> => {
+): Promise<void> =>
+  swapIn(
+    dbPath,
+    {
+      fromServed: false,
+      work: async (connection) => {
+        await runSqlFile(connection, rawTablesFile);
+        await runSqlFile(connection, referenceFile);
+        await addTouchpoints(connection, options.extraTouchpoints);
+        await fill(connection);
+        await buildModel(connection, options.params, options.progress ?? silentProgress);
+      },
+    },
+    options
+  );
+
+/**
+ * The same swap for a change to the served warehouse: `update` works on a
+ * copy of the served file (raw tables, model and all) and the copy is
+ * checked and renamed over it as replaceDatabase's new file is.
+ */
+export const updateDatabase = async (
+  dbPath: string,
+  update: (connection: DuckDBConnection) => Promise<void>,
+  options: ReplaceOptions = {}
+): Promise<void> =>
+  swapIn(
+    dbPath,
+    {
+      fromServed: true,
+      work: async (connection) => {
+        await addTouchpoints(connection, options.extraTouchpoints);
+        await update(connection);
+      },
+    },
+    options
+  );
+
+interface Build {
+  /** Start from a copy of the served file rather than an empty one. */
+  fromServed: boolean;
+  work: (connection: DuckDBConnection) => Promise<void>;
+}
+
+const addTouchpoints = async (connection: DuckDBConnection, touchpoints: string[] = []) => {
+  for (const touchpoint of touchpoints) {
+    await connection.run(
+      // An extra touchpoint comes after the built-in ones in the journey, in the order given.
+      `insert into ref_touchpoints (mapping_version, touchpoint, label, sli_weight, touchpoint_order)
+       select distinct mapping_version, $1, $1, 1.0, (select max(touchpoint_order) + 1 from ref_touchpoints)
+       from ref_touchpoints where not exists (select 1 from ref_touchpoints where touchpoint = $1)`,
+      [touchpoint]
+    );
+  }
+};
+
+const swapIn = async (dbPath: string, build: Build, options: ReplaceOptions): Promise<void> => {
   mkdirSync(dirname(dbPath) || '.', { recursive: true });
   await withLoadLock(dbPath, async () => {
     const removed = removeLeftovers(dbPath);
@@ -63,7 +119,7 @@ export const replaceDatabase = async (
       options.notice?.(`removed ${removed.join(', ')}: left by an earlier load of ${dbPath} that did not finish`);
     }
     try {
-      await buildAndSwap(dbPath, fill, options);
+      await buildAndSwap(dbPath, build, options);
     } catch (error) {
       const message = errorMessage(error);
       if (!outOfSpace(message)) {
@@ -79,33 +135,21 @@ export const replaceDatabase = async (
   });
 };
 
-const buildAndSwap = async (
-  dbPath: string,
-  fill: (connection: DuckDBConnection) => Promise<void>,
-  options: ReplaceOptions
-) => {
+const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOptions) => {
   const progress = options.progress ?? silentProgress;
   const tmpPath = buildPath(dbPath);
   let instance: DuckDBInstance | undefined;
   let swapped = false;
   const stopListening = removeOnSignal(databaseFiles(tmpPath));
   try {
+    if (build.fromServed) {
+      progress.step(`copying ${dbPath}`);
+      copyFileSync(dbPath, tmpPath);
+    }
     instance = await openDatabase(tmpPath);
     const connection = await instance.connect();
     try {
-      await runSqlFile(connection, rawTablesFile);
-      await runSqlFile(connection, referenceFile);
-      for (const touchpoint of options.extraTouchpoints ?? []) {
-        await connection.run(
-          // An extra touchpoint comes after the built-in ones in the journey, in the order given.
-          `insert into ref_touchpoints (mapping_version, touchpoint, label, sli_weight, touchpoint_order)
-           select distinct mapping_version, $1, $1, 1.0, (select max(touchpoint_order) + 1 from ref_touchpoints)
-           from ref_touchpoints where not exists (select 1 from ref_touchpoints where touchpoint = $1)`,
-          [touchpoint]
-        );
-      }
-      await fill(connection);
-      await buildModel(connection, options.params, progress);
+      await build.work(connection);
       progress.step('checking model invariants');
       const failures = await runDataTests(connection);
       if (failures.length > 0) {

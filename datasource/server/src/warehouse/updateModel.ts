@@ -1,0 +1,78 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { modelFiles } from '@touchpoint/sql';
+import { quoteIdentifier } from '../db/quoteIdentifier';
+import { silentProgress, type Progress } from '../progress';
+import { setModelVariables } from './buildModel';
+import { createChangeSet } from './changeSet';
+import { incrementalModels, type IncrementalModel } from './incrementalModels';
+import type { ModelParamsInput } from './modelParams';
+import { runSqlFile } from './runSqlFile';
+
+/** Raised when incrementalModels.ts no longer fits a model's SQL: a build must not guess. */
+export class IncrementalModelError extends Error {}
+
+/**
+ * The model's query (what its `create or replace table ... as` selects),
+ * with each narrowed input read through a filter: `from fct_responses as r`
+ * becomes `from (select * from fct_responses where ...) as r`.
+ */
+export const narrowedQuery = (file: string, model: IncrementalModel): string => {
+  const name = basename(file, '.sql');
+  const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');
+  const start = new RegExp(`create or replace table ${name} as\\s`).exec(sql);
+  if (!start) {
+    throw new IncrementalModelError(`${file}: declared incremental, but it does not create a table ${name}`);
+  }
+  const rest = sql.slice(start.index + start[0].length);
+  let query = rest.slice(0, rest.search(/;\s*(\n|$)/));
+  for (const [relation, predicate] of Object.entries(model.narrow)) {
+    let reads = 0;
+    const pattern = new RegExp(`\\b(from|join)\\s+${relation}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
+    query = query.replace(pattern, (_match, keyword: string, alias: string | undefined) => {
+      reads += 1;
+      return `${keyword} (select * from ${relation} where ${predicate}) ${alias ?? `as ${relation}`}`;
+    });
+    if (reads === 0) {
+      throw new IncrementalModelError(
+        `${file}: incrementalModels.ts narrows ${relation}, which the model does not read`
+      );
+    }
+  }
+  return query;
+};
+
+/**
+ * Brings the model of a warehouse up to date with raw tables an increment
+ * was just merged into (appendDirectory): in build order, each model
+ * declared in incrementalModels.ts has its affected rows deleted and built
+ * again; every other one is rebuilt whole. The result equals a full build
+ * (tests/model/incrementalEquivalence.test.ts).
+ */
+export const updateModel = async (
+  connection: DuckDBConnection,
+  params: ModelParamsInput = {},
+  progress: Progress = silentProgress
+): Promise<void> => {
+  await setModelVariables(connection, params);
+  await createChangeSet(connection);
+  for (const file of modelFiles()) {
+    const name = basename(file, '.sql');
+    const model = incrementalModels[name];
+    if (!model) {
+      progress.step(`building ${name}`);
+      await runSqlFile(connection, file);
+      continue;
+    }
+    progress.step(`updating ${name}`);
+    const changed = quoteIdentifier(`changed_${name}`);
+    const table = quoteIdentifier(name);
+    await connection.run(
+      `create or replace temp table ${changed} as select * from ${table} where ${model.affected};
+       delete from ${table} where ${model.affected};
+       insert into ${table} select * from (${narrowedQuery(file, model)});
+       insert into ${changed} select * from ${table} where ${model.affected};`
+    );
+  }
+};
