@@ -11,7 +11,9 @@ import { exportRawTables, planSeed, randomSource, seedOptionsSchema, seedRawTabl
 import { printTable } from './printTable';
 import { scorecardQueries } from './scorecardQueries';
 import { runPostgresBench } from './postgresBench';
+import { runJourneyBench } from './journeyBench';
 import { runServiceBench } from './serviceBench';
+import { runIncrementBench } from './incrementBench';
 import { formatNumber, median, timed } from './stats';
 import { errorMessage } from '@touchpoint/server/src/errorMessage';
 
@@ -25,7 +27,9 @@ import { errorMessage } from '@touchpoint/server/src/errorMessage';
  * Options: --scale N; --keep DIR (work there and leave the files);
  * --skip-service (stop after the in-process scorecard); --only-postgres
  * (of the service benchmarks, only the PostgreSQL one: quick iterations on
- * it with `npm run bench -- --scale 0.2 --only-postgres`).
+ * it with `npm run bench -- --scale 0.2 --only-postgres`); --only-journey
+ * (seed, then only the journey query's figures: no export, reload,
+ * scorecard or other service benchmark).
  */
 const main = async () => {
   const { values } = parseArgs({
@@ -33,6 +37,7 @@ const main = async () => {
       scale: { type: 'string' },
       'skip-service': { type: 'boolean' },
       'only-postgres': { type: 'boolean' },
+      'only-journey': { type: 'boolean' },
       keep: { type: 'string' },
     },
   });
@@ -55,6 +60,23 @@ const main = async () => {
         rows = seed.value.branches + seed.value.customers + seed.value.interactions + seed.value.responses;
       })
     );
+
+    if (values['only-journey']) {
+      // Straight to the journey figures: no export, reload or scorecard.
+      const journeyDb = await openDatabase(seeded, { readOnly: true });
+      const journeyConnection = await journeyDb.connect();
+      try {
+        const [info] = await readRows(journeyConnection, 'select as_of from model_info');
+        process.stdout.write(
+          `seed and build: ${formatNumber(total.ms / 1000)} s for ${rows.toLocaleString('en-US')} raw rows\n`
+        );
+        await runJourneyBench(seeded, journeyConnection, Number(info.as_of));
+      } finally {
+        journeyConnection.closeSync();
+        journeyDb.closeSync();
+      }
+      return;
+    }
 
     // Export as CSV, load it back, timed apart from the model build.
     const exporter = await openDatabase(seeded, { readOnly: true });
@@ -89,6 +111,9 @@ const main = async () => {
       ]
     );
 
+    // A one-day increment (load --append) against the full reload just measured.
+    await runIncrementBench(seeded, dir, loadTotal.ms);
+
     // The scorecard over the whole three years, from rollups and from rows.
     const instance = await openDatabase(seeded, { readOnly: true });
     const connection = await instance.connect();
@@ -122,6 +147,7 @@ const main = async () => {
       if (!values['skip-service']) {
         if (!values['only-postgres']) {
           await runServiceBench(seeded, connection, Number(info.as_of));
+          await runJourneyBench(seeded, connection, Number(info.as_of));
         }
         await runPostgresBench(seeded, Number(info.as_of));
       }

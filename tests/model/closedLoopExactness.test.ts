@@ -1,6 +1,7 @@
 import { readRows } from '@touchpoint/server/src/db/readRows';
 import { fillSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
+import { arbitraryRanges as cutRanges } from '../support/arbitraryRanges';
 import { metricEvaluator, utc } from '../support/metricHelpers';
 
 const closedLoopRatios = [
@@ -13,19 +14,7 @@ const closedLoopRatios = [
 const groupings = [[], ['branch_id'], ['region', 'touchpoint'], ['instrument']];
 
 // Ranges cut anywhere (to the millisecond) inside the small warehouse's January..April 2024, from a fixed LCG.
-const arbitraryRanges = (() => {
-  let state = 20240101;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  const start = utc('2024-01-01T00:00:00');
-  const span = utc('2024-04-25T00:00:00') - start;
-  return Array.from({ length: 8 }, () => {
-    const [a, b] = [next(), next()].sort((x, y) => x - y);
-    return { from: Math.floor(start + a * span), to: Math.ceil(start + b * span) + 1 };
-  });
-})();
+const arbitraryRanges = cutRanges(20240101, 8, utc('2024-01-01T00:00:00'), utc('2024-04-25T00:00:00'));
 
 describe('the closed loop from the rollup is exact for any range and grouping', () => {
   let warehouse: TestWarehouse;

@@ -9,6 +9,7 @@ import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { fillSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { writeJourneyFixture } from '../support/journeyFixture';
+import { arbitraryRanges as cutRanges } from '../support/arbitraryRanges';
 import { utc } from '../support/metricHelpers';
 
 // The fixture's table (tests/support/journeyFixture.ts) is the hand computation.
@@ -177,19 +178,7 @@ describe('where the journey leaks, on a hand-computed fixture loaded through the
 });
 
 // Ranges cut anywhere (to the millisecond) inside the small warehouse's January..April 2024, from a fixed LCG.
-const arbitraryRanges = (() => {
-  let state = 17;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-  const start = utc('2024-01-01T00:00:00');
-  const span = utc('2024-04-25T00:00:00') - start;
-  return Array.from({ length: 6 }, () => {
-    const [a, b] = [next(), next()].sort((x, y) => x - y);
-    return { from: Math.floor(start + a * span), to: Math.ceil(start + b * span) + 1 };
-  });
-})();
+const arbitraryRanges = cutRanges(17, 6, utc('2024-01-01T00:00:00'), utc('2024-04-25T00:00:00'));
 
 interface FactRating {
   touchpoint: string;

@@ -3,20 +3,6 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { bindTextList, bindTimestamp, type BoundQuery } from '../db/boundQuery';
 import { QueryError } from '../service/queryError';
 
-/** The columns the SQL gives per group, before the shares and the interval are derived from them. */
-export const journeyCountColumns = [
-  'touchpoint_order',
-  'ratings',
-  'negative_ratings',
-  'negative_share',
-  'sli',
-  'exposed_n',
-  'exposed_churned',
-  'other_n',
-  'other_churned',
-  'incomplete_customers',
-] as const;
-
 /** The group's own columns, in frame order: the touchpoint, each dimension asked for, the branch's name with its id. */
 export const journeyGroupColumns = (groupBy: readonly JourneyDimension[]): string[] => [
   'touchpoint',
