@@ -82,6 +82,7 @@ export const messages = {
     day: (day: string) => `Contacts on ${day}`,
     followups: (name: string) => `Awaiting follow-up at ${name}`,
     touchpoint: (touchpoint: string) => `Negative ratings at ${touchpoint}`,
+    why: (name: string) => `Why ${name}`,
   },
   stepHints: {
     branch:
@@ -91,6 +92,7 @@ export const messages = {
     day: 'The contacts opened on this day (UTC).',
     followups:
       'Negative ratings at this branch that name a customer and have no closed case, oldest first; age as of the data’s end. Pick a customer to see their history.',
+    why: 'Where this branch stands against the company over the range: its SLI at each touchpoint (worst gap first; pick one for its negative ratings here) and its service metrics, each with its n. Then on to its customers.',
     touchpoint:
       'Negative ratings at this touchpoint in the range (at the dashboard’s branch when one is selected), newest first, each with its follow-up case where the closed loop has one. Pick a customer to see their history.',
   },
@@ -133,6 +135,18 @@ export const messages = {
       `${count.toLocaleString('en-US')} ${count === 1 ? 'customer' : 'customers'} in an incomplete window`,
     rowLabel: (description: string) => `${description}. Show its negative ratings.`,
     empty: 'No ratings in the selected time range.',
+  },
+  why: {
+    customers: (name: string) => `Customers of ${name} →`,
+    touchpointsTable: 'The branch’s SLI per touchpoint against the company’s, worst gap first',
+    serviceTable: 'The branch’s service metrics against the company’s',
+    touchpoint: 'Touchpoint',
+    metric: 'Service metric',
+    branchSide: (label: string, name: string) => `${label} at ${name}`,
+    companySide: (label: string) => `${label}, company`,
+    company: 'Company',
+    gap: 'Gap',
+    gapValue: (gap: number) => `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${Math.abs(gap).toFixed(1)}`,
   },
   cohorts: {
     table: 'Retention by cohort and months since start',
@@ -218,4 +232,8 @@ export const testIds = {
   journeySliBar: 'touchpoint-journey-sli-bar',
   journeyCompanyMark: 'touchpoint-journey-company',
   journeyInterval: 'touchpoint-journey-interval',
+  whyTouchpoints: 'touchpoint-why-touchpoints',
+  whyTouchpoint: (touchpoint: string) => `touchpoint-why-touchpoint-${touchpoint}`,
+  whyService: 'touchpoint-why-service',
+  whyMetric: (metric: string) => `touchpoint-why-metric-${metric}`,
 };

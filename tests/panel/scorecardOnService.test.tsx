@@ -2,7 +2,7 @@ import { locationService } from '@grafana/runtime';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SavedMetricQuery, SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
-import { testIds } from '@touchpoint/scorecard-panel/src/messages';
+import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
 import { registerTouchpoint } from './support/panelOnService';
@@ -59,6 +59,10 @@ const branchName = async (db: string, branchId: string): Promise<string> => {
   return String(row.branch_name);
 };
 
+/** The why step's way on to the branch's customers, once its comparison has come back. */
+const findCustomersButton = (name: string) =>
+  screen.findByRole('button', { name: messages.why.customers(name) }, { timeout: 10_000 });
+
 /** One column of the drill table as shown (plain DOM: role queries over 500 rows are slow in jsdom). */
 const tableColumn = (name: string) => {
   const table = screen.getByTestId(testIds.drillTable);
@@ -106,6 +110,8 @@ describe('scorecard panel on the real service', () => {
       .replace('touchpoint-gauge-', '');
     await userEvent.click(screen.getByTestId(testIds.gauge(worst)));
     expect(locationService.getSearchObject()['var-branch']).toBe(worst);
+    const worstName = await branchName(seeded.db, worst);
+    await userEvent.click(await findCustomersButton(worstName));
 
     await screen.findByTestId(testIds.drillTable);
     const customers = tableColumn('Customer');
@@ -122,7 +128,12 @@ describe('scorecard panel on the real service', () => {
       within(screen.getByTestId(testIds.breadcrumbs))
         .getAllByRole('listitem')
         .map((item) => item.textContent)
-    ).toEqual(['Scorecard', `Branch ${await branchName(seeded.db, worst)}`, `Customer ${customers[0]}`]);
+    ).toEqual([
+      'Scorecard',
+      messages.steps.why(worstName),
+      messages.steps.branch(worstName),
+      `Customer ${customers[0]}`,
+    ]);
     await waitForTable('Event');
     const times = tableColumn('Time');
     expect(times.length).toBeGreaterThan(0);
@@ -177,6 +188,7 @@ describe('scorecard panel on the real service', () => {
     }
     const [{ branch_id: id, branch_name: name }] = branches;
     await userEvent.click(screen.getByTestId(testIds.gauge(String(id))));
+    await userEvent.click(await findCustomersButton(String(name)));
     await waitForTable('Customer');
     const crumb = within(screen.getByTestId(testIds.breadcrumbs)).getByText(`Branch ${name}`);
     expect(crumb).toHaveAttribute('title', `${name} (${id})`);

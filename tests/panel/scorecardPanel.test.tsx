@@ -175,10 +175,11 @@ describe('scorecard panel: drill path in the URL', () => {
     await userEvent.click(screen.getByTestId(testIds.gauge('BR003')));
     expect(locationService.getSearchObject()).toMatchObject({
       'var-branch': 'BR003',
-      'touchpoint-drill-7': 'branch:BR003',
+      // A branch opens on why it stands where it does, before its customers.
+      'touchpoint-drill-7': 'why:BR003',
     });
     const crumbs = within(screen.getByTestId(testIds.breadcrumbs));
-    expect(crumbs.getByText('Branch BR003')).toHaveAttribute('aria-current', 'page');
+    expect(crumbs.getByText(messages.steps.why('BR003'))).toHaveAttribute('aria-current', 'page');
     expect(screen.getByText(/SLI -12.5 · Bad · n = 12 · Low n/)).toBeInTheDocument();
     // No datasource on this page: the drill says so instead of spinning.
     expect(

@@ -7,6 +7,7 @@ import type { DrillStep } from '../drill/drillPath';
 import { drillTable, stepColumns } from '../drill/drillTable';
 import type { DrillResult } from '../drill/useDrillResult';
 import { linkButton } from './linkButton';
+import { WhyView } from './WhyView';
 
 interface Props {
   step: DrillStep;
@@ -31,8 +32,13 @@ export function DrillView({ step, result, timeZone, wall, summary, onDrill }: Pr
           {result.message}
         </Alert>
       )}
-      {result.status === 'done' && !result.frame?.length && <p className={styles.hint}>{messages.drillEmpty}</p>}
-      {result.status === 'done' && result.frame && result.frame.length > 0 && (
+      {result.status === 'done' && step.kind === 'why' && (
+        <WhyView branchId={step.branchId} frames={result.frames} onDrill={onDrill} />
+      )}
+      {result.status === 'done' && step.kind !== 'why' && !result.frame?.length && (
+        <p className={styles.hint}>{messages.drillEmpty}</p>
+      )}
+      {result.status === 'done' && step.kind !== 'why' && result.frame && result.frame.length > 0 && (
         <DrillRows
           step={step}
           frame={result.frame}

@@ -5,7 +5,8 @@ import { useStyles2 } from '@grafana/ui';
 import { testIds } from '../messages';
 import { drillNavigation } from '../drill/drillNavigation';
 import type { DrillStep } from '../drill/drillPath';
-import { drillQuery, singleBranch } from '../drill/drillQuery';
+import { singleBranch } from '../drill/drillQuery';
+import { stepQueries } from '../drill/stepQueries';
 import { useDrillResult } from '../drill/useDrillResult';
 import { useNow } from '../hooks/useNow';
 import { useUrlSearch } from '../hooks/useUrlSearch';
@@ -38,7 +39,7 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
   const navigation = drillNavigation(id, options.branchVariable, search);
   const step = navigation.path[navigation.path.length - 1];
   const branchId = singleBranch(props.replaceVariables(`\${${options.branchVariable}:csv}`));
-  const result = useDrillResult(step ? drillQuery(step, { branchId }) : undefined, {
+  const result = useDrillResult(step ? stepQueries(step, { branchId }) : undefined, {
     datasource: data.request?.targets[0]?.datasource,
     range: timeRange,
     timeZone,
@@ -99,6 +100,7 @@ export function ScorecardPanel(props: PanelProps<ScorecardOptions>) {
 /** What a branch's step sits under: the numbers of the view it was clicked from. */
 function StepSummary({ step, frames }: { step: DrillStep; frames: DataFrame[] }) {
   switch (step.kind) {
+    case 'why':
     case 'branch':
       return <BranchSummary frames={frames} branchId={step.branchId} />;
     case 'followups':

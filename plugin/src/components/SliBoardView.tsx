@@ -75,7 +75,7 @@ export function SliBoardView({ model, options, width, height, wall, onDrill }: V
                 compact={layout.compact}
                 showTrend={options.showTrend}
                 wall={wall}
-                onSelect={(branchId) => onDrill({ kind: 'branch', branchId })}
+                onSelect={(branchId) => onDrill({ kind: 'why', branchId })}
               />
             ))}
           </div>

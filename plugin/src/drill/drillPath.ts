@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
 /**
- * One step down from the scorecard. Each step is one drill query of the
- * datasource: a branch's customers, a customer's contacts and ratings, a
- * cohort's customers, a day's contacts, a branch's negative ratings
- * awaiting follow-up, a touchpoint's negative ratings.
+ * One step down from the scorecard. Each step is one request to the
+ * datasource: why a branch stands where it does (its metrics beside the
+ * company's, a batch of metric queries), or one drill query: a branch's
+ * customers, a customer's contacts and ratings, a cohort's customers, a
+ * day's contacts, a branch's negative ratings awaiting follow-up, a
+ * touchpoint's negative ratings.
  */
 export const drillStepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('why'), branchId: z.string().min(1) }),
   z.object({ kind: z.literal('branch'), branchId: z.string().min(1) }),
   z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),
   z.object({ kind: z.literal('cohort'), cohortMonth: z.string().regex(/^\d{4}-\d{2}-01$/) }),
@@ -20,6 +23,7 @@ export type DrillPath = DrillStep[];
 
 const stepValue = (step: DrillStep): string => {
   switch (step.kind) {
+    case 'why':
     case 'branch':
       return step.branchId;
     case 'customer':
@@ -36,6 +40,7 @@ const stepValue = (step: DrillStep): string => {
 };
 
 const keyOf: Record<DrillStep['kind'], string> = {
+  why: 'branchId',
   branch: 'branchId',
   customer: 'customerId',
   cohort: 'cohortMonth',
@@ -84,4 +89,4 @@ export const drillParam = (panelId: number) => `touchpoint-drill-${panelId}`;
 
 /** The branch a step is about, when it is about one: clicking it also sets the dashboard's branch variable. */
 export const branchOfStep = (step: DrillStep): string | undefined =>
-  step.kind === 'branch' || step.kind === 'followups' ? step.branchId : undefined;
+  step.kind === 'why' || step.kind === 'branch' || step.kind === 'followups' ? step.branchId : undefined;

@@ -2,8 +2,11 @@ import type { DrillKind } from '@touchpoint/contract/src/queryRequest';
 import { QUERY_VERSION, type SavedDrillQuery } from '@touchpoint/contract/src/savedQuery';
 import type { DrillStep } from './drillPath';
 
+/** A step that is one drill query: every step but why, which is the branch's metrics beside the company's. */
+export type DrillQueryStep = Exclude<DrillStep, { kind: 'why' }>;
+
 /** The datasource's drill kind behind each step. */
-export const drillKindOf: Record<DrillStep['kind'], DrillKind> = {
+export const drillKindOf: Record<DrillQueryStep['kind'], DrillKind> = {
   branch: 'branch_customers',
   customer: 'customer_interactions',
   cohort: 'cohort_customers',
@@ -17,7 +20,7 @@ export const drillKindOf: Record<DrillStep['kind'], DrillKind> = {
  * day or a touchpoint is narrowed to the dashboard's branch when exactly one is selected,
  * so a cell clicked on one branch's dashboard lists that branch's customers.
  */
-export const drillQuery = (step: DrillStep, context: { branchId?: string; refId?: string }): SavedDrillQuery => {
+export const drillQuery = (step: DrillQueryStep, context: { branchId?: string; refId?: string }): SavedDrillQuery => {
   const base = {
     refId: context.refId ?? 'drill',
     version: QUERY_VERSION,

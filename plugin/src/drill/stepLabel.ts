@@ -4,6 +4,8 @@ import type { DrillStep } from './drillPath';
 /** A step's name in the breadcrumbs; a branch by its name when the panel's frames carry it. */
 export const stepLabel = (step: DrillStep, branchNames: ReadonlyMap<string, string> = new Map()): string => {
   switch (step.kind) {
+    case 'why':
+      return messages.steps.why(branchNames.get(step.branchId) ?? step.branchId);
     case 'branch':
       return messages.steps.branch(branchNames.get(step.branchId) ?? step.branchId);
     case 'customer':

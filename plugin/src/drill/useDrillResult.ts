@@ -11,12 +11,12 @@ import { getDataSourceSrv } from '@grafana/runtime';
 import { useEffect, useState } from 'react';
 import { useStableByKey } from '../hooks/useStableByKey';
 import { from, isObservable, type Subscription } from 'rxjs';
-import type { SavedDrillQuery } from '@touchpoint/contract/src/savedQuery';
+import type { SavedQuery } from '@touchpoint/contract/src/savedQuery';
 import { messages } from '../messages';
 
 export type DrillResult =
   | { status: 'loading' }
-  | { status: 'done'; frame?: DataFrame; truncated: boolean }
+  | { status: 'done'; frame?: DataFrame; frames: DataFrame[]; truncated: boolean }
   | { status: 'error'; message: string };
 
 interface Source {
@@ -41,25 +41,25 @@ const errorText = (error: unknown): string => {
 };
 
 /**
- * Runs one drill query through the panel's datasource, as Grafana runs any
- * query: a new step or range cancels the request in flight (same requestId),
- * and leaving the step unsubscribes, which aborts it.
+ * Runs a step's queries through the panel's datasource in one request, as
+ * Grafana runs a panel's: a new step or range cancels the request in flight
+ * (same requestId), and leaving the step unsubscribes, which aborts it.
  */
-export const useDrillResult = (query: SavedDrillQuery | undefined, source: Source): DrillResult => {
+export const useDrillResult = (queries: SavedQuery[] | undefined, source: Source): DrillResult => {
   // The query and source by value: a re-render with equal ones does not run the query again.
   const key = JSON.stringify([
-    query,
+    queries,
     source.datasource,
     source.range.from.valueOf(),
     source.range.to.valueOf(),
     source.timeZone,
   ]);
-  const inputs = useStableByKey(key, { query, source });
+  const inputs = useStableByKey(key, { queries, source });
   // Each answer says which inputs it answers, so a new step shows loading until its own answer comes.
   const [answer, setAnswer] = useState<{ inputs: typeof inputs; result: DrillResult }>();
   useEffect(() => {
-    const { query: drill, source: at } = inputs;
-    if (!drill) {
+    const { queries: targets, source: at } = inputs;
+    if (!targets) {
       return undefined;
     }
     const settle = (result: DrillResult) => setAnswer({ inputs, result });
@@ -72,14 +72,14 @@ export const useDrillResult = (query: SavedDrillQuery | undefined, source: Sourc
         if (cancelled) {
           return;
         }
-        const request: DataQueryRequest<SavedDrillQuery & DataQuery> = {
+        const request: DataQueryRequest<SavedQuery & DataQuery> = {
           requestId: `touchpoint-drill-${at.panelId}`,
           app: 'panel',
           interval: '1d',
           intervalMs: 86_400_000,
           range: at.range,
           scopedVars: {},
-          targets: [{ ...drill, datasource: at.datasource ?? undefined }],
+          targets: targets.map((target) => ({ ...target, datasource: at.datasource ?? undefined })),
           timezone: at.timeZone,
           startTime: Date.now(),
         };
@@ -91,8 +91,9 @@ export const useDrillResult = (query: SavedDrillQuery | undefined, source: Sourc
               settle({ status: 'error', message: errorText(failure) });
               return;
             }
-            const frame = reply.data.length > 0 ? toDataFrame(reply.data[0]) : undefined;
-            settle({ status: 'done', frame, truncated: frame?.meta?.custom?.truncated === true });
+            const frames = reply.data.map((data) => toDataFrame(data));
+            const frame = frames[0];
+            settle({ status: 'done', frame, frames, truncated: frame?.meta?.custom?.truncated === true });
           },
           error: (error: unknown) => settle({ status: 'error', message: errorText(error) }),
         });
@@ -107,8 +108,8 @@ export const useDrillResult = (query: SavedDrillQuery | undefined, source: Sourc
       subscription?.unsubscribe();
     };
   }, [inputs]);
-  if (!query) {
-    return { status: 'done', truncated: false };
+  if (!queries) {
+    return { status: 'done', frames: [], truncated: false };
   }
   return answer?.inputs === inputs ? answer.result : { status: 'loading' };
 };
