@@ -37,11 +37,13 @@ export function PreviewPanel({
   const runKey = `${panelRange.from.valueOf()}|${panelRange.to.valueOf()}|${variablesKey}|${request.maxDataPoints}`;
   const data = usePanelData(request, panel.transformations, datasource, runKey);
   const eventBus = useMemo(() => new EventBusSrv(), []);
+  // A title may name a variable (`Contacts on $day`): Grafana shows it with the variable's value.
+  const title = getTemplateSrv().replace(panel.title);
   return (
     <PanelChrome
       width={width}
       height={height}
-      title={panel.title}
+      title={title}
       description={panel.description}
       loadingState={data.state}
       statusMessage={data.error?.message}
@@ -58,7 +60,7 @@ export function PreviewPanel({
           width={innerWidth}
           height={innerHeight}
           renderCounter={0}
-          title={panel.title}
+          title={title}
           eventBus={eventBus}
           onOptionsChange={() => undefined}
           onFieldConfigChange={() => undefined}

@@ -15,7 +15,7 @@ import { browserFetch } from './browserFetch';
 import { loadPluginModule } from './loadPluginModule';
 import { previewBootSchema, type PreviewBoot } from './previewBoot';
 import { sharedModules } from './sharedModules';
-import { StatStandIn } from './StatStandIn';
+import { stockPanels } from './stockPanels/stockPanels';
 
 export class PreviewBootError extends Error {}
 
@@ -81,7 +81,8 @@ export const bootPreview = async (bootData: unknown): Promise<BootedPreview> => 
 
   // One at a time: an AMD module defines itself through a global.
   const datasourcePlugin = await pluginOf(boot.datasource.module, DataSourcePlugin, 'datasource plugin');
-  const panels: Record<string, ComponentType<PanelProps>> = { stat: StatStandIn as ComponentType<PanelProps> };
+  // Grafana's own panels first, drawn with @grafana/ui as Grafana's core draws them; then the plugins'.
+  const panels: Record<string, ComponentType<PanelProps>> = { ...stockPanels };
   for (const [id, { module }] of Object.entries(boot.panels)) {
     const panelPlugin = await pluginOf(module, PanelPlugin, 'panel plugin');
     if (!panelPlugin.panel) {

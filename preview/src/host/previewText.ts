@@ -4,7 +4,9 @@ export const previewText = {
   loading: 'Loading the plugins and the dashboard…',
   failed: 'The preview could not start',
   notInPreview: (type: string) =>
-    `Grafana's own "${type}" panel: it shows when this dashboard runs in Grafana (docker compose up). The preview draws Touchpoint's panels.`,
+    `The preview cannot draw a "${type}" panel: it shows when this dashboard runs in Grafana (docker compose up).`,
+  stockOptionsInvalid: (type: string, where: string, problem: string) =>
+    `This ${type} panel's options are not what Grafana reads: ${where || 'options'}: ${problem}`,
   theme: (mode: 'light' | 'dark') => (mode === 'dark' ? 'Light theme' : 'Dark theme'),
   kiosk: 'Kiosk (wall screen)',
   dashboards: 'Dashboards',
