@@ -14,6 +14,7 @@ import { runPostgresBench } from './postgresBench';
 import { runJourneyBench } from './journeyBench';
 import { runServiceBench } from './serviceBench';
 import { runIncrementBench } from './incrementBench';
+import { runIncrementBench } from './incrementBench';
 import { formatNumber, median, timed } from './stats';
 import { errorMessage } from '@touchpoint/server/src/errorMessage';
 
@@ -110,6 +111,9 @@ const main = async () => {
         ],
       ]
     );
+
+    // A one-day increment (load --append) against the full reload just measured.
+    await runIncrementBench(seeded, dir, loadTotal.ms);
 
     // A one-day increment (load --append) against the full reload just measured.
     await runIncrementBench(seeded, dir, loadTotal.ms);

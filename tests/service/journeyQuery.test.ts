@@ -56,7 +56,11 @@ describe('touchpoint serve: where the journey leaks', () => {
     ]);
     expect(frame.schema.meta).toMatchObject({
       preferredVisualisationType: 'table',
-      custom: { journey: { groupBy: ['branch_id'] }, minN: 30, asOf: Date.parse('2024-06-30T12:00:00Z') },
+      custom: {
+        journey: { groupBy: ['branch_id'], churnWindowDays: 90 },
+        minN: 30,
+        asOf: Date.parse('2024-06-30T12:00:00Z'),
+      },
     });
     const c = columns(A);
     expect(c.touchpoint).toEqual(['kiosk', 'kiosk', 'app', 'app']);

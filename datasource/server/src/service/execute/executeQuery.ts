@@ -141,8 +141,13 @@ export const executeQuery = async (
       });
     case 'journey':
       return runner.run('dashboard', async (connection, database) => {
-        const { sql, result } = await runJourney(connection, query, effectiveRange(request, database.info.asOf));
-        const meta = { refId: query.refId, executedQueryString: sql, custom: { journey: { groupBy: query.groupBy } } };
+        const range = effectiveRange(request, database.info.asOf);
+        const { sql, result, churnWindowDays } = await runJourney(connection, query, range);
+        const meta = {
+          refId: query.refId,
+          executedQueryString: sql,
+          custom: { journey: { groupBy: query.groupBy, churnWindowDays } },
+        };
         return { frames: [tableFrame(result, meta)] };
       });
   }
