@@ -55,7 +55,7 @@ export interface SplitCounts {
 
 /**
  * Writes the raw tables of catalog `src` (attached to `connection`) as
- * contract CSV files three ways: `full`, everything; `base`, as it stood
+ * contract CSV files three ways: `full`, everything (when given); `base`, as it stood
  * before `split` (ISO timestamp, UTC); `increment`, the files an export
  * from `split` on would hold. Loading base, then appending the increment,
  * must give what loading full gives. The increment has no branches file:
@@ -65,7 +65,7 @@ export const writeSplit = async (
   connection: DuckDBConnection,
   src: string,
   split: string,
-  dirs: { full: string; base: string; increment: string }
+  dirs: { full?: string; base: string; increment: string }
 ): Promise<SplitCounts> => {
   // Inlined rather than bound: a statement without the split cannot take its parameter.
   const sql = (text: string) => text.replaceAll('{src}', src).replaceAll('$split', `timestamp ${quoteLiteral(split)}`);
@@ -81,8 +81,10 @@ export const writeSplit = async (
         }
       }
     };
-    await fill(Object.fromEntries(Object.keys(baseRows).map((t) => [t, `select * from {src}.raw.${t}`])));
-    await exportRawTables(connection, dirs.full, 'csv');
+    if (dirs.full !== undefined) {
+      await fill(Object.fromEntries(Object.keys(baseRows).map((t) => [t, `select * from {src}.raw.${t}`])));
+      await exportRawTables(connection, dirs.full, 'csv');
+    }
     await fill(baseRows);
     await exportRawTables(connection, dirs.base, 'csv');
     const counts: SplitCounts = { increment: {}, changed: {} };

@@ -23,6 +23,7 @@ export const createChangeSet = async (connection: DuckDBConnection): Promise<voi
     );
   }
   await connection.run(`
+    create or replace temp table previous_model_info as select * from model_info;
     create or replace temp table changed_branches as select distinct branch_id from changed_raw_branches;
     create or replace temp table chg_seed_interactions as
       select interaction_id from changed_raw_interactions

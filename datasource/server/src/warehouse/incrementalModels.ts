@@ -7,18 +7,21 @@
  *
  * Predicates read the change tables of changeSet.ts (`changed_raw_<table>`:
  * the old and the new version of every row the increment touched;
- * `chg_interaction_ids`; `changed_branches`) and `changed_<model>`: the old
- * and new rows of a model updated before this one.
+ * `chg_interaction_ids`; `changed_branches`; `previous_model_info`, the
+ * model_info before the increment) and `changed_<model>`: the old and new
+ * rows of a model updated before this one.
  *
  * Rebuilt whole, and why: model_info (its as-of and version span all the
- * data); dim_customers, rel_cohort_retention, agg_customer_daily and
+ * data); dim_customers, the cohort tables, agg_customer_daily and
  * rel_branch_month (each holds every active customer's tenure or every
- * day or month up to the as-of, which moves with every increment);
- * fct_negative_ratings (each open case's overdue flag is relative to the
- * as-of); agg_followup_daily (read from it); the small reference and
- * catalog tables; and any model added later until it is declared here.
+ * day or month up to the as-of, which moves with every increment); the
+ * small reference and catalog tables; and any model added later until it
+ * is declared here (tests/model/incrementalEquivalence.test.ts compares
+ * the result with a full build, so a declaration that misses rows fails it).
  */
 export interface IncrementalModel {
+  /** Statements run at the model's turn, before its rows are touched: temp tables the predicates read. */
+  prepare?: string;
   /** The model's rows to delete and build again, as a predicate over its columns (old rows and new). */
   affected: string;
   /** Inputs narrowed to what those rows are made of: relation read in the model's SQL -> predicate over its columns. */
@@ -30,7 +33,17 @@ const changedResponseDays = `((branch_id, {day}) in (select branch_id, responded
   or branch_id in (select branch_id from changed_branches))`;
 const changedInteractionDays = '(branch_id, {day}) in (select branch_id, opened_date from changed_fct_interactions)';
 
+const changedResponses = `(response_id in (select response_id from changed_raw_responses)
+  or branch_id in (select branch_id from changed_branches))`;
+const journeyRatings = `(${changedResponses}
+  or customer_id in (select customer_id from changed_raw_customers))`;
+// A negative rating's row reads its case, the as-of (overdue) and every later rating of its customer (recovery).
+const negativeRatings = `(response_id in (select response_id from chg_negative_ids)
+  or customer_id in (select customer_id from chg_negative_customers))`;
+const negativeRatingDays = '(branch_id, {day}) in (select branch_id, responded_date from changed_fct_negative_ratings)';
+
 export const incrementalModels: Record<string, IncrementalModel> = {
+  fct_responses: { affected: changedResponses, narrow: { stg_responses: changedResponses } },
   // A contact's FCR looks at its customer's other contacts on the topic, so
   // chg_interaction_ids holds every contact of a customer with a changed one.
   fct_interactions: {
@@ -40,6 +53,27 @@ export const incrementalModels: Record<string, IncrementalModel> = {
   agg_interaction_daily: {
     affected: changedInteractionDays.replace('{day}', 'day'),
     narrow: { fct_interactions: changedInteractionDays.replace('{day}', 'opened_date') },
+  },
+  fct_journey_ratings: { affected: journeyRatings, narrow: { fct_responses: journeyRatings } },
+  fct_negative_ratings: {
+    // The ratings whose overdue flag the move of the as-of flips: due between the old and the new as-of.
+    prepare: `
+      create or replace temp table chg_negative_ids as
+        select response_id from changed_raw_responses
+        union select response_id from changed_raw_followups
+        union select response_id from fct_responses where is_negative and branch_id in (select branch_id from changed_branches)
+        union select response_id from fct_negative_ratings, model_info m, previous_model_info p
+          where sla_due_at >= least(m.as_of, p.as_of) and sla_due_at < greatest(m.as_of, p.as_of);
+      create or replace temp table chg_negative_customers as
+        select customer_id from fct_responses
+          where response_id in (select response_id from chg_negative_ids) and customer_id is not null
+        union select customer_id from changed_raw_responses where customer_id is not null;`,
+    affected: negativeRatings,
+    narrow: { fct_responses: negativeRatings },
+  },
+  agg_followup_daily: {
+    affected: negativeRatingDays.replace('{day}', 'day'),
+    narrow: { fct_negative_ratings: negativeRatingDays.replace('{day}', 'responded_date') },
   },
   agg_response_daily: {
     affected: changedResponseDays.replace('{day}', 'day'),

@@ -68,6 +68,9 @@ export const updateModel = async (
     progress.step(`updating ${name}`);
     const changed = quoteIdentifier(`changed_${name}`);
     const table = quoteIdentifier(name);
+    if (model.prepare) {
+      await connection.run(model.prepare);
+    }
     await connection.run(
       `create or replace temp table ${changed} as select * from ${table} where ${model.affected};
        delete from ${table} where ${model.affected};

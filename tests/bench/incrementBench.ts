@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
+import { readScalar } from '@touchpoint/server/src/db/readRows';
+import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
+import type { Progress } from '@touchpoint/server/src/progress';
+import { appendWarehouse } from '@touchpoint/server/src/warehouse/appendWarehouse';
+import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { writeSplit } from '../support/splitWarehouse';
+import { printTable } from './printTable';
+import { formatNumber, timed } from './stats';
+
+/** The slowest steps shown: where an increment's time goes. */
+const STEPS_SHOWN = 8;
+
+/** A Progress that times each step until the next starts. */
+const stepTimer = () => {
+  const steps: Array<{ step: string; ms: number }> = [];
+  let current: { step: string; started: number } | undefined;
+  const close = () => {
+    if (current) {
+      steps.push({ step: current.step, ms: performance.now() - current.started });
+      current = undefined;
+    }
+  };
+  const progress: Progress = {
+    step: (message) => {
+      close();
+      current = { step: message.replace(/ \([\d,]+ rows\)$/, ''), started: performance.now() };
+    },
+    done: close,
+  };
+  return { progress, steps };
+};
+
+/**
+ * A one-day increment against a full reload: splits the seeded warehouse at
+ * the start of its last day (the day's new rows, and the earlier contacts,
+ * customers and cases that changed on it), loads the rest in full, then
+ * times `load --append` of that day. `fullReloadMs` is the full load of
+ * every file with the model build, measured by the caller on the same data.
+ */
+export const runIncrementBench = async (seeded: string, dir: string, fullReloadMs: number): Promise<void> => {
+  const instance = await openDatabase(':memory:');
+  const connection = await instance.connect();
+  const dirs = { base: join(dir, 'increment-base'), increment: join(dir, 'increment-day') };
+  let split: string;
+  let rows = 0;
+  try {
+    await connection.run(`attach ${quoteLiteral(seeded)} as seeded (read_only)`);
+    split = String(
+      await readScalar(
+        connection,
+        "select strftime(date_trunc('day', as_of), '%Y-%m-%dT%H:%M:%S') from seeded.model_info"
+      )
+    );
+    const counts = await writeSplit(connection, 'seeded', split, dirs);
+    rows = Object.values(counts.increment).reduce((sum, n) => sum + n, 0);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const db = join(dir, 'increment.duckdb');
+  await replaceDatabase(db, async (c) => {
+    await loadDirectory(c, dirs.base);
+  });
+  const timer = stepTimer();
+  const appended = await timed(() => appendWarehouse(db, dirs.increment, { progress: timer.progress }));
+  timer.progress.done();
+  printTable(
+    `One-day increment (load --append of ${split.slice(0, 10)}: ${rows.toLocaleString('en-US')} rows) vs a full reload`,
+    ['step', 'seconds', 'share'],
+    [
+      ['full reload (load CSV with model build and checks)', formatNumber(fullReloadMs / 1000), ''],
+      ['one-day increment (target 5 s at scale 20)', formatNumber(appended.ms / 1000), ''],
+      ['full reload / increment (target 10x)', formatNumber(fullReloadMs / appended.ms), ''],
+      ...[...timer.steps]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, STEPS_SHOWN)
+        .map((s) => [`  ${s.step}`, formatNumber(s.ms / 1000, 2), `${formatNumber((100 * s.ms) / appended.ms, 0)}%`]),
+    ]
+  );
+};
