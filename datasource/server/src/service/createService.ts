@@ -6,11 +6,12 @@ import { arrowStreaming, acceptConstraint } from './plugins/arrowStreaming';
 import { bearerAuth } from './plugins/bearerAuth';
 import { reloadingWarehouse } from './plugins/reloadingWarehouse';
 import { jsonQueries } from './plugins/jsonQueries';
-import type { Answer, QueryContext } from './plugins/queryContext';
+import type { Answer, CachedBody, QueryContext } from './plugins/queryContext';
 import { warehouseRoutes } from './plugins/warehouseRoutes';
 import { PgExecutor } from '../postgres/pgExecutor';
 import { PgServer } from '../postgres/pgServer';
 import { QueryRunner } from './queryRunner';
+import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
 import type { ServingDatabase } from './servingDatabase';
@@ -49,17 +50,28 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
   });
-  await app.register(reloadingWarehouse, { config, onSwap: () => cache.clear() });
+  const bodies = new ResultCache<CachedBody>(config.cacheBytes, {
+    sizeOf: (body) => body.bytes,
+    cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
+  });
+  await app.register(reloadingWarehouse, {
+    config,
+    onSwap: () => {
+      cache.clear();
+      bodies.clear();
+    },
+  });
   const { warehouse } = app;
   const runner = new QueryRunner(config, () => warehouse.current());
   const context: QueryContext = {
     runner,
     cache,
+    bodies,
     caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
     maxArrowRows: config.maxArrowRows,
   };
 
-  await app.register(compress, { global: true, threshold: 1024 });
+  await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD_BYTES });
   await app.register(bearerAuth, { token: config.token, open: [servicePaths.health] });
   await app.register(warehouseRoutes, { runner });
   await app.register(jsonQueries, context);

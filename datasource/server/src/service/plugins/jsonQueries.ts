@@ -1,11 +1,19 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { servicePaths } from '@touchpoint/contract/src/servicePaths';
-import type { Query, QueryRequest, QueryResult } from '@touchpoint/contract/src/queryRequest';
+import type { Query, QueryRequest } from '@touchpoint/contract/src/queryRequest';
 import { executeQuery, frameRows, parseQuery } from '../execute/executeQuery';
 import { effectiveRange, requestIntervalMs } from '../execute/requestRange';
 import { queryFailure } from '../queryFailure';
 import { RETRY_AFTER_SECONDS } from '../queryRunner';
-import { clientGone, measured, type Answer, type QueryContext } from './queryContext';
+import { chooseEncoding, encodeBody } from '../encodedBody';
+import {
+  clientGone,
+  measured,
+  type Answer,
+  type CachedBody,
+  type QueryContext,
+  type QueryLogLine,
+} from './queryContext';
 import { parseQueryRequest } from './parseQueryRequest';
 
 const refIdOf = (query: Query | undefined, raw: unknown, index: number) =>
@@ -16,27 +24,17 @@ const refIdOf = (query: Query | undefined, raw: unknown, index: number) =>
  * from the cache) on its own, and one that fails does not fail the others.
  */
 export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context) => {
-  const { runner, cache, caps } = context;
+  const { runner, cache, bodies, caps } = context;
 
-  const logQuery = (
-    request: FastifyRequest,
-    query: Query | undefined,
-    started: number,
-    answer: Answer,
-    cached: boolean
-  ) => {
-    request.log.info(
-      {
-        kind: query?.kind ?? 'unknown',
-        refId: query?.refId,
-        durationMs: Math.round(performance.now() - started),
-        rows: frameRows(answer.result),
-        bytes: answer.bytes,
-        outcome: answer.result.error ? answer.result.error.code : 'ok',
-        cached,
-      },
-      'query'
-    );
+  const logLine = (query: Query | undefined, answer: Answer): QueryLogLine => ({
+    kind: query?.kind ?? 'unknown',
+    refId: query?.refId,
+    rows: frameRows(answer.result),
+    bytes: answer.bytes,
+    outcome: answer.result.error ? answer.result.error.code : 'ok',
+  });
+  const logQuery = (request: FastifyRequest, line: QueryLogLine, started: number, cached: boolean) => {
+    request.log.info({ ...line, durationMs: Math.round(performance.now() - started), cached }, 'query');
   };
 
   const answerOne = async (
@@ -45,7 +43,7 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
     raw: unknown,
     index: number,
     signal: AbortSignal
-  ): Promise<[string, QueryResult]> => {
+  ): Promise<{ refId: string; answer: Answer; line?: QueryLogLine }> => {
     const started = performance.now();
     let query: Query | undefined;
     let answer: Answer;
@@ -53,7 +51,7 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
     try {
       query = parseQuery(raw);
       if (query.hide) {
-        return [query.refId, { frames: [] }];
+        return { refId: query.refId, answer: measured({ frames: [] }) };
       }
       const parsed = query;
       const { info } = app.warehouse.current();
@@ -68,20 +66,53 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
     } catch (error) {
       answer = measured({ frames: [], error: queryFailure(error, request.log).toJSON() });
     }
-    logQuery(request, query, started, answer, cached);
-    return [refIdOf(query, raw, index), answer.result];
+    const line = logLine(query, answer);
+    logQuery(request, line, started, cached);
+    return { refId: refIdOf(query, raw, index), answer, line };
   };
 
-  app.post(servicePaths.query, async (request, reply) => {
+  /** Every query of a request answered, as one response encoded in each way it is served. */
+  const answerAll = async (request: FastifyRequest, body: QueryRequest, signal: AbortSignal): Promise<CachedBody> => {
+    const outcomes = await Promise.all(body.queries.map((raw, index) => answerOne(request, body, raw, index, signal)));
+    const busy = outcomes.every(({ answer }) => answer.result.error?.code === 'busy');
+    // Put together from each answer's JSON text: nothing is serialised twice.
+    const json = `{"results":{${outcomes.map(({ refId, answer }) => `${JSON.stringify(refId)}:${answer.json}`).join(',')}}}`;
+    return {
+      ...(await encodeBody(json)),
+      status: busy ? 503 : 200,
+      queries: outcomes.flatMap((o) => (o.line ? [o.line] : [])),
+    };
+  };
+
+  // Compressed here, not by @fastify/compress: a stored answer keeps its compressed bytes.
+  app.post(servicePaths.query, { compress: false }, async (request, reply) => {
+    const started = performance.now();
     const body = parseQueryRequest(request.body);
     if ('code' in body) {
       return reply.code(400).send(body);
     }
     const signal = clientGone(reply);
-    const outcomes = await Promise.all(body.queries.map((raw, index) => answerOne(request, body, raw, index, signal)));
-    if (outcomes.every(([, result]) => result.error?.code === 'busy')) {
-      reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+    const { info } = app.warehouse.current();
+    // The whole request as each query will read it: relative ends past the data give one key until the next load.
+    const key = JSON.stringify([info.version, { ...body, to: effectiveRange(body, info.asOf).to }]);
+    const { value: answer, cached } = await bodies.get(key, (shared) => answerAll(request, body, shared), signal);
+    if (cached) {
+      for (const line of answer.queries) {
+        logQuery(request, line, started, true);
+      }
     }
-    return { results: Object.fromEntries(outcomes) };
+    if (answer.status === 503) {
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+    }
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    const bytes = encoding === 'identity' ? undefined : answer.encoded[encoding];
+    reply
+      .code(answer.status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('vary', 'accept-encoding');
+    if (bytes) {
+      reply.header('content-encoding', encoding);
+    }
+    return reply.send(bytes ?? answer.identity);
   });
 };
