@@ -30,13 +30,15 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
     await page.getByTestId(exploreTestIds.page).waitFor({ timeout: PAGE_TIMEOUT_MS });
     return { page, errors };
   };
+  /** The SQL editor's lines: the editor itself (`role=code`), not Monaco's widgets, which are editors too. */
+  const editorLines = (page: Page) =>
+    page.getByTestId(testIds.sqlEditor).locator('.monaco-editor[role="code"] .view-lines');
+  /** The SQL editor's text as Monaco draws it (it draws spaces as no-break spaces). */
+  const editorText = async (page: Page) => (await editorLines(page).innerText()).replace(/\u00a0/g, ' ').trim();
   const sqlMode = async (page: Page) => {
     await page.getByRole('radio', { name: labels.modes.sql }).click();
-    await page.getByTestId(testIds.sqlEditor).locator('.monaco-editor').waitFor();
+    await editorLines(page).waitFor();
   };
-  /** The SQL editor's text as Monaco draws it (it draws spaces as no-break spaces). */
-  const editorText = async (page: Page) =>
-    (await page.getByTestId(testIds.sqlEditor).locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').trim();
   /** Asks Monaco for completions (Ctrl+Space) and accepts the one it focuses, after checking it is `expected`. */
   const complete = async (page: Page, expected: string) => {
     await page.keyboard.press('Control+Space');
@@ -60,7 +62,7 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
   it('completes a table and then its column in the SQL editor, runs with Ctrl+Enter and shows what the service returns', async () => {
     const { page, errors } = await open();
     await sqlMode(page);
-    await page.getByTestId(testIds.sqlEditor).locator('.monaco-editor .view-lines').click();
+    await editorLines(page).click();
     await page.keyboard.type('select * from dim_br');
     await complete(page, 'dim_branches');
     await page.keyboard.type(' order by branch_n');
@@ -126,7 +128,7 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
   it('shows the service’s error, naming the problem, for bad SQL; the light theme draws the result too', async () => {
     const { page, errors } = await open();
     await sqlMode(page);
-    await page.getByTestId(testIds.sqlEditor).locator('.monaco-editor .view-lines').click();
+    await editorLines(page).click();
     await page.keyboard.type('select nope from dim_branches');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Enter');
@@ -149,7 +151,7 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
     const query = JSON.stringify({ kind: 'sql', sql: COMPLETED_SQL, format: 'table' });
     const light = await open(`&theme=light&query=${encodeURIComponent(query)}`);
     await resultTable(light.page);
-    await light.page.getByTestId(testIds.sqlEditor).locator('.monaco-editor').waitFor();
+    await editorLines(light.page).waitFor();
     expect(await editorText(light.page)).toBe(COMPLETED_SQL);
     await light.page.screenshot({ path: join(ARTIFACTS, 'explore-light.png'), fullPage: true });
     expect(light.errors).toEqual([]);
