@@ -66,6 +66,10 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
       // The value is SVG text: textContent, not innerText.
       expect(await gauge.getByTestId(testIds.gaugeValue).textContent()).toBe(Number(row.sli).toFixed(1));
       expect(await gauge.innerText()).toContain(messages.n(Number(row.n)));
+      // Named as the branch picker names it; the id on hover.
+      expect(await gauge.innerText()).toContain(String(row.branch_name));
+      expect(await gauge.innerText()).not.toContain(String(row.branch_id));
+      expect(await gauge.getAttribute('title')).toContain(`${row.branch_name} (${row.branch_id})`);
     }
     expect(await page.locator(PANEL_ERROR).count()).toBe(0);
     expect(await page.content()).not.toContain(TOKEN);
@@ -73,7 +77,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await page.close();
   });
 
-  it('drills branch -> customer -> contacts and back, setting the branch variable and the breadcrumbs', async () => {
+  it('drills branch -> why -> customers -> contacts and back, setting the branch variable and the breadcrumbs by name', async () => {
     const { page, errors } = await open('var-branch=$__all');
     const first = sliPanel(page).locator('[data-testid^="touchpoint-gauge-BR"]').first();
     const branchId = (await first.getAttribute('data-testid'))!.replace('touchpoint-gauge-', '');
@@ -82,12 +86,23 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     await first.click();
     await page.waitForURL((url) => url.searchParams.get('var-branch') === branchId);
     expect(await page.getByTestId(previewTestIds.variable('branch')).innerText()).toContain(String(branchName));
-    expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`]);
+    // A branch opens on why it scores what it scores, named, its id on hover; its customers are one step on.
+    const why = messages.steps.why(branchName);
+    const branchStep = messages.steps.branch(branchName);
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, why]);
+    expect(await sliPanel(page).getByTestId(testIds.breadcrumbs).getByText(why).getAttribute('title')).toBe(
+      `${branchName} (${branchId})`
+    );
+    await sliPanel(page)
+      .getByRole('button', { name: messages.why.customers(branchName) })
+      .click();
+    await sliPanel(page).getByTestId(testIds.breadcrumbs).getByText(branchStep).waitFor();
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, why, branchStep]);
     const customers = await column(page, 'Customer');
     expect(customers.length).toBeGreaterThan(0);
 
     await sliPanel(page).getByTestId(testIds.drillTable).locator('tbody button').first().click();
-    expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`, `Customer ${customers[0]}`]);
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, why, branchStep, `Customer ${customers[0]}`]);
     const events = await column(page, 'Event');
     const [{ contacts }] = await serviceRows(live.demo.serviceUrl, TOKEN, {
       from: FROM,
@@ -104,7 +119,7 @@ describe('the preview (npm start) in Chromium, on a live service', () => {
     expect(events.filter((event) => event === 'contact')).toHaveLength(Number(contacts));
 
     await page.goBack();
-    expect(await breadcrumbs(page)).toEqual([messages.scorecard, `Branch ${branchId}`]);
+    expect(await breadcrumbs(page)).toEqual([messages.scorecard, why, branchStep]);
     expect(await column(page, 'Customer')).toEqual(customers);
 
     await sliPanel(page).getByTestId(testIds.breadcrumbs).getByRole('button', { name: messages.scorecard }).click();
