@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema, type QueryResult } from '@touchpoint/contract/src/queryRequest';
+import type { QueryResult } from '@touchpoint/contract/src/queryRequest';
 import { healthSchema } from '@touchpoint/contract/src/serviceResponses';
 import { fillSmallWarehouse, writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
@@ -33,11 +33,7 @@ describe('metric frames name their branches', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const results = async (queries: unknown[]) => {
-    const response = await t.query({ ...range, queries });
-    expect(response.status).toBe(200);
-    return queryResponseSchema.parse(await response.json()).results;
-  };
+  const results = (queries: unknown[]) => t.results({ ...range, queries });
 
   it('gives a table grouped by branch_id each branch’s name and region as its last fields', async () => {
     const { A } = await results([{ refId: 'A', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] }]);

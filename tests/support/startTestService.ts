@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { queryResponseSchema, type QueryResponse } from '@touchpoint/contract/src/queryRequest';
 import { createService, type Service } from '@touchpoint/server/src/service/createService';
 import { serviceConfigSchema, type ServiceConfigInput } from '@touchpoint/server/src/service/serviceConfig';
 
@@ -8,6 +9,8 @@ export interface TestService {
   /** Every structured log line the service wrote. */
   logs: Array<Record<string, unknown>>;
   query(body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** POST /api/query, expecting it to succeed: each query's result by refId. */
+  results(body: unknown): Promise<QueryResponse['results']>;
   close(): Promise<void>;
 }
 
@@ -28,16 +31,24 @@ export const startTestService = async (
   const config = serviceConfigSchema.parse({ db, port: 0, watchIntervalMs: 60_000, ...overrides });
   const service = await createService(config, { logStream });
   const url = await service.app.listen({ host: '127.0.0.1', port: 0 });
+  const query = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   return {
     url,
     service,
     logs,
-    query: (body, headers = {}) =>
-      fetch(`${url}/api/query`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
-      }),
+    query,
+    results: async (body) => {
+      const response = await query(body);
+      if (response.status !== 200) {
+        throw new Error(`the service answered ${response.status}: ${await response.text()}`);
+      }
+      return queryResponseSchema.parse(await response.json()).results;
+    },
     close: () => service.close(),
   };
 };
