@@ -17,6 +17,7 @@ import { isKiosk } from '@touchpoint/scorecard-panel/src/options/isWallMode';
 import { useWindowWidth } from './useWindowWidth';
 import { VariablePicker } from './VariablePicker';
 import { withParams } from './withParams';
+import { headerStyles } from './headerStyles';
 import { exploreText } from './explore/exploreText';
 
 interface Props {
@@ -132,17 +133,8 @@ export function PreviewApp({ boot, datasource, panels }: Props) {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   app: css({ minHeight: '100vh', background: theme.colors.background.canvas, color: theme.colors.text.primary }),
-  header: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    padding: theme.spacing(1, 2),
-    borderBottom: `1px solid ${theme.colors.border.weak}`,
-  }),
-  title: css({ fontSize: theme.typography.h3.fontSize, margin: 0 }),
+  ...headerStyles(theme),
   range: css({ color: theme.colors.text.secondary }),
-  links: css({ display: 'flex', gap: theme.spacing(1), marginLeft: 'auto' }),
   grid: css({ position: 'relative' }),
   cell: css({ position: 'absolute' }),
   note: css({ color: theme.colors.text.secondary, padding: theme.spacing(1) }),

@@ -1,6 +1,5 @@
 import {
   LoadingState,
-  rangeUtil,
   type DataFrame,
   type DataQuery,
   type DataQueryRequest,
@@ -13,6 +12,7 @@ import { useEffect, useState } from 'react';
 import { useStableByKey } from '@touchpoint/scorecard-panel/src/hooks/useStableByKey';
 import { from, map, mergeMap } from 'rxjs';
 import { withTransformations } from './panelTransformations';
+import { requestTiming } from './requestTiming';
 import type { DashboardPanel } from './dashboardModel';
 
 /**
@@ -29,24 +29,14 @@ export const panelRequest = (
   dashboardUid: string
 ): DataQueryRequest<DataQuery> => {
   const maxDataPoints = panel.maxDataPoints ?? Math.max(1, Math.round(width));
-  const { interval, intervalMs } = rangeUtil.calculateInterval(range, maxDataPoints);
   const ref = { type: datasource.type, uid: datasource.uid };
   return {
     app: 'dashboard',
     requestId: `Q${panel.id}`,
     panelId: panel.id,
     dashboardUID: dashboardUid,
-    timezone: 'browser',
-    range,
-    interval,
-    intervalMs,
-    maxDataPoints,
-    scopedVars: {
-      __interval: { text: interval, value: interval },
-      __interval_ms: { text: String(intervalMs), value: intervalMs },
-    },
+    ...requestTiming(range, maxDataPoints),
     targets: panel.targets.map((target) => ({ ...target, datasource: target.datasource ?? ref }) as DataQuery),
-    startTime: Date.now(),
   };
 };
 

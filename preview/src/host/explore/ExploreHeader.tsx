@@ -2,6 +2,7 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { LinkButton, useStyles2, useTheme2 } from '@grafana/ui';
 import type { PreviewBoot } from '../previewBoot';
+import { headerStyles } from '../headerStyles';
 import { previewText } from '../previewText';
 import { withParams } from '../withParams';
 import { exploreText } from './exploreText';
@@ -34,15 +35,6 @@ export function ExploreHeader({ dashboards, datasourceName }: Props) {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  header: css({
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    padding: theme.spacing(1, 2),
-    borderBottom: `1px solid ${theme.colors.border.weak}`,
-  }),
-  title: css({ fontSize: theme.typography.h3.fontSize, margin: 0 }),
+  ...headerStyles(theme),
   datasource: css({ color: theme.colors.text.secondary }),
-  links: css({ display: 'flex', gap: theme.spacing(1), marginLeft: 'auto' }),
 });

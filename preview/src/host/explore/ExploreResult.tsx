@@ -40,7 +40,7 @@ export function ExploreResult({ data, view, onView, width, height }: Props) {
       </div>
       {errors.map((error, index) => (
         <Alert key={index} severity="error" title={exploreText.queryError} data-testid={exploreTestIds.error}>
-          {error.message ?? error.data?.message}
+          {error.message || error.data?.message}
         </Alert>
       ))}
       {views.length > 1 && (

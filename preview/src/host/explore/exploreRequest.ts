@@ -1,11 +1,5 @@
-import {
-  CoreApp,
-  rangeUtil,
-  type DataQuery,
-  type DataQueryRequest,
-  type DataSourceApi,
-  type TimeRange,
-} from '@grafana/data';
+import { CoreApp, type DataQuery, type DataQueryRequest, type DataSourceApi, type TimeRange } from '@grafana/data';
+import { requestTiming } from '../requestTiming';
 
 /** Grafana's request id for the queries of Explore's (left) pane: a newer run cancels the one before it. */
 const EXPLORE_REQUEST_ID = 'explore_left';
@@ -19,22 +13,9 @@ export const exploreRequest = (
   datasource: DataSourceApi,
   range: TimeRange,
   width: number
-): DataQueryRequest<DataQuery> => {
-  const maxDataPoints = Math.max(1, Math.round(width));
-  const { interval, intervalMs } = rangeUtil.calculateInterval(range, maxDataPoints);
-  return {
-    app: CoreApp.Explore,
-    requestId: EXPLORE_REQUEST_ID,
-    timezone: 'browser',
-    range,
-    interval,
-    intervalMs,
-    maxDataPoints,
-    scopedVars: {
-      __interval: { text: interval, value: interval },
-      __interval_ms: { text: String(intervalMs), value: intervalMs },
-    },
-    targets: [{ ...query, datasource: { type: datasource.type, uid: datasource.uid } }],
-    startTime: Date.now(),
-  };
-};
+): DataQueryRequest<DataQuery> => ({
+  app: CoreApp.Explore,
+  requestId: EXPLORE_REQUEST_ID,
+  ...requestTiming(range, Math.max(1, Math.round(width))),
+  targets: [{ ...query, datasource: { type: datasource.type, uid: datasource.uid } }],
+});
