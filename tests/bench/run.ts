@@ -13,7 +13,7 @@ import { scorecardQueries } from './scorecardQueries';
 import { runPostgresBench } from './postgresBench';
 import { runJourneyBench } from './journeyBench';
 import { runServiceBench } from './serviceBench';
-import { runIncrementBench } from './incrementBench';
+import { runCostCurve } from './costCurve';
 import { runIncrementBench } from './incrementBench';
 import { formatNumber, median, timed } from './stats';
 import { errorMessage } from '@touchpoint/server/src/errorMessage';
@@ -30,8 +30,63 @@ import { errorMessage } from '@touchpoint/server/src/errorMessage';
  * (of the service benchmarks, only the PostgreSQL one: quick iterations on
  * it with `npm run bench -- --scale 0.2 --only-postgres`); --only-journey
  * (seed, then only the journey query's figures: no export, reload,
- * scorecard or other service benchmark).
+ * scorecard or other service benchmark); --db FILE (a warehouse seeded
+ * before, e.g. `touchpoint seed --scale 5 --db .scratch/s5.duckdb`: no seed
+ * or load, only its queries); --only-service (of the service benchmarks,
+ * only the HTTP one); --curve [--scales 1,5,20,100] (the cost curve, see
+ * costCurve.ts).
  */
+/** The scorecard in-process, then (unless skipped) the service and PostgreSQL benchmarks, on one warehouse file. */
+const measureQueries = async (
+  seeded: string,
+  values: { 'skip-service'?: boolean; 'only-postgres'?: boolean; 'only-service'?: boolean }
+) => {
+  // The scorecard over the whole three years, from rollups and from rows.
+  const instance = await openDatabase(seeded, { readOnly: true });
+  const connection = await instance.connect();
+  try {
+    const [info] = await readRows(connection, 'select first_event_at, as_of from model_info');
+    const range = { from: Number(info.first_event_at), to: Number(info.as_of) + 1 };
+    const queries = scorecardQueries(await readCatalogTable(connection), range);
+    const measure = async (bound: { sql: string; params: object; types: object }) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        const { ms } = await timed(() =>
+          connection.runAndReadAll(bound.sql, bound.params as never, bound.types as never)
+        );
+        if (i > 0) {
+          samples.push(ms);
+        }
+      }
+      return median(samples);
+    };
+    const results = [];
+    for (const q of queries) {
+      const rollup = await measure(q.fromRollup);
+      const raw = await measure(q.fromRaw);
+      results.push([q.name, formatNumber(rollup), formatNumber(raw), formatNumber(raw / rollup, 1)]);
+    }
+    printTable(
+      'Scorecard queries over three years, median ms (target: within 100 ms)',
+      ['query', 'from rollups', 'from rows', 'rows / rollups'],
+      results
+    );
+    if (!values['skip-service']) {
+      if (!values['only-postgres']) {
+        await runServiceBench(seeded, connection, Number(info.as_of));
+        if (values['only-service']) {
+          return;
+        }
+        await runJourneyBench(seeded, connection, Number(info.as_of));
+      }
+      await runPostgresBench(seeded, Number(info.as_of));
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+};
+
 const main = async () => {
   const { values } = parseArgs({
     options: {
@@ -40,8 +95,21 @@ const main = async () => {
       'only-postgres': { type: 'boolean' },
       'only-journey': { type: 'boolean' },
       keep: { type: 'string' },
+      db: { type: 'string' },
+      'only-service': { type: 'boolean' },
+      curve: { type: 'boolean' },
+      scales: { type: 'string' },
     },
   });
+  if (values.curve) {
+    await runCostCurve((values.scales ?? '1,5,20,100').split(',').map(Number), values.keep);
+    return;
+  }
+  if (values.db) {
+    process.stdout.write(`Touchpoint benchmark on ${values.db}\n`);
+    await measureQueries(values.db, values);
+    return;
+  }
   const scale = Number(values.scale ?? process.env.BENCH_SCALE ?? 20);
   const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-bench-'));
   mkdirSync(dir, { recursive: true });
@@ -115,50 +183,7 @@ const main = async () => {
     // A one-day increment (load --append) against the full reload just measured.
     await runIncrementBench(seeded, dir, loadTotal.ms);
 
-    // A one-day increment (load --append) against the full reload just measured.
-    await runIncrementBench(seeded, dir, loadTotal.ms);
-
-    // The scorecard over the whole three years, from rollups and from rows.
-    const instance = await openDatabase(seeded, { readOnly: true });
-    const connection = await instance.connect();
-    try {
-      const [info] = await readRows(connection, 'select first_event_at, as_of from model_info');
-      const range = { from: Number(info.first_event_at), to: Number(info.as_of) + 1 };
-      const queries = scorecardQueries(await readCatalogTable(connection), range);
-      const measure = async (bound: { sql: string; params: object; types: object }) => {
-        const samples: number[] = [];
-        for (let i = 0; i < 6; i += 1) {
-          const { ms } = await timed(() =>
-            connection.runAndReadAll(bound.sql, bound.params as never, bound.types as never)
-          );
-          if (i > 0) {
-            samples.push(ms);
-          }
-        }
-        return median(samples);
-      };
-      const results = [];
-      for (const q of queries) {
-        const rollup = await measure(q.fromRollup);
-        const raw = await measure(q.fromRaw);
-        results.push([q.name, formatNumber(rollup), formatNumber(raw), formatNumber(raw / rollup, 1)]);
-      }
-      printTable(
-        'Scorecard queries over three years, median ms (target: within 100 ms)',
-        ['query', 'from rollups', 'from rows', 'rows / rollups'],
-        results
-      );
-      if (!values['skip-service']) {
-        if (!values['only-postgres']) {
-          await runServiceBench(seeded, connection, Number(info.as_of));
-          await runJourneyBench(seeded, connection, Number(info.as_of));
-        }
-        await runPostgresBench(seeded, Number(info.as_of));
-      }
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
+    await measureQueries(seeded, values);
   } finally {
     if (!values.keep) {
       rmSync(dir, { recursive: true, force: true });

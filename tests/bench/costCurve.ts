@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
+import { readRows } from '@touchpoint/server/src/db/readRows';
+import { printTable } from './printTable';
+import { runServiceBench, type ServiceFigures } from './serviceBench';
+import { formatNumber, timed } from './stats';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+const seedFigures = z.object({ seedMs: z.number(), buildMs: z.number(), rows: z.number(), buildRssMb: z.number() });
+
+/** What a one-day increment shows until `touchpoint load --append` (issue 18) is in. */
+export const INCREMENT_PENDING = 'n/a until load --append lands';
+
+interface ScaleFigures {
+  scale: number;
+  seed: z.infer<typeof seedFigures>;
+  loadRowsPerSecond: number;
+  fileMb: number;
+  service: ServiceFigures;
+}
+
+/** One scale: seed and build (own process), load the CSV (the CLI), then the service benchmark, shortened. */
+const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> => {
+  const db = join(dir, `scale-${scale}.duckdb`);
+  const csv = join(dir, `csv-${scale}`);
+  const loaded = join(dir, `loaded-${scale}.duckdb`);
+  process.stdout.write(`\n== scale ${scale}: seeding ==\n`);
+  const seeded = await run('node', ['--import', 'tsx', join(__dirname, 'curveSeed.ts'), String(scale), db, csv], {
+    cwd: root,
+    maxBuffer: 1024 * 1024,
+  });
+  const seed = seedFigures.parse(JSON.parse(seeded.stdout.trim().split('\n').pop() ?? '{}'));
+  const load = await timed(() =>
+    run('node', [join(root, 'bin', 'touchpoint.js'), 'load', '--db', loaded, csv], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    })
+  );
+  rmSync(loaded, { force: true });
+  const instance = await openDatabase(db, { readOnly: true });
+  const connection = await instance.connect();
+  try {
+    const [info] = await readRows(connection, 'select as_of from model_info');
+    const service = await runServiceBench(db, connection, Number(info.as_of), { wallSeconds: 30, loadSeconds: 5 });
+    return {
+      scale,
+      seed,
+      loadRowsPerSecond: seed.rows / (load.ms / 1000),
+      fileMb: statSync(db).size / 1024 / 1024,
+      service,
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(csv, { recursive: true, force: true });
+  }
+};
+
+/**
+ * `npm run bench -- --curve [--scales 1,5,20,100] [--keep DIR]`: the cost
+ * curve, one row per scale: seed, build, load, file size, peak memory of
+ * build and serve, the scorecard uncached and cached, a one-day increment,
+ * and 100 wall screens on moving relative ranges (30 s per scale).
+ */
+export const runCostCurve = async (scales: number[], keep?: string): Promise<void> => {
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-curve-'));
+  mkdirSync(dir, { recursive: true });
+  const rows: ScaleFigures[] = [];
+  try {
+    for (const scale of scales) {
+      rows.push(await measureScale(scale, dir));
+      rmSync(join(dir, `scale-${scale}.duckdb`), { force: true });
+    }
+  } finally {
+    if (!keep) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    printTable(
+      'Cost curve (seconds, MB, ms; scorecard: every leadership and operations panel over 90 days)',
+      [
+        'scale',
+        'raw rows',
+        'seed s',
+        'build s',
+        'load rows/s',
+        'file MB',
+        'build RSS MB',
+        'serve RSS MB',
+        'uncached p50/p95',
+        'cached p50/p95',
+        'one-day increment',
+        'wall errors',
+        'wall p99',
+      ],
+      rows.map((r) => [
+        r.scale,
+        r.seed.rows.toLocaleString('en-US'),
+        formatNumber(r.seed.seedMs / 1000),
+        formatNumber(r.seed.buildMs / 1000),
+        formatNumber(r.loadRowsPerSecond, 0),
+        formatNumber(r.fileMb, 0),
+        formatNumber(r.seed.buildRssMb, 0),
+        formatNumber(r.service.serveRssMb, 0),
+        `${formatNumber(r.service.uncached.p50)} / ${formatNumber(r.service.uncached.p95)}`,
+        `${formatNumber(r.service.cached.p50)} / ${formatNumber(r.service.cached.p95)}`,
+        INCREMENT_PENDING,
+        r.service.wall.errors,
+        formatNumber(r.service.wall.p99),
+      ])
+    );
+  }
+};
