@@ -104,6 +104,7 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
       kind: 'metric',
       metric: 'csat',
     });
+    await page.screenshot({ path: join(ARTIFACTS, 'explore-time-series-dark.png'), fullPage: true });
 
     // The same result as a table, on the toggle.
     await page.getByTestId(exploreTestIds.viewPicker).getByRole('radio', { name: exploreText.views.table }).click();
