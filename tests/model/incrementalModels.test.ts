@@ -1,0 +1,23 @@
+import { basename } from 'node:path';
+import { modelFiles } from '@touchpoint/sql';
+import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
+import { incrementalModels } from '@touchpoint/server/src/warehouse/incrementalModels';
+import { narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
+
+// The equivalence test proves the declarations right on data; this one says at once which one a model change broke.
+describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
+  const files = new Map(modelFiles().map((file) => [basename(file, '.sql'), file]));
+
+  it.each(Object.keys(incrementalModels).map((name) => [name]))(
+    '%s is a table model whose narrowed inputs it reads',
+    (name) => {
+      const file = files.get(name);
+      expect(file).toBeDefined();
+      expect(readModelDeclaration(file as string).kind).toBe('table');
+      const query = narrowedQuery(file as string, incrementalModels[name]);
+      for (const relation of Object.keys(incrementalModels[name].narrow)) {
+        expect(query).toContain(`(select * from ${relation} where `);
+      }
+    }
+  );
+});
