@@ -119,7 +119,8 @@ export const messages = {
     touchpoint: 'Touchpoint',
     sli: 'SLI',
     negative: 'Negative',
-    churn: 'Churn after negative vs others',
+    churn: (days: number | undefined) =>
+      days === undefined ? 'Churn after negative vs others' : `Churn within ${days} d: after negative vs others`,
     lift: 'Lift (95% interval)',
     atRisk: 'At risk',
     company: (value: string) => `company ${value}`,

@@ -18,10 +18,10 @@ import { formatDuration } from '@touchpoint/scorecard-panel/src/model/formatDura
 import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { readDashboardFiles } from '../grafana/support/dashboardFiles';
 import { SERVICE_TOKEN } from '../grafana/support/seededService';
-import { runTouchpoint } from '../support/runTouchpoint';
 import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 import { registerTouchpoint } from './support/panelOnService';
 import { renderPanel, resetUrl } from './support/renderPanel';
+import { sqlRows, tableColumn } from './support/warehouseRows';
 
 // The small warehouse runs from January to 24 April 2024 22:20 (its as-of).
 const RANGE: TimeRange = (() => {
@@ -40,21 +40,6 @@ const closedLoopPanel = readDashboardFiles()
   .panels.find((panel) => panel.options.view === 'closedLoop')!;
 const targets = closedLoopPanel.targets.map(({ datasource: _datasource, ...target }) => savedQuerySchema.parse(target));
 
-const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
-  const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
-  if (outcome.code !== 0) {
-    throw new Error(outcome.stderr);
-  }
-  return JSON.parse(outcome.stdout);
-};
-
-/** One column of the drill table as shown. */
-const tableColumn = (name: string) => {
-  const table = screen.getByTestId(testIds.drillTable);
-  const index = [...table.querySelectorAll('thead th')].map((th) => th.textContent).indexOf(name);
-  expect(index).toBeGreaterThanOrEqual(0);
-  return [...table.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[index].textContent);
-};
 const waitForTable = (column: string) => screen.findByRole('columnheader', { name: column }, { timeout: 10_000 });
 const crumbs = () =>
   within(screen.getByTestId(testIds.breadcrumbs))

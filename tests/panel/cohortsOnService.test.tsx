@@ -11,9 +11,9 @@ import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSource
 import { testIds } from '@touchpoint/scorecard-panel/src/messages';
 import { readDashboardFiles } from '../grafana/support/dashboardFiles';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
-import { runTouchpoint } from '../support/runTouchpoint';
 import { registerTouchpoint } from './support/panelOnService';
 import { renderPanel, resetUrl } from './support/renderPanel';
+import { sqlRows } from './support/warehouseRows';
 
 // The seeded warehouse's first half of 2024: cohorts January to May.
 const RANGE: TimeRange = (() => {
@@ -27,14 +27,6 @@ const cohortPanel = readDashboardFiles()
   .find((file) => file.dashboard.uid === HOME_DASHBOARD_UID)!
   .panels.find((panel) => panel.options.view === 'cohorts')!;
 const targets = cohortPanel.targets.map(({ datasource: _datasource, ...target }) => savedQuerySchema.parse(target));
-
-const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
-  const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
-  if (outcome.code !== 0) {
-    throw new Error(outcome.stderr);
-  }
-  return JSON.parse(outcome.stdout);
-};
 
 /** Each cell of the branches' triangle by the definition, straight from dim_customers. */
 const directCells = (db: string, branches: string[]) =>

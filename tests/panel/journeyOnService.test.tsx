@@ -7,7 +7,7 @@ import { dateTime, type TimeRange } from '@grafana/data';
 import { locationService } from '@grafana/runtime';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { savedQuerySchema, type SavedMetricQuery } from '@touchpoint/contract/src/savedQuery';
+import { newQuery, savedQuerySchema, type SavedMetricQuery } from '@touchpoint/contract/src/savedQuery';
 import type { VariableSpec } from '@touchpoint/preview/src/host/dashboardTemplateSrv';
 import { HOME_DASHBOARD_UID } from '@touchpoint/preview/src/server/previewSources';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
@@ -15,9 +15,9 @@ import { modelFrom } from './support/modelFrom';
 import { readJourneyBoard, sortJourney } from '@touchpoint/scorecard-panel/src/model/journeyBoard';
 import { readDashboardFiles } from '../grafana/support/dashboardFiles';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
-import { runTouchpoint } from '../support/runTouchpoint';
 import { registerTouchpoint } from './support/panelOnService';
 import { renderPanel, resetUrl } from './support/renderPanel';
+import { sqlRows, tableColumn } from './support/warehouseRows';
 
 // The seeded warehouse runs from January to June 2024: the whole of it, on day boundaries.
 const RANGE: TimeRange = (() => {
@@ -36,30 +36,14 @@ const journeyTargets = journeyPanel.targets.map(({ datasource: _datasource, ...t
   savedQuerySchema.parse(target)
 );
 
+/** The SLI board's query, narrowed to the dashboard's branches. */
 const sliByBranch: SavedMetricQuery = {
-  refId: 'A',
-  version: 1,
-  kind: 'metric',
-  metric: 'sli',
+  ...newQuery('metric', 'A'),
   groupBy: ['branch_id', 'region'],
   interval: 'none',
   filters: { branch_id: ['$branch'] },
 };
 
-const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
-  const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
-  if (outcome.code !== 0) {
-    throw new Error(outcome.stderr);
-  }
-  return JSON.parse(outcome.stdout);
-};
-
-const tableColumn = (name: string) => {
-  const table = screen.getByTestId(testIds.drillTable);
-  const index = [...table.querySelectorAll('thead th')].map((th) => th.textContent).indexOf(name);
-  expect(index).toBeGreaterThanOrEqual(0);
-  return [...table.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[index].textContent);
-};
 const crumbs = () =>
   within(screen.getByTestId(testIds.breadcrumbs))
     .getAllByRole('listitem')
@@ -117,6 +101,9 @@ describe('the journey view and the why step on the real service', () => {
        from fct_journey_ratings where ${IN_RANGE} group by all`
     );
     expect(atBranch.length).toBeGreaterThan(1);
+    // Churn counts within the warehouse's own window, and the heading says how long it is.
+    const [{ days }] = await sqlRows(seeded.db, 'select churn_window_days::int as days from model_params');
+    expect(screen.getByRole('columnheader', { name: messages.journey.churn(Number(days)) })).toBeInTheDocument();
     expect([...journeyRows()].sort()).toEqual(atBranch.map((row) => String(row.touchpoint)).sort());
     for (const row of atBranch) {
       const cells = within(screen.getByTestId(testIds.journeyRow(String(row.touchpoint))));

@@ -3,10 +3,10 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { SavedMetricQuery, SavedSqlQuery } from '@touchpoint/contract/src/savedQuery';
 import { messages, testIds } from '@touchpoint/scorecard-panel/src/messages';
-import { runTouchpoint } from '../support/runTouchpoint';
 import { startSeededService, type SeededService } from '../grafana/support/seededService';
 import { registerTouchpoint } from './support/panelOnService';
 import { renderPanel, resetUrl } from './support/renderPanel';
+import { sqlRows, tableColumn } from './support/warehouseRows';
 
 const sliByBranch: SavedMetricQuery = {
   refId: 'A',
@@ -45,14 +45,6 @@ const cohortQuery: SavedSqlQuery = {
   sql: 'select cohort_month, months_since_start, cohort_size, active from rel_cohort_retention order by 1, 2',
 };
 
-const sqlRows = async (db: string, sql: string): Promise<Array<Record<string, unknown>>> => {
-  const outcome = await runTouchpoint('sql', '--db', db, '--format', 'json', sql);
-  if (outcome.code !== 0) {
-    throw new Error(outcome.stderr);
-  }
-  return JSON.parse(outcome.stdout);
-};
-
 /** A branch's name as the warehouse holds it. */
 const branchName = async (db: string, branchId: string): Promise<string> => {
   const [row] = await sqlRows(db, `select branch_name from dim_branches where branch_id = '${branchId}'`);
@@ -62,14 +54,6 @@ const branchName = async (db: string, branchId: string): Promise<string> => {
 /** The why step's way on to the branch's customers, once its comparison has come back. */
 const findCustomersButton = (name: string) =>
   screen.findByRole('button', { name: messages.why.customers(name) }, { timeout: 10_000 });
-
-/** One column of the drill table as shown (plain DOM: role queries over 500 rows are slow in jsdom). */
-const tableColumn = (name: string) => {
-  const table = screen.getByTestId(testIds.drillTable);
-  const index = [...table.querySelectorAll('thead th')].map((th) => th.textContent).indexOf(name);
-  expect(index).toBeGreaterThanOrEqual(0);
-  return [...table.querySelectorAll('tbody tr')].map((row) => row.querySelectorAll('td')[index].textContent);
-};
 
 describe('scorecard panel on the real service', () => {
   let seeded: SeededService;
@@ -113,7 +97,7 @@ describe('scorecard panel on the real service', () => {
     const worstName = await branchName(seeded.db, worst);
     await userEvent.click(await findCustomersButton(worstName));
 
-    await screen.findByTestId(testIds.drillTable);
+    await screen.findByTestId(testIds.drillTable, {}, { timeout: 10_000 });
     const customers = tableColumn('Customer');
     const [{ n }] = await sqlRows(
       seeded.db,

@@ -16,12 +16,10 @@ import {
 import { formatDuration } from '../model/formatDuration';
 import type { MetricInfo } from '../model/metricField';
 import type { ViewProps } from './viewProps';
+import { boardSizes, boardStyles } from './boardTable';
 import { linkButton } from './linkButton';
 
 const RATIOS = ['inSla', 'contact', 'recovery'] as const;
-const ROW = { normal: { min: 40, max: 64, header: 28 }, wall: { min: 64, max: 120, header: 44 } };
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
  * Per branch, the follow-up of negative ratings: the overdue backlog and how
@@ -33,10 +31,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 export function ClosedLoopView({ model, width, height, wall, onDrill }: ViewProps<ClosedLoopBoard>) {
   const styles = useStyles2(getStyles);
   const branches = sortClosedLoop(model.branches);
-  const size = wall ? ROW.wall : ROW.normal;
-  const rowHeight = Math.floor(clamp((height - size.header) / Math.max(1, branches.length), size.min, size.max));
-  const valueFont = Math.round(clamp(rowHeight * 0.36, 14, wall ? 44 : 22));
-  const noteFont = Math.round(clamp(valueFont * 0.55, wall ? 16 : 11, 24));
+  const { header, rowHeight, valueFont, noteFont } = boardSizes(height, branches.length, wall);
   const ratios = RATIOS.filter((column) => model.metrics[column] !== undefined);
 
   if (branches.length === 0) {
@@ -51,7 +46,7 @@ export function ClosedLoopView({ model, width, height, wall, onDrill }: ViewProp
         aria-label={messages.closedLoop.table}
       >
         <thead>
-          <tr style={{ height: size.header, fontSize: noteFont }}>
+          <tr style={{ height: header, fontSize: noteFont }}>
             <th scope="col">{messages.closedLoop.branch}</th>
             <th scope="col">{messages.closedLoop.overdue}</th>
             {model.hasOldest && <th scope="col">{messages.closedLoop.oldest}</th>}
@@ -203,33 +198,7 @@ function RatioCell({ column, cell, info, minN, valueFont, noteFont }: CellProps)
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflow: 'auto' }),
-  empty: css({ color: theme.colors.text.secondary, margin: theme.spacing(1) }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    color: theme.colors.text.primary,
-    'th, td': {
-      padding: theme.spacing(0.25, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      verticalAlign: 'middle',
-      whiteSpace: 'nowrap',
-    },
-    // The branch on the left, the numbers right-aligned under their headings.
-    'th:first-child': { textAlign: 'left' },
-    'thead th:not(:first-child), td': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-    'thead th': {
-      position: 'sticky',
-      top: 0,
-      background: theme.colors.background.primary,
-      color: theme.colors.text.secondary,
-      fontWeight: theme.typography.fontWeightMedium,
-    },
-  }),
-  wall: css({
-    'th, td': { borderBottomColor: theme.colors.border.medium },
-    'thead th': { color: theme.colors.text.primary },
-  }),
+  ...boardStyles(theme),
   branchCell: css({ width: '28%', fontWeight: 'inherit' }),
   branch: css({
     display: 'flex',
@@ -246,9 +215,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   }),
-  value: css({ display: 'block', fontWeight: theme.typography.fontWeightBold, lineHeight: 1.15 }),
   overdue: css({ color: theme.colors.error.text }),
-  note: css({ display: 'block', color: theme.colors.text.secondary, lineHeight: 1.2 }),
   swatch: css({
     display: 'inline-block',
     width: '0.7em',
@@ -257,6 +224,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderRadius: 2,
     border: `1px solid ${theme.colors.border.medium}`,
   }),
-  lowN: css({ background: theme.colors.background.secondary }),
   lowNText: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
 });

@@ -12,13 +12,10 @@ import {
   type JourneyBoard,
   type JourneyRow,
 } from '../model/journeyBoard';
+import { boardSizes, boardStyles } from './boardTable';
 import { IntervalBar, SliBar } from './JourneyBars';
 import { linkButton } from './linkButton';
 import type { ViewProps } from './viewProps';
-
-const ROW = { normal: { min: 40, max: 64, header: 28 }, wall: { min: 64, max: 120, header: 44 } };
-
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 /**
  * Where the journey leaks, for the selected branches: per touchpoint its
@@ -30,10 +27,7 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 export function JourneyView({ model, options, width, height, wall, onDrill }: ViewProps<JourneyBoard>) {
   const styles = useStyles2(getStyles);
   const rows = sortJourney(model.rows, options.journeySort, parseJourneyOrder(options.journeyOrder));
-  const size = wall ? ROW.wall : ROW.normal;
-  const rowHeight = Math.floor(clamp((height - size.header) / Math.max(1, rows.length), size.min, size.max));
-  const valueFont = Math.round(clamp(rowHeight * 0.34, 14, wall ? 40 : 20));
-  const noteFont = Math.round(clamp(valueFont * 0.6, wall ? 16 : 11, 24));
+  const { header, rowHeight, valueFont, noteFont } = boardSizes(height, rows.length, wall);
   const domain = liftDomain(rows);
 
   if (rows.length === 0) {
@@ -48,11 +42,11 @@ export function JourneyView({ model, options, width, height, wall, onDrill }: Vi
         aria-label={journey.table}
       >
         <thead>
-          <tr style={{ height: size.header, fontSize: noteFont }}>
+          <tr style={{ height: header, fontSize: noteFont }}>
             <th scope="col">{journey.touchpoint}</th>
             <th scope="col">{journey.sli}</th>
             <th scope="col">{journey.negative}</th>
-            <th scope="col">{journey.churn}</th>
+            <th scope="col">{journey.churn(model.churnWindowDays)}</th>
             <th scope="col">{journey.lift}</th>
             <th scope="col">{journey.atRisk}</th>
           </tr>
@@ -150,32 +144,7 @@ function TouchpointRow({ row, model, domain, height, valueFont, noteFont, wall, 
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  scroll: css({ overflow: 'auto' }),
-  empty: css({ color: theme.colors.text.secondary, margin: theme.spacing(1) }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    color: theme.colors.text.primary,
-    'th, td': {
-      padding: theme.spacing(0.25, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      verticalAlign: 'middle',
-      whiteSpace: 'nowrap',
-    },
-    'th:first-child': { textAlign: 'left' },
-    'thead th:not(:first-child), td': { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-    'thead th': {
-      position: 'sticky',
-      top: 0,
-      background: theme.colors.background.primary,
-      color: theme.colors.text.secondary,
-      fontWeight: theme.typography.fontWeightMedium,
-    },
-  }),
-  wall: css({
-    'th, td': { borderBottomColor: theme.colors.border.medium },
-    'thead th': { color: theme.colors.text.primary },
-  }),
+  ...boardStyles(theme),
   touchpointCell: css({ width: '22%', fontWeight: 'inherit' }),
   touchpoint: css({
     display: 'flex',
@@ -187,8 +156,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:hover > span:first-of-type, &:focus-visible > span:first-of-type': { textDecoration: 'underline' },
   }),
   name: css({ fontWeight: theme.typography.fontWeightMedium }),
-  value: css({ display: 'block', fontWeight: theme.typography.fontWeightBold, lineHeight: 1.15 }),
-  note: css({ display: 'block', color: theme.colors.text.secondary, lineHeight: 1.2 }),
   warn: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
-  lowN: css({ background: theme.colors.background.secondary }),
 });

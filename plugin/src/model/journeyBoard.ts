@@ -1,4 +1,5 @@
 import type { DataFrame } from '@grafana/data';
+import { z } from 'zod';
 import { journeyColumns } from '@touchpoint/contract/src/journeyColumns';
 import { messages } from '../messages';
 import { fieldNamed, frameStamp, numberAt, stringAt } from './metricField';
@@ -48,11 +49,16 @@ export interface JourneyBoard {
   rows: JourneyRow[];
   /** Whether the company query came back, so the SLI has a marker. */
   hasCompany: boolean;
+  /** Days after the reference time a departure counts as churn, as the warehouse was built. */
+  churnWindowDays?: number;
   minN?: number;
   asOf?: number;
 }
 
 export type JourneyResult = { model: JourneyBoard } | { problem: string };
+
+/** What the service says about a journey frame in meta.custom. */
+const journeyMetaSchema = z.object({ journey: z.object({ churnWindowDays: z.number().int().positive() }) });
 
 const isJourneyFrame = (frame: DataFrame) =>
   journeyColumns.every((column) => fieldNamed(frame, column) !== undefined) &&
@@ -113,7 +119,9 @@ export const readJourneyBoard = (frames: DataFrame[]): JourneyResult => {
   const rows = readRows(selection, minN).map((row) =>
     company ? { ...row, companySli: companySli.get(row.touchpoint) ?? null } : row
   );
-  return { model: { rows, hasCompany: company !== undefined, minN, asOf } };
+  const meta = journeyMetaSchema.safeParse(selection.meta?.custom);
+  const churnWindowDays = meta.success ? meta.data.journey.churnWindowDays : undefined;
+  return { model: { rows, hasCompany: company !== undefined, churnWindowDays, minN, asOf } };
 };
 
 /** The journey order an option names ("kiosk, app, ..."): its touchpoints first, then the model's order. */

@@ -1,4 +1,4 @@
-import { querySchema, type QueryRequest } from '@touchpoint/contract/src/queryRequest';
+import { querySchema } from '@touchpoint/contract/src/queryRequest';
 import { toServiceQuery } from '@touchpoint/duckdb-datasource/src/query/toServiceQuery';
 import { whyQueries, whyRefId } from '@touchpoint/scorecard-panel/src/drill/whyQueries';
 import { stepQueries } from '@touchpoint/scorecard-panel/src/drill/stepQueries';
@@ -23,9 +23,7 @@ describe('whyQueries', () => {
       'company:resolution_median',
       'company:fcr',
     ]);
-    const sent: QueryRequest['queries'] = queries.map((query) =>
-      querySchema.parse(toServiceQuery(query, { resolve: () => undefined }))
-    );
+    const sent = queries.map((query) => querySchema.parse(toServiceQuery(query, { resolve: () => undefined })));
     expect(sent[0]).toMatchObject({
       metric: 'sli',
       groupBy: ['touchpoint', 'branch_id'],

@@ -11,7 +11,10 @@ type JourneyFixtureRow = { touchpoint: string } & Partial<Record<'branch_id' | '
  * rows, read as the datasource hands it to Grafana.
  */
 export const journeyFrameFor = (rows: JourneyFixtureRow[], refId: string) => {
-  const groups = ['touchpoint', ...(rows.some((row) => row.branch_id) ? ['branch_id', 'branch_name'] : [])] as const;
+  const groups: Array<'touchpoint' | 'branch_id' | 'branch_name'> = [
+    'touchpoint',
+    ...(rows.some((row) => row.branch_id) ? (['branch_id', 'branch_name'] as const) : []),
+  ];
   const columns: Record<string, { type: 'string' | 'number'; values: PlainValue[] }> = {};
   for (const name of groups) {
     columns[name] = { type: 'string', values: rows.map((row) => row[name] ?? null) };
