@@ -72,11 +72,20 @@ describe('the journey view and the why step on the real service', () => {
     );
     branchId = String(branches[0].branch_id);
     branchName = String(branches[0].branch_name);
+    const regions = await sqlRows(seeded.db, 'select distinct region from dim_branches order by 1');
     variables = [
       {
         name: 'branch',
         options: branches.map((row) => String(row.branch_id)),
         selected: branchId,
+        multi: true,
+        includeAll: true,
+      },
+      // The dashboard's region picker on All: the branch alone narrows the journey.
+      {
+        name: 'region',
+        options: regions.map((row) => String(row.region)),
+        selected: '$__all',
         multi: true,
         includeAll: true,
       },
