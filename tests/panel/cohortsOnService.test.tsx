@@ -28,15 +28,17 @@ const cohortPanel = readDashboardFiles()
   .panels.find((panel) => panel.options.view === 'cohorts')!;
 const targets = cohortPanel.targets.map(({ datasource: _datasource, ...target }) => savedQuerySchema.parse(target));
 
-/** Each cell of the branches' triangle by the definition, straight from dim_customers. */
-const directCells = (db: string, branches: string[]) =>
+const list = (values: string[]) => values.map((value) => `'${value}'`).join(', ');
+
+/** Each cell of the triangle of these branches (and regions) by the definition, straight from dim_customers. */
+const directCells = (db: string, branches: string[], regions?: string[]) =>
   sqlRows(
     db,
     `with info as (select first_month, as_of from model_info),
      members as (
          select c.cohort_month, c.ended_at from dim_customers as c, info
          where c.cohort_month >= info.first_month and c.cohort_month >= '2024-01-01' and c.cohort_month < '2024-06-30'
-           and c.branch_id in (${branches.map((b) => `'${b}'`).join(', ')})
+           and c.branch_id in (${list(branches)}) ${regions ? `and c.region in (${list(regions)})` : ''}
      ),
      cells as (
          select cohort_month, count(*) as size, unnest(range(0, datediff('month', cohort_month, any_value(info.as_of)))) as k
@@ -54,20 +56,24 @@ const shownCells = (cells: Array<Record<string, unknown>>) =>
   cells.map((cell) => screen.getByTestId(testIds.cohortCell(String(cell.month), Number(cell.k))).textContent);
 const percent = (cell: Record<string, unknown>) => `${Math.round((100 * Number(cell.active)) / Number(cell.size))}%`;
 
-describe('the retention triangle on the real service follows the branch variable', () => {
+describe('the retention triangle on the real service follows the branch and region variables', () => {
   let seeded: SeededService;
   let branches: string[];
+  let regions: string[];
   beforeAll(async () => {
     seeded = await startSeededService();
-    branches = (await sqlRows(seeded.db, 'select branch_id from dim_branches order by 1')).map((row) =>
-      String(row.branch_id)
-    );
+    const rows = await sqlRows(seeded.db, 'select branch_id, region from dim_branches order by 1');
+    branches = rows.map((row) => String(row.branch_id));
+    regions = [...new Set(rows.map((row) => String(row.region)))].sort();
   });
   afterAll(() => seeded?.stop());
   beforeEach(() => resetUrl('?var-branch=$__all'));
 
-  const render = async (selected: string | string[]) => {
-    const variables: VariableSpec[] = [{ name: 'branch', options: branches, selected, multi: true, includeAll: true }];
+  const render = async (selected: string | string[], region: string | string[] = '$__all') => {
+    const variables: VariableSpec[] = [
+      { name: 'branch', options: branches, selected, multi: true, includeAll: true },
+      { name: 'region', options: regions, selected: region, multi: true, includeAll: true },
+    ];
     const touchpoint = registerTouchpoint(seeded.service.url, variables);
     const { series, request } = await touchpoint.panelData(targets, RANGE);
     return renderPanel({ series, request, timeRange: RANGE, variables, options: cohortPanel.options });
@@ -101,5 +107,14 @@ describe('the retention triangle on the real service follows the branch variable
     await render([first, second]);
     const two = await directCells(seeded.db, [first, second]);
     expect(shownCells(two)).toEqual(two.map(percent));
+  });
+
+  it('narrows to the branches of the selected region', async () => {
+    expect(regions.length).toBeGreaterThan(1);
+    const [region] = regions;
+    await render('$__all', region);
+    const inRegion = await directCells(seeded.db, branches, [region]);
+    expect(inRegion.length).toBeGreaterThan(0);
+    expect(shownCells(inRegion)).toEqual(inRegion.map(percent));
   });
 });
