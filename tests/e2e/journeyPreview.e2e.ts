@@ -37,7 +37,9 @@ describe('the journey panel on the leadership dashboard, in Chromium on a live s
       queries: [{ refId: 'A', kind: 'journey' }],
     });
     expect(rows.length).toBeGreaterThan(1);
-    const shown = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')));
+    const shown = await Promise.all(
+      (await table.locator('tbody tr').all()).map((tr) => tr.getAttribute('data-testid'))
+    );
     const byRisk = [...rows].sort(
       (a, b) =>
         Number(b.customers_at_risk ?? -1) - Number(a.customers_at_risk ?? -1) ||
