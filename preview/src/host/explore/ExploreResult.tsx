@@ -24,14 +24,15 @@ interface Props {
  */
 export function ExploreResult({ data, view, onView, width, height }: Props) {
   const theme = useTheme2();
-  const frames = useMemo(() => displayFrames(data?.series ?? [], theme, 'browser'), [data?.series, theme]);
+  const series = useMemo(() => data?.series ?? [], [data?.series]);
+  const shown = shownView(series, view);
+  const views = possibleViews(series);
+  const frames = useMemo(() => displayFrames(series, shown, theme, 'browser'), [series, shown, theme]);
   if (!data) {
     return <Text color="secondary">{exploreText.nothingRun}</Text>;
   }
   const loading = data.state === LoadingState.Loading;
   const errors = loading ? [] : (data.errors ?? (data.error ? [data.error] : []));
-  const shown = shownView(frames, view);
-  const views = possibleViews(frames);
   const hasRows = frames.some((frame) => frame.length > 0);
   return (
     <Stack direction="column" gap={1}>
