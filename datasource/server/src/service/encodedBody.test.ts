@@ -1,5 +1,5 @@
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
-import { chooseEncoding, COMPRESS_THRESHOLD_BYTES, encodeBody } from './encodedBody';
+import { bodyIn, chooseEncoding, COMPRESS_THRESHOLD_BYTES, encodeBody } from './encodedBody';
 
 describe('chooseEncoding', () => {
   it.each([
@@ -19,19 +19,25 @@ describe('chooseEncoding', () => {
   });
 });
 
-describe('encodeBody', () => {
-  it('keeps a large body in gzip and brotli, each decoding to the same text, and counts every byte held', async () => {
+describe('bodyIn', () => {
+  it('compresses a large body once per encoding asked for, each decoding to the same text', async () => {
     const json = JSON.stringify({ values: Array.from({ length: 500 }, (_, i) => i * 1.5) });
-    const body = await encodeBody(json);
-    expect(body.identity.toString()).toBe(json);
-    expect(gunzipSync(body.encoded.gzip ?? Buffer.alloc(0)).toString()).toBe(json);
-    expect(brotliDecompressSync(body.encoded.br ?? Buffer.alloc(0)).toString()).toBe(json);
-    expect(body.bytes).toBe(body.identity.length + (body.encoded.gzip?.length ?? 0) + (body.encoded.br?.length ?? 0));
+    const body = encodeBody(json);
+    expect(body.encoded.size).toBe(0);
+    const gzip = await bodyIn(body, 'gzip');
+    expect(gzip.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.bytes).toString()).toBe(json);
+    expect([...body.encoded.keys()]).toEqual(['gzip']);
+    expect((await bodyIn(body, 'gzip')).bytes).toBe(gzip.bytes);
+    const br = await bodyIn(body, 'br');
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(json);
+    expect(gzip.bytes.length + br.bytes.length).toBeLessThan(body.bytes - body.identity.length);
+    expect(await bodyIn(body, 'identity')).toEqual({ bytes: body.identity, encoding: 'identity' });
   });
 
-  it('keeps a body under the threshold as it is', async () => {
+  it('sends a body under the threshold as it is, whatever the client accepts', async () => {
     const json = JSON.stringify({ results: {} });
     expect(json.length).toBeLessThan(COMPRESS_THRESHOLD_BYTES);
-    expect(await encodeBody(json)).toEqual({ identity: Buffer.from(json), encoded: {}, bytes: json.length });
+    expect(await bodyIn(encodeBody(json), 'br')).toEqual({ bytes: Buffer.from(json), encoding: 'identity' });
   });
 });

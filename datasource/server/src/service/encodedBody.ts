@@ -8,11 +8,17 @@ export const COMPRESS_THRESHOLD_BYTES = 1024;
 export const contentEncodings = ['br', 'gzip'] as const;
 export type ContentEncoding = (typeof contentEncodings)[number];
 
-/** A response body encoded once, in every encoding it is served in, so a cache hit only writes bytes. */
+/**
+ * A response body, each encoding made once, when a client first asks for it,
+ * and kept: a cache hit only writes bytes.
+ */
 export interface EncodedBody {
   identity: Buffer;
-  encoded: Partial<Record<ContentEncoding, Buffer>>;
-  /** Bytes held across every encoding: what the cache budgets by. */
+  encoded: Map<ContentEncoding, Promise<Buffer>>;
+  /**
+   * What the cache budgets it by: the identity bytes twice, a bound on the
+   * identity plus its compressed copies (each a fraction of it for JSON).
+   */
   bytes: number;
 }
 
@@ -23,18 +29,35 @@ const brotliAsync = promisify(brotliCompress);
 // compresses about as well as gzip's default at gzip's speed.
 const BROTLI_QUALITY = 5;
 
-/** Encodes a JSON text once: identity, and gzip and brotli when it is worth compressing. */
-export const encodeBody = async (json: string): Promise<EncodedBody> => {
+const compress: Record<ContentEncoding, (data: Buffer) => Promise<Buffer>> = {
+  gzip: (data) => gzipAsync(data),
+  br: (data) => brotliAsync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }),
+};
+
+/** A JSON text as a body that can be served in any encoding. */
+export const encodeBody = (json: string): EncodedBody => {
   const identity = Buffer.from(json);
-  if (identity.length < COMPRESS_THRESHOLD_BYTES) {
-    return { identity, encoded: {}, bytes: identity.length };
+  return { identity, encoded: new Map(), bytes: 2 * identity.length };
+};
+
+/**
+ * The body's bytes in an encoding and the encoding they are in: identity
+ * when asked for or when the body is too small to be worth compressing.
+ * Compressed off the event loop, on libuv's pool, once per body and encoding.
+ */
+export const bodyIn = async (
+  body: EncodedBody,
+  encoding: ContentEncoding | 'identity'
+): Promise<{ bytes: Buffer; encoding: ContentEncoding | 'identity' }> => {
+  if (encoding === 'identity' || body.identity.length < COMPRESS_THRESHOLD_BYTES) {
+    return { bytes: body.identity, encoding: 'identity' };
   }
-  // Off the event loop, on libuv's pool, both at once.
-  const [gz, br] = await Promise.all([
-    gzipAsync(identity),
-    brotliAsync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }),
-  ]);
-  return { identity, encoded: { gzip: gz, br }, bytes: identity.length + gz.length + br.length };
+  let made = body.encoded.get(encoding);
+  if (!made) {
+    made = compress[encoding](body.identity);
+    body.encoded.set(encoding, made);
+  }
+  return { bytes: await made, encoding };
 };
 
 /**

@@ -5,7 +5,7 @@ import { executeQuery, frameRows, parseQuery } from '../execute/executeQuery';
 import { effectiveRange, requestIntervalMs } from '../execute/requestRange';
 import { queryFailure } from '../queryFailure';
 import { RETRY_AFTER_SECONDS } from '../queryRunner';
-import { chooseEncoding, encodeBody } from '../encodedBody';
+import { bodyIn, chooseEncoding, encodeBody } from '../encodedBody';
 import {
   clientGone,
   measured,
@@ -78,7 +78,7 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
     // Put together from each answer's JSON text: nothing is serialised twice.
     const json = `{"results":{${outcomes.map(({ refId, answer }) => `${JSON.stringify(refId)}:${answer.json}`).join(',')}}}`;
     return {
-      ...(await encodeBody(json)),
+      ...encodeBody(json),
       status: busy ? 503 : 200,
       queries: outcomes.flatMap((o) => (o.line ? [o.line] : [])),
     };
@@ -104,15 +104,14 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
     if (answer.status === 503) {
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
     }
-    const encoding = chooseEncoding(request.headers['accept-encoding']);
-    const bytes = encoding === 'identity' ? undefined : answer.encoded[encoding];
+    const { bytes, encoding } = await bodyIn(answer, chooseEncoding(request.headers['accept-encoding']));
     reply
       .code(answer.status)
       .header('content-type', 'application/json; charset=utf-8')
       .header('vary', 'accept-encoding');
-    if (bytes) {
+    if (encoding !== 'identity') {
       reply.header('content-encoding', encoding);
     }
-    return reply.send(bytes ?? answer.identity);
+    return reply.send(bytes);
   });
 };
