@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
 import { readRows } from '@touchpoint/server/src/db/readRows';
 import { printTable } from './printTable';
+import { runIncrementBench } from './incrementBench';
 import { runServiceBench, type ServiceFigures } from './serviceBench';
 import { formatNumber, timed } from './stats';
 
@@ -14,13 +15,11 @@ const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
 const seedFigures = z.object({ seedMs: z.number(), buildMs: z.number(), rows: z.number(), buildRssMb: z.number() });
 
-/** What a one-day increment shows until `touchpoint load --append` (issue 18) is in. */
-export const INCREMENT_PENDING = 'n/a until load --append lands';
-
 interface ScaleFigures {
   scale: number;
   seed: z.infer<typeof seedFigures>;
   loadRowsPerSecond: number;
+  incrementMs: number;
   fileMb: number;
   service: ServiceFigures;
 }
@@ -43,6 +42,10 @@ const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> =
     })
   );
   rmSync(loaded, { force: true });
+  // `load --append` of the last day onto the rest, against the full load just timed.
+  mkdirSync(join(dir, `increment-${scale}`), { recursive: true });
+  const incrementMs = await runIncrementBench(db, join(dir, `increment-${scale}`), load.ms);
+  rmSync(join(dir, `increment-${scale}`), { recursive: true, force: true });
   const instance = await openDatabase(db, { readOnly: true });
   const connection = await instance.connect();
   try {
@@ -52,6 +55,7 @@ const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> =
       scale,
       seed,
       loadRowsPerSecond: seed.rows / (load.ms / 1000),
+      incrementMs,
       fileMb: statSync(db).size / 1024 / 1024,
       service,
     };
@@ -65,7 +69,8 @@ const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> =
 /**
  * `npm run bench -- --curve [--scales 1,5,20,100] [--keep DIR]`: the cost
  * curve, one row per scale: seed, build, load, file size, peak memory of
- * build and serve, the scorecard uncached and cached, a one-day increment,
+ * build and serve, the scorecard uncached and cached, a one-day increment
+ * (`load --append` of the last day, incrementBench.ts),
  * and 100 wall screens on moving relative ranges (30 s per scale).
  */
 export const runCostCurve = async (scales: number[], keep?: string): Promise<void> => {
@@ -94,7 +99,7 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
         'serve RSS MB',
         'uncached p50/p95',
         'cached p50/p95',
-        'one-day increment',
+        'one-day increment s',
         'wall errors',
         'wall p99',
       ],
@@ -109,7 +114,7 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
         formatNumber(r.service.serveRssMb, 0),
         `${formatNumber(r.service.uncached.p50)} / ${formatNumber(r.service.uncached.p95)}`,
         `${formatNumber(r.service.cached.p50)} / ${formatNumber(r.service.cached.p95)}`,
-        INCREMENT_PENDING,
+        formatNumber(r.incrementMs / 1000),
         r.service.wall.errors,
         formatNumber(r.service.wall.p99),
       ])

@@ -39,8 +39,9 @@ const stepTimer = () => {
  * customers and cases that changed on it), loads the rest in full, then
  * times `load --append` of that day. `fullReloadMs` is the full load of
  * every file with the model build, measured by the caller on the same data.
+ * Returns the increment's milliseconds (the cost curve's column).
  */
-export const runIncrementBench = async (seeded: string, dir: string, fullReloadMs: number): Promise<void> => {
+export const runIncrementBench = async (seeded: string, dir: string, fullReloadMs: number): Promise<number> => {
   const instance = await openDatabase(':memory:');
   const connection = await instance.connect();
   const dirs = { base: join(dir, 'increment-base'), increment: join(dir, 'increment-day') };
@@ -80,4 +81,5 @@ export const runIncrementBench = async (seeded: string, dir: string, fullReloadM
         .map((s) => [`  ${s.step}`, formatNumber(s.ms / 1000, 2), `${formatNumber((100 * s.ms) / appended.ms, 0)}%`]),
     ]
   );
+  return appended.ms;
 };
