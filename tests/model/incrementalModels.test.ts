@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
 import { incrementalModels } from '@touchpoint/server/src/warehouse/incrementalModels';
-import { narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
+import { narrowedAlias, narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
 
 // The equivalence test proves the declarations right on data; this one says at once which one a model change broke.
 describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
@@ -16,7 +16,7 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
       expect(readModelDeclaration(file as string).kind).toBe('table');
       const query = narrowedQuery(file as string, incrementalModels[name]);
       for (const relation of Object.keys(incrementalModels[name].narrow)) {
-        expect(query).toContain(`(select * from ${relation} where `);
+        expect(query).toContain(`(select * from ${relation} as ${narrowedAlias} where `);
       }
     }
   );

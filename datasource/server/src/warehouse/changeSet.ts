@@ -25,6 +25,8 @@ export const createChangeSet = async (connection: DuckDBConnection): Promise<voi
   await connection.run(`
     create or replace temp table previous_model_info as select * from model_info;
     create or replace temp table changed_branches as select distinct branch_id from changed_raw_branches;
+    create or replace temp table changed_response_days as
+      select distinct branch_id, responded_at::date as responded_date from changed_raw_responses;
     create or replace temp table chg_seed_interactions as
       select interaction_id from changed_raw_interactions
       union select interaction_id from changed_raw_responses where interaction_id is not null;

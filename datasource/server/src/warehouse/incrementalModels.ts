@@ -7,7 +7,7 @@
  *
  * Predicates read the change tables of changeSet.ts (`changed_raw_<table>`:
  * the old and the new version of every row the increment touched;
- * `chg_interaction_ids`; `changed_branches`; `previous_model_info`, the
+ * `changed_response_days`; `chg_interaction_ids`; `changed_branches`; `previous_model_info`, the
  * model_info before the increment) and `changed_<model>`: the old and new
  * rows of a model updated before this one.
  *
@@ -22,16 +22,19 @@
 export interface IncrementalModel {
   /** Statements run at the model's turn, before its rows are touched: temp tables the predicates read. */
   prepare?: string;
-  /** The model's rows to delete and build again, as a predicate over its columns (old rows and new). */
+  /** The model's rows to delete and build again, as a predicate over its columns (old rows and new); `{t}` names the relation. */
   affected: string;
   /** Inputs narrowed to what those rows are made of: relation read in the model's SQL -> predicate over its columns. */
   narrow: Record<string, string>;
 }
 
 const interactionIds = 'interaction_id in (select interaction_id from chg_interaction_ids)';
-const changedResponseDays = `((branch_id, {day}) in (select branch_id, responded_at::date from changed_raw_responses)
+// Branch-days as an equality semi join (exists), which DuckDB runs as a hash join: far faster than a row-value IN.
+const branchDays = (relation: string, day: string) =>
+  `exists (select 1 from ${relation} as c where c.branch_id = {t}.branch_id and c.${day} = {t}.{day})`;
+const changedResponseDays = `(${branchDays('changed_response_days', 'responded_date')}
   or branch_id in (select branch_id from changed_branches))`;
-const changedInteractionDays = '(branch_id, {day}) in (select branch_id, opened_date from changed_fct_interactions)';
+const changedInteractionDays = branchDays('changed_fct_interactions', 'opened_date');
 
 const changedResponses = `(response_id in (select response_id from changed_raw_responses)
   or branch_id in (select branch_id from changed_branches))`;
@@ -40,7 +43,7 @@ const journeyRatings = `(${changedResponses}
 // A negative rating's row reads its case, the as-of (overdue) and every later rating of its customer (recovery).
 const negativeRatings = `(response_id in (select response_id from chg_negative_ids)
   or customer_id in (select customer_id from chg_negative_customers))`;
-const negativeRatingDays = '(branch_id, {day}) in (select branch_id, responded_date from changed_fct_negative_ratings)';
+const negativeRatingDays = branchDays('changed_fct_negative_ratings', 'responded_date');
 
 export const incrementalModels: Record<string, IncrementalModel> = {
   fct_responses: { affected: changedResponses, narrow: { stg_responses: changedResponses } },

@@ -11,6 +11,9 @@ import { incrementalModels, type IncrementalModel } from './incrementalModels';
 import type { ModelParamsInput } from './modelParams';
 import { runSqlFile } from './runSqlFile';
 
+/** The alias a narrowed input is read under, which `{t}` in its predicate names. */
+export const narrowedAlias = 'narrowed_input';
+
 /** Raised when incrementalModels.ts no longer fits a model's SQL: a build must not guess. */
 export class IncrementalModelError extends Error {}
 
@@ -33,7 +36,7 @@ export const narrowedQuery = (file: string, model: IncrementalModel): string => 
     const pattern = new RegExp(`\\b(from|join)\\s+${relation}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
     query = query.replace(pattern, (_match, keyword: string, alias: string | undefined) => {
       reads += 1;
-      return `${keyword} (select * from ${relation} where ${predicate}) ${alias ?? `as ${relation}`}`;
+      return `${keyword} (select * from ${relation} as ${narrowedAlias} where ${predicate.replaceAll('{t}', narrowedAlias)}) ${alias ?? `as ${relation}`}`;
     });
     if (reads === 0) {
       throw new IncrementalModelError(
@@ -78,15 +81,16 @@ export const updateModel = async (
     }
     progress.step(`updating ${name}`);
     const changed = quoteIdentifier(`changed_${name}`);
+    const affected = model.affected.replaceAll('{t}', name);
     const table = quoteIdentifier(name);
     if (model.prepare) {
       await connection.run(model.prepare);
     }
     await connection.run(
-      `create or replace temp table ${changed} as select * from ${table} where ${model.affected};
-       delete from ${table} where ${model.affected};
+      `create or replace temp table ${changed} as select * from ${table} where ${affected};
+       delete from ${table} where ${affected};
        insert into ${table} select * from (${narrowedQuery(file, model)});
-       insert into ${changed} select * from ${table} where ${model.affected};`
+       insert into ${changed} select * from ${table} where ${affected};`
     );
   }
 };
