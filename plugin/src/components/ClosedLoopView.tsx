@@ -16,8 +16,8 @@ import {
 import { formatDuration } from '../model/formatDuration';
 import type { MetricInfo } from '../model/metricField';
 import type { ViewProps } from './viewProps';
-import { boardSizes, boardStyles } from './boardTable';
-import { linkButton } from './linkButton';
+import { BoardTable } from './BoardTable';
+import { boardSizes, boardStyles, type BoardSizes } from './boardLayout';
 
 const RATIOS = ['inSla', 'contact', 'recovery'] as const;
 
@@ -31,7 +31,7 @@ const RATIOS = ['inSla', 'contact', 'recovery'] as const;
 export function ClosedLoopView({ model, width, height, wall, onDrill }: ViewProps<ClosedLoopBoard>) {
   const styles = useStyles2(getStyles);
   const branches = sortClosedLoop(model.branches);
-  const { header, rowHeight, valueFont, noteFont } = boardSizes(height, branches.length, wall);
+  const sizes = boardSizes(height, branches.length, wall);
   const ratios = RATIOS.filter((column) => model.metrics[column] !== undefined);
 
   if (branches.length === 0) {
@@ -39,41 +39,32 @@ export function ClosedLoopView({ model, width, height, wall, onDrill }: ViewProp
   }
 
   return (
-    <div className={styles.scroll} style={{ width, height }}>
-      <table
-        className={cx(styles.table, wall && styles.wall)}
-        data-testid={testIds.closedLoopTable}
-        aria-label={messages.closedLoop.table}
-      >
-        <thead>
-          <tr style={{ height: header, fontSize: noteFont }}>
-            <th scope="col">{messages.closedLoop.branch}</th>
-            <th scope="col">{messages.closedLoop.overdue}</th>
-            {model.hasOldest && <th scope="col">{messages.closedLoop.oldest}</th>}
-            {ratios.map((column) => (
-              <th key={column} scope="col">
-                {messages.closedLoop[column]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {branches.map((branch) => (
-            <BranchRow
-              key={branch.branchId}
-              branch={branch}
-              model={model}
-              ratios={ratios}
-              height={rowHeight}
-              valueFont={valueFont}
-              noteFont={noteFont}
-              wall={wall}
-              onSelect={() => onDrill({ kind: 'followups', branchId: branch.branchId })}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <BoardTable
+      width={width}
+      height={height}
+      wall={wall}
+      sizes={sizes}
+      testId={testIds.closedLoopTable}
+      label={messages.closedLoop.table}
+      headings={[
+        messages.closedLoop.branch,
+        messages.closedLoop.overdue,
+        ...(model.hasOldest ? [messages.closedLoop.oldest] : []),
+        ...ratios.map((column) => messages.closedLoop[column]),
+      ]}
+    >
+      {branches.map((branch) => (
+        <BranchRow
+          key={branch.branchId}
+          branch={branch}
+          model={model}
+          ratios={ratios}
+          sizes={sizes}
+          wall={wall}
+          onSelect={() => onDrill({ kind: 'followups', branchId: branch.branchId })}
+        />
+      ))}
+    </BoardTable>
   );
 }
 
@@ -81,15 +72,14 @@ interface RowProps {
   branch: ClosedLoopBranch;
   model: ClosedLoopBoard;
   ratios: ReadonlyArray<(typeof RATIOS)[number]>;
-  height: number;
-  valueFont: number;
-  noteFont: number;
+  sizes: BoardSizes;
   wall: boolean;
   onSelect: () => void;
 }
 
-function BranchRow({ branch, model, ratios, height, valueFont, noteFont, wall, onSelect }: RowProps) {
+function BranchRow({ branch, model, ratios, sizes, wall, onSelect }: RowProps) {
   const styles = useStyles2(getStyles);
+  const { rowHeight: height, valueFont, noteFont } = sizes;
   const label = messages.closedLoop.rowLabel(describeBranch(branch, model));
   const subtitle = [branch.name !== branch.branchId ? branch.branchId : undefined, branch.region]
     .filter(Boolean)
@@ -104,7 +94,7 @@ function BranchRow({ branch, model, ratios, height, valueFont, noteFont, wall, o
       <th scope="row" className={styles.branchCell}>
         <button
           type="button"
-          className={styles.branch}
+          className={styles.rowButton}
           style={{ fontSize: valueFont }}
           aria-label={label}
           title={wall ? undefined : label}
@@ -200,15 +190,6 @@ function RatioCell({ column, cell, info, minN, valueFont, noteFont }: CellProps)
 const getStyles = (theme: GrafanaTheme2) => ({
   ...boardStyles(theme),
   branchCell: css({ width: '28%', fontWeight: 'inherit' }),
-  branch: css({
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    width: '100%',
-    ...linkButton(theme),
-    textAlign: 'left',
-    '&:hover > span:first-of-type, &:focus-visible > span:first-of-type': { textDecoration: 'underline' },
-  }),
   name: css({
     fontWeight: theme.typography.fontWeightMedium,
     maxWidth: '100%',

@@ -12,9 +12,9 @@ import {
   type JourneyBoard,
   type JourneyRow,
 } from '../model/journeyBoard';
-import { boardSizes, boardStyles } from './boardTable';
+import { BoardTable } from './BoardTable';
+import { boardSizes, boardStyles, type BoardSizes } from './boardLayout';
 import { IntervalBar, SliBar } from './JourneyBars';
-import { linkButton } from './linkButton';
 import type { ViewProps } from './viewProps';
 
 /**
@@ -27,7 +27,7 @@ import type { ViewProps } from './viewProps';
 export function JourneyView({ model, options, width, height, wall, onDrill }: ViewProps<JourneyBoard>) {
   const styles = useStyles2(getStyles);
   const rows = sortJourney(model.rows, options.journeySort, parseJourneyOrder(options.journeyOrder));
-  const { header, rowHeight, valueFont, noteFont } = boardSizes(height, rows.length, wall);
+  const sizes = boardSizes(height, rows.length, wall);
   const domain = liftDomain(rows);
 
   if (rows.length === 0) {
@@ -35,39 +35,34 @@ export function JourneyView({ model, options, width, height, wall, onDrill }: Vi
   }
   const { journey } = messages;
   return (
-    <div className={styles.scroll} style={{ width, height }}>
-      <table
-        className={cx(styles.table, wall && styles.wall)}
-        data-testid={testIds.journeyTable}
-        aria-label={journey.table}
-      >
-        <thead>
-          <tr style={{ height: header, fontSize: noteFont }}>
-            <th scope="col">{journey.touchpoint}</th>
-            <th scope="col">{journey.sli}</th>
-            <th scope="col">{journey.negative}</th>
-            <th scope="col">{journey.churn(model.churnWindowDays)}</th>
-            <th scope="col">{journey.lift}</th>
-            <th scope="col">{journey.atRisk}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <TouchpointRow
-              key={row.key}
-              row={row}
-              model={model}
-              domain={domain}
-              height={rowHeight}
-              valueFont={valueFont}
-              noteFont={noteFont}
-              wall={wall}
-              onSelect={() => onDrill({ kind: 'touchpoint', touchpoint: row.touchpoint })}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <BoardTable
+      width={width}
+      height={height}
+      wall={wall}
+      sizes={sizes}
+      testId={testIds.journeyTable}
+      label={journey.table}
+      headings={[
+        journey.touchpoint,
+        journey.sli,
+        journey.negative,
+        journey.churn(model.churnWindowDays),
+        journey.lift,
+        journey.atRisk,
+      ]}
+    >
+      {rows.map((row) => (
+        <TouchpointRow
+          key={row.key}
+          row={row}
+          model={model}
+          domain={domain}
+          sizes={sizes}
+          wall={wall}
+          onSelect={() => onDrill({ kind: 'touchpoint', touchpoint: row.touchpoint })}
+        />
+      ))}
+    </BoardTable>
   );
 }
 
@@ -75,15 +70,14 @@ interface RowProps {
   row: JourneyRow;
   model: JourneyBoard;
   domain: [number, number];
-  height: number;
-  valueFont: number;
-  noteFont: number;
+  sizes: BoardSizes;
   wall: boolean;
   onSelect: () => void;
 }
 
-function TouchpointRow({ row, model, domain, height, valueFont, noteFont, wall, onSelect }: RowProps) {
+function TouchpointRow({ row, model, domain, sizes, wall, onSelect }: RowProps) {
   const styles = useStyles2(getStyles);
+  const { rowHeight: height, valueFont, noteFont } = sizes;
   const cells = journeyCells(row);
   const label = messages.journey.rowLabel(describeJourneyRow(row, model));
   const lowN = messages.lowN(model.minN);
@@ -103,7 +97,7 @@ function TouchpointRow({ row, model, domain, height, valueFont, noteFont, wall, 
       <th scope="row" className={styles.touchpointCell}>
         <button
           type="button"
-          className={styles.touchpoint}
+          className={styles.rowButton}
           style={{ fontSize: valueFont }}
           aria-label={label}
           title={wall ? undefined : label}
@@ -146,15 +140,6 @@ function TouchpointRow({ row, model, domain, height, valueFont, noteFont, wall, 
 const getStyles = (theme: GrafanaTheme2) => ({
   ...boardStyles(theme),
   touchpointCell: css({ width: '22%', fontWeight: 'inherit' }),
-  touchpoint: css({
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    width: '100%',
-    ...linkButton(theme),
-    textAlign: 'left',
-    '&:hover > span:first-of-type, &:focus-visible > span:first-of-type': { textDecoration: 'underline' },
-  }),
   name: css({ fontWeight: theme.typography.fontWeightMedium }),
   warn: css({ color: theme.colors.warning.text, fontWeight: theme.typography.fontWeightMedium }),
 });

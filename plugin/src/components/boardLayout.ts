@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
+import { linkButton } from './linkButton';
 
 const ROW = { normal: { min: 40, max: 64, header: 28 }, wall: { min: 64, max: 120, header: 44 } };
 
@@ -10,7 +11,14 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
  * journey): rows share the panel's height within bounds, and on a wall
  * everything is larger, so it reads across a room.
  */
-export const boardSizes = (height: number, rows: number, wall: boolean) => {
+export interface BoardSizes {
+  header: number;
+  rowHeight: number;
+  valueFont: number;
+  noteFont: number;
+}
+
+export const boardSizes = (height: number, rows: number, wall: boolean): BoardSizes => {
   const size = wall ? ROW.wall : ROW.normal;
   const rowHeight = Math.floor(clamp((height - size.header) / Math.max(1, rows), size.min, size.max));
   const valueFont = Math.round(clamp(rowHeight * 0.36, 14, wall ? 44 : 22));
@@ -50,4 +58,14 @@ export const boardStyles = (theme: GrafanaTheme2) => ({
   value: css({ display: 'block', fontWeight: theme.typography.fontWeightBold, lineHeight: 1.15 }),
   note: css({ display: 'block', color: theme.colors.text.secondary, lineHeight: 1.2 }),
   lowN: css({ background: theme.colors.background.secondary }),
+  /** The row's heading is a button: its name, notes under it, underlined on hover and focus. */
+  rowButton: css({
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    width: '100%',
+    ...linkButton(theme),
+    textAlign: 'left',
+    '&:hover > span:first-of-type, &:focus-visible > span:first-of-type': { textDecoration: 'underline' },
+  }),
 });
