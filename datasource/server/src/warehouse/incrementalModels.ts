@@ -9,7 +9,8 @@
  * the old and the new version of every row the increment touched;
  * `changed_response_days`; `chg_interaction_ids`; `changed_branches`; `previous_model_info`, the
  * model_info before the increment) and `changed_<model>`: the old and new
- * rows of a model updated before this one.
+ * version of each row a model updated before this one changed (rows
+ * rebuilt equal to what they were are left out).
  *
  * Rebuilt whole, and why: model_info (its as-of and version span all the
  * data); dim_customers, the cohort tables, agg_customer_daily and

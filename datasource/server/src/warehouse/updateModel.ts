@@ -82,15 +82,21 @@ export const updateModel = async (
     progress.step(`updating ${name}`);
     const changed = quoteIdentifier(`changed_${name}`);
     const affected = model.affected.replaceAll('{t}', name);
+    // Rows rebuilt but equal to what they were are no change: the models after this one skip them.
+    const previous = quoteIdentifier(`previous_${name}`);
     const table = quoteIdentifier(name);
     if (model.prepare) {
       await connection.run(model.prepare);
     }
     await connection.run(
-      `create or replace temp table ${changed} as select * from ${table} where ${affected};
+      `create or replace temp table ${previous} as select * from ${table} where ${affected};
        delete from ${table} where ${affected};
        insert into ${table} select * from (${narrowedQuery(file, model)});
-       insert into ${changed} select * from ${table} where ${affected};`
+       create or replace temp table ${changed} as
+         (select * from ${previous} except all select * from ${table} where ${affected})
+         union all
+         (select * from ${table} where ${affected} except all select * from ${previous});
+       drop table ${previous};`
     );
   }
 };
