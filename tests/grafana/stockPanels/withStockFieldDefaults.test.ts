@@ -1,9 +1,13 @@
+import { MappingType } from '@grafana/data';
 import { withStockFieldDefaults } from '@touchpoint/preview/src/host/stockPanels/withStockFieldDefaults';
 
 describe('a panel’s field config with its Grafana panel type’s defaults', () => {
   it('puts the panel’s values over the type’s, replacing arrays rather than merging them', () => {
     const { defaults } = withStockFieldDefaults('timeseries', {
-      defaults: { custom: { lineWidth: 2, showPoints: 'never' }, mappings: [{ type: 'value', options: {} }] },
+      defaults: {
+        custom: { lineWidth: 2, showPoints: 'never' },
+        mappings: [{ type: MappingType.ValueToText, options: {} }],
+      },
       overrides: [],
     });
     expect(defaults.custom).toMatchObject({ lineWidth: 2, showPoints: 'never', fillOpacity: 0, drawStyle: 'line' });
