@@ -107,7 +107,9 @@ describe('touchpoint load', () => {
     const { code, stderr } = await touchpoint('load', ...args);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(message);
-    expect(stderr.split('\n')[1]).toBe('usage: touchpoint load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE]');
+    expect(stderr.split('\n')[1]).toBe(
+      'usage: touchpoint load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE]'
+    );
     expect(existsSync(join(dir, 'x.duckdb'))).toBe(false);
   });
 });
