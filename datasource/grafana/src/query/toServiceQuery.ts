@@ -148,7 +148,6 @@ export const toServiceQuery = (query: SavedQuery, context: QueryContext): Servic
 export const withVariablesResolved = (query: SavedQuery, resolve: VariableResolver): SavedQuery => {
   switch (query.kind) {
     case 'metric':
-      return { ...query, filters: settledFilters(query.filters, resolve) };
     case 'journey':
       return { ...query, filters: settledFilters(query.filters, resolve) };
     case 'sql': {
