@@ -30,6 +30,8 @@ export const stockPanel = <S extends z.ZodType>(
       () => applyStockFieldConfig({ series: data.series, fieldConfig, theme, timeZone, replaceVariables }),
       [data.series, fieldConfig, theme, timeZone, replaceVariables]
     );
+    // One object per answer: VizRepeater reduces its values again whenever `source` is a new object.
+    const panelData = useMemo(() => ({ ...data, series }), [data, series]);
     if (!parsed.success) {
       const [issue] = parsed.error.issues;
       return <p>{previewText.stockOptionsInvalid(type, issue.path.join('.'), issue.message)}</p>;
@@ -44,7 +46,7 @@ export const stockPanel = <S extends z.ZodType>(
         options={parsed.data}
         fieldConfig={fieldConfig}
         replaceVariables={replaceVariables}
-        data={{ ...data, series }}
+        data={panelData}
       />
     );
   }
