@@ -7,16 +7,21 @@ import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { appendWarehouse } from '@touchpoint/server/src/warehouse/appendWarehouse';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import type { ModelParamsInput } from '@touchpoint/server/src/warehouse/modelParams';
 import { writeSplit, type SplitCounts } from '../support/splitWarehouse';
 import { warehouseHashes } from '../support/warehouseHashes';
 
 /** A month before the seed's end: contacts open at the split resolve after it, customers leave after it. */
 const SPLIT = '2026-06-01T00:00:00';
 
-const loadFull = (db: string, dir: string) =>
-  replaceDatabase(db, async (connection) => {
-    await loadDirectory(connection, dir);
-  });
+const loadFull = (db: string, dir: string, params?: ModelParamsInput) =>
+  replaceDatabase(
+    db,
+    async (connection) => {
+      await loadDirectory(connection, dir);
+    },
+    { params }
+  );
 
 const readWarehouse = (db: string) =>
   withDatabase(db, { readOnly: true }, async (connection) => ({
@@ -63,5 +68,19 @@ describe('load --append gives what a full load of the merged files gives', () =>
     expect(actual.hashes).toEqual(expected.hashes);
     expect(actual.dataVersion).toBe(expected.dataVersion);
     expect(base.dataVersion).not.toBe(expected.dataVersion);
+  });
+
+  it('keeps the parameters the warehouse was built with when the increment gives none', async () => {
+    const params = { fcrWindowDays: 3, followupSlaHours: 24, churnWindowDays: 30, minN: 10 };
+    const appended = join(dir, 'appended-params.duckdb');
+    const full = join(dir, 'full-params.duckdb');
+    await loadFull(appended, dirs.base, params);
+    await appendWarehouse(appended, dirs.increment);
+    await loadFull(full, dirs.full, params);
+
+    const expected = await readWarehouse(full);
+    const actual = await readWarehouse(appended);
+    expect(actual.hashes).toEqual(expected.hashes);
+    expect(actual.hashes).not.toEqual((await readWarehouse(join(dir, 'full.duckdb'))).hashes);
   });
 });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { appendDirectory, type AppendSummary } from '../load/appendDirectory';
 import { silentProgress } from '../progress';
 import { updateDatabase, type ReplaceOptions } from './replaceDatabase';
+import { readModelParams } from './readModelParams';
 import { updateModel } from './updateModel';
 
 /** Raised when --append names a warehouse that is not there to append to. */
@@ -38,7 +39,8 @@ export const appendWarehouse = async (
       const started = performance.now();
       const summary = await appendDirectory(connection, dir, progress);
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
-      await updateModel(connection, options.params, progress);
+      // Parameters not given keep the ones the warehouse was built with, as a full load of the merged files would be built.
+      await updateModel(connection, options.params ?? (await readModelParams(connection)), progress);
     },
     options
   );
