@@ -92,8 +92,9 @@ export const useDrillResult = (queries: SavedQuery[] | undefined, source: Source
               return;
             }
             const frames = reply.data.map((data) => toDataFrame(data));
-            const frame = frames[0];
-            settle({ status: 'done', frame, frames, truncated: frame?.meta?.custom?.truncated === true });
+            // A step of several queries (the why step) is cut short when any of its answers is.
+            const truncated = frames.some((frame) => frame.meta?.custom?.truncated === true);
+            settle({ status: 'done', frame: frames[0], frames, truncated });
           },
           error: (error: unknown) => settle({ status: 'error', message: errorText(error) }),
         });
