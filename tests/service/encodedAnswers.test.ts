@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
 import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
+import { serviceDuration } from '@touchpoint/server/src/service/serverTiming';
 
 /** A POST as a proxy sends it, with the raw bytes and headers back (fetch would decode them). */
 const post = (url: string, body: unknown, acceptEncoding?: string) =>
@@ -99,6 +100,27 @@ describe('touchpoint serve: answers kept encoded', () => {
         .sort();
     expect(seen(-4, -2)).toEqual(['csat false', 'rows false']);
     expect(seen(-2)).toEqual(['csat true', 'rows true']);
+    // Server-Timing says which it was and how long the service took.
+    const timing = [first, second].map((a) => String(a.headers['server-timing']));
+    expect(timing.map((h) => /cache;desc=(\w+)/.exec(h)?.[1])).toEqual(['miss', 'hit']);
+    const [ranMs, keptMs] = timing.map(serviceDuration);
+    expect(ranMs).toBeGreaterThan(0);
+    expect(keptMs).toBeGreaterThan(0);
+  });
+
+  it('answers a wall refreshing a relative range ending now from the cache: the end past the data is the same answer', async () => {
+    // As a dashboard on "now-90d/d to now" asks: the start fixed for the day, the end the clock's now,
+    // always after the data's last event. Each refresh has a new end, and the same answer.
+    const wall = (now: number) => ({ from: Date.UTC(2024, 1, 1), to: now, queries: body.queries });
+    const first = await post(t.url, wall(Date.now()), 'gzip');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const refreshed = await post(t.url, wall(Date.now()), 'gzip');
+    const later = await post(t.url, wall(Date.now() + 3_600_000), 'gzip');
+    expect(
+      [first, refreshed, later].map((a) => /cache;desc=(\w+)/.exec(String(a.headers['server-timing']))?.[1])
+    ).toEqual(['miss', 'hit', 'hit']);
+    expect(decode(refreshed)).toEqual(decode(first));
+    expect(decode(later).results.csat.frames[0].data.values).toEqual(decode(first).results.csat.frames[0].data.values);
   });
 
   it('does not keep an answer with a failed query: the next asking runs it again', async () => {

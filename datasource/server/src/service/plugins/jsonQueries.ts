@@ -15,6 +15,7 @@ import {
   type QueryLogLine,
 } from './queryContext';
 import { parseQueryRequest } from './parseQueryRequest';
+import { serverTiming } from '../serverTiming';
 
 const refIdOf = (query: Query | undefined, raw: unknown, index: number) =>
   query?.refId ?? (typeof raw === 'object' && raw !== null && 'refId' in raw ? String(raw.refId) : `#${index}`);
@@ -108,7 +109,8 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
     reply
       .code(answer.status)
       .header('content-type', 'application/json; charset=utf-8')
-      .header('vary', 'accept-encoding');
+      .header('vary', 'accept-encoding')
+      .header('server-timing', serverTiming(reply.elapsedTime, cached));
     if (encoding !== 'identity') {
       reply.header('content-encoding', encoding);
     }
