@@ -120,12 +120,21 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
   const series = new Map<string, Row[]>();
   for (const row of rows) {
     const key = JSON.stringify(groupBy.map((d) => row[d]));
-    series.set(key, [...(series.get(key) ?? []), row]);
+    const seriesRows = series.get(key);
+    if (seriesRows) {
+      seriesRows.push(row);
+    } else {
+      series.set(key, [row]);
+    }
   }
   if (series.size === 0) {
     series.set('[]', []);
   }
-  return [...series.entries()].map(([key, seriesRows]) => {
+  // The SQL is the same for every series: Grafana's query inspector lists it
+  // once per query from the first frame, and a hundred copies would be most
+  // of the answer's bytes.
+  const { executedQueryString: _sql, ...laterMeta } = meta as typeof meta & { executedQueryString?: string };
+  return [...series.entries()].map(([key, seriesRows], index) => {
     const values = JSON.parse(key) as unknown[];
     const grouped =
       groupBy.length > 0 ? Object.fromEntries(groupBy.map((d, i) => [d, String(values[i] ?? '')])) : undefined;
@@ -134,7 +143,7 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
       schema: {
         refId: options.refId,
         name: grouped ? Object.values(grouped).join(' ') : metric.label,
-        meta: { ...meta, type: 'timeseries-multi' },
+        meta: { ...(index === 0 ? meta : laterMeta), type: 'timeseries-multi' },
         fields: [{ name: 'time', type: 'time' as const }, valueField(labels), nField(labels)],
       },
       data: { values: [seriesRows.map((r) => r.time), seriesRows.map((r) => r.value), seriesRows.map((r) => r.n)] },
