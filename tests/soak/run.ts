@@ -62,20 +62,20 @@ const main = async () => {
   );
   await seed(1);
   const service = await startServiceProcess(db);
-  // The branch picker at All, as Grafana expands it: every branch.
-  const branches = await fetch(`${service.url}/api/query`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      from: 0,
-      to: Date.now(),
-      queries: [{ refId: 'A', kind: 'sql', sql: 'select branch_id from raw.branches order by 1' }],
-    }),
-  });
-  const branchIds = queryResponseSchema.parse(await branches.json()).results.A.frames[0].data.values[0].map(String);
-  const panels = wallScreenRequests(['touchpoint-leadership', 'touchpoint-service'], (name) =>
-    name === 'branch' ? branchIds : undefined
-  );
+  // The branch and region pickers at All, as Grafana expands them: every value.
+  const allOf = async (sql: string) => {
+    const answer = await fetch(`${service.url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: 0, to: Date.now(), queries: [{ refId: 'A', kind: 'sql', sql }] }),
+    });
+    return queryResponseSchema.parse(await answer.json()).results.A.frames[0].data.values[0].map(String);
+  };
+  const pickers: Record<string, string[]> = {
+    branch: await allOf('select branch_id from raw.branches order by 1'),
+    region: await allOf('select distinct region from raw.branches order by 1'),
+  };
+  const panels = wallScreenRequests(['touchpoint-leadership', 'touchpoint-service'], (name) => pickers[name]);
   const byDashboard = (uid: string) => panels.filter((p) => p.dashboard === uid);
   const health = async () => healthSchema.parse(await (await fetch(`${service.url}/api/health`)).json());
 
