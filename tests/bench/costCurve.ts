@@ -87,7 +87,7 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
       rmSync(dir, { recursive: true, force: true });
     }
     printTable(
-      'Cost curve (seconds, MB, ms; scorecard: every leadership and operations panel over 90 days)',
+      'Cost curve (seconds, MB, ms; scorecard: every leadership and operations panel over 90 days, service time)',
       [
         'scale',
         'raw rows',
@@ -100,7 +100,7 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
         'uncached p50/p95',
         'cached p50/p95',
         'one-day increment s',
-        'wall errors',
+        'wall errors: deployed / every range new',
         'wall p99',
       ],
       rows.map((r) => [
@@ -113,10 +113,10 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
         formatNumber(r.seed.buildRssMb, 0),
         formatNumber(r.service.serveRssMb, 0),
         `${formatNumber(r.service.uncached.p50)} / ${formatNumber(r.service.uncached.p95)}`,
-        `${formatNumber(r.service.cached.p50)} / ${formatNumber(r.service.cached.p95)}`,
+        `${formatNumber(r.service.cached.p50, 2)} / ${formatNumber(r.service.cached.p95, 2)}`,
         formatNumber(r.incrementMs / 1000),
-        r.service.wall.errors,
-        formatNumber(r.service.wall.p99),
+        `${r.service.wall.deployed.errors} / ${r.service.wall.stress.errors}`,
+        `${formatNumber(r.service.wall.deployed.p99)} / ${formatNumber(r.service.wall.stress.p99)}`,
       ])
     );
   }
