@@ -87,6 +87,8 @@ describe('Grafana’s stock panels in the preview (npm start) in Chromium, on a 
     'draws every stock panel of $uid with Grafana’s components ($theme), also on a wall at 1920x1080 and 3840x2160',
     async ({ uid, theme }) => {
       const { page, errors } = await open(uid, `theme=${theme}`, { width: 1600, height: 1000 });
+      // A dashboard whose stock panels all went missing would otherwise pass with nothing checked.
+      expect(stockPanelsOf(uid).length).toBeGreaterThan(0);
       for (const stock of stockPanelsOf(uid)) {
         const content = panel(page, stock.id);
         if (stock.type === 'timeseries') {
