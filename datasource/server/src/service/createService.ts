@@ -46,11 +46,14 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodyLimit: 1024 * 1024,
     routerOptions: { constraints: { accept: acceptConstraint } },
   });
-  const cache = new ResultCache<Answer>(config.cacheBytes, {
+  // One budget for both caches, halved: whole answers (what a wall's refresh
+  // asks again) and each query's answer (shared by panels asking the same).
+  const cacheBudget = Math.floor(config.cacheBytes / 2);
+  const cache = new ResultCache<Answer>(cacheBudget, {
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
   });
-  const bodies = new ResultCache<CachedBody>(config.cacheBytes, {
+  const bodies = new ResultCache<CachedBody>(cacheBudget, {
     sizeOf: (body) => body.bytes,
     cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
   });

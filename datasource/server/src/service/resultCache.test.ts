@@ -58,18 +58,25 @@ describe('ResultCache', () => {
   });
 
   it('drops the least recently used answers to stay within its byte budget, and never keeps one larger than it', async () => {
-    const cache = cacheOf(10);
+    // Each entry costs its answer's size and its key's (two bytes a character): 4 + 2 here.
+    const cache = cacheOf(14);
     const put = (key: string, text: string) => cache.get(key, async () => ({ text }));
     await put('a', 'aaaa');
     await put('b', 'bbbb');
     expect((await put('a', 'not run')).cached).toBe(true); // a is now the most recent
     await put('c', 'cccc');
-    expect(cache.size).toEqual({ entries: 2, bytes: 8 });
+    expect(cache.size).toEqual({ entries: 2, bytes: 12 });
     expect((await put('a', 'not run')).cached).toBe(true);
     expect(await put('b', 'bbbb')).toEqual({ value: { text: 'bbbb' }, cached: false });
-    await put('huge', 'x'.repeat(11));
-    expect(cache.size.bytes).toBeLessThanOrEqual(10);
+    await put('huge', 'x'.repeat(7));
+    expect(cache.size.bytes).toBeLessThanOrEqual(14);
     expect((await put('huge', 'again')).value.text).toBe('again');
+  });
+
+  it('counts the key against the budget: an answer that fits with a long key does not', async () => {
+    const cache = cacheOf(100);
+    await cache.get('k'.repeat(60), async () => ({ text: 'small' }));
+    expect(cache.size).toEqual({ entries: 0, bytes: 0 });
   });
 
   it('keeps no failed answer', async () => {

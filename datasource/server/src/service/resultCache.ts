@@ -53,7 +53,8 @@ export class ResultCache<T> {
       const generation = this.generation;
       const promise = compute(controller.signal).then((value) => {
         if (generation === this.generation && this.policy.cacheable(value)) {
-          this.put(key, value, this.policy.sizeOf(value));
+          // The key is held too (a panel's request names every branch): two bytes per UTF-16 unit.
+          this.put(key, value, this.policy.sizeOf(value) + 2 * key.length);
         }
         return value;
       });

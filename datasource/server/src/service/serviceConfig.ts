@@ -35,7 +35,7 @@ export const serviceConfigSchema = z
       .default(32 * 1024 * 1024),
     /** Arrow exports stream, so they may be far larger than JSON answers. */
     maxArrowRows: z.coerce.number().int().positive().default(10_000_000),
-    /** Result cache budget; entries are dropped when the data changes. */
+    /** Result cache budget across whole answers and each query's answer (half each); emptied when the data changes. */
     cacheBytes: z.coerce
       .number()
       .int()
