@@ -81,3 +81,53 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
     expect(failures.find((f) => f.test === test)?.failingRows).toBeGreaterThan(0);
   });
 });
+
+describe('the data tests after an increment: models updated row by row are checked where they changed', () => {
+  let warehouse: TestWarehouse;
+  beforeEach(async () => {
+    warehouse = await buildTestWarehouse(fill);
+  });
+  afterEach(() => warehouse.close());
+
+  const incremental = new Set(['fct_interactions']);
+  /** Plants a change as updateModel records one: the row in the table and, old or new, in changed_<model>. */
+  const change = async (plant: string) => {
+    await warehouse.connection.run(
+      `create or replace temp table changed_fct_interactions as select * from fct_interactions limit 0; ${plant}`
+    );
+  };
+  const failing = async () => (await runDataTests(warehouse.connection, incremental)).map((f) => f.test);
+
+  it('pass when nothing changed', async () => {
+    await change('');
+    expect(await failing()).toEqual([]);
+  });
+
+  it('catch a changed row repeating the key of a row that did not change', async () => {
+    await change(`
+      insert into fct_interactions select * from fct_interactions where interaction_id = 'I1';
+      insert into changed_fct_interactions select * from fct_interactions where interaction_id = 'I1' limit 1;`);
+    expect(await failing()).toContain('unique_key:fct_interactions');
+  });
+
+  it('catch a null in a changed row', async () => {
+    await change(`
+      update fct_interactions set opened_at = null where interaction_id = 'I2';
+      insert into changed_fct_interactions select * from fct_interactions where interaction_id = 'I2';`);
+    expect(await failing()).toContain('not_null:fct_interactions.opened_at');
+  });
+
+  it('check references whole: a row that did not change loses its target', async () => {
+    await change("delete from dim_branches where branch_id = 'B2'");
+    expect(await failing()).toContain('references:fct_interactions.branch_id');
+  });
+
+  it('leave the rows that did not change to the last full check', async () => {
+    // A repeat among rows the increment did not touch is not looked for (the base was checked when built).
+    await change("insert into fct_interactions select * from fct_interactions where interaction_id = 'I1'");
+    expect(await failing()).not.toContain('unique_key:fct_interactions');
+    expect(await runDataTests(warehouse.connection)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ test: 'unique_key:fct_interactions' })])
+    );
+  });
+});

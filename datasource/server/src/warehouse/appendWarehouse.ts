@@ -40,7 +40,7 @@ export const appendWarehouse = async (
       const summary = await appendDirectory(connection, dir, progress);
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
       // Parameters not given keep the ones the warehouse was built with, as a full load of the merged files would be built.
-      await updateModel(connection, options.params ?? (await readModelParams(connection)), progress);
+      return updateModel(connection, options.params ?? (await readModelParams(connection)), progress);
     },
     options
   );

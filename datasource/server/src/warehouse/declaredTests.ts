@@ -8,29 +8,52 @@ export interface DeclaredTest {
 }
 
 /**
+ * Models an increment updated row by row (updateModel), each with its
+ * changed rows, old and new, in the temp table `changed_<model>`. Their
+ * other rows are as the last build checked them.
+ */
+export type IncrementalScope = ReadonlySet<string>;
+
+/** The temp table holding an incrementally updated model's changed rows. */
+export const changedRowsTable = (model: string) => `changed_${model}`;
+
+/**
  * The tests each model's header declares, dbt's generic tests: its key is
  * unique, its required columns are never null, its references resolve.
  * Keys and not-null are checked on tables; a view is derived from checked
  * tables at query time, and scanning the large ones (rel_customer_month) at
  * every build costs more than it tells (tests/model checks them on
  * fixtures). References are checked on both.
+ *
+ * After an increment, a model in `incremental` is checked where it changed:
+ * a repeated key has a changed row among its rows (the others were unique
+ * when last checked), and only a changed row can be a new null. That is
+ * what keeps an increment's checks from costing a full build's. References
+ * stay whole: a row that did not change can lose its target.
  */
-export const declaredTests = (declarations: ModelDeclaration[]): DeclaredTest[] =>
+export const declaredTests = (
+  declarations: ModelDeclaration[],
+  incremental: IncrementalScope = new Set()
+): DeclaredTest[] =>
   declarations.flatMap((model) => {
     const relation = quoteIdentifier(model.name);
+    const changed = incremental.has(model.name) ? quoteIdentifier(changedRowsTable(model.name)) : undefined;
     const tests: DeclaredTest[] = [];
     if (model.kind === 'table' && model.key.length > 0) {
       const key = model.key.map(quoteIdentifier);
+      const rows = changed
+        ? `${relation} semi join (select distinct ${key.join(', ')} from ${changed}) as changed using (${key.join(', ')})`
+        : relation;
       tests.push({
         name: `unique_key:${model.name}`,
-        sql: `select any_value(concat_ws('/', ${key.join(', ')})) as key from ${relation} group by ${key.join(', ')} having count(*) > 1`,
+        sql: `select any_value(concat_ws('/', ${key.join(', ')})) as key from ${rows} group by ${key.join(', ')} having count(*) > 1`,
       });
     }
     if (model.kind === 'table') {
       for (const column of [...new Set([...model.key, ...model.notNull])]) {
         tests.push({
           name: `not_null:${model.name}.${column}`,
-          sql: `select * from ${relation} where ${quoteIdentifier(column)} is null`,
+          sql: `select * from ${changed ?? relation} where ${quoteIdentifier(column)} is null`,
         });
       }
     }

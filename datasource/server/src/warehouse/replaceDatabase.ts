@@ -11,6 +11,7 @@ import { withLoadLock } from './loadLock';
 import { removeOnSignal } from './removeOnSignal';
 import type { ModelParamsInput } from './modelParams';
 import { runDataTests } from './runDataTests';
+import type { IncrementalScope } from './declaredTests';
 import { runSqlFile } from './runSqlFile';
 
 export interface ReplaceOptions {
@@ -66,6 +67,7 @@ export const replaceDatabase = async (
         await addTouchpoints(connection, options.extraTouchpoints);
         await fill(connection);
         await buildModel(connection, options.params, options.progress ?? silentProgress);
+        return undefined;
       },
     },
     options
@@ -78,7 +80,7 @@ export const replaceDatabase = async (
  */
 export const updateDatabase = async (
   dbPath: string,
-  update: (connection: DuckDBConnection) => Promise<void>,
+  update: (connection: DuckDBConnection) => Promise<IncrementalScope | void>,
   options: ReplaceOptions = {}
 ): Promise<void> =>
   swapIn(
@@ -87,7 +89,7 @@ export const updateDatabase = async (
       fromServed: true,
       work: async (connection) => {
         await addTouchpoints(connection, options.extraTouchpoints);
-        await update(connection);
+        return (await update(connection)) ?? undefined;
       },
     },
     options
@@ -96,7 +98,8 @@ export const updateDatabase = async (
 interface Build {
   /** Start from a copy of the served file rather than an empty one. */
   fromServed: boolean;
-  work: (connection: DuckDBConnection) => Promise<void>;
+  /** Resolves to the models it updated row by row, if any: checked where they changed. */
+  work: (connection: DuckDBConnection) => Promise<IncrementalScope | undefined>;
 }
 
 const addTouchpoints = async (connection: DuckDBConnection, touchpoints: string[] = []) => {
@@ -149,9 +152,9 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
     instance = await openDatabase(tmpPath);
     const connection = await instance.connect();
     try {
-      await build.work(connection);
+      const incremental = await build.work(connection);
       progress.step('checking model invariants');
-      const failures = await runDataTests(connection);
+      const failures = await runDataTests(connection, incremental);
       if (failures.length > 0) {
         const list = failures.map((f) => `${f.test} (${f.failingRows} rows, e.g. ${f.example})`).join('; ');
         throw new ModelCheckError(`model checks failed: ${list}`);

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dataTestFiles, modelFiles } from '@touchpoint/sql';
-import { declaredTests, type DeclaredTest } from './declaredTests';
+import { declaredTests, type DeclaredTest, type IncrementalScope } from './declaredTests';
 import { readModelDeclaration } from './modelDeclarations';
 
 export interface DataTestFailure {
@@ -12,8 +12,8 @@ export interface DataTestFailure {
 }
 
 /** Every data test: those each model declares in its header, then the queries of sql/tests. */
-export const dataTests = (): DeclaredTest[] => [
-  ...declaredTests(modelFiles().map(readModelDeclaration)),
+export const dataTests = (incremental?: IncrementalScope): DeclaredTest[] => [
+  ...declaredTests(modelFiles().map(readModelDeclaration), incremental),
   ...dataTestFiles().map((file) => ({
     name: basename(file, '.sql'),
     sql: readFileSync(file, 'utf8').trim().replace(/;\s*$/, ''),
@@ -22,11 +22,16 @@ export const dataTests = (): DeclaredTest[] => [
 
 /**
  * Runs the data tests: each is one query returning the rows that break an
- * invariant, so an empty result is a pass (dbt's convention).
+ * invariant, so an empty result is a pass (dbt's convention). After an
+ * increment, the models it updated row by row are checked where they
+ * changed (declaredTests.ts).
  */
-export const runDataTests = async (connection: DuckDBConnection): Promise<DataTestFailure[]> => {
+export const runDataTests = async (
+  connection: DuckDBConnection,
+  incremental?: IncrementalScope
+): Promise<DataTestFailure[]> => {
   const failures: DataTestFailure[] = [];
-  for (const test of dataTests()) {
+  for (const test of dataTests(incremental)) {
     const reader = await connection.runAndReadAll(`select count(*) over () as n, * from (${test.sql}) limit 1`);
     const rows = reader.getRowObjectsJson();
     if (rows.length > 0) {

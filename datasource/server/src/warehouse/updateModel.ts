@@ -7,6 +7,7 @@ import { readScalar } from '../db/readRows';
 import { silentProgress, type Progress } from '../progress';
 import { setModelVariables } from './buildModel';
 import { createChangeSet } from './changeSet';
+import { changedRowsTable, type IncrementalScope } from './declaredTests';
 import { incrementalModels, type IncrementalModel } from './incrementalModels';
 import type { ModelParamsInput } from './modelParams';
 import { runSqlFile } from './runSqlFile';
@@ -61,15 +62,17 @@ const hasTable = async (connection: DuckDBConnection, name: string) =>
  * was just merged into (appendDirectory): in build order, each model
  * declared in incrementalModels.ts has its affected rows deleted and built
  * again; every other one is rebuilt whole. The result equals a full build
- * (tests/model/incrementalEquivalence.test.ts).
+ * (tests/model/incrementalEquivalence.test.ts). Returns the models updated
+ * row by row, whose changed rows are left in `changed_<model>` for the checks.
  */
 export const updateModel = async (
   connection: DuckDBConnection,
   params: ModelParamsInput = {},
   progress: Progress = silentProgress
-): Promise<void> => {
+): Promise<IncrementalScope> => {
   await setModelVariables(connection, params);
   await createChangeSet(connection);
+  const updated = new Set<string>();
   for (const file of modelFiles()) {
     const name = basename(file, '.sql');
     // A warehouse built before this model existed has no rows to keep: build it whole.
@@ -80,7 +83,7 @@ export const updateModel = async (
       continue;
     }
     progress.step(`updating ${name}`);
-    const changed = quoteIdentifier(`changed_${name}`);
+    const changed = quoteIdentifier(changedRowsTable(name));
     const affected = model.affected.replaceAll('{t}', name);
     // Rows rebuilt but equal to what they were are no change: the models after this one skip them.
     const previous = quoteIdentifier(`previous_${name}`);
@@ -98,5 +101,7 @@ export const updateModel = async (
          (select * from ${table} where ${affected} except all select * from ${previous});
        drop table ${previous};`
     );
+    updated.add(name);
   }
+  return updated;
 };
