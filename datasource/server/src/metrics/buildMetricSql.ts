@@ -13,6 +13,11 @@ import { ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/time
  */
 export type MetricSource = 'rollup' | 'fact' | 'hybrid';
 
+export interface MetricSqlOptions {
+  /** Put before every parameter name, so that two of these queries can be bound in one statement. */
+  paramPrefix?: string;
+}
+
 /**
  * The SQL for one catalog metric for a time range, grouped by dimensions and
  * optionally by a time bucket. Components are summed first and the catalog's
@@ -24,7 +29,8 @@ export const buildMetricSql = (
   metric: MetricDefinition,
   query: MetricQuery,
   range: TimeRange,
-  source: MetricSource
+  source: MetricSource,
+  { paramPrefix = '' }: MetricSqlOptions = {}
 ): BoundQuery => {
   const { rollup, rollupTime, fact, factTime } = metric.source;
   const needsRollup = source !== 'fact';
@@ -51,15 +57,16 @@ export const buildMetricSql = (
   const types: Record<string, DuckDBType> = {};
   const bindTime = (name: string, ms: number) => {
     const b = bindTimestamp(ms);
-    params[name] = b.value;
-    types[name] = b.type;
-    return `$${name}`;
+    params[`${paramPrefix}${name}`] = b.value;
+    types[`${paramPrefix}${name}`] = b.type;
+    return `$${paramPrefix}${name}`;
   };
   const filters = Object.entries(query.filters).map(([dimension, values], i) => {
     const b = bindTextList(values);
-    params[`filter${i}`] = b.value;
-    types[`filter${i}`] = b.type;
-    return `list_contains($filter${i}, ${quoteIdentifier(dimension)})`;
+    const name = `${paramPrefix}filter${i}`;
+    params[name] = b.value;
+    types[name] = b.type;
+    return `list_contains($${name}, ${quoteIdentifier(dimension)})`;
   });
 
   const dims = query.groupBy.map(quoteIdentifier);

@@ -1,6 +1,6 @@
 import type { BoundQuery } from '../db/boundQuery';
 import type { MetricDefinition } from '../catalog/metricCatalog';
-import { buildMetricSql, type MetricSource } from './buildMetricSql';
+import { buildMetricSql, type MetricSource, type MetricSqlOptions } from './buildMetricSql';
 import type { MetricQuery } from '@touchpoint/contract/src/metricQuery';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 
@@ -31,8 +31,9 @@ export const planMetricSql = (
   metric: MetricDefinition,
   query: MetricQuery,
   range: TimeRange,
-  columnsOf: (table: string) => ReadonlySet<string>
+  columnsOf: (table: string) => ReadonlySet<string>,
+  options: MetricSqlOptions = {}
 ): { source: MetricSource; bound: BoundQuery } => {
   const source = planMetricSource(metric, query, columnsOf);
-  return { source, bound: buildMetricSql(metric, query, range, source) };
+  return { source, bound: buildMetricSql(metric, query, range, source, options) };
 };

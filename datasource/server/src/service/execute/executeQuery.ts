@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
-import { readRows } from '../../db/readRows';
+import { readRows, type Row } from '../../db/readRows';
+import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
 import { errorMessage } from '../../errorMessage';
 import { runJourney } from '../../journey/runJourney';
 import { planMetricSql } from '../../metrics/planMetricSource';
@@ -85,23 +86,24 @@ export const executeQuery = async (
           );
         }
         const metricQuery = { ...query, interval };
-        const plan = (on: TimeRange) => {
+        const plan = (on: TimeRange, paramPrefix?: string) => {
           try {
-            return planMetricSql(metric, metricQuery, on, database.columns);
+            return planMetricSql(metric, metricQuery, on, database.columns, { paramPrefix });
           } catch (error) {
             throw new QueryError('bad_request', errorMessage(error), { cause: error });
           }
         };
         const { source, bound } = plan(range);
-        const current = await readRows(connection, bound.sql, bound.params, bound.types);
-        let rows = current;
+        let rows: Row[];
+        let executed = bound.sql;
         if (query.compare === 'previous_period') {
-          const before = plan(previousPeriod(range)).bound;
-          rows = withPreviousPeriod(
-            current,
-            await readRows(connection, before.sql, before.params, before.types),
-            query.groupBy
-          );
+          // One statement for both periods: one query's latency, not two in a row.
+          const both = periodsSql(bound, plan(previousPeriod(range), 'previous_').bound, query.groupBy);
+          executed = both.sql;
+          const { current, previous } = splitPeriods(await readRows(connection, both.sql, both.params, both.types));
+          rows = withPreviousPeriod(current, previous, query.groupBy);
+        } else {
+          rows = await readRows(connection, bound.sql, bound.params, bound.types);
         }
         const notices =
           interval !== query.interval && query.interval !== 'auto'
@@ -113,7 +115,7 @@ export const executeQuery = async (
               ]
             : [];
         const meta = {
-          executedQueryString: bound.sql,
+          executedQueryString: executed,
           ...(notices.length > 0 ? { notices } : {}),
           custom: { source, interval },
         };
