@@ -93,7 +93,7 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
         'raw rows',
         'seed s',
         'build s',
-        'load rows/s',
+        'load CSV with the build, rows/s',
         'file MB',
         'build RSS MB',
         'serve RSS MB',
