@@ -222,6 +222,19 @@ describe('touchpoint serve: queries', () => {
     expect((frame.data.values[1] as number[]).reduce((a, b) => a + b, 0)).toBe(1700);
   });
 
+  it('names the SQL it ran once per query, on its first series, and the data on every series', async () => {
+    const { A } = await results([
+      { refId: 'A', kind: 'metric', metric: 'sli', interval: 'week', groupBy: ['branch_id'] },
+    ]);
+    expect(A.frames.map((f) => f.schema.name)).toEqual(['B1', 'B2', 'B3']);
+    const [first, ...rest] = A.frames.map((f) => f.schema.meta);
+    expect(first?.executedQueryString).toMatch(/agg_response_daily/);
+    for (const meta of rest) {
+      expect(meta?.executedQueryString).toBeUndefined();
+      expect(meta?.custom).toMatchObject({ dataVersion: first?.custom?.dataVersion, metric: 'sli' });
+    }
+  });
+
   it('drills from a branch to its customers and from a customer to their contacts and ratings', async () => {
     const { customers } = await results([
       { refId: 'customers', kind: 'drill', drill: 'branch_customers', branchId: 'B1' },

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
-import { readRows, type Row } from '../../db/readRows';
+import { readRows } from '../../db/readRows';
 import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
 import { errorMessage } from '../../errorMessage';
 import { runJourney } from '../../journey/runJourney';
@@ -94,17 +94,15 @@ export const executeQuery = async (
           }
         };
         const { source, bound } = plan(range);
-        let rows: Row[];
-        let executed = bound.sql;
-        if (query.compare === 'previous_period') {
-          // One statement for both periods: one query's latency, not two in a row.
-          const both = periodsSql(bound, plan(previousPeriod(range), 'previous_').bound, query.groupBy);
-          executed = both.sql;
-          const { current, previous } = splitPeriods(await readRows(connection, both.sql, both.params, both.types));
-          rows = withPreviousPeriod(current, previous, query.groupBy);
-        } else {
-          rows = await readRows(connection, bound.sql, bound.params, bound.types);
-        }
+        // Compared: both periods in one statement, one query's latency rather than two in a row.
+        const compared =
+          query.compare === 'previous_period'
+            ? periodsSql(bound, plan(previousPeriod(range), 'previous_').bound, query.groupBy)
+            : undefined;
+        const executed = compared ?? bound;
+        const read = await readRows(connection, executed.sql, executed.params, executed.types);
+        const periods = compared ? splitPeriods(read) : undefined;
+        const rows = periods ? withPreviousPeriod(periods.current, periods.previous, query.groupBy) : read;
         const notices =
           interval !== query.interval && query.interval !== 'auto'
             ? [
@@ -115,7 +113,7 @@ export const executeQuery = async (
               ]
             : [];
         const meta = {
-          executedQueryString: executed,
+          executedQueryString: executed.sql,
           ...(notices.length > 0 ? { notices } : {}),
           custom: { source, interval },
         };

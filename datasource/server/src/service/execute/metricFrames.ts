@@ -133,7 +133,6 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
   // The SQL is the same for every series: Grafana's query inspector lists it
   // once per query from the first frame, and a hundred copies would be most
   // of the answer's bytes.
-  const { executedQueryString: _sql, ...laterMeta } = meta as typeof meta & { executedQueryString?: string };
   return [...series.entries()].map(([key, seriesRows], index) => {
     const values = JSON.parse(key) as unknown[];
     const grouped =
@@ -143,7 +142,7 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
       schema: {
         refId: options.refId,
         name: grouped ? Object.values(grouped).join(' ') : metric.label,
-        meta: { ...(index === 0 ? meta : laterMeta), type: 'timeseries-multi' },
+        meta: { ...meta, ...(index > 0 ? { executedQueryString: undefined } : {}), type: 'timeseries-multi' },
         fields: [{ name: 'time', type: 'time' as const }, valueField(labels), nField(labels)],
       },
       data: { values: [seriesRows.map((r) => r.time), seriesRows.map((r) => r.value), seriesRows.map((r) => r.n)] },
