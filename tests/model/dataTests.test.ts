@@ -35,6 +35,11 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
       "delete from dim_branches where branch_id = 'B2'",
       'references:fct_interactions.branch_id',
     ],
+    [
+      'a dangling reference beside a null among the targets (which `not in` would hide)',
+      "delete from dim_branches where branch_id = 'B2'; insert into dim_branches (branch_id) values (null)",
+      'references:fct_interactions.branch_id',
+    ],
     ['a missing required value', 'update dim_customers set started_at = null', 'not_null:dim_customers.started_at'],
     [
       'a key with a hole',
