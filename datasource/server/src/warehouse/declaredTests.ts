@@ -46,7 +46,8 @@ export const declaredTests = (
         : relation;
       tests.push({
         name: `unique_key:${model.name}`,
-        sql: `select any_value(concat_ws('/', ${key.join(', ')})) as key from ${rows} group by ${key.join(', ')} having count(*) > 1`,
+        // The key is put into words for the repeated groups only, not for every row grouped.
+        sql: `select concat_ws('/', ${key.join(', ')}) as key from (select ${key.join(', ')} from ${rows} group by ${key.join(', ')} having count(*) > 1)`,
       });
     }
     if (model.kind === 'table') {
