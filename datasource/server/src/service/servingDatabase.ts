@@ -17,6 +17,11 @@ export interface DataInfo {
   loadedAt: number;
   /** Below this n a value is low-confidence (model_params.min_n). */
   minN: number;
+  /**
+   * Days after a rating within which an end counts as churn for the journey
+   * (model_params.churn_window_days); null in a warehouse built before it.
+   */
+  churnWindowDays: number | null;
 }
 
 export interface FileIdentity {
@@ -132,7 +137,8 @@ export class ServingDatabase {
       await refuseTruncated(setup, identity.size);
       await refuseForeign(setup);
       const [model] = await readRows(setup, 'select * from model_info');
-      const [params] = await readRows(setup, 'select min_n from model_params');
+      // Every parameter, so one a warehouse predates is absent rather than an error.
+      const [params] = await readRows(setup, 'select * from model_params');
       const catalog = await readCatalogTable(setup);
       const info: DataInfo = {
         version: `${String(model.data_version)}-${identity.ino}-${Math.round(identity.mtimeMs)}`,
@@ -142,6 +148,7 @@ export class ServingDatabase {
         firstEventAt: typeof model.first_event_at === 'number' ? model.first_event_at : null,
         loadedAt: Math.round(identity.mtimeMs),
         minN: Number(params.min_n),
+        churnWindowDays: typeof params.churn_window_days === 'number' ? params.churn_window_days : null,
       };
       const columnRows = await readRows(
         setup,

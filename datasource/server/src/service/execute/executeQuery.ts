@@ -142,7 +142,9 @@ export const executeQuery = async (
     case 'journey':
       return runner.run('dashboard', async (connection, database) => {
         const range = effectiveRange(request, database.info.asOf);
-        const { sql, result, churnWindowDays } = await runJourney(connection, query, range);
+        const { sql, result } = await runJourney(connection, query, range);
+        // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.
+        const { churnWindowDays } = database.info;
         const meta = {
           refId: query.refId,
           executedQueryString: sql,
