@@ -2,6 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { readCatalogTable, type MetricDefinition } from '../catalog/metricCatalog';
 import { readRows } from '../db/readRows';
+import { readModelParams } from '../warehouse/readModelParams';
 import { errorMessage } from '../errorMessage';
 import { readBranchDirectory, type BranchDirectory } from './branchDirectory';
 
@@ -17,11 +18,8 @@ export interface DataInfo {
   loadedAt: number;
   /** Below this n a value is low-confidence (model_params.min_n). */
   minN: number;
-  /**
-   * Days after a rating within which an end counts as churn for the journey
-   * (model_params.churn_window_days); null in a warehouse built before it.
-   */
-  churnWindowDays: number | null;
+  /** Days after a rating within which an end counts as churn for the journey (model_params.churn_window_days). */
+  churnWindowDays: number;
 }
 
 export interface FileIdentity {
@@ -137,8 +135,7 @@ export class ServingDatabase {
       await refuseTruncated(setup, identity.size);
       await refuseForeign(setup);
       const [model] = await readRows(setup, 'select * from model_info');
-      // Every parameter, so one a warehouse predates is absent rather than an error.
-      const [params] = await readRows(setup, 'select * from model_params');
+      const params = await readModelParams(setup);
       const catalog = await readCatalogTable(setup);
       const info: DataInfo = {
         version: `${String(model.data_version)}-${identity.ino}-${Math.round(identity.mtimeMs)}`,
@@ -147,8 +144,8 @@ export class ServingDatabase {
         asOf: typeof model.as_of === 'number' ? model.as_of : null,
         firstEventAt: typeof model.first_event_at === 'number' ? model.first_event_at : null,
         loadedAt: Math.round(identity.mtimeMs),
-        minN: Number(params.min_n),
-        churnWindowDays: typeof params.churn_window_days === 'number' ? params.churn_window_days : null,
+        minN: params.minN,
+        churnWindowDays: params.churnWindowDays,
       };
       const columnRows = await readRows(
         setup,

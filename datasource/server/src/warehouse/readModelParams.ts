@@ -5,9 +5,9 @@ import { modelParamsSchema, type ModelParams } from './modelParams';
 const columnOf = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 /**
- * The parameters a warehouse was built with (its model_params row), so that
- * an increment rebuilds with them rather than with the defaults. A parameter
- * the warehouse predates takes its default.
+ * The parameters a warehouse was built with (its model_params row): what an
+ * increment rebuilds with, and what the service tells panels (min n, the
+ * churn window). A parameter the warehouse predates takes its default.
  */
 export const readModelParams = async (connection: DuckDBConnection): Promise<ModelParams> => {
   const [row = {}] = await readRows(connection, 'select * from model_params');
