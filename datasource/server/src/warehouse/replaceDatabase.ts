@@ -80,7 +80,7 @@ export const replaceDatabase = async (
  */
 export const updateDatabase = async (
   dbPath: string,
-  update: (connection: DuckDBConnection) => Promise<IncrementalScope | void>,
+  update: (connection: DuckDBConnection) => Promise<IncrementalScope | undefined>,
   options: ReplaceOptions = {}
 ): Promise<void> =>
   swapIn(
@@ -89,7 +89,7 @@ export const updateDatabase = async (
       fromServed: true,
       work: async (connection) => {
         await addTouchpoints(connection, options.extraTouchpoints);
-        return (await update(connection)) ?? undefined;
+        return update(connection);
       },
     },
     options
