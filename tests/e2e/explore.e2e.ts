@@ -39,13 +39,21 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
     await page.getByRole('radio', { name: labels.modes.sql }).click();
     await editorLines(page).waitFor();
   };
-  /** Asks Monaco for completions (Ctrl+Space) and accepts the one it focuses, after checking it is `expected`. */
-  const complete = async (page: Page, expected: string) => {
+  /**
+   * Asks Monaco for completions (Ctrl+Space) and accepts `expected`, then waits for the editor to hold `after`.
+   * The list refreshes while the catalog answers: the focused row is waited for by its label, not read once, and
+   * the editor's text is waited for, since Monaco applies an accepted completion after the key press returns.
+   */
+  const complete = async (page: Page, expected: string, after: string) => {
     await page.keyboard.press('Control+Space');
-    const focused = page.locator('.suggest-widget .monaco-list-row.focused');
+    const focused = page.locator(`.suggest-widget .monaco-list-row.focused[aria-label*="${expected}"]`);
     await focused.waitFor();
-    expect((await focused.getAttribute('aria-label')) ?? '').toContain(expected);
     await page.keyboard.press('Enter');
+    await page.locator('.suggest-widget .monaco-list-row.focused').waitFor({ state: 'hidden' });
+    for (let tries = 0; tries < 50 && (await editorText(page)) !== after; tries++) {
+      await page.waitForTimeout(100);
+    }
+    expect(await editorText(page)).toBe(after);
   };
   /** Each row of the result table as cell texts, under its column headers. */
   const resultTable = async (page: Page) => {
@@ -64,10 +72,9 @@ describe('Explore in the preview (npm start) in Chromium, on a live service', ()
     await sqlMode(page);
     await editorLines(page).click();
     await page.keyboard.type('select * from dim_br');
-    await complete(page, 'dim_branches');
+    await complete(page, 'dim_branches', 'select * from dim_branches');
     await page.keyboard.type(' order by branch_n');
-    await complete(page, 'branch_name');
-    expect(await editorText(page)).toBe(COMPLETED_SQL);
+    await complete(page, 'branch_name', COMPLETED_SQL);
 
     await page.keyboard.press('Control+Enter');
     const { headers, rows } = await resultTable(page);
