@@ -101,3 +101,48 @@ describe('touchpoint serve: where the journey leaks', () => {
     expect(columns(good).touchpoint).toEqual(['kiosk', 'app']);
   });
 });
+
+describe('touchpoint serve: a warehouse built with parameters of its own', () => {
+  const dir = tempDir('journey-params');
+  let t: TestService;
+  beforeAll(async () => {
+    const input = writeJourneyFixture(join(dir, 'input'));
+    await replaceDatabase(
+      join(dir, 'w.duckdb'),
+      async (connection) => {
+        await loadDirectory(connection, input);
+      },
+      { params: { churnWindowDays: 30, minN: 8 } }
+    );
+    t = await startTestService(join(dir, 'w.duckdb'));
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers with the churn window and min n the warehouse was built with, not the defaults', async () => {
+    const response = await t.query({
+      ...range,
+      queries: [
+        { refId: 'journey', kind: 'journey' },
+        { refId: 'sli', kind: 'metric', metric: 'sli', groupBy: ['branch_id'] },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const { journey, sli } = queryResponseSchema.parse(await response.json()).results;
+    expect(journey.frames[0].schema.meta?.custom).toMatchObject({ journey: { churnWindowDays: 30 }, minN: 8 });
+    // 30 days, as tests/model/journeyLeaks.test.ts works out: nobody left within 30 days of a rating.
+    const app = columns(journey);
+    expect(app.touchpoint).toEqual(['kiosk', 'app']);
+    expect([app.exposed_n[1], app.exposed_churned[1], app.other_churned[1], app.incomplete_customers[1]]).toEqual([
+      5, 0, 0, 1,
+    ]);
+    // Low confidence below n 8: Harbour Street's SLI has n 9, Quay Road's 7; under the default 30 both would be flagged.
+    const byBranch = columns(sli);
+    expect(byBranch.branch_name).toEqual(['Harbour Street', 'Quay Road']);
+    expect(byBranch.n).toEqual([9, 7]);
+    expect(byBranch.low_confidence).toEqual([false, true]);
+    expect(sli.frames[0].schema.meta?.custom).toMatchObject({ minN: 8 });
+  });
+});
