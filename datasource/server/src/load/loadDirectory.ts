@@ -5,6 +5,7 @@ import { readContractColumns } from './contractColumns';
 import { contractTables, optionalTables, rules, type ContractTable } from './contractRules';
 import { findTableFile } from './findTableFile';
 import { insertTable } from './insertTable';
+import { loadCleanDirectory } from './loadCleanDirectory';
 import { addProblem, createProblemsTable, problemsTable } from './loadProblems';
 import { LoadRejectedError, readLoadReport } from './loadReport';
 import { readTableFile, stagedRelations, type StagedTable } from './readTableFile';
@@ -23,6 +24,17 @@ export interface LoadSummary {
 
 const fileFixMessage = 'other checks skipped until its CSV structure is fixed';
 
+/**
+ * Offsets are converted to UTC and a value without one is read as UTC, both
+ * through the session time zone that openDatabase sets.
+ */
+const requireUtcSession = async (connection: DuckDBConnection) => {
+  const timeZone = await readScalar(connection, "select current_setting('TimeZone')");
+  if (timeZone !== 'UTC') {
+    throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
+  }
+};
+
 /** The staged files of one directory, with the problems found while reading them recorded. */
 export type StagedFiles = Partial<Record<ContractTable, StagedTable>>;
 
@@ -37,12 +49,7 @@ export const stageDirectory = async (
   progress: Progress,
   anySubset: boolean
 ): Promise<StagedFiles> => {
-  // Offsets are converted to UTC and a value without one is read as UTC, both
-  // through the session time zone that openDatabase sets.
-  const timeZone = await readScalar(connection, "select current_setting('TimeZone')");
-  if (timeZone !== 'UTC') {
-    throw new Error(`the load needs a UTC session, not ${String(timeZone)}: open the database with openDatabase`);
-  }
+  await requireUtcSession(connection);
   const contractColumns = await readContractColumns(connection);
   await createProblemsTable(connection);
   const staged: StagedFiles = {};
@@ -123,14 +130,12 @@ export const dropStagedFiles = async (connection: DuckDBConnection): Promise<voi
 };
 
 /**
- * Fills the raw tables of `connection` from the contract files in `dir` (four,
- * and the optional followups),
- * or throws LoadRejectedError with a report and writes nothing. Every file is
- * read once into a temp table as text, every rule is checked in SQL over
- * those, and only a clean set of files is converted and inserted, one pass per
- * table. Expects the raw and reference tables of sql/raw to exist.
+ * Fills the raw tables from `dir` through temp tables: every file is read
+ * once into one as text, every rule is checked in SQL over those, and the
+ * report names each problem with its line. Throws LoadRejectedError with it,
+ * or inserts the clean files, one pass per table.
  */
-export const loadDirectory = async (
+export const loadStagedDirectory = async (
   connection: DuckDBConnection,
   dir: string,
   progress: Progress = silentProgress
@@ -155,4 +160,23 @@ export const loadDirectory = async (
   } finally {
     await dropStagedFiles(connection);
   }
+};
+
+/**
+ * Fills the raw tables of `connection` from the contract files in `dir` (four,
+ * and the optional followups), or throws LoadRejectedError with a report and
+ * writes nothing. A clean directory is checked and written straight from its
+ * files (loadCleanDirectory); anything else goes through the staged load,
+ * which reports every problem. Expects the raw and reference tables of
+ * sql/raw to exist.
+ */
+export const loadDirectory = async (
+  connection: DuckDBConnection,
+  dir: string,
+  progress: Progress = silentProgress
+): Promise<LoadSummary> => {
+  await requireUtcSession(connection);
+  return (
+    (await loadCleanDirectory(connection, dir, progress)) ?? (await loadStagedDirectory(connection, dir, progress))
+  );
 };

@@ -80,54 +80,105 @@ const stageColumns = (contractColumns: ContractColumn[], fileColumns: string[]):
     ];
   });
 
+/** A contract column the file lacks or names twice (every contract column must be there once). */
+export interface HeaderProblem {
+  column: string;
+  columnOrder: number;
+  rule: string;
+}
+
+export const headerProblems = (contractColumns: ContractColumn[], fileColumns: string[]): HeaderProblem[] =>
+  contractColumns.flatMap((column, columnOrder) => {
+    const count = fileColumns.filter((name) => name === column.name).length;
+    return count === 1
+      ? []
+      : [{ column: column.name, columnOrder, rule: count === 0 ? rules.missingColumn : rules.duplicateColumn }];
+  });
+
 const reportHeader = async (
   connection: DuckDBConnection,
   request: ReadTableRequest,
   fileColumns: string[],
   source: 'header' | 'file'
 ) => {
-  const { tableOrder, file, contractColumns } = request;
-  for (const [order, column] of contractColumns.entries()) {
-    const count = fileColumns.filter((name) => name === column.name).length;
-    if (count === 1) {
-      continue;
-    }
-    await addProblem(connection, {
-      tableOrder,
-      file: file.name,
-      source,
-      column: column.name,
-      columnOrder: order,
-      rule: count === 0 ? rules.missingColumn : rules.duplicateColumn,
-    });
+  for (const problem of headerProblems(request.contractColumns, fileColumns)) {
+    await addProblem(connection, { tableOrder: request.tableOrder, file: request.file.name, source, ...problem });
   }
 };
 
-// The outer select converts once; validation and the insert both read the result.
-const stageSql = (relation: string, columns: StagedColumn[], inner: string) => {
-  const typed = columns.flatMap((c) => (c.parser ? [`${c.parser.sql(c.text)} as ${c.typed}`] : []));
-  return `create or replace temp table ${relation} as select ${['*', ...typed].join(', ')} from (${inner})`;
-};
+/**
+ * A file's contract columns as a query, before any row is read: what the
+ * staged load materialises and what a clean load checks and inserts straight
+ * from the file.
+ */
+export interface FileSource {
+  /** The file's column names, in file order. */
+  fileColumns: string[];
+  /** Where the column names came from, for header problems. */
+  namesFrom: 'header' | 'file';
+  /** The contract columns the file has. */
+  columns: StagedColumn[];
+  /** Selects those columns as text (and a Parquet file's row number as `_row`). */
+  select: string;
+  csv?: CsvSource;
+}
 
-const stageCsv = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
-  const { table, tableOrder, file, contractColumns } = request;
+const csvSource = async (request: ReadTableRequest): Promise<FileSource> => {
+  const { table, file, contractColumns } = request;
   const header = await readCsvHeader(file.path);
   const fileColumns = header.names.map((name) => name.trim());
-  await reportHeader(connection, request, fileColumns, 'header');
   const columns = stageColumns(contractColumns, fileColumns);
-  const relation = stageRelation(table);
-  const rejects = rejectsRelation(table);
   const readSql = csvReader(file.path, fileColumns.length);
-  const csv: CsvSource = { readSql, columnCount: fileColumns.length, headerLines: header.lines };
-  if (columns.length === 0) {
-    return null;
-  }
   const picks = columns.map((c) => `${positional(fileColumns.indexOf(c.name))} as ${c.text}`);
-  await connection.run(stageSql(relation, columns, `select ${picks.join(', ')} from ${readSql(rejects)}`));
-  const rejectCount = Number(await readScalar(connection, `select count(*) from ${quoteIdentifier(rejects)}`));
+  return {
+    fileColumns,
+    namesFrom: 'header',
+    columns,
+    select: `select ${picks.join(', ')} from ${readSql(rejectsRelation(table))}`,
+    csv: { readSql, columnCount: fileColumns.length, headerLines: header.lines },
+  };
+};
+
+const parquetSource = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<FileSource> => {
+  const { file, contractColumns } = request;
+  const source = `read_parquet(${quoteLiteral(file.path)}, file_row_number = true)`;
+  const described = await readRows(
+    connection,
+    `select column_name from (describe select * from ${source}) where column_name <> 'file_row_number'`
+  );
+  const fileColumns = described.map((row) => String(row.column_name));
+  const columns = stageColumns(contractColumns, fileColumns);
+  // Every value goes through text so Parquet and CSV are checked by the same
+  // rules; an empty string is an empty value, as an empty CSV field is.
+  const picks = columns.map((c) => `nullif(cast(${c.text} as varchar), '') as ${c.text}`);
+  return {
+    fileColumns,
+    namesFrom: 'file',
+    columns,
+    select: `select ${['file_row_number as _row', ...picks].join(', ')} from ${source}`,
+  };
+};
+
+/** Reads a file's column names (a CSV's header, a Parquet file's schema) and describes its rows as a query. */
+export const readFileSource = (connection: DuckDBConnection, request: ReadTableRequest): Promise<FileSource> =>
+  request.file.format === 'csv' ? csvSource(request) : parquetSource(connection, request);
+
+/** The source's rows with every converted value beside its text: checks and the insert read the same conversion. */
+export const convertedSelect = (source: FileSource): string => {
+  const typed = source.columns.flatMap((c) => (c.parser ? [`${c.parser.sql(c.text)} as ${c.typed}`] : []));
+  return `select ${['*', ...typed].join(', ')} from (${source.select})`;
+};
+
+/** How many records DuckDB's CSV reader rejected in the last read of the table's file. */
+export const countRejects = async (connection: DuckDBConnection, table: ContractTable): Promise<number> =>
+  Number(await readScalar(connection, `select count(*) from ${quoteIdentifier(rejectsRelation(table))}`));
+
+/** Records the CSV records DuckDB's reader rejected as problems, each with its line; returns how many. */
+const recordRejects = async (connection: DuckDBConnection, request: ReadTableRequest, fileColumns: string[]) => {
+  const rejectCount = await countRejects(connection, request.table);
   if (rejectCount > 0) {
     const names = fileColumns.map((name, i) => {
-      const order = contractColumns.findIndex((c) => c.name === name);
+      const order = request.contractColumns.findIndex((c) => c.name === name);
       return `(${quoteLiteral(positional(i))}, ${quoteLiteral(name)}, ${order >= 0 ? order : 1000 + i})`;
     });
     // DuckDB's `line` counts records, not physical lines; the byte position
@@ -136,37 +187,28 @@ const stageCsv = async (connection: DuckDBConnection, request: ReadTableRequest)
       `insert into ${problemsTable}
        select $table_order, $file, 'reject', r.line - 2, r.line_byte_position, coalesce(h.column_order, 10000),
               h.header_name, left(trim(r.csv_line, chr(13) || chr(10)), 1000), '${rules.csvStructure}: ' || lower(r.error_type)
-       from ${quoteIdentifier(rejects)} r
+       from ${quoteIdentifier(rejectsRelation(request.table))} r
        left join (values ${names.join(', ')}) h(position_name, header_name, column_order) on r.column_name = h.position_name`,
-      { table_order: tableOrder, file: file.name }
+      { table_order: request.tableOrder, file: request.file.name }
     );
   }
-  const rows = Number(await readScalar(connection, `select count(*) from ${relation}`));
-  return { table, tableOrder, file, relation, rowIndex: 's.rowid', columns, rows, rejects: rejectCount, csv };
+  return rejectCount;
 };
 
-const stageParquet = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
-  const { table, tableOrder, file, contractColumns } = request;
-  const source = `read_parquet(${quoteLiteral(file.path)}, file_row_number = true)`;
-  const described = await readRows(
-    connection,
-    `select column_name from (describe select * from ${source}) where column_name <> 'file_row_number'`
-  );
-  const fileColumns = described.map((row) => String(row.column_name));
-  await reportHeader(connection, request, fileColumns, 'file');
-  const columns = stageColumns(contractColumns, fileColumns);
-  if (columns.length === 0) {
+const stageFile = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<StagedTable | null> => {
+  const { table, tableOrder, file } = request;
+  const source = await readFileSource(connection, request);
+  await reportHeader(connection, request, source.fileColumns, source.namesFrom);
+  if (source.columns.length === 0) {
     return null;
   }
   const relation = stageRelation(table);
-  // Every value goes through text so Parquet and CSV are checked by the same
-  // rules; an empty string is an empty value, as an empty CSV field is.
-  const picks = columns.map((c) => `nullif(cast(${c.text} as varchar), '') as ${c.text}`);
-  await connection.run(
-    stageSql(relation, columns, `select ${['file_row_number as _row', ...picks].join(', ')} from ${source}`)
-  );
+  // Converted once here; validation and the insert both read the result.
+  await connection.run(`create or replace temp table ${relation} as ${convertedSelect(source)}`);
+  const rejects = source.csv ? await recordRejects(connection, request, source.fileColumns) : 0;
   const rows = Number(await readScalar(connection, `select count(*) from ${relation}`));
-  return { table, tableOrder, file, relation, rowIndex: 's._row', columns, rows, rejects: 0 };
+  const rowIndex = source.csv ? 's.rowid' : 's._row';
+  return { table, tableOrder, file, relation, rowIndex, columns: source.columns, rows, rejects, csv: source.csv };
 };
 
 /**
@@ -179,9 +221,7 @@ export const readTableFile = async (
   request: ReadTableRequest
 ): Promise<StagedTable | null> => {
   try {
-    return request.file.format === 'csv'
-      ? await stageCsv(connection, request)
-      : await stageParquet(connection, request);
+    return await stageFile(connection, request);
   } catch (error) {
     const message = errorMessage(error).split('\n')[0];
     await addProblem(connection, {
