@@ -73,11 +73,18 @@ describe('a clean load, checked and written straight from the files', () => {
   });
 
   it.each([
-    ['a bad value in the first file', 'branches.csv', 'Europe/Berlin', 'Europe/Atlantis'],
+    ['a value outside its allowed ones in the first file', 'branches.csv', 'Europe/Berlin', 'Europe/Atlantis'],
+    [
+      'a value that does not convert (it stops the write)',
+      'customers.csv',
+      '2024-02-01 00:00:00',
+      '2024-02-30 00:00:00',
+    ],
+    ['an empty required value (it stops the write)', 'branches.csv', 'Mill Lane', ''],
     ['an unknown reference in the last file, after four were written', 'followups.csv', 'F2,R4', 'F2,R9'],
-    ['a repeated id, found after the file was written', 'interactions.csv', 'I3,,B1', 'I2,,B1'],
+    ['a repeated id (found once the file is written)', 'interactions.csv', 'I3,,B1', 'I2,,B1'],
     ['a ragged row', 'responses.csv', '2024-05-04T12:00:00Z,', '2024-05-04T12:00:00Z,,surplus'],
-  ])('leaves every raw table empty and hands %s to the staged load', async (_, file, from, to) => {
+  ])('%s: every raw table is left empty and the staged load reports it', async (_, file, from, to) => {
     const dir = copyValidFixture();
     dirs.push(dir);
     editFile(join(dir, file), from, to);
@@ -112,14 +119,14 @@ describe('a clean load, checked and written straight from the files', () => {
     });
   });
 
-  it('loads a file rewritten between its check and its write as it is then: a new row with an unknown branch is reported', async () => {
+  it('loads a file as it is when read: a row an export appends while the load runs is checked and reported', async () => {
     const dir = copyValidFixture();
     dirs.push(dir);
     const path = join(dir, 'responses.csv');
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n').length;
     const { steps, progress } = recordedProgress((message) => {
       if (message === 'writing raw.responses') {
-        // An export job rewriting the file while the load runs: the row is valid but for its branch.
+        // An export still writing the file as the load reaches it: the row is valid but for its branch.
         appendFileSync(path, 'R99,B9,,,kiosk,csat_5,4,2024-05-06T10:00:00Z,\n');
       }
     });

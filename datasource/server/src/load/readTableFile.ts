@@ -163,9 +163,23 @@ const parquetSource = async (connection: DuckDBConnection, request: ReadTableReq
 export const readFileSource = (connection: DuckDBConnection, request: ReadTableRequest): Promise<FileSource> =>
   request.file.format === 'csv' ? csvSource(request) : parquetSource(connection, request);
 
-/** The source's rows with every converted value beside its text: checks and the insert read the same conversion. */
-export const convertedSelect = (source: FileSource): string => {
-  const typed = source.columns.flatMap((c) => (c.parser ? [`${c.parser.sql(c.text)} as ${c.typed}`] : []));
+/**
+ * The source's rows with every converted value beside its text: checks and
+ * the insert read the same conversion. `strict` raises an error for a value
+ * that does not convert, instead of leaving it null for a check to find.
+ */
+export const convertedSelect = (source: FileSource, conversion: 'lenient' | 'strict' = 'lenient'): string => {
+  const typed = source.columns.flatMap((c) => {
+    if (!c.parser) {
+      return [];
+    }
+    const value = c.parser.sql(c.text);
+    const converted =
+      conversion === 'lenient'
+        ? value
+        : `case when ${c.text} is not null and ${value} is null then error(${quoteLiteral(`${c.name}: ${c.parser.rule}`)}) else ${value} end`;
+    return [`${converted} as ${c.typed}`];
+  });
   return `select ${['*', ...typed].join(', ')} from (${source.select})`;
 };
 
