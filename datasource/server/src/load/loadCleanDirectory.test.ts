@@ -97,6 +97,15 @@ describe('a clean load, checked and written straight from the files', () => {
     });
   });
 
+  it('leaves raw tables that already hold rows to the staged load, untouched', async () => {
+    await withRawDatabase(async (connection) => {
+      await loadStagedDirectory(connection, validFixture);
+      const before = await rawTableHashes(connection);
+      expect(await loadCleanDirectory(connection, validFixture, recordedProgress().progress)).toBeNull();
+      expect(await rawTableHashes(connection)).toEqual(before);
+    });
+  });
+
   it('rejects text that is not UTF-8 in a column no rule reads', async () => {
     const dir = copyValidFixture();
     dirs.push(dir);

@@ -106,7 +106,8 @@ const dropRelations = (connection: DuckDBConnection, table: ContractTable) =>
  * against 1.9 GB), and a large export loads without spilling a copy to disk.
  *
  * Returns null, with the raw tables empty again, when a file is missing,
- * ambiguous, unreadable or breaks any rule: the staged load then runs and
+ * ambiguous, unreadable or breaks any rule (and at once when a raw table
+ * already holds rows): the staged load then runs and
  * reports every problem with its line. It decides; this path only ever
  * accepts what it would accept.
  */
@@ -116,6 +117,14 @@ export const loadCleanDirectory = async (
   progress: Progress
 ): Promise<LoadSummary | null> => {
   const contractColumns = await readContractColumns(connection);
+  // It gives up by emptying the raw tables, so it only starts on empty ones.
+  const held = await readScalar(
+    connection,
+    `select ${contractTables.map((table) => `(select count(*) from raw.${quoteIdentifier(table)})`).join(' + ')}`
+  );
+  if (Number(held) > 0) {
+    return null;
+  }
   const targets: ReferenceTargets = {};
   const tables: LoadedTable[] = [];
   let loaded = false;
