@@ -108,8 +108,8 @@ const reportHeader = async (
 
 /**
  * A file's contract columns as a query, before any row is read: what the
- * staged load materialises and what a clean load checks and inserts straight
- * from the file.
+ * staged load copies into a temp table, and what a clean load inserts
+ * straight into the raw table.
  */
 export interface FileSource {
   /** The file's column names, in file order. */

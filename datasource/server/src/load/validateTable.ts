@@ -152,9 +152,6 @@ export const uniqueRules = (table: ContractTable): Array<{ column: string; rule:
   ...(tableRules[table].unique ?? []),
 ];
 
-/** The WHERE clause that holds for a row breaking any rule (null when the table has no row rules). */
-const brokenRowCondition = (checks: RowCheck[]) => checks.map((check) => `(${check.broken})`).join(' or ');
-
 /**
  * Whether any row of `rows` breaks a per-row rule: the same rules as
  * validateTable, counted instead of described. Notes on checks that could not
@@ -175,7 +172,7 @@ export const anyBrokenRow = async (
   }
   const broken = await readScalar(
     connection,
-    `select exists (select 1 from ${rows.relation} s ${joins.join(' ')} where ${brokenRowCondition(checks)})`
+    `select exists (select 1 from ${rows.relation} s ${joins.join(' ')} where ${checks.map((check) => `(${check.broken})`).join(' or ')})`
   );
   return broken === true;
 };
