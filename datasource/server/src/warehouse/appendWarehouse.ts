@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs';
 import { appendDirectory, type AppendSummary } from '../load/appendDirectory';
 import { silentProgress } from '../progress';
-import { updateDatabase, type ReplaceOptions } from './replaceDatabase';
+import { NoWarehouseError, updateDatabase, type ReplaceOptions } from './replaceDatabase';
 import { readModelParams } from './readModelParams';
 import { updateModel } from './updateModel';
-
-/** Raised when --append names a warehouse that is not there to append to. */
-export class NoWarehouseError extends Error {}
 
 export interface AppendResult {
   summary: AppendSummary;

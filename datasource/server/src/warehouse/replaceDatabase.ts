@@ -29,6 +29,9 @@ export class ModelCheckError extends Error {}
 const databaseFiles = (path: string) => [path, `${path}.wal`];
 const removeDatabaseFiles = (path: string) => databaseFiles(path).forEach((file) => rmSync(file, { force: true }));
 
+/** Raised when a change to the served warehouse (an append) finds no warehouse to change. */
+export class NoWarehouseError extends Error {}
+
 /** Raised when the disk (or the process's file-size limit) cannot hold the new warehouse. */
 export class NoSpaceError extends Error {}
 
@@ -147,6 +150,12 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
   try {
     if (build.fromServed) {
       progress.step(`copying ${dbPath}`);
+      // Checked again here, under the load lock: the file can go while the change waits for it.
+      if (!existsSync(dbPath)) {
+        throw new NoWarehouseError(
+          `${dbPath} no longer exists: there is no warehouse to change; load it in full first`
+        );
+      }
       copyFileSync(dbPath, tmpPath);
     }
     instance = await openDatabase(tmpPath);
