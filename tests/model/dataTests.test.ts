@@ -48,6 +48,11 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
     ],
     ['a fact that lost a row', "delete from fct_interactions where interaction_id = 'I2'", 'grain_preserved'],
     [
+      'a repeated key in the journey ratings, whose key fct_responses holds',
+      'insert into fct_journey_ratings select * from fct_journey_ratings limit 1',
+      'grain_preserved',
+    ],
+    [
       'a rollup that does not sum to its fact',
       'update agg_interaction_daily set interactions = interactions + 1',
       'grain_preserved',

@@ -18,6 +18,19 @@ describe('the model files (sql/models)', () => {
     }
   );
 
+  it('hold a key by another model only where that model is a table with the same key, built before', () => {
+    const declarations = files.map(readModelDeclaration);
+    const holders = declarations.filter((declaration) => declaration.keyHeldBy !== undefined);
+    expect(holders.map((declaration) => [declaration.name, declaration.keyHeldBy])).toEqual([
+      ['fct_journey_ratings', 'fct_responses'],
+    ]);
+    for (const declaration of holders) {
+      const holder = declarations.find((other) => other.name === declaration.keyHeldBy);
+      expect(holder).toMatchObject({ kind: 'table', key: declaration.key });
+      expect(files.indexOf(holder!.file)).toBeLessThan(files.indexOf(declaration.file));
+    }
+  });
+
   it('are built so that every model comes after each model it reads', () => {
     const late = files.flatMap((file, index) => {
       const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');

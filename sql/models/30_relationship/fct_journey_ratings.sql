@@ -8,6 +8,11 @@
 -- customer's segment and end beside each rating spares the query its join
 -- to the customers, and the rows are stored in time order so that a range
 -- reads only the row groups it covers.
+-- Its key is fct_responses': every row of it, once, through a left join on
+-- the customers' unique key, so its key is unique when that one is and the
+-- counts agree (sql/tests/grain_preserved.sql). Grouping 20M keys again
+-- cost 9 s of every build at scale 20.
+-- key held by: fct_responses
 -- not null: responded_at, touchpoint, branch_id, region, is_negative, sli_points
 -- references: branch_id -> dim_branches.branch_id, customer_id -> dim_customers.customer_id
 create or replace table fct_journey_ratings as

@@ -19,7 +19,8 @@ export const changedRowsTable = (model: string) => `changed_${model}`;
 
 /**
  * The tests each model's header declares, dbt's generic tests: its key is
- * unique, its required columns are never null, its references resolve.
+ * unique (unless another model holds it: `key held by`), its required
+ * columns are never null, its references resolve.
  * Keys and not-null are checked on tables; a view is derived from checked
  * tables at query time, and scanning the large ones (rel_customer_month) at
  * every build costs more than it tells (tests/model checks them on
@@ -39,7 +40,7 @@ export const declaredTests = (
     const relation = quoteIdentifier(model.name);
     const changed = incremental.has(model.name) ? quoteIdentifier(changedRowsTable(model.name)) : undefined;
     const tests: DeclaredTest[] = [];
-    if (model.kind === 'table' && model.key.length > 0) {
+    if (model.kind === 'table' && model.key.length > 0 && model.keyHeldBy === undefined) {
       const key = model.key.map(quoteIdentifier);
       const rows = changed
         ? `${relation} semi join (select distinct ${key.join(', ')} from ${changed}) as changed using (${key.join(', ')})`

@@ -16,7 +16,10 @@ export interface ModelReference {
  *     -- not null: branch_id, channel, opened_at
  *     -- references: branch_id -> dim_branches.branch_id
  *
- * The grain line names the key; the other two lines are optional.
+ * The grain line names the key; the other lines are optional. A model with
+ * one row per row of another, the same key, may say `key held by: other`:
+ * its key is then unique because the other's is and their counts agree
+ * (sql/tests/grain_preserved.sql), and is not grouped again.
  */
 export interface ModelDeclaration {
   file: string;
@@ -26,6 +29,8 @@ export interface ModelDeclaration {
   key: string[];
   notNull: string[];
   references: ModelReference[];
+  /** The model whose unique key and equal count make this one's key unique, when the header names one. */
+  keyHeldBy?: string;
 }
 
 /** Raised when a model file breaks the conventions: one relation named after the file, a grain line. */
@@ -77,15 +82,18 @@ export const readModelDeclaration = (file: string): ModelDeclaration => {
     }
     return { column: match[1], model: match[2], targetColumn: match[3] };
   });
-  const declaration = {
+  const keyHeldBy = declared('key held by').trim() || undefined;
+  const declaration: ModelDeclaration = {
     file,
     name,
     kind: kind as 'table' | 'view',
     key: list(key ?? ''),
     notNull: list(declared('not null')),
     references,
+    ...(keyHeldBy === undefined ? {} : { keyHeldBy }),
   };
   const names = [
+    ...(keyHeldBy === undefined ? [] : [keyHeldBy]),
     ...declaration.key,
     ...declaration.notNull,
     ...references.flatMap((r) => [r.column, r.model, r.targetColumn]),
