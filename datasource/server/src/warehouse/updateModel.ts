@@ -86,7 +86,11 @@ export const updateModel = async (
     const changed = quoteIdentifier(changedRowsTable(name));
     const affected = model.affected.replaceAll('{t}', name);
     // Rows rebuilt but equal to what they were are no change: the models after this one skip them.
+    // The rebuilt rows are kept apart before the insert, so the changed rows are found among them
+    // rather than by scanning the whole table for the affected rows a third time; a rebuilt row
+    // outside the affected ones then counts as changed, and is checked.
     const previous = quoteIdentifier(`previous_${name}`);
+    const rebuilt = quoteIdentifier(`rebuilt_${name}`);
     const table = quoteIdentifier(name);
     if (model.prepare) {
       await connection.run(model.prepare);
@@ -94,12 +98,14 @@ export const updateModel = async (
     await connection.run(
       `create or replace temp table ${previous} as select * from ${table} where ${affected};
        delete from ${table} where ${affected};
-       insert into ${table} select * from (${narrowedQuery(file, model)});
+       create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
+       insert into ${table} select * from ${rebuilt};
        create or replace temp table ${changed} as
-         (select * from ${previous} except all select * from ${table} where ${affected})
+         (select * from ${previous} except all select * from ${rebuilt})
          union all
-         (select * from ${table} where ${affected} except all select * from ${previous});
-       drop table ${previous};`
+         (select * from ${rebuilt} except all select * from ${previous});
+       drop table ${previous};
+       drop table ${rebuilt};`
     );
     updated.add(name);
   }
