@@ -40,7 +40,7 @@ const rawCounts = async (connection: Parameters<typeof rawTableHashes>[0]) =>
 
 const noRows = Object.fromEntries(contractTables.map((table) => [table, 0]));
 
-describe('a clean load, checked and written straight from the files', () => {
+describe('a clean load, written straight from the files and checked where it was written', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
@@ -66,7 +66,7 @@ describe('a clean load, checked and written straight from the files', () => {
         return rawTableHashes(connection);
       });
       expect(clean).toEqual(staged.hashes);
-      // Each file checked, then written: no text copy of it staged.
+      // Each file written, then checked in its raw table: no text copy of it staged.
       expect(steps.filter((step) => step.startsWith('reading'))).toEqual([]);
       expect(steps).toContain('writing raw.responses');
     }
