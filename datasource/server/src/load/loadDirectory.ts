@@ -165,9 +165,9 @@ export const loadStagedDirectory = async (
 /**
  * Fills the raw tables of `connection` from the contract files in `dir` (four,
  * and the optional followups), or throws LoadRejectedError with a report and
- * writes nothing. A clean directory is written straight from its
- * files and checked there (loadCleanDirectory); anything else goes through the staged load,
- * which reports every problem. Expects the raw and reference tables of
+ * writes nothing. A clean directory is written straight from its files and
+ * checked there (loadCleanDirectory); anything else goes through the staged
+ * load, which reports every problem. Expects the raw and reference tables of
  * sql/raw to exist.
  */
 export const loadDirectory = async (
