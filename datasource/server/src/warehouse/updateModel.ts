@@ -86,9 +86,9 @@ export const updateModel = async (
     const changed = quoteIdentifier(changedRowsTable(name));
     const affected = model.affected.replaceAll('{t}', name);
     // Rows rebuilt but equal to what they were are no change: the models after this one skip them.
-    // The rebuilt rows are kept apart before the insert, so the changed rows are found among them
-    // rather than by scanning the whole table for the affected rows a third time; a rebuilt row
-    // outside the affected ones then counts as changed, and is checked.
+    // The changed rows are found among the rebuilt rows themselves, not among the table's rows the
+    // predicate selects: a rebuilt row outside the affected ones (a predicate that misses a row it
+    // should delete) then counts as changed, and its repeated key is caught by the scoped checks.
     const previous = quoteIdentifier(`previous_${name}`);
     const rebuilt = quoteIdentifier(`rebuilt_${name}`);
     const table = quoteIdentifier(name);
