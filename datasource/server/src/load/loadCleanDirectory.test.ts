@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { readRows } from '../db/readRows';
 import type { Progress } from '../progress';
 import { contractTables } from './contractRules';
@@ -44,9 +45,16 @@ describe('a clean load, written straight from the files and checked where it was
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  it('writes row for row what the staged load writes, from CSV and from Parquet, without staging', async () => {
+  it('writes row for row what the staged load writes, from CSV, gzip-compressed CSV and Parquet, without staging', async () => {
     const parquet = copyValidFixture();
-    dirs.push(parquet);
+    const gzipped = copyValidFixture();
+    dirs.push(parquet, gzipped);
+    for (const file of contractTables) {
+      const path = join(gzipped, `${file}.csv`);
+      // As an export tool may write it: compressed, with a byte order mark.
+      writeFileSync(`${path}.gz`, gzipSync(`\uFEFF${readFileSync(path, 'utf8')}`));
+      rmSync(path);
+    }
     const staged = await withRawDatabase(async (connection) => {
       const summary = await loadStagedDirectory(connection, validFixture);
       await writeParquetCopy(connection, validFixture, parquet);
@@ -56,7 +64,7 @@ describe('a clean load, written straight from the files and checked where it was
     for (const file of contractTables) {
       rmSync(join(parquet, `${file}.csv`));
     }
-    for (const dir of [validFixture, parquet]) {
+    for (const dir of [validFixture, gzipped, parquet]) {
       const { steps, progress } = recordedProgress();
       const clean = await withRawDatabase(async (connection) => {
         const summary = await loadCleanDirectory(connection, dir, progress);
