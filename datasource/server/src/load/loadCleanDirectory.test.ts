@@ -88,6 +88,8 @@ describe('a clean load, written straight from the files and checked where it was
       '2024-02-01 00:00:00',
       '2024-02-30 00:00:00',
     ],
+    // Lenient conversion would store null here and pass: only the strict one stops it.
+    ['a fraction in an integer column that may be empty (it stops the write)', 'interactions.csv', ',540', ',9.5'],
     ['an empty required value (it stops the write)', 'branches.csv', 'Mill Lane', ''],
     ['an unknown reference in the last file, after four were written', 'followups.csv', 'F2,R4', 'F2,R9'],
     ['a repeated id (found once the file is written)', 'interactions.csv', 'I3,,B1', 'I2,,B1'],
@@ -114,14 +116,16 @@ describe('a clean load, written straight from the files and checked where it was
     });
   });
 
-  it('rejects text that is not UTF-8 in a column no rule reads', async () => {
+  it('rejects text that is not UTF-8 in a row no rule fails on', async () => {
     const dir = copyValidFixture();
     dirs.push(dir);
     const path = join(dir, 'responses.csv');
     const text = readFileSync(path, 'latin1');
     const lines = text.split('\n');
-    // The last rating's comment: one byte that cannot start a UTF-8 character.
-    lines[lines.length - 2] = `${lines[lines.length - 2].replace(/,[^,]*$/, ',')}caf\u00e9`;
+    // R3's empty comment gets one byte that cannot start a UTF-8 character. Nothing refers to R3, so no rule
+    // fails on it: only the reader's rejects tell the clean load, which would otherwise skip the row.
+    const r3 = lines.findIndex((line) => line.startsWith('R3,'));
+    lines[r3] = `${lines[r3]}caf\u00e9`;
     writeFileSync(path, lines.join('\n'), 'latin1');
     await withRawDatabase(async (connection) => {
       expect(await loadCleanDirectory(connection, dir, recordedProgress().progress)).toBeNull();
@@ -129,7 +133,7 @@ describe('a clean load, written straight from the files and checked where it was
       expect(error).toBeInstanceOf(LoadRejectedError);
       expect((error as LoadRejectedError).report.problems[0]).toMatchObject({
         file: 'responses.csv',
-        line: lines.length - 1,
+        line: r3 + 1,
         rule: 'csv: invalid encoding',
       });
       expect(await rawCounts(connection)).toEqual(noRows);
