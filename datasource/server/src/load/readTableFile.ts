@@ -174,10 +174,11 @@ export const convertedSelect = (source: FileSource, conversion: 'lenient' | 'str
       return [];
     }
     const value = c.parser.sql(c.text);
+    // Strict: the conversion runs once, and only a null from text that was there reaches the error.
     const converted =
       conversion === 'lenient'
         ? value
-        : `case when ${c.text} is not null and ${value} is null then error(${quoteLiteral(`${c.name}: ${c.parser.rule}`)}) else ${value} end`;
+        : `coalesce(${value}, case when ${c.text} is not null then error(${quoteLiteral(`${c.name}: ${c.parser.rule}`)}) end)`;
     return [`${converted} as ${c.typed}`];
   });
   return `select ${['*', ...typed].join(', ')} from (${source.select})`;
