@@ -20,11 +20,15 @@ import {
 } from './readTableFile';
 import { anyBrokenRow, uniqueRules, type ReferenceTargets } from './validateTable';
 
-/** A written raw table, as the rows the checks read and the target of the next files' references. */
+/**
+ * A written raw table, as the rows the checks read and the target of the next
+ * files' references: each column holds its converted value, with nothing left
+ * to parse, so the checks skip the parse rules the write already enforced.
+ */
 const rawRows = (table: ContractTable, columns: StagedColumn[]) => ({
   table,
   relation: `raw.${quoteIdentifier(table)}`,
-  columns: columns.map((c) => ({ ...c, typed: c.text })),
+  columns: columns.map((c) => ({ ...c, typed: c.text, parser: null })),
   rejects: 0,
 });
 
