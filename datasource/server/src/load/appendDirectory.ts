@@ -4,9 +4,9 @@ import { readScalar } from '../db/readRows';
 import { silentProgress, type Progress } from '../progress';
 import { contractTables, rules, tableRules, type ContractTable } from './contractRules';
 import { insertTable } from './insertTable';
+import { dropStagedFiles } from './dropStagedFiles';
 import {
   checkStagedFiles,
-  dropStagedFiles,
   stageDirectory,
   type LoadedTable,
   type LoadSummary,

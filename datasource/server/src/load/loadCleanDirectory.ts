@@ -6,6 +6,7 @@ import type { Progress } from '../progress';
 import { runSqlFile } from '../warehouse/runSqlFile';
 import { readContractColumns } from './contractColumns';
 import { contractTables, optionalTables, type ContractTable } from './contractRules';
+import { dropStagedFiles } from './dropStagedFiles';
 import { findTableFile } from './findTableFile';
 import { insertTable } from './insertTable';
 import type { LoadedTable, LoadSummary } from './loadDirectory';
@@ -14,7 +15,6 @@ import {
   countRejects,
   headerProblems,
   readFileSource,
-  stagedRelations,
   type ReadTableRequest,
   type StagedColumn,
 } from './readTableFile';
@@ -93,13 +93,6 @@ const loadCleanFile = async (
   return written;
 };
 
-const dropRelations = (connection: DuckDBConnection, table: ContractTable) =>
-  connection.run(
-    stagedRelations(table)
-      .map((relation) => `drop table if exists ${relation};`)
-      .join('\n')
-  );
-
 /**
  * The load of a directory whose files break no rule, without staging them:
  * each file is written into its raw table by one read, converted strictly
@@ -160,9 +153,7 @@ export const loadCleanDirectory = async (
     // and says what it is.
     return null;
   } finally {
-    for (const table of contractTables) {
-      await dropRelations(connection, table);
-    }
+    await dropStagedFiles(connection);
     if (!loaded) {
       await emptyRawTables(connection);
     }

@@ -4,11 +4,12 @@ import { silentProgress, type Progress } from '../progress';
 import { readContractColumns } from './contractColumns';
 import { contractTables, optionalTables, rules, type ContractTable } from './contractRules';
 import { findTableFile } from './findTableFile';
+import { dropStagedFiles } from './dropStagedFiles';
 import { insertTable } from './insertTable';
 import { loadCleanDirectory } from './loadCleanDirectory';
 import { addProblem, createProblemsTable, problemsTable } from './loadProblems';
 import { LoadRejectedError, readLoadReport } from './loadReport';
-import { readTableFile, stagedRelations, type StagedTable } from './readTableFile';
+import { readTableFile, type StagedTable } from './readTableFile';
 import { validateTable } from './validateTable';
 
 export interface LoadedTable {
@@ -121,12 +122,6 @@ export const checkStagedFiles = async (
     const stagedFiles = contractTables.flatMap((table) => staged[table] ?? []);
     throw new LoadRejectedError(await readLoadReport(connection, stagedFiles, notes));
   }
-};
-
-/** Drops the staged text copies: they are as large as the data, so free them before the model is built. */
-export const dropStagedFiles = async (connection: DuckDBConnection): Promise<void> => {
-  const relations = [problemsTable, ...contractTables.flatMap(stagedRelations)];
-  await connection.run(relations.map((relation) => `drop table if exists ${relation};`).join('\n'));
 };
 
 /**
