@@ -1,4 +1,4 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import type { DataFrame, GrafanaTheme2 } from '@grafana/data';
 import { Button, useStyles2 } from '@grafana/ui';
 import { messages, testIds } from '../messages';
@@ -7,6 +7,7 @@ import { branchNamesOf } from '../model/branchNames';
 import { formatMetric } from '../model/formatMetric';
 import type { MetricInfo } from '../model/metricField';
 import { readWhyBoard, sliGap, type WhyCell } from '../model/whyBoard';
+import { boardStyles } from './boardLayout';
 import { linkButton } from './linkButton';
 
 interface Props {
@@ -105,23 +106,16 @@ export function WhyView({ branchId, frames, onDrill }: Props) {
   );
 }
 
-const getStyles = (theme: GrafanaTheme2) => ({
-  view: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5), overflow: 'auto', minHeight: 0 }),
-  next: css({ alignSelf: 'flex-start' }),
-  table: css({
-    borderCollapse: 'collapse',
-    'th, td': {
-      padding: theme.spacing(0.25, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      whiteSpace: 'nowrap',
-      textAlign: 'right',
-      fontVariantNumeric: 'tabular-nums',
-    },
-    'th:first-child': { textAlign: 'left', fontWeight: theme.typography.fontWeightMedium },
-    'thead th': { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
-  }),
-  value: css({ fontWeight: theme.typography.fontWeightBold }),
-  note: css({ display: 'block', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
-  lowN: css({ background: theme.colors.background.secondary }),
-  link: css({ ...linkButton(theme), textDecoration: 'underline' }),
-});
+/** The boards' table (boardLayout.ts), at the drill's own size: notes in small type, the table only as wide as it needs. */
+const getStyles = (theme: GrafanaTheme2) => {
+  const board = boardStyles(theme);
+  return {
+    view: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1.5), overflow: 'auto', minHeight: 0 }),
+    next: css({ alignSelf: 'flex-start' }),
+    table: cx(board.table, css({ width: 'auto' })),
+    value: board.value,
+    note: cx(board.note, css({ fontSize: theme.typography.bodySmall.fontSize })),
+    lowN: board.lowN,
+    link: css({ ...linkButton(theme), textDecoration: 'underline' }),
+  };
+};
