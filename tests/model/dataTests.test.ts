@@ -1,3 +1,5 @@
+import type { IncrementalScope } from '@touchpoint/server/src/warehouse/declaredTests';
+import { keepReferenceKeys } from '@touchpoint/server/src/warehouse/referenceKeys';
 import { runDataTests } from '@touchpoint/server/src/warehouse/runDataTests';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 
@@ -94,19 +96,34 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
 
 describe('the data tests after an increment: models updated row by row are checked where they changed', () => {
   let warehouse: TestWarehouse;
+  let scope: IncrementalScope;
   beforeEach(async () => {
     warehouse = await buildTestWarehouse(fill);
+    // As appendWarehouse does before the merge: the targets' keys the last check saw.
+    scope = {
+      updated: new Set(['fct_interactions', 'fct_responses']),
+      keysBefore: await keepReferenceKeys(warehouse.connection),
+    };
   });
   afterEach(() => warehouse.close());
 
-  const incremental = new Set(['fct_interactions']);
   /** Plants a change as updateModel records one: the row in the table and, old or new, in changed_<model>. */
   const change = async (plant: string) => {
     await warehouse.connection.run(
-      `create or replace temp table changed_fct_interactions as select * from fct_interactions limit 0; ${plant}`
+      `create or replace temp table changed_fct_interactions as select * from fct_interactions limit 0;
+       create or replace temp table changed_fct_responses as select * from fct_responses limit 0;
+       ${plant}`
     );
   };
-  const failing = async () => (await runDataTests(warehouse.connection, incremental)).map((f) => f.test);
+  const failing = async (within = scope) => (await runDataTests(warehouse.connection, within)).map((f) => f.test);
+
+  it('keep the keys of the targets the models updated row by row refer to, unless updated row by row themselves', () => {
+    expect([...scope.keysBefore].sort()).toEqual([
+      'dim_branches.branch_id',
+      'dim_customers.customer_id',
+      'stg_followups.followup_id',
+    ]);
+  });
 
   it('pass when nothing changed', async () => {
     await change('');
@@ -127,17 +144,42 @@ describe('the data tests after an increment: models updated row by row are check
     expect(await failing()).toContain('not_null:fct_interactions.opened_at');
   });
 
-  it('check references whole: a row that did not change loses its target', async () => {
+  it('catch a changed row whose target does not exist', async () => {
+    await change(`
+      update fct_interactions set branch_id = 'B9' where interaction_id = 'I2';
+      insert into changed_fct_interactions select * from fct_interactions where interaction_id = 'I2';`);
+    expect(await failing()).toContain('references:fct_interactions.branch_id');
+  });
+
+  it('catch a row that did not change losing its target, by the keys kept before the increment', async () => {
     await change("delete from dim_branches where branch_id = 'B2'");
     expect(await failing()).toContain('references:fct_interactions.branch_id');
   });
 
+  it('catch a row that did not change losing a target updated row by row, by its old rows', async () => {
+    // R1 did not change; its contact I1 was removed, its old row recorded as the change.
+    await change(`
+      insert into changed_fct_interactions select * from fct_interactions where interaction_id = 'I1';
+      delete from fct_interactions where interaction_id = 'I1';`);
+    expect(await failing()).toContain('references:fct_responses.interaction_id');
+  });
+
+  it('check a reference whole when its target’s keys before the increment are not known', async () => {
+    await change("delete from dim_branches where branch_id = 'B2'");
+    expect(await failing({ ...scope, keysBefore: new Set() })).toContain('references:fct_interactions.branch_id');
+  });
+
   it('leave the rows that did not change to the last full check', async () => {
-    // A repeat among rows the increment did not touch is not looked for (the base was checked when built).
-    await change("insert into fct_interactions select * from fct_interactions where interaction_id = 'I1'");
-    expect(await failing()).not.toContain('unique_key:fct_interactions');
-    expect(await runDataTests(warehouse.connection)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ test: 'unique_key:fct_interactions' })])
+    // A repeat, or a reference to a target that never existed, among rows the increment did not touch
+    // is not looked for (the base was checked when built): the full check sees both.
+    await change(`
+      insert into fct_interactions select * from fct_interactions where interaction_id = 'I1';
+      insert into fct_interactions select * replace ('I9' as interaction_id, 'B9' as branch_id) from fct_interactions where interaction_id = 'I2';`);
+    const scoped = await failing();
+    expect(scoped).not.toContain('unique_key:fct_interactions');
+    expect(scoped).not.toContain('references:fct_interactions.branch_id');
+    expect((await runDataTests(warehouse.connection)).map((f) => f.test)).toEqual(
+      expect.arrayContaining(['unique_key:fct_interactions', 'references:fct_interactions.branch_id'])
     );
   });
 });

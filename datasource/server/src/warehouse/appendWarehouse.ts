@@ -3,6 +3,7 @@ import { appendDirectory, type AppendSummary } from '../load/appendDirectory';
 import { silentProgress } from '../progress';
 import { NoWarehouseError, updateDatabase, type ReplaceOptions } from './replaceDatabase';
 import { readModelParams } from './readModelParams';
+import { keepReferenceKeys } from './referenceKeys';
 import { updateModel } from './updateModel';
 
 export interface AppendResult {
@@ -34,10 +35,13 @@ export const appendWarehouse = async (
     dbPath,
     async (connection) => {
       const started = performance.now();
+      // Before the merge: the keys the checks of unchanged rows compare with.
+      const keysBefore = await keepReferenceKeys(connection);
       const summary = await appendDirectory(connection, dir, progress);
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
       // Parameters not given keep the ones the warehouse was built with, as a full load of the merged files would be built.
-      return updateModel(connection, options.params ?? (await readModelParams(connection)), progress);
+      const params = options.params ?? (await readModelParams(connection));
+      return { updated: await updateModel(connection, params, progress), keysBefore };
     },
     options
   );

@@ -7,7 +7,7 @@ import { readScalar } from '../db/readRows';
 import { silentProgress, type Progress } from '../progress';
 import { setModelVariables } from './buildModel';
 import { createChangeSet } from './changeSet';
-import { changedRowsTable, type IncrementalScope } from './declaredTests';
+import { changedRowsTable } from './declaredTests';
 import { incrementalModels, type IncrementalModel } from './incrementalModels';
 import type { ModelParamsInput } from './modelParams';
 import { runSqlFile } from './runSqlFile';
@@ -69,7 +69,7 @@ export const updateModel = async (
   connection: DuckDBConnection,
   params: ModelParamsInput = {},
   progress: Progress = silentProgress
-): Promise<IncrementalScope> => {
+): Promise<ReadonlySet<string>> => {
   await setModelVariables(connection, params);
   await createChangeSet(connection);
   const updated = new Set<string>();
