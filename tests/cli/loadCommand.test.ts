@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
@@ -91,6 +91,20 @@ describe('touchpoint load', () => {
     });
   });
 
+  it('builds within --memory-limit; a build that needs more stops, says so, and leaves the served file', async () => {
+    expect((await touchpoint('load', '--db', db, '--memory-limit', '64MB', validFixture)).code).toBe(0);
+    const before = sha256(db);
+    const { code, stdout, stderr } = await touchpoint('load', '--db', db, '--memory-limit', '16MB', validFixture);
+    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+    // The machine's limit, not the files: no load report blaming them, and DuckDB's advice on SQL settings left out.
+    expect(stderr).toMatch(
+      /^touchpoint load: the build of .*warehouse\.duckdb needs more memory than --memory-limit 16MB allows: Out of Memory Error: [^\n]+; the served warehouse is unchanged\n$/
+    );
+    expect(sha256(db)).toBe(before);
+    // Nothing of the failed build is left beside it: its file, WAL or spill directory.
+    expect(readdirSync(dir).filter((name) => name.includes('.tmp'))).toEqual([]);
+  });
+
   it.each([
     [['--db', join(dir, 'x.duckdb')], /^touchpoint load: DIR: expected one directory, got 0$/],
     [[validFixture], /^touchpoint load: --db: /],
@@ -103,12 +117,16 @@ describe('touchpoint load', () => {
       /^touchpoint load: --touchpoints: expected names of lower-case/,
     ],
     [['--db', join(dir, 'x.duckdb'), '--format', 'csv', validFixture], /^touchpoint load: .*'--format'/],
+    [
+      ['--db', join(dir, 'x.duckdb'), '--memory-limit', 'lots', validFixture],
+      /^touchpoint load: --memory-limit: expected a size such as 8GB or 512MB$/,
+    ],
   ])('names the wrong option %j and exits 2', async (args, message) => {
     const { code, stderr } = await touchpoint('load', ...args);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(message);
     expect(stderr.split('\n')[1]).toBe(
-      'usage: touchpoint load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE]'
+      'usage: touchpoint load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE] [--memory-limit SIZE]'
     );
     expect(existsSync(join(dir, 'x.duckdb'))).toBe(false);
   });

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -106,6 +107,10 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
     expect((await killed.exited).signal).toBe('SIGKILL');
     expect(sha256(db)).toBe(before);
     expect(leftovers()).toContain(`cx.duckdb.tmp-${killed.child.pid}`);
+    // What DuckDB leaves when a killed build had spilled: its temp directory, named after the build file.
+    const spilled = `cx.duckdb.tmp-${killed.child.pid}.tmp`;
+    mkdirSync(join(dir, spilled), { recursive: true });
+    writeFileSync(join(dir, spilled, 'duckdb_temp_storage_DEFAULT-0.tmp'), Buffer.alloc(4096));
 
     // Files that only look alike are someone else's.
     const strangers = ['cx.duckdb.tmp-notes.txt', 'cx.duckdb.bak', 'other.duckdb.tmp-123', 'cx.duckdb.tmp-12.csv'];
@@ -116,6 +121,7 @@ describe('touchpoint load never leaves a half-done warehouse or its leftovers', 
     const next = await runTouchpoint('load', '--db', db, exportDir);
     expect(next.code).toBe(0);
     expect(next.stderr).toContain(`removed cx.duckdb.tmp-${killed.child.pid}`);
+    expect(next.stderr).toContain(spilled);
     expect(next.stderr).toContain('left by an earlier load');
     expect(leftovers().sort()).toEqual(['cx.duckdb.tmp-12.csv', 'cx.duckdb.tmp-notes.txt']);
     for (const name of strangers) {

@@ -8,6 +8,7 @@ describe('every touchpoint command answers a wrong option the same way', () => {
     [['serve', '--db', 'x.duckdb', '--port', '99999'], /--port/, 'serve --db FILE'],
     [['demo', '--scale', '0'], /--scale/, 'demo [--db FILE]'],
     [['seed', '--db', 'x.duckdb', '--nope', '1'], /--nope/, 'seed --db FILE'],
+    [['seed', '--db', 'x.duckdb', '--memory-limit', '8'], /--memory-limit: expected a size/, 'seed --db FILE'],
     [['load', '--db', 'x.duckdb', '--nope', 'dir'], /--nope/, 'load --db FILE DIR'],
     [['sql', '--db', 'x.duckdb'], /the SQL query/, 'sql --db FILE'],
   ])('touchpoint %j: exit 2, names the problem, shows the usage', async (args, problem, usage) => {

@@ -1,5 +1,6 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { memoryLimitSchema } from '@touchpoint/server/src/db/memoryLimit';
 import { formatReport } from '@touchpoint/server/src/load/formatReport';
 import { loadDirectory, type LoadSummary } from '@touchpoint/server/src/load/loadDirectory';
 import type { AppendSummary } from '@touchpoint/server/src/load/appendDirectory';
@@ -30,9 +31,10 @@ const optionsSchema = z.object({
     ),
   report: z.string().min(1).optional(),
   append: z.boolean().optional(),
+  memoryLimit: memoryLimitSchema.optional(),
 });
 
-const usage = 'load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE]';
+const usage = 'load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE] [--memory-limit SIZE]';
 
 const readDirectoryArgument = (positionals: string[]): string => {
   if (positionals.length !== 1) {
@@ -53,10 +55,12 @@ const parseCommandLine = (argv: string[]) => {
       touchpoints: { type: 'string' },
       report: { type: 'string' },
       append: { type: 'boolean' },
+      'memory-limit': { type: 'string' },
     },
     true
   );
-  return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
+  const { 'memory-limit': memoryLimit, ...rest } = values;
+  return { ...parseOptions(optionsSchema, { ...rest, memoryLimit }), dir: readDirectoryArgument(positionals) };
 };
 
 // The rate is the loader's own (read, check, insert); the model build after it
@@ -97,7 +101,12 @@ export const loadCommand: Command = {
     let summary: LoadSummary | AppendSummary | undefined;
     let loadSeconds = 0;
     try {
-      const replaceOptions = { progress, extraTouchpoints: options.touchpoints, notice: notice('load') };
+      const replaceOptions = {
+        progress,
+        extraTouchpoints: options.touchpoints,
+        notice: notice('load'),
+        memoryLimit: options.memoryLimit,
+      };
       if (options.append) {
         const appended = await appendWarehouse(options.db, options.dir, replaceOptions);
         summary = appended.summary;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoryLimitSchema } from '@touchpoint/server/src/db/memoryLimit';
 import {
   exportRawTables,
   planSeed,
@@ -14,7 +15,8 @@ import { notice } from '../notice';
 import { terminalProgress } from '../progress';
 import { parseOptions, readArgs } from '../parseOptions';
 
-const usage = 'seed --db FILE [--scale N] [--seed S] [--end YYYY-MM-DD] [--out DIR --format csv|parquet]';
+const usage =
+  'seed --db FILE [--scale N] [--seed S] [--end YYYY-MM-DD] [--out DIR --format csv|parquet] [--memory-limit SIZE]';
 
 /** The command's options: the generator's, plus where the results go. */
 const seedArgsSchema = seedOptionsSchema
@@ -22,6 +24,7 @@ const seedArgsSchema = seedOptionsSchema
     db: z.string({ error: 'is required' }).min(1, 'is required'),
     out: z.string().min(1, 'needs a directory').optional(),
     format: z.enum(['csv', 'parquet'], { error: 'must be csv or parquet' }).optional(),
+    memoryLimit: memoryLimitSchema.optional(),
   })
   .refine((args) => args.format === undefined || args.out !== undefined, {
     message: 'needs --out DIR to write to',
@@ -36,8 +39,10 @@ const parseSeedArgs = (argv: string[]) => {
     end: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
+    'memory-limit': { type: 'string' },
   });
-  return parseOptions(seedArgsSchema, values);
+  const { 'memory-limit': memoryLimit, ...rest } = values;
+  return parseOptions(seedArgsSchema, { ...rest, memoryLimit });
 };
 
 const summary = (db: string, counts: SeedCounts, seconds: number): string =>
@@ -64,7 +69,7 @@ export const seedCommand: Command = {
       async (connection) => {
         counts = await seedRawTables(connection, plan, randomSource(plan.seed), progress);
       },
-      { progress, notice: notice('seed') }
+      { progress, notice: notice('seed'), memoryLimit: args.memoryLimit }
     );
     if (args.out !== undefined) {
       progress.step(`writing ${args.out}`);

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
 import { readRows, readScalar } from '../db/readRows';
+import { outOfMemory, outOfSpace } from '../db/resourceErrors';
 import type { ContractColumn } from './contractColumns';
 import { rules, type ContractTable } from './contractRules';
 import type { TableFile } from './findTableFile';
@@ -239,6 +240,10 @@ export const readTableFile = async (
     return await stageFile(connection, request);
   } catch (error) {
     const message = errorMessage(error).split('\n')[0];
+    if (outOfMemory(message) || outOfSpace(message)) {
+      // The machine ran short, not the file: the load stops and says so (replaceDatabase).
+      throw error;
+    }
     await addProblem(connection, {
       tableOrder: request.tableOrder,
       file: request.file.name,

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { memoryLimitSchema } from '../db/memoryLimit';
 
 /**
  * Everything `touchpoint serve` can be told, with its default. Precedence,
@@ -16,10 +17,7 @@ export const serviceConfigSchema = z
     token: z.string().min(1).optional(),
     /** DuckDB worker threads shared by all queries. */
     threads: z.coerce.number().int().positive().default(Math.max(1, availableParallelism())),
-    memoryLimit: z
-      .string()
-      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i)
-      .default('1GB'),
+    memoryLimit: memoryLimitSchema.default('1GB'),
     /** Queries running at once; more wait in the queue. */
     concurrency: z.coerce.number().int().positive().default(4),
     /** Queries allowed to wait; beyond it the service answers 503 with Retry-After. */

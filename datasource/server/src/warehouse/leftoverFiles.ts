@@ -8,16 +8,17 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Removes what loads that died (killed, out of space, the machine rebooted)
- * left beside the warehouse: their build files and write-ahead logs, and
- * nothing else. Only called under the load lock, so no live load owns them.
- * Returns the names removed.
+ * left beside the warehouse: their build files, write-ahead logs and the
+ * directories DuckDB spilled to (`.tmp`, as large as the build's overflow),
+ * and nothing else. Only called under the load lock, so no live load owns
+ * them. Returns the names removed.
  */
 export const removeLeftovers = (dbPath: string): string[] => {
   const dir = dirname(dbPath);
-  const ours = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.tmp-\\d+(\\.wal)?$`);
+  const ours = new RegExp(`^${escapeRegExp(basename(dbPath))}\\.tmp-\\d+(\\.wal|\\.tmp)?$`);
   const removed = readdirSync(dir).filter((name) => ours.test(name));
   for (const name of removed) {
-    rmSync(join(dir, name), { force: true });
+    rmSync(join(dir, name), { force: true, recursive: true });
   }
   return removed;
 };

@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { rawTablesFile, referenceFile } from '@touchpoint/sql';
+import { outOfMemory, outOfSpace } from '../db/resourceErrors';
 import { openDatabase } from '../db/openDatabase';
 import { silentProgress, type Progress } from '../progress';
 import { errorMessage } from '../errorMessage';
@@ -21,6 +22,12 @@ export interface ReplaceOptions {
   extraTouchpoints?: string[];
   /** Told what the load did beside its work, such as removing an earlier load's leftovers. */
   notice?: (message: string) => void;
+  /**
+   * DuckDB's memory limit for the build (`--memory-limit`), such as '8GB';
+   * DuckDB's own default (80% of RAM) when unset. Past it the build spills
+   * to a temp directory beside the new file.
+   */
+  memoryLimit?: string;
 }
 
 /** Raised when the freshly built model breaks one of its own invariants. */
@@ -35,7 +42,8 @@ export class NoWarehouseError extends Error {}
 /** Raised when the disk (or the process's file-size limit) cannot hold the new warehouse. */
 export class NoSpaceError extends Error {}
 
-const outOfSpace = (message: string) => /File too large|No space left|EFBIG|ENOSPC|disk quota|Disk full/i.test(message);
+/** Raised when the build needs more memory than its limit and cannot spill the rest to disk. */
+export class NoMemoryError extends Error {}
 
 /** The rename is on disk once its directory is: a reboot right after the load keeps the new file. */
 const syncDirectory = (dir: string) => {
@@ -128,6 +136,14 @@ const swapIn = async (dbPath: string, build: Build, options: ReplaceOptions): Pr
       await buildAndSwap(dbPath, build, options);
     } catch (error) {
       const message = errorMessage(error);
+      if (outOfMemory(message)) {
+        // DuckDB's first line says how much it wanted; the rest is advice on SQL settings a CLI user cannot type.
+        const limit = options.memoryLimit ? `--memory-limit ${options.memoryLimit}` : "DuckDB's default (80% of RAM)";
+        throw new NoMemoryError(
+          `the build of ${dbPath} needs more memory than ${limit} allows: ${message.split('\n')[0]}; the served warehouse is unchanged`,
+          { cause: error }
+        );
+      }
       if (!outOfSpace(message)) {
         throw error;
       }
@@ -158,7 +174,7 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
       }
       copyFileSync(dbPath, tmpPath);
     }
-    instance = await openDatabase(tmpPath);
+    instance = await openDatabase(tmpPath, { memoryLimit: options.memoryLimit });
     const connection = await instance.connect();
     try {
       const incremental = await build.work(connection);
