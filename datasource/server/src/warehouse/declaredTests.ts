@@ -1,6 +1,5 @@
 import { quoteIdentifier } from '../db/quoteIdentifier';
-import type { ModelDeclaration, ModelReference } from './modelDeclarations';
-import { keysBeforeTable, referenceTarget } from './referenceKeys';
+import { referenceTarget, type ModelDeclaration } from './modelDeclarations';
 
 /** One data test made from a model's declaration: a query returning the rows that break it. */
 export interface DeclaredTest {
@@ -20,30 +19,15 @@ export interface IncrementalScope {
   keysBefore: ReadonlySet<string>;
 }
 
+/** An increment's scope as the checks read it: what it updated, and the reference targets that kept every key. */
+export interface CheckScope {
+  updated: ReadonlySet<string>;
+  /** Targets (`model.column`) holding every key they held before the increment (referenceKeys.ts). */
+  intactTargets: ReadonlySet<string>;
+}
+
 /** The temp table holding an incrementally updated model's changed rows. */
 export const changedRowsTable = (model: string) => `changed_${model}`;
-
-/**
- * The keys of a reference's target that the increment removed, or
- * undefined when they cannot be told (the target was neither updated row
- * by row nor kept before): from its old rows in `changed_<model>`, or from
- * its keys kept before the increment. The keys still there are found by
- * probing the target with the few candidates, never by hashing the target.
- */
-const keysGone = (reference: ModelReference, scope: IncrementalScope): string | undefined => {
-  const column = quoteIdentifier(reference.targetColumn);
-  const target = quoteIdentifier(reference.model);
-  const before = scope.updated.has(reference.model)
-    ? quoteIdentifier(changedRowsTable(reference.model))
-    : scope.keysBefore.has(referenceTarget(reference))
-      ? quoteIdentifier(keysBeforeTable(reference))
-      : undefined;
-  return (
-    before &&
-    `select ${column} as gone from ${before} where ${column} is not null
-     except select t.${column} from ${target} as t semi join ${before} as b on t.${column} = b.${column}`
-  );
-};
 
 /**
  * The tests each model's header declares, dbt's generic tests: its key is
@@ -59,27 +43,27 @@ const keysGone = (reference: ModelReference, scope: IncrementalScope): string | 
  * build's: a repeated key has a changed row among its rows (the others
  * were unique when last checked), and only a changed row can be a new
  * null. A reference breaks on a changed row, or on a row that did not
- * change whose target's key went; those rows are found by the keys gone
- * (keysGone), and a target whose keys before cannot be told is checked whole.
+ * change whose target lost its key: references to a target that kept every
+ * key are checked on the changed rows (an old version there pointed at a
+ * key the last check found, which is still there), to any other target whole.
  */
-export const declaredTests = (declarations: ModelDeclaration[], scope?: IncrementalScope): DeclaredTest[] =>
+export const declaredTests = (declarations: ModelDeclaration[], scope?: CheckScope): DeclaredTest[] =>
   declarations.flatMap((model) => {
     const relation = quoteIdentifier(model.name);
     const changed =
       scope?.updated.has(model.name) && model.key.length > 0
         ? quoteIdentifier(changedRowsTable(model.name))
         : undefined;
-    const key = model.key.map(quoteIdentifier);
-    // The model's rows now whose key changed: its changed rows, less the old versions no longer there.
-    const changedRows = changed
-      ? `(select * from ${relation} semi join (select distinct ${key.join(', ')} from ${changed}) as changed using (${key.join(', ')}))`
-      : relation;
     const tests: DeclaredTest[] = [];
     if (model.kind === 'table' && model.key.length > 0 && model.keyHeldBy === undefined) {
+      const key = model.key.map(quoteIdentifier);
+      const rows = changed
+        ? `${relation} semi join (select distinct ${key.join(', ')} from ${changed}) as changed using (${key.join(', ')})`
+        : relation;
       tests.push({
         name: `unique_key:${model.name}`,
         // The key is put into words for the repeated groups only, not for every row grouped.
-        sql: `select concat_ws('/', ${key.join(', ')}) as key from (select ${key.join(', ')} from ${changedRows} group by ${key.join(', ')} having count(*) > 1)`,
+        sql: `select concat_ws('/', ${key.join(', ')}) as key from (select ${key.join(', ')} from ${rows} group by ${key.join(', ')} having count(*) > 1)`,
       });
     }
     if (model.kind === 'table') {
@@ -92,21 +76,13 @@ export const declaredTests = (declarations: ModelDeclaration[], scope?: Incremen
     }
     for (const reference of model.references) {
       const column = quoteIdentifier(reference.column);
-      const target = quoteIdentifier(reference.model);
-      const targetColumn = quoteIdentifier(reference.targetColumn);
-      const gone = changed && scope ? keysGone(reference, scope) : undefined;
+      const rows = changed && scope?.intactTargets.has(referenceTarget(reference)) ? changed : relation;
       // An anti join, not `not in (select ...)`: a null among the targets would make
       // `not in` true for no row, so the test could not fail, and DuckDB runs
       // `not in` several times slower on a large target.
-      const unresolved = (rows: string) =>
-        `select m.${column} as value from ${rows} as m anti join ${target} as target on m.${column} = target.${targetColumn} where m.${column} is not null`;
       tests.push({
         name: `references:${model.name}.${reference.column}`,
-        sql: gone
-          ? `${unresolved(changedRows)}
-             union all
-             select m.${column} as value from ${relation} as m semi join (${gone}) as g on m.${column} = g.gone`
-          : unresolved(relation),
+        sql: `select m.${column} as value from ${rows} as m anti join ${quoteIdentifier(reference.model)} as target on m.${column} = target.${quoteIdentifier(reference.targetColumn)} where m.${column} is not null`,
       });
     }
     return tests;

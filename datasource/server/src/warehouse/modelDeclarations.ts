@@ -8,6 +8,10 @@ export interface ModelReference {
   targetColumn: string;
 }
 
+/** A reference's target as the checks name it: `model.column`. */
+export const referenceTarget = (reference: Pick<ModelReference, 'model' | 'targetColumn'>) =>
+  `${reference.model}.${reference.targetColumn}`;
+
 /**
  * What a model file declares about its relation, in its header comment, as
  * dbt declares it in a schema file beside the model:

@@ -2,12 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { modelFiles } from '@touchpoint/sql';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { readScalar } from '../db/readRows';
+import { changedRowsTable, type IncrementalScope } from './declaredTests';
 import { incrementalModels } from './incrementalModels';
-import { readModelDeclaration, type ModelDeclaration, type ModelReference } from './modelDeclarations';
-
-/** A reference's target, as the set of kept keys names it: `model.column`. */
-export const referenceTarget = (reference: Pick<ModelReference, 'model' | 'targetColumn'>) =>
-  `${reference.model}.${reference.targetColumn}`;
+import { readModelDeclaration, referenceTarget, type ModelDeclaration, type ModelReference } from './modelDeclarations';
 
 /** The temp table holding a reference target's keys as they were before the increment. */
 export const keysBeforeTable = (reference: Pick<ModelReference, 'model' | 'targetColumn'>) =>
@@ -26,13 +23,21 @@ const relationExists = async (connection: DuckDBConnection, name: string) =>
     )
   ) > 0;
 
+/** The references of the models an increment may update row by row, one per target. */
+const targetsOf = (declarations: ModelDeclaration[], models: (name: string) => boolean): Map<string, ModelReference> =>
+  new Map(
+    declarations
+      .filter((model) => models(model.name))
+      .flatMap((model) => model.references)
+      .map((reference) => [referenceTarget(reference), reference] as const)
+  );
+
 /**
  * Run on the warehouse before an increment touches it: keeps the keys of
  * every target that a model updated row by row refers to, as the last
- * check saw them (`keys_before_<model>_<column>`). A row an increment did
- * not change can only lose its target if one of those keys went, so the
- * checks look for rows pointing at a key gone instead of joining every row
- * (declaredTests.ts). A target updated row by row itself needs none: its
+ * check saw them (`keys_before_<model>_<column>`). A row the increment did
+ * not change can only lose its target if one of those keys went
+ * (intactTargets). A target updated row by row itself needs none: its
  * `changed_<model>` holds its old rows. Returns the targets kept; a target
  * not kept (one a warehouse built before it lacks) is checked whole.
  */
@@ -40,16 +45,9 @@ export const keepReferenceKeys = async (
   connection: DuckDBConnection,
   declarations: ModelDeclaration[] = modelFiles().map(readModelDeclaration)
 ): Promise<ReadonlySet<string>> => {
-  const targets = new Map(
-    declarations
-      .filter((model) => model.name in incrementalModels)
-      .flatMap((model) => model.references)
-      .filter((reference) => !(reference.model in incrementalModels))
-      .map((reference) => [referenceTarget(reference), reference] as const)
-  );
   const kept = new Set<string>();
-  for (const [target, reference] of targets) {
-    if (await relationExists(connection, reference.model)) {
+  for (const [target, reference] of targetsOf(declarations, (name) => name in incrementalModels)) {
+    if (!(reference.model in incrementalModels) && (await relationExists(connection, reference.model))) {
       const column = quoteIdentifier(reference.targetColumn);
       await connection.run(
         `create or replace temp table ${quoteIdentifier(keysBeforeTable(reference))} as
@@ -59,4 +57,42 @@ export const keepReferenceKeys = async (
     }
   }
   return kept;
+};
+
+/**
+ * After an increment: the targets of its row-by-row models' references that
+ * still hold every key they held before, told from their old rows
+ * (`changed_<model>`) or their kept keys. The keys still there are found by
+ * probing the target with the candidates, not by hashing the target. A
+ * target whose keys before are not known is not intact.
+ */
+export const intactTargets = async (
+  connection: DuckDBConnection,
+  scope: IncrementalScope,
+  declarations: ModelDeclaration[] = modelFiles().map(readModelDeclaration)
+): Promise<ReadonlySet<string>> => {
+  const intact = new Set<string>();
+  for (const [target, reference] of targetsOf(declarations, (name) => scope.updated.has(name))) {
+    const before = scope.updated.has(reference.model)
+      ? changedRowsTable(reference.model)
+      : scope.keysBefore.has(target)
+        ? keysBeforeTable(reference)
+        : undefined;
+    if (before === undefined) {
+      continue;
+    }
+    const column = quoteIdentifier(reference.targetColumn);
+    const gone = await readScalar(
+      connection,
+      `select count(*) from (
+         select ${column} from ${quoteIdentifier(before)} where ${column} is not null
+         except
+         select t.${column} from ${quoteIdentifier(reference.model)} as t
+         semi join ${quoteIdentifier(before)} as b on t.${column} = b.${column})`
+    );
+    if (Number(gone) === 0) {
+      intact.add(target);
+    }
+  }
+  return intact;
 };

@@ -2,8 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dataTestFiles, modelFiles } from '@touchpoint/sql';
-import { declaredTests, type DeclaredTest, type IncrementalScope } from './declaredTests';
+import { declaredTests, type CheckScope, type DeclaredTest, type IncrementalScope } from './declaredTests';
 import { readModelDeclaration } from './modelDeclarations';
+import { intactTargets } from './referenceKeys';
 
 export interface DataTestFailure {
   test: string;
@@ -12,8 +13,8 @@ export interface DataTestFailure {
 }
 
 /** Every data test: those each model declares in its header, then the queries of sql/tests. */
-export const dataTests = (incremental?: IncrementalScope): DeclaredTest[] => [
-  ...declaredTests(modelFiles().map(readModelDeclaration), incremental),
+export const dataTests = (scope?: CheckScope): DeclaredTest[] => [
+  ...declaredTests(modelFiles().map(readModelDeclaration), scope),
   ...dataTestFiles().map((file) => ({
     name: basename(file, '.sql'),
     sql: readFileSync(file, 'utf8').trim().replace(/;\s*$/, ''),
@@ -31,7 +32,11 @@ export const runDataTests = async (
   incremental?: IncrementalScope
 ): Promise<DataTestFailure[]> => {
   const failures: DataTestFailure[] = [];
-  for (const test of dataTests(incremental)) {
+  const scope = incremental && {
+    updated: incremental.updated,
+    intactTargets: await intactTargets(connection, incremental),
+  };
+  for (const test of dataTests(scope)) {
     const reader = await connection.runAndReadAll(`select count(*) over () as n, * from (${test.sql}) limit 1`);
     const rows = reader.getRowObjectsJson();
     if (rows.length > 0) {
