@@ -1,12 +1,11 @@
 import { css } from '@emotion/css';
 import { CoreApp, type DataQuery, type DataSourceApi, type GrafanaTheme2, type TimeRange } from '@grafana/data';
-import { locationService, setTemplateSrv } from '@grafana/runtime';
+import { locationService } from '@grafana/runtime';
 import { Alert, Button, Stack, TimeRangeInput, useStyles2 } from '@grafana/ui';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useStableByKey } from '@touchpoint/scorecard-panel/src/hooks/useStableByKey';
 import { useUrlSearch } from '@touchpoint/scorecard-panel/src/hooks/useUrlSearch';
 import type { QueryEditor } from '../bootPreview';
-import { DashboardTemplateSrv } from '../dashboardTemplateSrv';
 import type { PreviewBoot } from '../previewBoot';
 import { timeRangeOf } from '../timeRangeOf';
 import { useWindowWidth } from '../useWindowWidth';
@@ -26,8 +25,6 @@ interface Props {
 const RESULT_HEIGHT = 420;
 /** Explore reads its range as a dashboard does, from `from` and `to`, in the browser's zone. */
 const EXPLORE_TIME = { time: EXPLORE_DEFAULT_RANGE, timezone: 'browser' };
-/** Explore has no dashboard, so no variables: `$branch` in a query stays as written and the service says so. */
-const noVariables = new DashboardTemplateSrv([]);
 
 /** A range end as Grafana's URL writes it: relative text as it is, an absolute time in epoch milliseconds. */
 const urlTime = (value: TimeRange['raw']['from']) => (typeof value === 'string' ? value : String(value.valueOf()));
@@ -39,7 +36,6 @@ const urlTime = (value: TimeRange['raw']['from']) => (typeof value === 'string' 
  * reload shows the same.
  */
 export function ExplorePage({ boot, datasource, queryEditor: Editor }: Props) {
-  setTemplateSrv(noVariables);
   const styles = useStyles2(getStyles);
   const search = useUrlSearch();
   const url = exploreUrlState(search);

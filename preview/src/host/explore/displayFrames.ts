@@ -1,36 +1,18 @@
-import {
-  applyFieldOverrides,
-  FieldColorModeId,
-  type DataFrame,
-  type FieldConfig,
-  type GrafanaTheme2,
-  type TimeZone,
-} from '@grafana/data';
-import { GraphDrawStyle } from '@grafana/schema';
+import type { DataFrame, GrafanaTheme2, TimeZone } from '@grafana/data';
+import { applyStockFieldConfig } from '../stockPanels/applyStockFieldConfig';
+import { withStockFieldDefaults } from '../stockPanels/withStockFieldDefaults';
 import type { ResultView } from './exploreUrl';
 
-/** Grafana's Explore graph: each series its own colour from the classic palette, plain lines. */
-const graphDefaults: FieldConfig = {
-  color: { mode: FieldColorModeId.PaletteClassic },
-  custom: { drawStyle: GraphDrawStyle.Line, fillOpacity: 0, pointSize: 5 },
-};
-
-/** A field with the view's defaults under its own config, the field's own settings winning. */
-const withDefaults = (frame: DataFrame, defaults: FieldConfig): DataFrame => ({
-  ...frame,
-  fields: frame.fields.map((field) => ({
-    ...field,
-    config: { ...defaults, ...field.config, custom: { ...defaults.custom, ...field.config.custom } },
-  })),
-});
+/** Explore sets no field config of its own: each view takes its panel's defaults. */
+const NO_FIELD_CONFIG = { defaults: {}, overrides: [] };
 
 /**
  * Frames ready for @grafana/ui's Table and TimeSeries: each field with its
  * display processor (units, decimals, colours from the theme), as Grafana's
- * Explore prepares a result: its graph's defaults for a time series, none
- * for a table. The defaults are set on the fields themselves: applying them
- * as field config defaults needs the registry of standard options, which
- * Grafana's core fills at start and the preview does not have.
+ * Explore prepares a result with the defaults of the panel that draws it
+ * (the time series' classic palette and plain lines, the table's cells).
+ * The same defaults and registry as the preview's stock panels, so a query
+ * looks in Explore as it does on a dashboard.
  */
 export const displayFrames = (
   frames: DataFrame[],
@@ -38,10 +20,10 @@ export const displayFrames = (
   theme: GrafanaTheme2,
   timeZone: TimeZone
 ): DataFrame[] =>
-  applyFieldOverrides({
-    data: view === 'time_series' ? frames.map((frame) => withDefaults(frame, graphDefaults)) : frames,
-    fieldConfig: { defaults: {}, overrides: [] },
-    replaceVariables: (value) => value,
+  applyStockFieldConfig({
+    series: frames,
+    fieldConfig: withStockFieldDefaults(view === 'time_series' ? 'timeseries' : 'table', NO_FIELD_CONFIG),
     theme,
     timeZone,
+    replaceVariables: (value) => value,
   });
