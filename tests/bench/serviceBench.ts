@@ -28,6 +28,8 @@ interface WallFigures {
   busy: number;
   p50: number;
   p99: number;
+  /** Failures other than the queue's refusals, by panel title. */
+  failed: ReadonlyMap<string, { count: number; example: string }>;
 }
 
 export interface ServiceBenchOptions {
@@ -88,15 +90,18 @@ const post = async (url: string, body: unknown) => {
   const started = performance.now();
   try {
     const response = await postJson(url, body);
+    const ok = response.status === 200 && !response.text.includes('"error":{');
     return {
       ms: performance.now() - started,
       // The service's own time, from its Server-Timing header: without the client's and the socket's.
       serviceMs: serviceDuration(response.serverTiming) ?? Number.NaN,
-      ok: response.status === 200 && !response.text.includes('"error":{'),
+      ok,
       busy: response.text.includes('"code":"busy"'),
+      // The first error's message, found without a parse (see above).
+      problem: ok ? undefined : (/"message":"((?:[^"\\]|\\.)*)"/.exec(response.text)?.[1] ?? `HTTP ${response.status}`),
     };
-  } catch {
-    return { ms: performance.now() - started, serviceMs: Number.NaN, ok: false, busy: false };
+  } catch (error) {
+    return { ms: performance.now() - started, serviceMs: Number.NaN, ok: false, busy: false, problem: String(error) };
   }
 };
 
@@ -278,6 +283,8 @@ export const runServiceBench = async (
       const latencies: number[] = [];
       let errors = 0;
       let busy = 0;
+      // Failures other than the queue's refusals, per panel, with one message: which panels a wall loses.
+      const failed = new Map<string, { count: number; example: string }>();
       const started = Date.now();
       await Promise.all(
         Array.from({ length: screens }, async (_, screen) => {
@@ -286,11 +293,16 @@ export const runServiceBench = async (
           while (Date.now() - started < durationMs) {
             const tick = Date.now();
             const answers = await Promise.all(own.map((p) => post(service.url, p.body(nowAt(tick - started)))));
-            for (const a of answers) {
+            answers.forEach((a, index) => {
               latencies.push(a.ms);
               errors += a.ok ? 0 : 1;
               busy += a.busy ? 1 : 0;
-            }
+              if (!a.ok && !a.busy) {
+                const name = own[index].panel;
+                const seen = failed.get(name);
+                failed.set(name, { count: (seen?.count ?? 0) + 1, example: seen?.example ?? a.problem ?? '' });
+              }
+            });
             await new Promise((r) => setTimeout(r, Math.max(0, periodMs - (Date.now() - tick))));
           }
         })
@@ -301,6 +313,7 @@ export const runServiceBench = async (
         busy,
         p50: median(latencies),
         p99: percentile(latencies, 0.99),
+        failed,
       };
       return figures;
     };
@@ -317,6 +330,14 @@ export const runServiceBench = async (
         ] as const
       ).map(([name, r]) => [name, r.requests, r.errors, r.busy, formatNumber(r.p50), formatNumber(r.p99)])
     );
+    for (const [name, r] of [
+      ['as deployed', deployed],
+      ['every range new', stress],
+    ] as const) {
+      for (const [panel, failure] of r.failed) {
+        process.stdout.write(`  failed ${name}: ${panel}: ${failure.count}, e.g. ${failure.example.slice(0, 160)}\n`);
+      }
+    }
     process.stdout.write(`Peak RSS of the service: ${formatNumber(serveRssMb, 0)} MB\n`);
     return {
       uncached: { p50: median(all(uncachedService)), p95: percentile(all(uncachedService), 0.95) },

@@ -36,6 +36,7 @@ export const appendWarehouse = async (
     async (connection) => {
       const started = performance.now();
       // Before the merge: the keys the checks of unchanged rows compare with.
+      progress.step('keeping the keys of reference targets');
       const keysBefore = await keepReferenceKeys(connection);
       const summary = await appendDirectory(connection, dir, progress);
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
