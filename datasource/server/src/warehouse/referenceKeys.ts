@@ -23,7 +23,7 @@ const relationExists = async (connection: DuckDBConnection, name: string) =>
     )
   ) > 0;
 
-/** The references of the models an increment may update row by row, one per target. */
+/** The references of the models `models` picks, one per target (`model.column`). */
 const targetsOf = (declarations: ModelDeclaration[], models: (name: string) => boolean): Map<string, ModelReference> =>
   new Map(
     declarations
