@@ -2,6 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { readCatalogTable, type MetricDefinition } from '../catalog/metricCatalog';
 import { readRows } from '../db/readRows';
+import { relationKind } from '../db/relationKind';
 import { readModelParams } from '../warehouse/readModelParams';
 import { errorMessage } from '../errorMessage';
 import { readBranchDirectory, type BranchDirectory } from './branchDirectory';
@@ -64,11 +65,7 @@ const refuseTruncated = async (connection: DuckDBConnection, fileBytes: number) 
 
 /** A DuckDB file of someone else's: it opens, but holds no Touchpoint model. */
 const refuseForeign = async (connection: DuckDBConnection) => {
-  const [found] = await readRows(
-    connection,
-    "select count(*) as n from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = 'model_info'"
-  );
-  if (Number(found.n) === 0) {
+  if ((await relationKind(connection, 'model_info')) !== 'table') {
     throw new Error('not a Touchpoint warehouse: it has no model_info table (build one with touchpoint load or seed)');
   }
 };

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { modelFiles } from '@touchpoint/sql';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { readScalar } from '../db/readRows';
+import { relationKind } from '../db/relationKind';
 import { changedRowsTable, type IncrementalScope } from './declaredTests';
 import { incrementalModels } from './incrementalModels';
 import { readModelDeclaration, referenceTarget, type ModelDeclaration, type ModelReference } from './modelDeclarations';
@@ -9,19 +10,6 @@ import { readModelDeclaration, referenceTarget, type ModelDeclaration, type Mode
 /** The temp table holding a reference target's keys as they were before the increment. */
 export const keysBeforeTable = (reference: Pick<ModelReference, 'model' | 'targetColumn'>) =>
   `keys_before_${reference.model}_${reference.targetColumn}`;
-
-const relationExists = async (connection: DuckDBConnection, name: string) =>
-  Number(
-    await readScalar(
-      connection,
-      `select count(*) from (
-         select table_name as name from duckdb_tables() where database_name = current_database() and schema_name = 'main'
-         union all
-         select view_name from duckdb_views() where database_name = current_database() and schema_name = 'main'
-       ) where name = $1`,
-      [name]
-    )
-  ) > 0;
 
 /** The references of the models `models` picks, one per target (`model.column`). */
 const targetsOf = (declarations: ModelDeclaration[], models: (name: string) => boolean): Map<string, ModelReference> =>
@@ -47,7 +35,7 @@ export const keepReferenceKeys = async (
 ): Promise<ReadonlySet<string>> => {
   const kept = new Set<string>();
   for (const [target, reference] of targetsOf(declarations, (name) => name in incrementalModels)) {
-    if (!(reference.model in incrementalModels) && (await relationExists(connection, reference.model))) {
+    if (!(reference.model in incrementalModels) && (await relationKind(connection, reference.model)) !== undefined) {
       const column = quoteIdentifier(reference.targetColumn);
       await connection.run(
         `create or replace temp table ${quoteIdentifier(keysBeforeTable(reference))} as

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { quoteIdentifier } from '../db/quoteIdentifier';
-import { readScalar } from '../db/readRows';
+import { relationKind } from '../db/relationKind';
 import { silentProgress, type Progress } from '../progress';
 import { setModelVariables } from './buildModel';
 import { createChangeSet } from './changeSet';
@@ -48,15 +48,6 @@ export const narrowedQuery = (file: string, model: IncrementalModel): string => 
   return query;
 };
 
-const hasTable = async (connection: DuckDBConnection, name: string) =>
-  Number(
-    await readScalar(
-      connection,
-      "select count(*) from duckdb_tables() where database_name = current_database() and schema_name = 'main' and table_name = $1",
-      [name]
-    )
-  ) > 0;
-
 /**
  * Brings the model of a warehouse up to date with raw tables an increment
  * was just merged into (appendDirectory): in build order, each model
@@ -76,7 +67,7 @@ export const updateModel = async (
   for (const file of modelFiles()) {
     const name = basename(file, '.sql');
     // A warehouse built before this model existed has no rows to keep: build it whole.
-    const model = (await hasTable(connection, name)) ? incrementalModels[name] : undefined;
+    const model = (await relationKind(connection, name)) === 'table' ? incrementalModels[name] : undefined;
     if (!model) {
       progress.step(`building ${name}`);
       await runSqlFile(connection, file);
