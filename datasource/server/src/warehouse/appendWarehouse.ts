@@ -3,7 +3,9 @@ import { appendDirectory, type AppendSummary } from '../load/appendDirectory';
 import { silentProgress } from '../progress';
 import { NoWarehouseError, updateDatabase, type ReplaceOptions } from './replaceDatabase';
 import { readModelParams } from './readModelParams';
-import { keepReferenceKeys } from './referenceKeys';
+import { modelFiles } from '@touchpoint/sql';
+import { readModelDeclaration } from './modelDeclarations';
+import { intactTargets, keepReferenceKeys } from './referenceKeys';
 import { updateModel } from './updateModel';
 
 export interface AppendResult {
@@ -35,14 +37,17 @@ export const appendWarehouse = async (
     dbPath,
     async (connection) => {
       const started = performance.now();
+      const declarations = modelFiles().map(readModelDeclaration);
       // Before the merge: the keys the checks of unchanged rows compare with.
       progress.step('keeping the keys of reference targets');
-      const keysBefore = await keepReferenceKeys(connection);
+      const keysBefore = await keepReferenceKeys(connection, declarations);
       const summary = await appendDirectory(connection, dir, progress);
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
       // Parameters not given keep the ones the warehouse was built with, as a full load of the merged files would be built.
       const params = options.params ?? (await readModelParams(connection));
-      return { updated: await updateModel(connection, params, progress), keysBefore };
+      const updated = await updateModel(connection, params, progress);
+      progress.step('finding the reference targets that kept every key');
+      return { updated, intactTargets: await intactTargets(connection, updated, keysBefore, declarations) };
     },
     options
   );

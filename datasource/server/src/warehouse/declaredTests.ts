@@ -8,21 +8,14 @@ export interface DeclaredTest {
 }
 
 /** What an increment changed, for checking it where it changed. */
-export interface IncrementalScope {
+export interface CheckScope {
   /**
    * Models updated row by row (updateModel), each with its changed rows,
    * old and new, in the temp table `changed_<model>`. Their other rows are
    * as the last build checked them.
    */
   updated: ReadonlySet<string>;
-  /** Reference targets (`model.column`) whose keys before the increment are kept (referenceKeys.ts). */
-  keysBefore: ReadonlySet<string>;
-}
-
-/** An increment's scope as the checks read it: what it updated, and the reference targets that kept every key. */
-export interface CheckScope {
-  updated: ReadonlySet<string>;
-  /** Targets (`model.column`) holding every key they held before the increment (referenceKeys.ts). */
+  /** Reference targets (`model.column`) holding every key they held before the increment (referenceKeys.ts). */
   intactTargets: ReadonlySet<string>;
 }
 

@@ -3,7 +3,7 @@ import { modelFiles } from '@touchpoint/sql';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { readScalar } from '../db/readRows';
 import { relationKind } from '../db/relationKind';
-import { changedRowsTable, type IncrementalScope } from './declaredTests';
+import { changedRowsTable } from './declaredTests';
 import { incrementalModels } from './incrementalModels';
 import { readModelDeclaration, referenceTarget, type ModelDeclaration, type ModelReference } from './modelDeclarations';
 
@@ -56,14 +56,15 @@ export const keepReferenceKeys = async (
  */
 export const intactTargets = async (
   connection: DuckDBConnection,
-  scope: IncrementalScope,
+  updated: ReadonlySet<string>,
+  keysBefore: ReadonlySet<string>,
   declarations: ModelDeclaration[] = modelFiles().map(readModelDeclaration)
 ): Promise<ReadonlySet<string>> => {
   const intact = new Set<string>();
-  for (const [target, reference] of targetsOf(declarations, (name) => scope.updated.has(name))) {
-    const before = scope.updated.has(reference.model)
+  for (const [target, reference] of targetsOf(declarations, (name) => updated.has(name))) {
+    const before = updated.has(reference.model)
       ? changedRowsTable(reference.model)
-      : scope.keysBefore.has(target)
+      : keysBefore.has(target)
         ? keysBeforeTable(reference)
         : undefined;
     if (before === undefined) {

@@ -12,7 +12,7 @@ import { withLoadLock } from './loadLock';
 import { removeOnSignal } from './removeOnSignal';
 import type { ModelParamsInput } from './modelParams';
 import { runDataTests } from './runDataTests';
-import type { IncrementalScope } from './declaredTests';
+import type { CheckScope } from './declaredTests';
 import { runSqlFile } from './runSqlFile';
 
 export interface ReplaceOptions {
@@ -91,7 +91,7 @@ export const replaceDatabase = async (
  */
 export const updateDatabase = async (
   dbPath: string,
-  update: (connection: DuckDBConnection) => Promise<IncrementalScope | undefined>,
+  update: (connection: DuckDBConnection) => Promise<CheckScope | undefined>,
   options: ReplaceOptions = {}
 ): Promise<void> =>
   swapIn(
@@ -109,8 +109,8 @@ export const updateDatabase = async (
 interface Build {
   /** Start from a copy of the served file rather than an empty one. */
   fromServed: boolean;
-  /** Resolves to the models it updated row by row, if any: checked where they changed. */
-  work: (connection: DuckDBConnection) => Promise<IncrementalScope | undefined>;
+  /** Resolves to what it updated row by row, if anything: checked where it changed. */
+  work: (connection: DuckDBConnection) => Promise<CheckScope | undefined>;
 }
 
 const addTouchpoints = async (connection: DuckDBConnection, touchpoints: string[] = []) => {
@@ -177,9 +177,9 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
     instance = await openDatabase(tmpPath, { memoryLimit: options.memoryLimit });
     const connection = await instance.connect();
     try {
-      const incremental = await build.work(connection);
+      const scope = await build.work(connection);
       progress.step('checking model invariants');
-      const failures = await runDataTests(connection, incremental);
+      const failures = await runDataTests(connection, scope);
       if (failures.length > 0) {
         const list = failures.map((f) => `${f.test} (${f.failingRows} rows, e.g. ${f.example})`).join('; ');
         throw new ModelCheckError(`model checks failed: ${list}`);

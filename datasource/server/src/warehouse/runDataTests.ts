@@ -2,9 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dataTestFiles, modelFiles } from '@touchpoint/sql';
-import { declaredTests, type CheckScope, type DeclaredTest, type IncrementalScope } from './declaredTests';
+import { declaredTests, type CheckScope, type DeclaredTest } from './declaredTests';
 import { readModelDeclaration } from './modelDeclarations';
-import { intactTargets } from './referenceKeys';
 
 export interface DataTestFailure {
   test: string;
@@ -27,15 +26,8 @@ export const dataTests = (scope?: CheckScope): DeclaredTest[] => [
  * increment, the models it updated row by row are checked where they
  * changed (declaredTests.ts).
  */
-export const runDataTests = async (
-  connection: DuckDBConnection,
-  incremental?: IncrementalScope
-): Promise<DataTestFailure[]> => {
+export const runDataTests = async (connection: DuckDBConnection, scope?: CheckScope): Promise<DataTestFailure[]> => {
   const failures: DataTestFailure[] = [];
-  const scope = incremental && {
-    updated: incremental.updated,
-    intactTargets: await intactTargets(connection, incremental),
-  };
   for (const test of dataTests(scope)) {
     const reader = await connection.runAndReadAll(`select count(*) over () as n, * from (${test.sql}) limit 1`);
     const rows = reader.getRowObjectsJson();
