@@ -72,9 +72,9 @@ export const demoCommand: Command = {
     const options = parseOptions(optionsSchema, {
       db: values.db ?? process.env.TOUCHPOINT_DB,
       scale: values.scale,
-      previewPort: values['preview-port'] ?? process.env.TOUCHPOINT_PREVIEW_PORT,
-      serve: !values['no-serve'],
-      preview: !values['no-preview'],
+      previewPort: values.previewPort ?? process.env.TOUCHPOINT_PREVIEW_PORT,
+      serve: !values.noServe,
+      preview: !values.noPreview,
     });
     // Checked before seeding, so a wrong --port fails in a second, not after a minute.
     const merged = withEnvironment({
@@ -82,7 +82,7 @@ export const demoCommand: Command = {
       host: values.host,
       port: values.port,
       token: values.token,
-      pgPort: values['pg-port'] ?? process.env.TOUCHPOINT_PG_PORT ?? String(DEFAULT_DEMO_PG_PORT),
+      pgPort: values.pgPort ?? process.env.TOUCHPOINT_PG_PORT ?? String(DEFAULT_DEMO_PG_PORT),
     });
     // Warnings only, unless TOUCHPOINT_LOG_LEVEL asks for more: the terminal is the demo's own.
     const serviceConfig = parseOptions(serviceConfigSchema, { logLevel: 'warn', ...merged });

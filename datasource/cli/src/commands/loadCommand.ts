@@ -59,8 +59,7 @@ const parseCommandLine = (argv: string[]) => {
     },
     true
   );
-  const { 'memory-limit': memoryLimit, ...rest } = values;
-  return { ...parseOptions(optionsSchema, { ...rest, memoryLimit }), dir: readDirectoryArgument(positionals) };
+  return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
 };
 
 // The rate is the loader's own (read, check, insert); the model build after it

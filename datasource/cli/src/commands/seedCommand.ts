@@ -41,8 +41,7 @@ const parseSeedArgs = (argv: string[]) => {
     format: { type: 'string' },
     'memory-limit': { type: 'string' },
   });
-  const { 'memory-limit': memoryLimit, ...rest } = values;
-  return parseOptions(seedArgsSchema, { ...rest, memoryLimit });
+  return parseOptions(seedArgsSchema, values);
 };
 
 const summary = (db: string, counts: SeedCounts, seconds: number): string =>

@@ -23,20 +23,7 @@ export const serveCommand: Command = {
   usage: 'serve --db FILE [--port N] [--host H] [--token T] [--pg-port N [--pg-tls-cert FILE --pg-tls-key FILE]]',
   run: async (argv) => {
     const { values } = readArgs(argv, flags);
-    const merged = withEnvironment({
-      db: values.db,
-      host: values.host,
-      port: values.port,
-      token: values.token,
-      threads: values.threads,
-      memoryLimit: values['memory-limit'],
-      concurrency: values.concurrency,
-      queueLimit: values['queue-limit'],
-      logLevel: values['log-level'],
-      pgPort: values['pg-port'],
-      pgTlsCert: values['pg-tls-cert'],
-      pgTlsKey: values['pg-tls-key'],
-    });
+    const merged = withEnvironment(values);
     const config = parseOptions(serviceConfigSchema, merged);
     const { service, url, pgUrl } = await listenService(config);
     process.stderr.write(

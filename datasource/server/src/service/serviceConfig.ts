@@ -88,14 +88,19 @@ const envNames: Record<keyof ServiceConfig, string> = {
   logLevel: 'TOUCHPOINT_LOG_LEVEL',
 };
 
-/** Flags over environment variables; what neither gives takes the schema's default. */
-export const withEnvironment = (
-  flags: Partial<Record<keyof ServiceConfig, string | undefined>>,
+type Flags = Partial<Record<keyof ServiceConfig, string | undefined>>;
+
+/**
+ * Flags over environment variables; what neither gives takes the schema's
+ * default. A flag that names no setting does not compile: it would be dropped.
+ */
+export const withEnvironment = <F extends Flags>(
+  flags: F & Record<Exclude<keyof F, keyof ServiceConfig>, never>,
   env: NodeJS.ProcessEnv = process.env
 ): Record<string, string> => {
   const merged: Record<string, string> = {};
   for (const [key, name] of Object.entries(envNames) as Array<[keyof ServiceConfig, string]>) {
-    const value = flags[key] ?? env[name];
+    const value = (flags as Flags)[key] ?? env[name];
     if (value !== undefined && value !== '') {
       merged[key] = value;
     }
