@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { journeyColumns } from '@touchpoint/contract/src/journeyColumns';
 import { queryResponseSchema, type QueryResult } from '@touchpoint/contract/src/queryRequest';
 import { newcombeInterval } from '@touchpoint/server/src/journey/newcombeInterval';
+import { journeyRecords, runJourney } from '@touchpoint/server/src/journey/runJourney';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { buildTestWarehouse } from '../support/buildTestWarehouse';
 import { writeJourneyFixture } from '../support/journeyFixture';
 import { startTestService, type TestService } from '../support/startTestService';
 
@@ -72,6 +74,36 @@ describe('touchpoint serve: where the journey leaks', () => {
     expect(c.churn_lift_low[2]).toBeCloseTo(100 * newcombeInterval(2, 3, 0, 2)!.low, 9);
     expect(c.customers_at_risk).toEqual([null, null, expect.closeTo(2, 9), expect.closeTo(1, 9)]);
     expect(c.incomplete_customers).toEqual([0, 0, 0, 1]);
+  });
+
+  it('answers a wall’s moving range exactly: each refresh a minute on, from its whole days and its edges', async () => {
+    // The same data, counted at once in its own warehouse: what every refresh must equal.
+    const reference = await buildTestWarehouse((connection) => loadDirectory(connection, join(dir, 'input')));
+    try {
+      // now-150d to now, refreshed a minute apart, from a moment mid-afternoon: partial days at both ends.
+      const now = Date.parse('2024-06-29T15:17:23.456Z');
+      for (const minutes of [0, 1, 2, 600]) {
+        const to = now + minutes * 60_000;
+        const from = to - 150 * 86_400_000;
+        const response = await t.query({
+          from: new Date(from).toISOString(),
+          to: new Date(to).toISOString(),
+          queries: [{ refId: 'A', kind: 'journey', groupBy: ['branch_id'] }],
+        });
+        const { A } = queryResponseSchema.parse(await response.json()).results;
+        expect(A.frames[0].schema.meta?.executedQueryString).toMatch(/the partial days at the edges/);
+        const expected = journeyRecords(
+          (await runJourney(reference.connection, { groupBy: ['branch_id'], filters: {} }, { from, to })).result
+        );
+        const c = columns(A);
+        const served = expected.map((_, row) => Object.fromEntries(Object.keys(c).map((name) => [name, c[name][row]])));
+        expect(served.map((r) => ({ ...r, sli: Number(r.sli).toFixed(9) }))).toEqual(
+          expected.map((r) => ({ ...r, sli: Number(r.sli).toFixed(9) }))
+        );
+      }
+    } finally {
+      reference.close();
+    }
   });
 
   it('filters as the datasource sends a variable: one region, by segment', async () => {

@@ -13,7 +13,7 @@ const percent = (part: number, whole: number): number | null => (whole > 0 ? (10
 
 /**
  * One group's journey columns from its counts (docs/metrics.md, "Where the
- * journey leaks"): the churned shares after a negative rating and after
+ * journey leaks"): the negative share and SLI of its ratings, the churned shares after a negative rating and after
  * others, their difference in percentage points with Newcombe's 95%
  * interval, and the customers at risk, exposed x max(lift, 0) / 100. With
  * no exposed customers or no others there is no lift, and no one at risk to
@@ -29,8 +29,9 @@ export const journeyValues = (row: JourneyCountRow): Record<(typeof journeyColum
     touchpoint_order: row.touchpoint_order,
     ratings: count(row.ratings),
     negative_ratings: count(row.negative_ratings),
-    negative_share: row.negative_share,
-    sli: row.sli,
+    negative_share: percent(count(row.negative_ratings), count(row.ratings)),
+    // SLI = 100 * sum(points) / (10 * n) (docs/metrics.md): each rating has -10 to 10 points.
+    sli: percent(count(row.sli_points), 10 * count(row.ratings)),
     exposed_n: exposedN,
     exposed_churned: exposedChurned,
     other_n: otherN,

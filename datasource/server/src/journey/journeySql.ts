@@ -3,6 +3,8 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { bindTextList, bindTimestamp, type BoundQuery } from '../db/boundQuery';
 import { QueryError } from '../service/queryError';
 
+export type JourneyShape = Pick<JourneyQuery, 'groupBy' | 'filters'>;
+
 /** The group's own columns, in frame order: the touchpoint, each dimension asked for, the branch's name with its id. */
 export const journeyGroupColumns = (groupBy: readonly JourneyDimension[]): string[] => [
   'touchpoint',
@@ -10,17 +12,15 @@ export const journeyGroupColumns = (groupBy: readonly JourneyDimension[]): strin
   ...(groupBy.includes('branch_id') ? ['branch_name'] : []),
 ];
 
+/** What identifies a group: the touchpoint and each dimension asked for. */
+export const journeyGroupKeys = (groupBy: readonly JourneyDimension[]): string[] => ['touchpoint', ...groupBy];
+
 /**
- * Where the journey leaks (docs/metrics.md), as one statement over
- * fct_journey_ratings: per group (the touchpoint and the dimensions asked
- * for), the ratings in the range with their negative share and SLI, and,
- * over the ratings that name a customer, each customer once with their
- * reference time (first negative rating in the group, else first rating)
- * and whether they left within the churn window after it. Counts only: the
- * shares, the lift and its interval are derived from them in journeyRows.
- * Dimensions are spliced from the contract's fixed list; values are bound.
+ * The pieces both statements share: the group keys, the ratings of a range
+ * with the query's filters, and the parameters bound so far. Dimensions are
+ * spliced from the contract's fixed list; values are bound.
  */
-export const journeySql = (query: Pick<JourneyQuery, 'groupBy' | 'filters'>, range: TimeRange): BoundQuery => {
+const journeyParts = (query: JourneyShape) => {
   const repeated = query.groupBy.filter((dimension, i) => query.groupBy.indexOf(dimension) !== i);
   if (repeated.length > 0) {
     throw new QueryError(
@@ -28,14 +28,9 @@ export const journeySql = (query: Pick<JourneyQuery, 'groupBy' | 'filters'>, ran
       `journey groupBy names ${repeated[0]} twice; each of ${journeyDimensions.join(', ')} at most once`
     );
   }
-  const dims = query.groupBy;
-  const keys = ['touchpoint', ...dims].join(', ');
+  const keyList = journeyGroupKeys(query.groupBy);
   const params: BoundQuery['params'] = {};
   const types: BoundQuery['types'] = {};
-  const from = bindTimestamp(range.from);
-  const to = bindTimestamp(range.to);
-  Object.assign(params, { from: from.value, to: to.value });
-  Object.assign(types, { from: from.type, to: to.type });
   const filters: string[] = [];
   for (const dimension of journeyDimensions) {
     const values = query.filters[dimension];
@@ -47,16 +42,72 @@ export const journeySql = (query: Pick<JourneyQuery, 'groupBy' | 'filters'>, ran
       filters.push(`and list_contains($only_${dimension}, ${dimension})`);
     }
   }
-  const sql = `
-    with settings as (
+  const span = (name: string, range: TimeRange) => {
+    for (const [end, ms] of [
+      ['from', range.from],
+      ['to', range.to],
+    ] as const) {
+      const bound = bindTimestamp(ms);
+      params[`${name}_${end}`] = bound.value;
+      types[`${name}_${end}`] = bound.type;
+    }
+    return `responded_at >= $${name}_from and responded_at < $${name}_to`;
+  };
+  /** The ratings of a range the query reads, with the columns both statements need. */
+  const ratings = (name: string, range: TimeRange, extra = '') =>
+    `select ${keyList.join(', ')}, customer_id, customer_ended_at, is_negative, sli_points, responded_at
+        from fct_journey_ratings
+        where ${span(name, range)}
+            ${filters.join('\n            ')}${extra}`;
+  return { keys: keyList.join(', '), keyList, params, types, ratings };
+};
+
+// docs/metrics.md: churned when the relationship ended after the reference time and within the window;
+// a customer whose window reaches past the data's end is counted, and told apart as incomplete.
+const churned = (reference: string, ended: string) =>
+  `coalesce(${ended} > ${reference} and ${ended} <= ${reference} + s.churn_window, false)`;
+const incomplete = (reference: string) => `${reference} + s.churn_window > s.as_of`;
+
+const settings = `settings as (
         select to_days(p.churn_window_days) as churn_window, i.as_of
         from model_params as p, model_info as i
-    ),
+    )`;
+
+/** Each group's name and place beside its counts: the touchpoint's order and, grouped by branch, the branch's name. */
+const namedGroups = (groupBy: readonly JourneyDimension[], counts: string, from: string) => `
+    select
+        ${journeyGroupKeys(groupBy)
+          .map((key) => `g.${key}`)
+          .join(', ')},
+        ${groupBy.includes('branch_id') ? 'b.branch_name,' : ''}
+        w.touchpoint_order,
+        ${counts}
+    from ${from}
+    left join sli_touchpoint_weights as w on w.touchpoint = g.touchpoint
+    ${groupBy.includes('branch_id') ? 'left join dim_branches as b on b.branch_id = g.branch_id' : ''}
+    order by w.touchpoint_order, ${journeyGroupKeys(groupBy)
+      .map((key) => `g.${key}`)
+      .join(', ')}`;
+
+/** Two groups' keys equal, a missing segment equal to a missing segment. */
+const sameGroup = (keyList: readonly string[], left: string, right: string) =>
+  keyList.map((key) => `${left}.${key} is not distinct from ${right}.${key}`).join(' and ');
+
+/**
+ * Where the journey leaks (docs/metrics.md), as one statement over
+ * fct_journey_ratings: per group (the touchpoint and the dimensions asked
+ * for), the ratings in the range, the negative ones and their SLI points,
+ * and, over the ratings that name a customer, each customer once with their
+ * reference time (first negative rating in the group, else first rating)
+ * and whether they left within the churn window after it. Counts only: the
+ * shares, the lift and its interval are derived from them in journeyRows.
+ */
+export const journeySql = (query: JourneyShape, range: TimeRange): BoundQuery => {
+  const { keys, keyList, params, types, ratings } = journeyParts(query);
+  const sql = `
+    with ${settings},
     ratings as (
-        select ${keys}, customer_id, customer_ended_at, is_negative, sli_points, responded_at
-        from fct_journey_ratings
-        where responded_at >= $from and responded_at < $to
-            ${filters.join('\n            ')}
+        ${ratings('range', range)}
     ),
     groups as (
         select ${keys}, count(*) as ratings, count_if(is_negative) as negative_ratings, sum(sli_points) as sli_points
@@ -86,30 +137,120 @@ export const journeySql = (query: Pick<JourneyQuery, 'groupBy' | 'filters'>, ran
         from (
             select
                 c.*,
-                coalesce(c.ended_at > c.reference_at and c.ended_at <= c.reference_at + s.churn_window, false) as churned,
-                c.reference_at + s.churn_window > s.as_of as incomplete
+                ${churned('c.reference_at', 'c.ended_at')} as churned,
+                ${incomplete('c.reference_at')} as incomplete
             from customers as c, settings as s
         )
         group by ${keys}
     )
-    select
-        ${['touchpoint', ...dims].map((key) => `g.${key}`).join(', ')},
-        ${dims.includes('branch_id') ? 'b.branch_name,' : ''}
-        w.touchpoint_order,
-        g.ratings,
+    ${namedGroups(
+      query.groupBy,
+      `g.ratings,
         g.negative_ratings,
-        100.0 * g.negative_ratings / g.ratings as negative_share,
-        100.0 * g.sli_points / (10 * g.ratings) as sli,
+        g.sli_points,
         coalesce(o.exposed_n, 0) as exposed_n,
         coalesce(o.exposed_churned, 0) as exposed_churned,
         coalesce(o.other_n, 0) as other_n,
         coalesce(o.other_churned, 0) as other_churned,
-        coalesce(o.incomplete_customers, 0) as incomplete_customers
-    from groups as g
-    -- a customer's segment may be unknown, and such a group is a group too
-    left join outcomes as o on ${['touchpoint', ...dims].map((key) => `o.${key} is not distinct from g.${key}`).join(' and ')}
-    left join sli_touchpoint_weights as w on w.touchpoint = g.touchpoint
-    ${dims.includes('branch_id') ? 'left join dim_branches as b on b.branch_id = g.branch_id' : ''}
-    order by w.touchpoint_order, ${['touchpoint', ...dims].map((key) => `g.${key}`).join(', ')}`;
+        coalesce(o.incomplete_customers, 0) as incomplete_customers`,
+      // a customer's segment may be unknown, and such a group is a group too
+      `groups as g
+    left join outcomes as o on ${sameGroup(keyList, 'o', 'g')}`
+    )}`;
+  return { sql, params, types };
+};
+
+/**
+ * What a range's partial days change in the counts of its whole days
+ * (journeyWholeDays.ts): per group with a rating in `edges`, those ratings'
+ * counts, and the change in each outcome count. A customer rating only in
+ * the whole days is counted there already and is not read again; a customer
+ * rating at an edge is counted as the whole days saw them (their ratings
+ * there, found by customer among the whole days' ratings) and again as the
+ * range sees them (the earlier of their first negative and first ratings at
+ * the edges and in the whole days), and the difference is the change. The
+ * whole days' counts plus these equal journeySql over the range: every
+ * count is a sum over customers, and a customer's reference time is a
+ * minimum over their ratings, so it splits at any day.
+ */
+export const journeyEdgesSql = (query: JourneyShape, whole: TimeRange, edges: readonly TimeRange[]): BoundQuery => {
+  if (edges.length === 0) {
+    throw new Error('journeyEdgesSql needs at least one edge: a range of whole days is the whole days’ counts');
+  }
+  const { keys, keyList, params, types, ratings } = journeyParts(query);
+  const sql = `
+    with ${settings},
+    edge_ratings as (
+        ${edges.map((edge, i) => ratings(`edge${i}`, edge)).join('\n        union all\n        ')}
+    ),
+    edge_groups as (
+        select ${keys}, count(*) as ratings, count_if(is_negative) as negative_ratings, sum(sli_points) as sli_points
+        from edge_ratings
+        group by ${keys}
+    ),
+    edge_customers as (
+        select
+            ${keys},
+            customer_id,
+            min(responded_at) filter (where is_negative) as first_negative_at,
+            min(responded_at) as first_at,
+            any_value(customer_ended_at) as ended_at
+        from edge_ratings
+        where customer_id is not null
+        group by ${keys}, customer_id
+    ),
+    whole_customers as (
+        -- the edge customers' ratings in the whole days: probed by customer, the one key that narrows
+        select
+            ${keys},
+            customer_id,
+            min(responded_at) filter (where is_negative) as first_negative_at,
+            min(responded_at) as first_at
+        from (${ratings('whole', whole, '\n            and customer_id in (select customer_id from edge_customers)')})
+        group by ${keys}, customer_id
+    ),
+    customer_changes as (
+        select
+            e.*,
+            w.first_at is not null as counted_before,
+            coalesce(w.first_negative_at, w.first_at) as reference_before,
+            w.first_negative_at is not null as exposed_before,
+            coalesce(least(e.first_negative_at, w.first_negative_at), least(e.first_at, w.first_at)) as reference_after,
+            least(e.first_negative_at, w.first_negative_at) is not null as exposed_after
+        from edge_customers as e
+        left join whole_customers as w on ${sameGroup(keyList, 'w', 'e')} and w.customer_id = e.customer_id
+    ),
+    changes as (
+        select
+            ${keys},
+            count_if(exposed_after) - count_if(counted_before and exposed_before) as exposed_n,
+            count_if(exposed_after and churned_after) - count_if(counted_before and exposed_before and churned_before) as exposed_churned,
+            count_if(not exposed_after) - count_if(counted_before and not exposed_before) as other_n,
+            count_if(not exposed_after and churned_after) - count_if(counted_before and not exposed_before and churned_before) as other_churned,
+            count_if(incomplete_after) - count_if(counted_before and incomplete_before) as incomplete_customers
+        from (
+            select
+                r.*,
+                ${churned('r.reference_before', 'r.ended_at')} as churned_before,
+                ${incomplete('r.reference_before')} as incomplete_before,
+                ${churned('r.reference_after', 'r.ended_at')} as churned_after,
+                ${incomplete('r.reference_after')} as incomplete_after
+            from customer_changes as r, settings as s
+        )
+        group by ${keys}
+    )
+    ${namedGroups(
+      query.groupBy,
+      `g.ratings,
+        g.negative_ratings,
+        g.sli_points,
+        coalesce(c.exposed_n, 0) as exposed_n,
+        coalesce(c.exposed_churned, 0) as exposed_churned,
+        coalesce(c.other_n, 0) as other_n,
+        coalesce(c.other_churned, 0) as other_churned,
+        coalesce(c.incomplete_customers, 0) as incomplete_customers`,
+      `edge_groups as g
+    left join changes as c on ${sameGroup(keyList, 'c', 'g')}`
+    )}`;
   return { sql, params, types };
 };

@@ -15,6 +15,7 @@ import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
 import type { ServingDatabase } from './servingDatabase';
+import type { JourneyCountRow } from '../journey/journeyRows';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
 
@@ -46,9 +47,12 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodyLimit: 1024 * 1024,
     routerOptions: { constraints: { accept: acceptConstraint } },
   });
-  // One budget for both caches, halved: whole answers (what a wall's refresh
-  // asks again) and each query's answer (shared by panels asking the same).
-  const cacheBudget = Math.floor(config.cacheBytes / 2);
+  // One budget for the three caches: a quarter for the journey's whole days
+  // (each a day's worth of a wall's moving ranges), the rest halved between
+  // whole answers (what a wall's refresh asks again) and each query's answer
+  // (shared by panels asking the same).
+  const wholeDaysBudget = Math.floor(config.cacheBytes / 4);
+  const cacheBudget = Math.floor((config.cacheBytes - wholeDaysBudget) / 2);
   const cache = new ResultCache<Answer>(cacheBudget, {
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
@@ -57,11 +61,17 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (body) => body.bytes,
     cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
   });
+  const wholeDays = new ResultCache<JourneyCountRow[]>(wholeDaysBudget, {
+    // Held as rows of a few numbers and names: about what they take as JSON text, two bytes a unit.
+    sizeOf: (rows) => 2 * JSON.stringify(rows).length,
+    cacheable: () => true,
+  });
   await app.register(reloadingWarehouse, {
     config,
     onSwap: () => {
       cache.clear();
       bodies.clear();
+      wholeDays.clear();
     },
   });
   const { warehouse } = app;
@@ -72,6 +82,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodies,
     caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
     maxArrowRows: config.maxArrowRows,
+    wholeDays,
   };
 
   await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD_BYTES });

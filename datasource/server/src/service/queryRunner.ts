@@ -40,7 +40,7 @@ export class QueryRunner {
   async run<T>(
     queryClass: QueryClass,
     signal: AbortSignal | undefined,
-    work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<T>
+    work: (connection: DuckDBConnection, database: ServingDatabase, stopped: AbortSignal) => Promise<T>
   ): Promise<T> {
     await this.slot(signal);
     const database = this.database();
@@ -55,12 +55,15 @@ export class QueryRunner {
     }
     const timeoutMs = queryClass === 'adhoc' ? this.limits.adhocTimeoutMs : this.limits.dashboardTimeoutMs;
     let stopped: QueryError | undefined;
+    // For work that waits on something besides its own statement (another query's shared run): told at once.
+    const stopping = new AbortController();
     let retry: ReturnType<typeof setInterval> | undefined;
     // DuckDB drops an interrupt that arrives before the statement starts (while
     // the work is still preparing it), so a stopped query is interrupted again
     // until the work returns.
     const stop = (reason: QueryError) => {
       stopped ??= reason;
+      stopping.abort(reason);
       connection.interrupt();
       retry ??= setInterval(() => connection.interrupt(), INTERRUPT_RETRY_MS);
     };
@@ -83,7 +86,7 @@ export class QueryRunner {
       if (stopped) {
         throw stopped;
       }
-      return await work(connection, database);
+      return await work(connection, database, stopping.signal);
     } catch (error) {
       if (stopped) {
         throw stopped;

@@ -3,6 +3,7 @@ import { querySchema, type Query, type QueryRequest, type QueryResult } from '@t
 import { readRows } from '../../db/readRows';
 import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
 import { errorMessage } from '../../errorMessage';
+import type { JourneyCountRow } from '../../journey/journeyRows';
 import { runJourney } from '../../journey/runJourney';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
@@ -11,16 +12,20 @@ import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
 import { withDataStamp } from '../frames/withDataStamp';
 import { QueryError } from '../queryError';
+import type { ResultCache } from '../resultCache';
 import type { QueryClass, QueryRunner } from '../queryRunner';
 import type { ServingDatabase } from '../servingDatabase';
 import { bindStatement } from './bindStatement';
 import { chooseInterval } from './chooseInterval';
 import { metricFrames } from './metricFrames';
 import { effectiveRange, requestIntervalMs } from './requestRange';
+import { wholeDaysKeeper } from './wholeDaysKeeper';
 
 export interface ExecuteContext {
   runner: QueryRunner;
   caps: ResultCaps;
+  /** The journey's counts over whole days, kept per data version (wholeDaysKeeper.ts). */
+  wholeDays: ResultCache<JourneyCountRow[]>;
 }
 
 /** Parses one query of a request; a malformed one fails alone, naming what is wrong. */
@@ -48,9 +53,12 @@ export const executeQuery = async (
   const { caps } = context;
   // Each kind runs on the runner and its frames get the data's stamp, once, here.
   const runner = {
-    run: (lane: QueryClass, work: (connection: DuckDBConnection, database: ServingDatabase) => Promise<QueryResult>) =>
-      context.runner.run(lane, signal, async (connection, database) =>
-        withDataStamp(await work(connection, database), database.info)
+    run: (
+      lane: QueryClass,
+      work: (connection: DuckDBConnection, database: ServingDatabase, stopped: AbortSignal) => Promise<QueryResult>
+    ) =>
+      context.runner.run(lane, signal, async (connection, database, stopped) =>
+        withDataStamp(await work(connection, database, stopped), database.info)
       ),
   };
   switch (query.kind) {
@@ -140,9 +148,10 @@ export const executeQuery = async (
         };
       });
     case 'journey':
-      return runner.run('dashboard', async (connection, database) => {
+      return runner.run('dashboard', async (connection, database, stopped) => {
         const range = effectiveRange(request, database.info.asOf);
-        const { sql, result } = await runJourney(connection, query, range);
+        const keeper = wholeDaysKeeper(context.wholeDays, database.info.version, stopped);
+        const { sql, result } = await runJourney(connection, query, range, keeper);
         // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.
         const { churnWindowDays } = database.info;
         const meta = {

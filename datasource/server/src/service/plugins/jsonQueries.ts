@@ -25,7 +25,7 @@ const refIdOf = (query: Query | undefined, raw: unknown, index: number) =>
  * from the cache) on its own, and one that fails does not fail the others.
  */
 export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context) => {
-  const { runner, cache, bodies, caps } = context;
+  const { cache, bodies } = context;
 
   const logLine = (query: Query | undefined, answer: Answer): QueryLogLine => ({
     kind: query?.kind ?? 'unknown',
@@ -61,7 +61,7 @@ export const jsonQueries: FastifyPluginAsync<QueryContext> = async (app, context
       const key = JSON.stringify([info.version, parsed, range, requestIntervalMs(body, range), body.maxDataPoints]);
       ({ value: answer, cached } = await cache.get(
         key,
-        async (shared) => measured(await executeQuery({ runner, caps }, body, parsed, shared)),
+        async (shared) => measured(await executeQuery(context, body, parsed, shared)),
         signal
       ));
     } catch (error) {

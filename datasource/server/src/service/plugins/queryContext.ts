@@ -4,6 +4,7 @@ import type { ResultCaps } from '../frames/readFrame';
 import type { QueryRunner } from '../queryRunner';
 import type { EncodedBody } from '../encodedBody';
 import type { ResultCache } from '../resultCache';
+import type { JourneyCountRow } from '../../journey/journeyRows';
 
 /** One answer of the JSON route, measured once when made: the cache budgets by it and the log reports it. */
 export interface Answer {
@@ -42,6 +43,8 @@ export interface QueryContext {
   bodies: ResultCache<CachedBody>;
   caps: ResultCaps;
   maxArrowRows: number;
+  /** The journey's counts over whole days (wholeDaysKeeper.ts). */
+  wholeDays: ResultCache<JourneyCountRow[]>;
 }
 
 /** An AbortSignal that fires when the client goes away before its answer is sent. */

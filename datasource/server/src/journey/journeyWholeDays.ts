@@ -1,0 +1,90 @@
+import { ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
+import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
+import type { PlainValue } from '../db/plainValue';
+import type { JourneyCountRow } from './journeyRows';
+import { journeyGroupKeys } from './journeySql';
+
+/** A range as the whole UTC days inside it and the partial days at its edges. */
+export interface DaySplit {
+  whole: TimeRange;
+  edges: TimeRange[];
+}
+
+/**
+ * Splits a range where the metric panels split theirs (buildMetricSql's
+ * hybrid source): the whole days, the same all day for a dashboard's moving
+ * `now-90d`, and what is left at each end. Undefined when no whole day fits.
+ */
+export const splitWholeDays = (range: TimeRange): DaySplit | undefined => {
+  const whole = { from: ceilDay(range.from), to: floorDay(range.to) };
+  if (whole.to <= whole.from) {
+    return undefined;
+  }
+  const edges: TimeRange[] = [];
+  if (range.from < whole.from) {
+    edges.push({ from: range.from, to: whole.from });
+  }
+  if (whole.to < range.to) {
+    edges.push({ from: whole.to, to: range.to });
+  }
+  return { whole, edges };
+};
+
+/** The counts journeySql gives per group, each a sum over ratings or customers: what the edges add to. */
+const additiveCounts = [
+  'ratings',
+  'negative_ratings',
+  'sli_points',
+  'exposed_n',
+  'exposed_churned',
+  'other_n',
+  'other_churned',
+  'incomplete_customers',
+] as const;
+
+const number = (value: PlainValue) => Number(value ?? 0);
+
+// In the statements' order: the touchpoint's place, then each key; a missing one last (DuckDB's NULLS LAST).
+const compareValues = (a: PlainValue, b: PlainValue): number => {
+  if (a === b) {
+    return 0;
+  }
+  if (a === null || a === undefined) {
+    return 1;
+  }
+  if (b === null || b === undefined) {
+    return -1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+
+/**
+ * The whole days' counts with the edges' changes added (journeyEdgesSql),
+ * per group, in the order journeySql gives its groups. A group rated only
+ * at the edges comes as its edge row: nothing in the whole days to add to.
+ */
+export const addEdgeCounts = (
+  whole: readonly JourneyCountRow[],
+  edges: readonly JourneyCountRow[],
+  groupBy: readonly JourneyDimension[]
+): JourneyCountRow[] => {
+  const keys = journeyGroupKeys(groupBy);
+  const groupOf = (row: JourneyCountRow) => JSON.stringify(keys.map((key) => row[key] ?? null));
+  const merged = new Map(whole.map((row) => [groupOf(row), { ...row }]));
+  for (const edge of edges) {
+    const group = groupOf(edge);
+    const row = merged.get(group);
+    if (row) {
+      for (const count of additiveCounts) {
+        row[count] = number(row[count]) + number(edge[count]);
+      }
+    } else {
+      merged.set(group, { ...edge });
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) =>
+      compareValues(a.touchpoint_order, b.touchpoint_order) ||
+      keys.reduce((order, key) => order || compareValues(a[key], b[key]), 0)
+  );
+};

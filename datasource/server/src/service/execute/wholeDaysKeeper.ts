@@ -1,0 +1,34 @@
+import type { JourneyCountRow } from '../../journey/journeyRows';
+import type { WholeDaysKeeper } from '../../journey/runJourney';
+import type { ResultCache } from '../resultCache';
+
+/**
+ * The journey's whole days (runJourney) kept in a service cache, under the
+ * data's version: a wall's screens asking for the same whole days at once
+ * share one count, and later requests read it. The count runs on the
+ * connection of the request that started it, so it stops with that request
+ * (its time limit, its client gone); a request that was waiting for it then
+ * counts on its own connection, within its own limits.
+ */
+export const wholeDaysKeeper =
+  (cache: ResultCache<JourneyCountRow[]>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper =>
+  async (key, count) => {
+    for (;;) {
+      let counted = false;
+      try {
+        const kept = await cache.get(
+          `${dataVersion}|${key}`,
+          () => {
+            counted = true;
+            return count();
+          },
+          stopped
+        );
+        return kept.value;
+      } catch (error) {
+        if (counted || stopped.aborted) {
+          throw error;
+        }
+      }
+    }
+  };
