@@ -4,7 +4,7 @@ import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { readRows } from '@touchpoint/server/src/db/readRows';
 import { newcombeInterval } from '@touchpoint/server/src/journey/newcombeInterval';
-import type { JourneyCountRow } from '@touchpoint/server/src/journey/journeyRows';
+import type { KeptWholeDays } from '@touchpoint/server/src/journey/journeyEdges';
 import { journeyRecords, runJourney, type WholeDaysKeeper } from '@touchpoint/server/src/journey/runJourney';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
@@ -32,7 +32,7 @@ const journey = async (
 
 /** A keeper as the service's, in a Map: it counts how often the whole days were counted and how often read. */
 const keptWholeDays = () => {
-  const kept = new Map<string, JourneyCountRow[]>();
+  const kept = new Map<string, KeptWholeDays>();
   const uses = { counted: 0, read: 0 };
   const keeper: WholeDaysKeeper = async (key, count) => {
     uses.read += 1;
@@ -354,5 +354,44 @@ describe('where the journey leaks with its whole days kept: the counts of asking
     // Each range's whole days counted once, read twice; and the edges held ratings to add, not nothing.
     expect(uses).toEqual({ counted: arbitraryRanges.length, read: 2 * arbitraryRanges.length });
     expect(edgeRatings).toBeGreaterThan(20);
+  });
+});
+
+describe.each(ways)('where the journey leaks at the bounds of the churn window (%s)', (_way, keeperFor) => {
+  // C1 leaves at the moment of their negative rating: not after it, so not churned. C2 leaves a second
+  // after theirs, and C3 exactly 90 days after: both churned. The ratings fall in the range's last,
+  // partial day, so a kept range adds them from its edge.
+  const fill = `
+    insert into raw.branches values ('B1', 'Harbour Street', 'North', null);
+    insert into raw.customers values
+      ('C1', 'B1', null, '2024-01-10', '2024-03-02 10:00:00', 10),
+      ('C2', 'B1', null, '2024-01-10', '2024-03-02 10:00:01', 10),
+      ('C3', 'B1', null, '2024-01-10', '2024-05-31 10:00:00', 10);
+    insert into raw.responses values
+      ('R0', 'B1', 'C1', null, 'after_service', 'csat_5', 5, '2024-02-01 09:00', null),
+      ('R1', 'B1', 'C1', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null),
+      ('R2', 'B1', 'C2', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null),
+      ('R3', 'B1', 'C3', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null);
+  `;
+  let warehouse: TestWarehouse;
+  beforeAll(async () => {
+    warehouse = await buildTestWarehouse(fill);
+  });
+  afterAll(() => warehouse.close());
+
+  it('counts an end at the reference time as staying, and one at the window’s last moment as churned', async () => {
+    const [row] = await journey({ connection: warehouse.connection, keeper: keeperFor() }, [], {
+      from: utc('2024-01-01T00:00:00'),
+      to: utc('2024-03-02T12:00:00'),
+    });
+    expect(row).toMatchObject({ touchpoint: 'after_service', ratings: 4, exposed_n: 3, exposed_churned: 2 });
+  });
+
+  it('leaves out a rating at the range’s end, which the range does not include', async () => {
+    const [row] = await journey({ connection: warehouse.connection, keeper: keeperFor() }, [], {
+      from: utc('2024-01-01T00:00:00'),
+      to: utc('2024-03-02T10:00:00'),
+    });
+    expect(row).toMatchObject({ touchpoint: 'after_service', ratings: 1, exposed_n: 0, other_n: 1 });
   });
 });

@@ -161,96 +161,51 @@ export const journeySql = (query: JourneyShape, range: TimeRange): BoundQuery =>
 };
 
 /**
- * What a range's partial days change in the counts of its whole days
- * (journeyWholeDays.ts): per group with a rating in `edges`, those ratings'
- * counts, and the change in each outcome count. A customer rating only in
- * the whole days is counted there already and is not read again; a customer
- * rating at an edge is counted as the whole days saw them (their ratings
- * there, found by customer among the whole days' ratings) and again as the
- * range sees them (the earlier of their first negative and first ratings at
- * the edges and in the whole days), and the difference is the change. The
- * whole days' counts plus these equal journeySql over the range: every
- * count is a sum over customers, and a customer's reference time is a
- * minimum over their ratings, so it splits at any day.
+ * The ratings of the days just outside a range's whole days (journeyWholeDays.ts), one row per
+ * rating in time order, each with what its customer did in the group over the whole days: their
+ * first rating there and their first negative one. Any range with the same whole days has its
+ * partial days inside these, so what they add to the whole days' counts is found from these rows
+ * alone (journeyEdges.ts), without reading the whole days again. The customer's firsts are found
+ * by customer among the whole days' ratings: the one key that narrows them.
  */
-export const journeyEdgesSql = (query: JourneyShape, whole: TimeRange, edges: readonly TimeRange[]): BoundQuery => {
-  if (edges.length === 0) {
-    throw new Error('journeyEdgesSql needs at least one edge: a range of whole days is the whole days’ counts');
-  }
+export const journeyBoundarySql = (
+  query: JourneyShape,
+  whole: TimeRange,
+  boundary: readonly TimeRange[]
+): BoundQuery => {
   const { keys, keyList, params, types, ratings } = journeyParts(query);
   const sql = `
-    with ${settings},
-    edge_ratings as (
-        ${edges.map((edge, i) => ratings(`edge${i}`, edge)).join('\n        union all\n        ')}
-    ),
-    edge_groups as (
-        select ${keys}, count(*) as ratings, count_if(is_negative) as negative_ratings, sum(sli_points) as sli_points
-        from edge_ratings
-        group by ${keys}
-    ),
-    edge_customers as (
-        select
-            ${keys},
-            customer_id,
-            min(responded_at) filter (where is_negative) as first_negative_at,
-            min(responded_at) as first_at,
-            any_value(customer_ended_at) as ended_at
-        from edge_ratings
-        where customer_id is not null
-        group by ${keys}, customer_id
+    with boundary as (
+        ${boundary.map((days, i) => ratings(`boundary${i}`, days)).join('\n        union all\n        ')}
     ),
     whole_customers as (
-        -- the edge customers' ratings in the whole days: probed by customer, the one key that narrows
         select
             ${keys},
             customer_id,
-            min(responded_at) filter (where is_negative) as first_negative_at,
-            min(responded_at) as first_at
-        from (${ratings('whole', whole, '\n            and customer_id in (select customer_id from edge_customers)')})
+            min(responded_at) as first_at,
+            min(responded_at) filter (where is_negative) as first_negative_at
+        from (${ratings('whole', whole, '\n            and customer_id in (select customer_id from boundary)')})
         group by ${keys}, customer_id
-    ),
-    customer_changes as (
-        select
-            e.*,
-            w.first_at is not null as counted_before,
-            coalesce(w.first_negative_at, w.first_at) as reference_before,
-            w.first_negative_at is not null as exposed_before,
-            coalesce(least(e.first_negative_at, w.first_negative_at), least(e.first_at, w.first_at)) as reference_after,
-            least(e.first_negative_at, w.first_negative_at) is not null as exposed_after
-        from edge_customers as e
-        left join whole_customers as w on ${sameGroup(keyList, 'w', 'e')} and w.customer_id = e.customer_id
-    ),
-    changes as (
-        select
-            ${keys},
-            count_if(exposed_after) - count_if(counted_before and exposed_before) as exposed_n,
-            count_if(exposed_after and churned_after) - count_if(counted_before and exposed_before and churned_before) as exposed_churned,
-            count_if(not exposed_after) - count_if(counted_before and not exposed_before) as other_n,
-            count_if(not exposed_after and churned_after) - count_if(counted_before and not exposed_before and churned_before) as other_churned,
-            count_if(incomplete_after) - count_if(counted_before and incomplete_before) as incomplete_customers
-        from (
-            select
-                r.*,
-                ${churned('r.reference_before', 'r.ended_at')} as churned_before,
-                ${incomplete('r.reference_before')} as incomplete_before,
-                ${churned('r.reference_after', 'r.ended_at')} as churned_after,
-                ${incomplete('r.reference_after')} as incomplete_after
-            from customer_changes as r, settings as s
-        )
-        group by ${keys}
     )
-    ${namedGroups(
-      query.groupBy,
-      `g.ratings,
-        g.negative_ratings,
-        g.sli_points,
-        coalesce(c.exposed_n, 0) as exposed_n,
-        coalesce(c.exposed_churned, 0) as exposed_churned,
-        coalesce(c.other_n, 0) as other_n,
-        coalesce(c.other_churned, 0) as other_churned,
-        coalesce(c.incomplete_customers, 0) as incomplete_customers`,
-      `edge_groups as g
-    left join changes as c on ${sameGroup(keyList, 'c', 'g')}`
-    )}`;
+    select
+        ${keyList.map((key) => `r.${key}`).join(', ')},
+        ${query.groupBy.includes('branch_id') ? 'b.branch_name,' : ''}
+        t.touchpoint_order,
+        r.customer_id,
+        epoch_us(r.responded_at) as at,
+        r.is_negative,
+        r.sli_points,
+        epoch_us(r.customer_ended_at) as ended_at,
+        epoch_us(w.first_at) as whole_first_at,
+        epoch_us(w.first_negative_at) as whole_first_negative_at
+    from boundary as r
+    left join whole_customers as w on ${sameGroup(keyList, 'w', 'r')} and w.customer_id = r.customer_id
+    left join sli_touchpoint_weights as t on t.touchpoint = r.touchpoint
+    ${query.groupBy.includes('branch_id') ? 'left join dim_branches as b on b.branch_id = r.branch_id' : ''}
+    order by r.responded_at`;
   return { sql, params, types };
 };
+
+/** The two settings the journey's outcomes depend on, as the partial days' count reads them. */
+export const journeySettingsSql = `select epoch_us(i.as_of) as as_of, p.churn_window_days
+    from model_params as p, model_info as i`;

@@ -10,6 +10,11 @@ describe('splitWholeDays: a range as its whole UTC days and the partial days at 
         { from: at('2024-03-01T15:17:23.456'), to: at('2024-03-02T00:00:00') },
         { from: at('2024-05-30T00:00:00'), to: at('2024-05-30T15:17:23.456') },
       ],
+      // Where every range with these whole days has its edges: the day before and the day after.
+      boundary: [
+        { from: at('2024-03-01T00:00:00'), to: at('2024-03-02T00:00:00') },
+        { from: at('2024-05-30T00:00:00'), to: at('2024-05-31T00:00:00') },
+      ],
     });
   });
 

@@ -1,4 +1,4 @@
-import { ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
+import { DAY_MS, ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
 import type { PlainValue } from '../db/plainValue';
 import type { JourneyCountRow } from './journeyRows';
@@ -8,12 +8,15 @@ import { journeyGroupKeys } from './journeySql';
 export interface DaySplit {
   whole: TimeRange;
   edges: TimeRange[];
+  /** The day before the whole days and the day after: where the edges of every range with these whole days fall. */
+  boundary: [TimeRange, TimeRange];
 }
 
 /**
  * Splits a range where the metric panels split theirs (buildMetricSql's
  * hybrid source): the whole days, the same all day for a dashboard's moving
- * `now-90d`, and what is left at each end. Undefined when no whole day fits.
+ * `now-90d`, and what is left at each end, within the day on either side.
+ * Undefined when no whole day fits.
  */
 export const splitWholeDays = (range: TimeRange): DaySplit | undefined => {
   const whole = { from: ceilDay(range.from), to: floorDay(range.to) };
@@ -27,11 +30,15 @@ export const splitWholeDays = (range: TimeRange): DaySplit | undefined => {
   if (whole.to < range.to) {
     edges.push({ from: whole.to, to: range.to });
   }
-  return { whole, edges };
+  const boundary: [TimeRange, TimeRange] = [
+    { from: whole.from - DAY_MS, to: whole.from },
+    { from: whole.to, to: whole.to + DAY_MS },
+  ];
+  return { whole, edges, boundary };
 };
 
 /** The counts journeySql gives per group, each a sum over ratings or customers: what the edges add to. */
-const additiveCounts = [
+export const additiveCounts = [
   'ratings',
   'negative_ratings',
   'sli_points',
@@ -59,7 +66,7 @@ const compareValues = (a: PlainValue, b: PlainValue): number => {
 };
 
 /**
- * The whole days' counts with the edges' changes added (journeyEdgesSql),
+ * The whole days' counts with the edges' changes added (journeyEdges.ts),
  * per group, in the order journeySql gives its groups. A group rated only
  * at the edges comes as its edge row: nothing in the whole days to add to.
  */

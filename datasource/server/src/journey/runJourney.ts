@@ -3,24 +3,26 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import { readRows } from '../db/readRows';
 import type { ColumnarResult } from '../service/frames/readFrame';
-import { journeyResult, type JourneyCountRow } from './journeyRows';
-import { journeyEdgesSql, journeySql, type JourneyShape } from './journeySql';
+import { edgeCounts, keepBoundary, type KeptWholeDays } from './journeyEdges';
+import { journeyResult } from './journeyRows';
+import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
 import { addEdgeCounts, splitWholeDays } from './journeyWholeDays';
 
 /**
- * Where a range's whole days' counts are kept: `key` names the query and
- * the whole days (not the data: the keeper belongs to one warehouse), and
- * `count` runs journeySql over them when it has not.
+ * Where a range's whole days are kept: `key` names the query and the whole
+ * days (not the data: the keeper belongs to one warehouse), and `count`
+ * reads them when it has not.
  */
-export type WholeDaysKeeper = (key: string, count: () => Promise<JourneyCountRow[]>) => Promise<JourneyCountRow[]>;
+export type WholeDaysKeeper = (key: string, count: () => Promise<KeptWholeDays>) => Promise<KeptWholeDays>;
 
 /**
  * Where the journey leaks over one range: the statements that ran and the
  * frame's columns. With a keeper, the whole days inside the range are
- * counted once and kept, and each request reads only its partial days at
- * the edges (journeyEdgesSql): a dashboard's `now-90d` moves with every
- * refresh, but its whole days stay the same all day, and counting each
- * customer once over them is the journey's whole cost.
+ * counted once and kept with the ratings of the day on either side, and
+ * each request adds its partial days from those (journeyEdges.ts) without
+ * a statement: a dashboard's `now-90d` moves with every refresh, but its
+ * whole days stay the same all day, and counting each customer once over
+ * them is the journey's whole cost.
  */
 export const runJourney = async (
   connection: DuckDBConnection,
@@ -35,16 +37,23 @@ export const runJourney = async (
     return { sql: bound.sql, result: journeyResult(rows, query.groupBy) };
   }
   const wholeBound = journeySql(query, split.whole);
+  const boundaryBound = journeyBoundarySql(query, split.whole, split.boundary);
   const key = JSON.stringify({ groupBy: query.groupBy, filters: query.filters, whole: split.whole });
-  const whole = await keeper(key, () => readRows(connection, wholeBound.sql, wholeBound.params, wholeBound.types));
-  if (split.edges.length === 0) {
-    return { sql: wholeBound.sql, result: journeyResult(whole, query.groupBy) };
-  }
-  const edgesBound = journeyEdgesSql(query, split.whole, split.edges);
-  const edges = await readRows(connection, edgesBound.sql, edgesBound.params, edgesBound.types);
+  const kept = await keeper(key, async () => {
+    const groups = await readRows(connection, wholeBound.sql, wholeBound.params, wholeBound.types);
+    const boundary = await readRows(connection, boundaryBound.sql, boundaryBound.params, boundaryBound.types);
+    const [settings] = await readRows(connection, journeySettingsSql);
+    return {
+      groups,
+      boundary: keepBoundary(boundary, query.groupBy),
+      asOf: settings.as_of === null ? null : Number(settings.as_of),
+      churnWindowDays: Number(settings.churn_window_days),
+    };
+  });
+  const rows = addEdgeCounts(kept.groups, edgeCounts(kept, split.edges), query.groupBy);
   return {
-    sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the partial days at the edges, added to them\n${edgesBound.sql}`,
-    result: journeyResult(addEdgeCounts(whole, edges, query.groupBy), query.groupBy),
+    sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundaryBound.sql}`,
+    result: journeyResult(rows, query.groupBy),
   };
 };
 

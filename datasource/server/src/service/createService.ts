@@ -15,7 +15,7 @@ import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
 import type { ServiceConfig } from './serviceConfig';
 import type { ServingDatabase } from './servingDatabase';
-import type { JourneyCountRow } from '../journey/journeyRows';
+import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
 
@@ -47,12 +47,9 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodyLimit: 1024 * 1024,
     routerOptions: { constraints: { accept: acceptConstraint } },
   });
-  // One budget for the three caches: a quarter for the journey's whole days
-  // (each a day's worth of a wall's moving ranges), the rest halved between
-  // whole answers (what a wall's refresh asks again) and each query's answer
-  // (shared by panels asking the same).
-  const wholeDaysBudget = Math.floor(config.cacheBytes / 4);
-  const cacheBudget = Math.floor((config.cacheBytes - wholeDaysBudget) / 2);
+  // One budget for both caches, halved: whole answers (what a wall's refresh
+  // asks again) and each query's answer (shared by panels asking the same).
+  const cacheBudget = Math.floor(config.cacheBytes / 2);
   const cache = new ResultCache<Answer>(cacheBudget, {
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
@@ -61,9 +58,10 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (body) => body.bytes,
     cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
   });
-  const wholeDays = new ResultCache<JourneyCountRow[]>(wholeDaysBudget, {
-    // Held as rows of a few numbers and names: about what they take as JSON text, two bytes a unit.
-    sizeOf: (rows) => 2 * JSON.stringify(rows).length,
+  // The journey's whole days, kept apart: one is as large as a day's ratings on either side.
+  const wholeDays = new ResultCache<KeptWholeDays>(config.journeyCacheBytes, {
+    // The counts as JSON text, two bytes a unit; the boundary's columns as they are.
+    sizeOf: (kept) => 2 * JSON.stringify(kept.groups).length + boundaryBytes(kept.boundary),
     cacheable: () => true,
   });
   await app.register(reloadingWarehouse, {

@@ -39,6 +39,16 @@ export const serviceConfigSchema = z
       .int()
       .min(0)
       .default(64 * 1024 * 1024),
+    /**
+     * Budget for the journey's whole days (runJourney): per question and day, its counts and the
+     * ratings of the day either side, which a wall's moving ranges are answered from. Emptied when
+     * the data changes; a question that does not fit is counted whole on every request.
+     */
+    journeyCacheBytes: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(256 * 1024 * 1024),
     /** How often to look for a new database file from `touchpoint load`. */
     watchIntervalMs: z.coerce.number().int().positive().default(1000),
     /** The PostgreSQL protocol's port; off unless given. */
@@ -79,6 +89,7 @@ const envNames: Record<keyof ServiceConfig, string> = {
   maxBytes: 'TOUCHPOINT_MAX_BYTES',
   maxArrowRows: 'TOUCHPOINT_MAX_ARROW_ROWS',
   cacheBytes: 'TOUCHPOINT_CACHE_BYTES',
+  journeyCacheBytes: 'TOUCHPOINT_JOURNEY_CACHE_BYTES',
   watchIntervalMs: 'TOUCHPOINT_WATCH_INTERVAL_MS',
   pgPort: 'TOUCHPOINT_PG_PORT',
   pgTlsCert: 'TOUCHPOINT_PG_TLS_CERT',

@@ -3,7 +3,7 @@ import { querySchema, type Query, type QueryRequest, type QueryResult } from '@t
 import { readRows } from '../../db/readRows';
 import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
 import { errorMessage } from '../../errorMessage';
-import type { JourneyCountRow } from '../../journey/journeyRows';
+import type { KeptWholeDays } from '../../journey/journeyEdges';
 import { runJourney } from '../../journey/runJourney';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
@@ -25,7 +25,7 @@ export interface ExecuteContext {
   runner: QueryRunner;
   caps: ResultCaps;
   /** The journey's counts over whole days, kept per data version (wholeDaysKeeper.ts). */
-  wholeDays: ResultCache<JourneyCountRow[]>;
+  wholeDays: ResultCache<KeptWholeDays>;
 }
 
 /** Parses one query of a request; a malformed one fails alone, naming what is wrong. */

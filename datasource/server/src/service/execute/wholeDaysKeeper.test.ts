@@ -1,18 +1,18 @@
-import type { JourneyCountRow } from '../../journey/journeyRows';
+import { keepBoundary, type KeptWholeDays } from '../../journey/journeyEdges';
 import { ResultCache } from '../resultCache';
 import { wholeDaysKeeper } from './wholeDaysKeeper';
 
 const cacheOf = () =>
-  new ResultCache<JourneyCountRow[]>(1_000_000, {
-    sizeOf: (rows) => JSON.stringify(rows).length,
+  new ResultCache<KeptWholeDays>(1_000_000, {
+    sizeOf: (kept) => JSON.stringify(kept).length,
     cacheable: () => true,
   });
 
 /** A count the test finishes or fails by hand, as a statement on a request's connection would. */
-const counting = (rows: JourneyCountRow[]) => {
+const counting = (rows: KeptWholeDays) => {
   const started: Array<{ finish: () => void; fail: (error: Error) => void }> = [];
   const count = () =>
-    new Promise<JourneyCountRow[]>((resolve, reject) => {
+    new Promise<KeptWholeDays>((resolve, reject) => {
       started.push({ finish: () => resolve(rows), fail: reject });
     });
   return { count, started };
@@ -21,7 +21,12 @@ const counting = (rows: JourneyCountRow[]) => {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('wholeDaysKeeper: the journey’s whole days counted once per data version', () => {
-  const rows = [{ touchpoint: 'app', ratings: 3 }];
+  const rows: KeptWholeDays = {
+    groups: [{ touchpoint: 'app', ratings: 3 }],
+    boundary: keepBoundary([], []),
+    asOf: null,
+    churnWindowDays: 90,
+  };
 
   it('counts once for requests asking at once, and answers later ones from what it kept', async () => {
     const cache = cacheOf();

@@ -1,4 +1,4 @@
-import type { JourneyCountRow } from '../../journey/journeyRows';
+import type { KeptWholeDays } from '../../journey/journeyEdges';
 import type { WholeDaysKeeper } from '../../journey/runJourney';
 import type { ResultCache } from '../resultCache';
 
@@ -11,7 +11,7 @@ import type { ResultCache } from '../resultCache';
  * counts on its own connection, within its own limits.
  */
 export const wholeDaysKeeper =
-  (cache: ResultCache<JourneyCountRow[]>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper =>
+  (cache: ResultCache<KeptWholeDays>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper =>
   async (key, count) => {
     for (;;) {
       let counted = false;

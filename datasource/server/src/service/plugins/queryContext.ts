@@ -4,7 +4,7 @@ import type { ResultCaps } from '../frames/readFrame';
 import type { QueryRunner } from '../queryRunner';
 import type { EncodedBody } from '../encodedBody';
 import type { ResultCache } from '../resultCache';
-import type { JourneyCountRow } from '../../journey/journeyRows';
+import type { KeptWholeDays } from '../../journey/journeyEdges';
 
 /** One answer of the JSON route, measured once when made: the cache budgets by it and the log reports it. */
 export interface Answer {
@@ -44,7 +44,7 @@ export interface QueryContext {
   caps: ResultCaps;
   maxArrowRows: number;
   /** The journey's counts over whole days (wholeDaysKeeper.ts). */
-  wholeDays: ResultCache<JourneyCountRow[]>;
+  wholeDays: ResultCache<KeptWholeDays>;
 }
 
 /** An AbortSignal that fires when the client goes away before its answer is sent. */

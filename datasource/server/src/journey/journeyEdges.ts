@@ -1,0 +1,209 @@
+import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
+import { DAY_MS, type TimeRange } from '@touchpoint/contract/src/timeRange';
+import type { PlainValue } from '../db/plainValue';
+import type { JourneyCountRow } from './journeyRows';
+import { journeyGroupKeys } from './journeySql';
+import { additiveCounts } from './journeyWholeDays';
+
+/**
+ * The boundary days' ratings (journeyBoundarySql's rows), kept in columns:
+ * per rating its time (epoch microseconds, ascending), whether negative,
+ * its SLI points, its group and its customer in the group (-1 when it names
+ * none); per group its own columns; per customer in a group the group, their
+ * end and their firsts over the whole days (NaN for none).
+ */
+export interface BoundaryRatings {
+  at: Float64Array;
+  negative: Uint8Array;
+  sliPoints: Float64Array;
+  group: Int32Array;
+  customer: Int32Array;
+  groups: JourneyCountRow[];
+  customerGroup: Int32Array;
+  ended: Float64Array;
+  wholeFirst: Float64Array;
+  wholeFirstNegative: Float64Array;
+}
+
+/**
+ * A range's whole days as the keeper holds them (runJourney): their counts
+ * (journeySql's rows), the boundary days' ratings, and the two settings the
+ * outcomes depend on.
+ */
+export interface KeptWholeDays {
+  groups: JourneyCountRow[];
+  boundary: BoundaryRatings;
+  /** The data's end, epoch microseconds. */
+  asOf: number | null;
+  churnWindowDays: number;
+}
+
+const micros = (value: PlainValue): number => (value === null || value === undefined ? NaN : Number(value));
+
+/** The boundary days' ratings in columns: read once a day, added from on every request. */
+export const keepBoundary = (
+  rows: readonly JourneyCountRow[],
+  groupBy: readonly JourneyDimension[]
+): BoundaryRatings => {
+  const keys = journeyGroupKeys(groupBy);
+  const groupIndex = new Map<string, number>();
+  const customerIndex = new Map<string, number>();
+  const groups: JourneyCountRow[] = [];
+  const customers: JourneyCountRow[] = [];
+  const customerGroup: number[] = [];
+  const boundary = {
+    at: new Float64Array(rows.length),
+    negative: new Uint8Array(rows.length),
+    sliPoints: new Float64Array(rows.length),
+    group: new Int32Array(rows.length),
+    customer: new Int32Array(rows.length),
+  };
+  rows.forEach((row, i) => {
+    const groupKey = JSON.stringify(keys.map((key) => row[key] ?? null));
+    let group = groupIndex.get(groupKey);
+    if (group === undefined) {
+      group = groups.length;
+      groupIndex.set(groupKey, group);
+      groups.push(
+        Object.fromEntries(
+          [...keys, 'branch_name', 'touchpoint_order'].filter((name) => name in row).map((name) => [name, row[name]])
+        )
+      );
+    }
+    let customer = -1;
+    if (row.customer_id !== null && row.customer_id !== undefined) {
+      const customerKey = `${group}\u0000${String(row.customer_id)}`;
+      customer = customerIndex.get(customerKey) ?? customers.length;
+      if (customer === customers.length) {
+        customerIndex.set(customerKey, customer);
+        customers.push(row);
+        customerGroup.push(group);
+      }
+    }
+    boundary.at[i] = Number(row.at);
+    boundary.negative[i] = row.is_negative ? 1 : 0;
+    boundary.sliPoints[i] = Number(row.sli_points);
+    boundary.group[i] = group;
+    boundary.customer[i] = customer;
+  });
+  return {
+    ...boundary,
+    groups,
+    customerGroup: Int32Array.from(customerGroup),
+    ended: Float64Array.from(customers, (row) => micros(row.ended_at)),
+    wholeFirst: Float64Array.from(customers, (row) => micros(row.whole_first_at)),
+    wholeFirstNegative: Float64Array.from(customers, (row) => micros(row.whole_first_negative_at)),
+  };
+};
+
+/** The bytes a kept boundary holds, for the keeper's budget: its columns, and its groups as JSON text. */
+export const boundaryBytes = (boundary: BoundaryRatings): number =>
+  boundary.at.byteLength +
+  boundary.negative.byteLength +
+  boundary.sliPoints.byteLength +
+  boundary.group.byteLength +
+  boundary.customer.byteLength +
+  boundary.customerGroup.byteLength +
+  boundary.ended.byteLength +
+  boundary.wholeFirst.byteLength +
+  boundary.wholeFirstNegative.byteLength +
+  2 * JSON.stringify(boundary.groups).length;
+
+/** The first index whose time is at or after `time` (times ascending). */
+const firstAtOrAfter = (at: Float64Array, time: number): number => {
+  let low = 0;
+  let high = at.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (at[middle] < time) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+};
+
+/** Each additive count's place in a group's row of counts. */
+const column = Object.fromEntries(additiveCounts.map((name, offset) => [name, offset])) as Record<
+  (typeof additiveCounts)[number],
+  number
+>;
+
+const earliest = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b));
+
+/**
+ * What a range's partial days add to its whole days' counts, per group
+ * with a rating there (docs/metrics.md, "Where the journey leaks"): their
+ * ratings, and the change in each outcome count. A customer rating only in
+ * the whole days is counted there already; a customer rating at an edge is
+ * taken out as the whole days counted them (if they rated there) and put
+ * back as the range sees them, the earlier of their firsts at the edges and
+ * in the whole days. Every count is a sum over ratings or customers, and a
+ * customer's reference time a minimum over their ratings, so the whole
+ * days' counts plus these equal journeySql over the range (the outcome
+ * rules below are journeySql's `churned` and `incomplete`, on the same
+ * microseconds).
+ */
+export const edgeCounts = (kept: KeptWholeDays, edges: readonly TimeRange[]): JourneyCountRow[] => {
+  const { boundary } = kept;
+  const windowUs = kept.churnWindowDays * DAY_MS * 1000;
+  // One row of additiveCounts per group, in one array: a wall's request adds to thousands of groups.
+  const width = additiveCounts.length;
+  const counts = new Float64Array(boundary.groups.length * width);
+  const first = new Float64Array(boundary.ended.length).fill(NaN);
+  const firstNegative = new Float64Array(boundary.ended.length).fill(NaN);
+  const seen: number[] = [];
+  for (const edge of edges) {
+    const end = firstAtOrAfter(boundary.at, edge.to * 1000);
+    for (let i = firstAtOrAfter(boundary.at, edge.from * 1000); i < end; i += 1) {
+      const row = boundary.group[i] * width;
+      counts[row + column.ratings] += 1;
+      counts[row + column.negative_ratings] += boundary.negative[i];
+      counts[row + column.sli_points] += boundary.sliPoints[i];
+      const customer = boundary.customer[i];
+      if (customer === -1) {
+        continue;
+      }
+      if (Number.isNaN(first[customer])) {
+        seen.push(customer);
+      }
+      first[customer] = earliest(first[customer], boundary.at[i]);
+      if (boundary.negative[i]) {
+        firstNegative[customer] = earliest(firstNegative[customer], boundary.at[i]);
+      }
+    }
+  }
+  /** One customer's outcome counted in (+1) or out (-1) of their group. */
+  const tally = (customer: number, from: number, fromNegative: number, sign: number) => {
+    const row = boundary.customerGroup[customer] * width;
+    const exposed = !Number.isNaN(fromNegative);
+    const reference = exposed ? fromNegative : from;
+    const ended = boundary.ended[customer];
+    // NaN compares false: no end, no churn.
+    const churned = ended > reference && ended <= reference + windowUs;
+    counts[row + (exposed ? column.exposed_n : column.other_n)] += sign;
+    counts[row + (exposed ? column.exposed_churned : column.other_churned)] += churned ? sign : 0;
+    counts[row + column.incomplete_customers] += kept.asOf !== null && reference + windowUs > kept.asOf ? sign : 0;
+  };
+  for (const customer of seen) {
+    const wholeFirst = boundary.wholeFirst[customer];
+    const wholeFirstNegative = boundary.wholeFirstNegative[customer];
+    if (!Number.isNaN(wholeFirst)) {
+      tally(customer, wholeFirst, wholeFirstNegative, -1);
+    }
+    tally(customer, earliest(first[customer], wholeFirst), earliest(firstNegative[customer], wholeFirstNegative), 1);
+  }
+  const rows: JourneyCountRow[] = [];
+  boundary.groups.forEach((group, index) => {
+    const row = index * width;
+    if (counts[row + column.ratings] > 0) {
+      const added: JourneyCountRow = { ...group };
+      additiveCounts.forEach((name, offset) => {
+        added[name] = counts[row + offset];
+      });
+      rows.push(added);
+    }
+  });
+  return rows;
+};
