@@ -360,18 +360,21 @@ describe('where the journey leaks with its whole days kept: the counts of asking
 describe.each(ways)('where the journey leaks at the bounds of the churn window (%s)', (_way, keeperFor) => {
   // C1 leaves at the moment of their negative rating: not after it, so not churned. C2 leaves a second
   // after theirs, and C3 exactly 90 days after: both churned. The ratings fall in the range's last,
-  // partial day, so a kept range adds them from its edge.
+  // partial day, so a kept range adds them from its edge; C4's kiosk rating there is a group the whole
+  // days do not have, and comes first, in journey order.
   const fill = `
     insert into raw.branches values ('B1', 'Harbour Street', 'North', null);
     insert into raw.customers values
       ('C1', 'B1', null, '2024-01-10', '2024-03-02 10:00:00', 10),
       ('C2', 'B1', null, '2024-01-10', '2024-03-02 10:00:01', 10),
-      ('C3', 'B1', null, '2024-01-10', '2024-05-31 10:00:00', 10);
+      ('C3', 'B1', null, '2024-01-10', '2024-05-31 10:00:00', 10),
+      ('C4', 'B1', null, '2024-01-10', null, 10);
     insert into raw.responses values
       ('R0', 'B1', 'C1', null, 'after_service', 'csat_5', 5, '2024-02-01 09:00', null),
       ('R1', 'B1', 'C1', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null),
       ('R2', 'B1', 'C2', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null),
-      ('R3', 'B1', 'C3', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null);
+      ('R3', 'B1', 'C3', null, 'after_service', 'csat_5', 1, '2024-03-02 10:00:00', null),
+      ('R4', 'B1', 'C4', null, 'kiosk', 'smiley_5', 5, '2024-03-02 11:00:00', null);
   `;
   let warehouse: TestWarehouse;
   beforeAll(async () => {
@@ -380,11 +383,12 @@ describe.each(ways)('where the journey leaks at the bounds of the churn window (
   afterAll(() => warehouse.close());
 
   it('counts an end at the reference time as staying, and one at the window’s last moment as churned', async () => {
-    const [row] = await journey({ connection: warehouse.connection, keeper: keeperFor() }, [], {
+    const [kiosk, afterService] = await journey({ connection: warehouse.connection, keeper: keeperFor() }, [], {
       from: utc('2024-01-01T00:00:00'),
       to: utc('2024-03-02T12:00:00'),
     });
-    expect(row).toMatchObject({ touchpoint: 'after_service', ratings: 4, exposed_n: 3, exposed_churned: 2 });
+    expect(kiosk).toMatchObject({ touchpoint: 'kiosk', ratings: 1, exposed_n: 0, other_n: 1 });
+    expect(afterService).toMatchObject({ touchpoint: 'after_service', ratings: 4, exposed_n: 3, exposed_churned: 2 });
   });
 
   it('leaves out a rating at the range’s end, which the range does not include', async () => {

@@ -3,7 +3,7 @@ import { DAY_MS, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import type { JourneyCountRow } from './journeyRows';
 import { journeyGroupKeys } from './journeySql';
-import { additiveCounts } from './journeyWholeDays';
+import { additiveCounts, inGroupOrder, withCounts, type AdditiveCount } from './journeyWholeDays';
 
 /**
  * The boundary days' ratings (journeyBoundarySql's rows), kept in columns:
@@ -19,6 +19,8 @@ export interface BoundaryRatings {
   group: Int32Array;
   customer: Int32Array;
   groups: JourneyCountRow[];
+  /** Per group, its row among the whole days' counts; -1 when it has none there. */
+  wholeRow: Int32Array;
   customerGroup: Int32Array;
   ended: Float64Array;
   wholeFirst: Float64Array;
@@ -40,12 +42,19 @@ export interface KeptWholeDays {
 
 const micros = (value: PlainValue): number => (value === null || value === undefined ? NaN : Number(value));
 
-/** The boundary days' ratings in columns: read once a day, added from on every request. */
+/**
+ * The boundary days' ratings in columns, each group matched with its row
+ * among the whole days' counts: read once a day, added from on every request.
+ */
 export const keepBoundary = (
   rows: readonly JourneyCountRow[],
+  whole: readonly JourneyCountRow[],
   groupBy: readonly JourneyDimension[]
 ): BoundaryRatings => {
   const keys = journeyGroupKeys(groupBy);
+  const groupKey = (row: JourneyCountRow) => JSON.stringify(keys.map((key) => row[key] ?? null));
+  const wholeRows = new Map(whole.map((row, index) => [groupKey(row), index]));
+  const wholeRow: number[] = [];
   const groupIndex = new Map<string, number>();
   const customerIndex = new Map<string, number>();
   const groups: JourneyCountRow[] = [];
@@ -59,11 +68,12 @@ export const keepBoundary = (
     customer: new Int32Array(rows.length),
   };
   rows.forEach((row, i) => {
-    const groupKey = JSON.stringify(keys.map((key) => row[key] ?? null));
-    let group = groupIndex.get(groupKey);
+    const key = groupKey(row);
+    let group = groupIndex.get(key);
     if (group === undefined) {
       group = groups.length;
-      groupIndex.set(groupKey, group);
+      groupIndex.set(key, group);
+      wholeRow.push(wholeRows.get(key) ?? -1);
       groups.push(
         Object.fromEntries(
           [...keys, 'branch_name', 'touchpoint_order'].filter((name) => name in row).map((name) => [name, row[name]])
@@ -89,6 +99,7 @@ export const keepBoundary = (
   return {
     ...boundary,
     groups,
+    wholeRow: Int32Array.from(wholeRow),
     customerGroup: Int32Array.from(customerGroup),
     ended: Float64Array.from(customers, (row) => micros(row.ended_at)),
     wholeFirst: Float64Array.from(customers, (row) => micros(row.whole_first_at)),
@@ -103,6 +114,7 @@ export const boundaryBytes = (boundary: BoundaryRatings): number =>
   boundary.sliPoints.byteLength +
   boundary.group.byteLength +
   boundary.customer.byteLength +
+  boundary.wholeRow.byteLength +
   boundary.customerGroup.byteLength +
   boundary.ended.byteLength +
   boundary.wholeFirst.byteLength +
@@ -126,16 +138,16 @@ const firstAtOrAfter = (at: Float64Array, time: number): number => {
 
 /** Each additive count's place in a group's row of counts. */
 const column = Object.fromEntries(additiveCounts.map((name, offset) => [name, offset])) as Record<
-  (typeof additiveCounts)[number],
+  AdditiveCount,
   number
 >;
 
 const earliest = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.min(a, b));
 
 /**
- * What a range's partial days add to its whole days' counts, per group
- * with a rating there (docs/metrics.md, "Where the journey leaks"): their
- * ratings, and the change in each outcome count. A customer rating only in
+ * A range's counts per group (journeySql's rows, in its order): its whole
+ * days' counts with what its partial days add (docs/metrics.md, "Where the
+ * journey leaks"): their ratings, and the change in each outcome count. A customer rating only in
  * the whole days is counted there already; a customer rating at an edge is
  * taken out as the whole days counted them (if they rated there) and put
  * back as the range sees them, the earlier of their firsts at the edges and
@@ -145,7 +157,11 @@ const earliest = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b
  * rules below are journeySql's `churned` and `incomplete`, on the same
  * microseconds).
  */
-export const edgeCounts = (kept: KeptWholeDays, edges: readonly TimeRange[]): JourneyCountRow[] => {
+export const addEdges = (
+  kept: KeptWholeDays,
+  edges: readonly TimeRange[],
+  groupBy: readonly JourneyDimension[]
+): JourneyCountRow[] => {
   const { boundary } = kept;
   const windowUs = kept.churnWindowDays * DAY_MS * 1000;
   // One row of additiveCounts per group, in one array: a wall's request adds to thousands of groups.
@@ -194,16 +210,20 @@ export const edgeCounts = (kept: KeptWholeDays, edges: readonly TimeRange[]): Jo
     }
     tally(customer, earliest(first[customer], wholeFirst), earliest(firstNegative[customer], wholeFirstNegative), 1);
   }
-  const rows: JourneyCountRow[] = [];
+  const rows = kept.groups.slice();
+  const ratedOnlyAtEdges: JourneyCountRow[] = [];
   boundary.groups.forEach((group, index) => {
     const row = index * width;
-    if (counts[row + column.ratings] > 0) {
-      const added: JourneyCountRow = { ...group };
-      additiveCounts.forEach((name, offset) => {
-        added[name] = counts[row + offset];
-      });
-      rows.push(added);
+    if (counts[row + column.ratings] === 0) {
+      return;
+    }
+    const edge = (name: AdditiveCount) => counts[row + column[name]];
+    const whole = boundary.wholeRow[index];
+    if (whole === -1) {
+      ratedOnlyAtEdges.push(withCounts(group, edge));
+    } else {
+      rows[whole] = withCounts(rows[whole], (name) => Number(rows[whole][name] ?? 0) + edge(name));
     }
   });
-  return rows;
+  return ratedOnlyAtEdges.length === 0 ? rows : inGroupOrder([...rows, ...ratedOnlyAtEdges], groupBy);
 };

@@ -3,10 +3,10 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import { readRows } from '../db/readRows';
 import type { ColumnarResult } from '../service/frames/readFrame';
-import { edgeCounts, keepBoundary, type KeptWholeDays } from './journeyEdges';
+import { addEdges, keepBoundary, type KeptWholeDays } from './journeyEdges';
 import { journeyResult } from './journeyRows';
 import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
-import { addEdgeCounts, splitWholeDays } from './journeyWholeDays';
+import { splitWholeDays } from './journeyWholeDays';
 
 /**
  * Where a range's whole days are kept: `key` names the query and the whole
@@ -45,15 +45,14 @@ export const runJourney = async (
     const [settings] = await readRows(connection, journeySettingsSql);
     return {
       groups,
-      boundary: keepBoundary(boundary, query.groupBy),
+      boundary: keepBoundary(boundary, groups, query.groupBy),
       asOf: settings.as_of === null ? null : Number(settings.as_of),
       churnWindowDays: Number(settings.churn_window_days),
     };
   });
-  const rows = addEdgeCounts(kept.groups, edgeCounts(kept, split.edges), query.groupBy);
   return {
     sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundaryBound.sql}`,
-    result: journeyResult(rows, query.groupBy),
+    result: journeyResult(addEdges(kept, split.edges, query.groupBy), query.groupBy),
   };
 };
 

@@ -23,7 +23,7 @@ const settle = () => new Promise((resolve) => setImmediate(resolve));
 describe('wholeDaysKeeper: the journey’s whole days counted once per data version', () => {
   const rows: KeptWholeDays = {
     groups: [{ touchpoint: 'app', ratings: 3 }],
-    boundary: keepBoundary([], []),
+    boundary: keepBoundary([], [], []),
     asOf: null,
     churnWindowDays: 90,
   };
