@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
+import { journeyDimensions } from '@touchpoint/contract/src/queryRequest';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import { readRows } from '../db/readRows';
@@ -7,6 +9,27 @@ import { addEdges, keepBoundary, type KeptWholeDays } from './journeyEdges';
 import { journeyResult } from './journeyRows';
 import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
 import { splitWholeDays } from './journeyWholeDays';
+
+/** A question and its whole days: what a keeper's key names, and what it counts again for a new file. */
+const wholeDaysQuestionSchema = z.object({
+  groupBy: z.array(z.enum(journeyDimensions)),
+  filters: z.partialRecord(z.enum(journeyDimensions), z.array(z.string())),
+  whole: z.object({ from: z.number(), to: z.number() }),
+});
+export type WholeDaysQuestion = z.infer<typeof wholeDaysQuestionSchema>;
+
+export const wholeDaysKey = (question: WholeDaysQuestion): string =>
+  JSON.stringify({ groupBy: question.groupBy, filters: question.filters, whole: question.whole });
+
+/** The question a keeper's key names; undefined for a key that is not one. */
+export const wholeDaysQuestion = (key: string): WholeDaysQuestion | undefined => {
+  try {
+    const parsed = wholeDaysQuestionSchema.safeParse(JSON.parse(key));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 /**
  * Where a range's whole days are kept: `key` names the query and the whole
@@ -38,7 +61,7 @@ export const runJourney = async (
   }
   const wholeBound = journeySql(query, split.whole);
   const boundaryBound = journeyBoundarySql(query, split.whole, split.boundary);
-  const key = JSON.stringify({ groupBy: query.groupBy, filters: query.filters, whole: split.whole });
+  const key = wholeDaysKey({ groupBy: query.groupBy, filters: query.filters, whole: split.whole });
   const kept = await keeper(key, async () => {
     const groups = await readRows(connection, wholeBound.sql, wholeBound.params, wholeBound.types);
     const boundary = await readRows(connection, boundaryBound.sql, boundaryBound.params, boundaryBound.types);

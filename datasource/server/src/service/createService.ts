@@ -13,6 +13,8 @@ import { PgServer } from '../postgres/pgServer';
 import { QueryRunner } from './queryRunner';
 import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
+import { recountWholeDays } from './execute/recountWholeDays';
+import { keptQuestions } from './execute/wholeDaysKeeper';
 import type { ServiceConfig } from './serviceConfig';
 import type { ServingDatabase } from './servingDatabase';
 import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
@@ -66,10 +68,12 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   });
   await app.register(reloadingWarehouse, {
     config,
-    onSwap: () => {
+    onSwap: (_next, previous) => {
       cache.clear();
       bodies.clear();
+      const asked = keptQuestions(wholeDays, previous.info.version);
       wholeDays.clear();
+      void recountWholeDays(asked, runner, wholeDays, app.log);
     },
   });
   const { warehouse } = app;

@@ -4,7 +4,7 @@ import { fileIdentity, sameFile, ServingDatabase, type DatabaseSettings, type Fi
 
 export interface WarehouseEvents {
   /** A new file is being served; answers of the previous one are stale. */
-  swapped(next: ServingDatabase): void;
+  swapped(next: ServingDatabase, previous: ServingDatabase): void;
   /** A file was refused (once per file, not once per look). */
   refused(problem: RefusedFile, error: unknown): void;
   /** A look failed for a reason that is no file's fault (a bug): the watcher goes on. */
@@ -134,7 +134,7 @@ export class ReloadingWarehouse {
     this.status.swaps += 1;
     this.status.problem = null;
     this.refusedKey = undefined;
-    this.events.swapped(next);
+    this.events.swapped(next, previous);
     previous.retire();
     return true;
   }

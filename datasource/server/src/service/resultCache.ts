@@ -84,6 +84,11 @@ export class ResultCache<T> {
     this.generation += 1;
   }
 
+  /** The keys held, the most recently used last. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** Entries and bytes held, for tests and the log. */
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };

@@ -1,6 +1,7 @@
 import { keepBoundary, type KeptWholeDays } from '../../journey/journeyEdges';
 import { ResultCache } from '../resultCache';
-import { wholeDaysKeeper } from './wholeDaysKeeper';
+import { wholeDaysKey, wholeDaysQuestion } from '../../journey/runJourney';
+import { keptQuestions, wholeDaysKeeper } from './wholeDaysKeeper';
 
 const cacheOf = () =>
   new ResultCache<KeptWholeDays>(1_000_000, {
@@ -86,5 +87,23 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
     started[0].finish();
     expect(await counter).toBe(rows);
     expect(started).toHaveLength(1);
+  });
+
+  it('names the questions kept for one data version, the most recently used last, as they were asked', async () => {
+    const cache = cacheOf();
+    const stopped = new AbortController().signal;
+    const question = (days: number) => ({ groupBy: ['branch_id' as const], filters: {}, whole: { from: 0, to: days } });
+    for (const [version, days] of [
+      ['v1', 1],
+      ['v2', 2],
+      ['v1', 3],
+    ] as const) {
+      await wholeDaysKeeper(cache, version, stopped)(wholeDaysKey(question(days)), async () => rows);
+    }
+    expect(keptQuestions(cache, 'v1').map(wholeDaysQuestion)).toEqual([question(1), question(3)]);
+    expect(wholeDaysQuestion('not a question')).toBeUndefined();
+    expect(
+      wholeDaysQuestion(JSON.stringify({ groupBy: ['channel'], filters: {}, whole: { from: 0, to: 1 } }))
+    ).toBeUndefined();
   });
 });

@@ -10,6 +10,16 @@ import type { ResultCache } from '../resultCache';
  * (its time limit, its client gone); a request that was waiting for it then
  * counts on its own connection, within its own limits.
  */
+/** A keeper's key in the cache: the data's version, then the question. */
+const cacheKey = (dataVersion: string, key: string) => `${dataVersion}|${key}`;
+
+/** The questions a cache holds for one data version, the most recently used last. */
+export const keptQuestions = (cache: ResultCache<KeptWholeDays>, dataVersion: string): string[] =>
+  cache
+    .keys()
+    .filter((key) => key.startsWith(cacheKey(dataVersion, '')))
+    .map((key) => key.slice(cacheKey(dataVersion, '').length));
+
 export const wholeDaysKeeper =
   (cache: ResultCache<KeptWholeDays>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper =>
   async (key, count) => {
@@ -17,7 +27,7 @@ export const wholeDaysKeeper =
       let counted = false;
       try {
         const kept = await cache.get(
-          `${dataVersion}|${key}`,
+          cacheKey(dataVersion, key),
           () => {
             counted = true;
             return count();

@@ -13,7 +13,7 @@ declare module 'fastify' {
 export interface ReloadingWarehouseOptions {
   config: Pick<ServiceConfig, 'db' | 'threads' | 'memoryLimit' | 'watchIntervalMs'>;
   /** A new file is served: what was computed from the old one is stale. */
-  onSwap: (next: ServingDatabase) => void;
+  onSwap: (next: ServingDatabase, previous: ServingDatabase) => void;
 }
 
 /**
@@ -28,8 +28,8 @@ export const reloadingWarehouse = fastifyPlugin<ReloadingWarehouseOptions>(
       { threads: config.threads, memoryLimit: config.memoryLimit },
       config.watchIntervalMs,
       {
-        swapped: (next) => {
-          onSwap(next);
+        swapped: (next, previous) => {
+          onSwap(next, previous);
           app.log.info({ dataVersion: next.info.dataVersion, asOf: next.info.asOf }, 'new data loaded');
         },
         failed: (error) => app.log.error({ err: error }, 'looking for a new warehouse file failed; looking again'),
