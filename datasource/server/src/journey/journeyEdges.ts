@@ -147,15 +147,15 @@ const earliest = (a: number, b: number) => (Number.isNaN(a) ? b : Number.isNaN(b
 /**
  * A range's counts per group (journeySql's rows, in its order): its whole
  * days' counts with what its partial days add (docs/metrics.md, "Where the
- * journey leaks"): their ratings, and the change in each outcome count. A customer rating only in
- * the whole days is counted there already; a customer rating at an edge is
- * taken out as the whole days counted them (if they rated there) and put
- * back as the range sees them, the earlier of their firsts at the edges and
- * in the whole days. Every count is a sum over ratings or customers, and a
- * customer's reference time a minimum over their ratings, so the whole
- * days' counts plus these equal journeySql over the range (the outcome
- * rules below are journeySql's `churned` and `incomplete`, on the same
- * microseconds).
+ * journey leaks"), their ratings and the change in each outcome count. A
+ * customer rating only in the whole days is counted there already; a
+ * customer rating at an edge is taken out as the whole days counted them
+ * (if they rated there) and put back as the range sees them, the earlier of
+ * their firsts at the edges and in the whole days. Every count is a sum over
+ * ratings or customers, and a customer's reference time a minimum over
+ * their ratings, so the result equals journeySql over the range (the
+ * outcome rules below are journeySql's `churned` and `incomplete`, on the
+ * same microseconds).
  */
 export const addEdges = (
   kept: KeptWholeDays,
