@@ -178,3 +178,57 @@ describe('touchpoint serve: a warehouse built with parameters of its own', () =>
     expect(sli.frames[0].schema.meta?.custom).toMatchObject({ minN: 8 });
   });
 });
+
+describe('touchpoint serve: a journey question too large for its budget', () => {
+  const dir = tempDir('journey-budget');
+  let t: TestService;
+  beforeAll(async () => {
+    const input = writeJourneyFixture(join(dir, 'input'));
+    await replaceDatabase(join(dir, 'w.duckdb'), async (connection) => {
+      await loadDirectory(connection, input);
+    });
+    t = await startTestService(join(dir, 'w.duckdb'), { journeyCacheBytes: 1 });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is answered all the same, and the operator is told once that it is counted again on every request', async () => {
+    const range = { from: Date.parse('2024-01-31T15:17:23.456Z'), to: Date.parse('2024-06-29T15:17:23.456Z') };
+    // Two refreshes a minute apart: the same whole days, neither kept, so each counts them.
+    const ask = async (minutes: number) =>
+      columns(
+        (
+          await t.results({
+            from: new Date(range.from + minutes * 60_000).toISOString(),
+            to: new Date(range.to + minutes * 60_000).toISOString(),
+            queries: [{ refId: 'A', kind: 'journey', groupBy: ['branch_id'] }],
+          })
+        ).A
+      );
+    const reference = await buildTestWarehouse((connection) => loadDirectory(connection, join(dir, 'input')));
+    try {
+      for (const minutes of [0, 1]) {
+        const moved = { from: range.from + minutes * 60_000, to: range.to + minutes * 60_000 };
+        const expected = journeyRecords(
+          (await runJourney(reference.connection, { groupBy: ['branch_id'], filters: {} }, moved)).result
+        );
+        const answer = await ask(minutes);
+        expect(answer.exposed_n).toEqual(expected.map((row) => row.exposed_n));
+        expect(answer.other_churned).toEqual(expected.map((row) => row.other_churned));
+      }
+    } finally {
+      reference.close();
+    }
+    const warnings = t.logs.filter((line) => String(line.msg).includes('TOUCHPOINT_JOURNEY_CACHE_BYTES'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      level: 40,
+      budget: 1,
+      msg: expect.stringMatching(
+        /^a journey question's whole days need 1 MiB, more than .* every request counts them again$/
+      ),
+    });
+  });
+});

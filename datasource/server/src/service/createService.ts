@@ -14,10 +14,10 @@ import { QueryRunner } from './queryRunner';
 import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
 import { recountWholeDays } from './execute/recountWholeDays';
+import { wholeDaysCache } from './execute/wholeDaysCache';
 import { keptQuestions } from './execute/wholeDaysKeeper';
 import type { ServiceConfig } from './serviceConfig';
 import type { ServingDatabase } from './servingDatabase';
-import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
 
@@ -60,20 +60,15 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (body) => body.bytes,
     cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
   });
-  // The journey's whole days, kept apart: one is as large as a day's ratings on either side.
-  const wholeDays = new ResultCache<KeptWholeDays>(config.journeyCacheBytes, {
-    // The counts as JSON text, two bytes a unit; the boundary's columns as they are.
-    sizeOf: (kept) => 2 * JSON.stringify(kept.groups).length + boundaryBytes(kept.boundary),
-    cacheable: () => true,
-  });
+  const wholeDays = wholeDaysCache(config.journeyCacheBytes, app.log);
   await app.register(reloadingWarehouse, {
     config,
     onSwap: (_next, previous) => {
       cache.clear();
       bodies.clear();
-      const asked = keptQuestions(wholeDays, previous.info.version);
+      const asked = keptQuestions(wholeDays.cache, previous.info.version);
       wholeDays.clear();
-      void recountWholeDays(asked, runner, wholeDays, app.log);
+      void recountWholeDays(asked, runner, wholeDays.cache, app.log);
     },
   });
   const { warehouse } = app;
@@ -84,7 +79,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodies,
     caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
     maxArrowRows: config.maxArrowRows,
-    wholeDays,
+    wholeDays: wholeDays.cache,
   };
 
   await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD_BYTES });

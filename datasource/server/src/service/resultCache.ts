@@ -14,6 +14,8 @@ interface Shared<T> {
 export interface CachePolicy<T> {
   sizeOf: (value: T) => number;
   cacheable: (value: T) => boolean;
+  /** Told when a value is larger than the whole budget, so it is not kept at all. */
+  tooLarge?: (key: string, bytes: number) => void;
 }
 
 /**
@@ -110,6 +112,7 @@ export class ResultCache<T> {
 
   private put(key: string, value: T, bytes: number) {
     if (bytes > this.budgetBytes) {
+      this.policy.tooLarge?.(key, bytes);
       return;
     }
     this.entries.set(key, { value, bytes });
