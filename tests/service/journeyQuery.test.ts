@@ -6,6 +6,8 @@ import { newcombeInterval } from '@touchpoint/server/src/journey/newcombeInterva
 import { journeyRecords, runJourney } from '@touchpoint/server/src/journey/runJourney';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
+import type { ServiceConfigInput } from '@touchpoint/server/src/service/serviceConfig';
+import type { ModelParamsInput } from '@touchpoint/server/src/warehouse/modelParams';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import { buildTestWarehouse } from '../support/buildTestWarehouse';
 import { writeJourneyFixture } from '../support/journeyFixture';
@@ -20,15 +22,28 @@ const columns = (result: QueryResult): Record<string, unknown[]> => {
   return Object.fromEntries(frame.schema.fields.map((field, i) => [field.name, frame.data.values[i]]));
 };
 
+/** The fixture loaded into a warehouse in `dir`, built with `params`, and served as in production. */
+const serveJourneyFixture = async (
+  dir: string,
+  params: ModelParamsInput = {},
+  overrides: Partial<ServiceConfigInput> = {}
+): Promise<TestService> => {
+  const input = writeJourneyFixture(join(dir, 'input'));
+  await replaceDatabase(
+    join(dir, 'w.duckdb'),
+    async (connection) => {
+      await loadDirectory(connection, input);
+    },
+    { params }
+  );
+  return startTestService(join(dir, 'w.duckdb'), overrides);
+};
+
 describe('touchpoint serve: where the journey leaks', () => {
   const dir = tempDir('journey-service');
   let t: TestService;
   beforeAll(async () => {
-    const input = writeJourneyFixture(join(dir, 'input'));
-    await replaceDatabase(join(dir, 'w.duckdb'), async (connection) => {
-      await loadDirectory(connection, input);
-    });
-    t = await startTestService(join(dir, 'w.duckdb'));
+    t = await serveJourneyFixture(dir);
   });
   afterAll(async () => {
     await t.close();
@@ -138,15 +153,7 @@ describe('touchpoint serve: a warehouse built with parameters of its own', () =>
   const dir = tempDir('journey-params');
   let t: TestService;
   beforeAll(async () => {
-    const input = writeJourneyFixture(join(dir, 'input'));
-    await replaceDatabase(
-      join(dir, 'w.duckdb'),
-      async (connection) => {
-        await loadDirectory(connection, input);
-      },
-      { params: { churnWindowDays: 30, minN: 8 } }
-    );
-    t = await startTestService(join(dir, 'w.duckdb'));
+    t = await serveJourneyFixture(dir, { churnWindowDays: 30, minN: 8 });
   });
   afterAll(async () => {
     await t.close();
@@ -183,11 +190,7 @@ describe('touchpoint serve: a journey question too large for its budget', () => 
   const dir = tempDir('journey-budget');
   let t: TestService;
   beforeAll(async () => {
-    const input = writeJourneyFixture(join(dir, 'input'));
-    await replaceDatabase(join(dir, 'w.duckdb'), async (connection) => {
-      await loadDirectory(connection, input);
-    });
-    t = await startTestService(join(dir, 'w.duckdb'), { journeyCacheBytes: 1 });
+    t = await serveJourneyFixture(dir, {}, { journeyCacheBytes: 1 });
   });
   afterAll(async () => {
     await t.close();
