@@ -85,4 +85,24 @@ describe('touchpoint serve: a new file counts ahead the journey questions the la
       reference.close();
     }
   });
+
+  it('counts ahead only what requests asked of the last file: a wall taken down stops costing counts', async () => {
+    const countedAhead = () => t.logs.filter((line) => line.msg === COUNTED_AHEAD).length;
+    const swaps = () => t.logs.filter((line) => line.msg === 'new data loaded').length;
+    const load = async () => {
+      const before = swaps();
+      await replaceDatabase(db, async (connection) => {
+        await loadDirectory(connection, input);
+      });
+      await until(() => swaps() > before, 'the new file to be served');
+    };
+    // The wall asked of the file the test above left (its last refresh): counted ahead for the next one.
+    const ahead = countedAhead();
+    await load();
+    await until(() => countedAhead() > ahead, 'the count ahead');
+    // Nothing asks of that file: the next one counts nothing ahead.
+    await load();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(countedAhead()).toBe(ahead + 1);
+  });
 });

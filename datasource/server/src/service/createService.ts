@@ -66,7 +66,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     onSwap: (_next, previous) => {
       cache.clear();
       bodies.clear();
-      const asked = keptQuestions(wholeDays.cache, previous.info.version);
+      const asked = keptQuestions(wholeDays, previous.info.version);
       wholeDays.clear();
       void recountWholeDays(asked, runner, wholeDays.cache, app.log);
     },
@@ -79,7 +79,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodies,
     caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
     maxArrowRows: config.maxArrowRows,
-    wholeDays: wholeDays.cache,
+    wholeDays,
   };
 
   await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD_BYTES });

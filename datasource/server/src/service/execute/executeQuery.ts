@@ -3,7 +3,6 @@ import { querySchema, type Query, type QueryRequest, type QueryResult } from '@t
 import { readRows } from '../../db/readRows';
 import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
 import { errorMessage } from '../../errorMessage';
-import type { KeptWholeDays } from '../../journey/journeyEdges';
 import { runJourney } from '../../journey/runJourney';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
@@ -12,20 +11,20 @@ import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
 import { withDataStamp } from '../frames/withDataStamp';
 import { QueryError } from '../queryError';
-import type { ResultCache } from '../resultCache';
 import type { QueryClass, QueryRunner } from '../queryRunner';
 import type { ServingDatabase } from '../servingDatabase';
 import { bindStatement } from './bindStatement';
 import { chooseInterval } from './chooseInterval';
 import { metricFrames } from './metricFrames';
 import { effectiveRange, requestIntervalMs } from './requestRange';
+import type { WholeDaysCache } from './wholeDaysCache';
 import { wholeDaysKeeper } from './wholeDaysKeeper';
 
 export interface ExecuteContext {
   runner: QueryRunner;
   caps: ResultCaps;
-  /** The journey's counts over whole days, kept per data version (wholeDaysKeeper.ts). */
-  wholeDays: ResultCache<KeptWholeDays>;
+  /** The journey's counts over whole days, kept per data version (wholeDaysCache.ts). */
+  wholeDays: WholeDaysCache;
 }
 
 /** Parses one query of a request; a malformed one fails alone, naming what is wrong. */
@@ -150,7 +149,8 @@ export const executeQuery = async (
     case 'journey':
       return runner.run('dashboard', async (connection, database, stopped) => {
         const range = effectiveRange(request, database.info.asOf);
-        const keeper = wholeDaysKeeper(context.wholeDays, database.info.version, stopped);
+        const { cache, asked } = context.wholeDays;
+        const keeper = wholeDaysKeeper(cache, database.info.version, stopped, asked);
         const { sql, result } = await runJourney(connection, query, range, keeper);
         // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.
         const { churnWindowDays } = database.info;

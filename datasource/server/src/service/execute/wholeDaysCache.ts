@@ -9,8 +9,17 @@ import { ResultCache } from '../resultCache';
  * the budget is counted again on every request; the operator is told once
  * per question and file.
  */
-export const wholeDaysCache = (budgetBytes: number, log: FastifyBaseLogger) => {
+export interface WholeDaysCache {
+  cache: ResultCache<KeptWholeDays>;
+  /** The cache keys requests asked for (wholeDaysKeeper), apart from counts ahead. */
+  asked: Set<string>;
+  /** A new file: nothing kept from the old one holds, and its questions may fit or not anew. */
+  clear: () => void;
+}
+
+export const wholeDaysCache = (budgetBytes: number, log: FastifyBaseLogger): WholeDaysCache => {
   const warned = new Set<string>();
+  const asked = new Set<string>();
   const cache = new ResultCache<KeptWholeDays>(budgetBytes, {
     // The counts as JSON text, two bytes a unit; the boundary's columns as they are.
     sizeOf: (kept) => 2 * JSON.stringify(kept.groups).length + boundaryBytes(kept.boundary),
@@ -27,10 +36,11 @@ export const wholeDaysCache = (budgetBytes: number, log: FastifyBaseLogger) => {
   });
   return {
     cache,
-    /** A new file: nothing kept from the old one holds, and its questions may fit or not anew. */
+    asked,
     clear: () => {
       cache.clear();
       warned.clear();
+      asked.clear();
     },
   };
 };

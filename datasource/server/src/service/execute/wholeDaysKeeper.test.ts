@@ -89,8 +89,9 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
     expect(started).toHaveLength(1);
   });
 
-  it('names the questions kept for one data version, the most recently used last, as they were asked', async () => {
+  it('names the questions requests asked of one data version, the most recently used last, as they were asked', async () => {
     const cache = cacheOf();
+    const asked = new Set<string>();
     const stopped = new AbortController().signal;
     const question = (days: number) => ({ groupBy: ['branch_id' as const], filters: {}, whole: { from: 0, to: days } });
     for (const [version, days] of [
@@ -98,9 +99,11 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
       ['v2', 2],
       ['v1', 3],
     ] as const) {
-      await wholeDaysKeeper(cache, version, stopped)(wholeDaysKey(question(days)), async () => rows);
+      await wholeDaysKeeper(cache, version, stopped, asked)(wholeDaysKey(question(days)), async () => rows);
     }
-    expect(keptQuestions(cache, 'v1').map(wholeDaysQuestion)).toEqual([question(1), question(3)]);
+    // Counted ahead (no requests' set): kept, but not a question anyone asked.
+    await wholeDaysKeeper(cache, 'v1', stopped)(wholeDaysKey(question(4)), async () => rows);
+    expect(keptQuestions({ cache, asked }, 'v1').map(wholeDaysQuestion)).toEqual([question(1), question(3)]);
     expect(wholeDaysQuestion('not a question')).toBeUndefined();
     expect(
       wholeDaysQuestion(JSON.stringify({ groupBy: ['channel'], filters: {}, whole: { from: 0, to: 1 } }))

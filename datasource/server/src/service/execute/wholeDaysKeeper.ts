@@ -2,6 +2,24 @@ import type { KeptWholeDays } from '../../journey/journeyEdges';
 import type { WholeDaysKeeper } from '../../journey/runJourney';
 import type { ResultCache } from '../resultCache';
 
+/** A keeper's key in the cache: the data's version, then the question. */
+const cacheKey = (dataVersion: string, key: string) => `${dataVersion}|${key}`;
+
+/**
+ * The questions requests asked of one data version that its cache still
+ * holds, the most recently used last. One counted ahead for a new file and
+ * never asked of it is not among them, so a wall taken down stops costing
+ * counts after the next load.
+ */
+export const keptQuestions = (
+  wholeDays: { cache: ResultCache<KeptWholeDays>; asked: ReadonlySet<string> },
+  dataVersion: string
+): string[] =>
+  wholeDays.cache
+    .keys()
+    .filter((key) => key.startsWith(cacheKey(dataVersion, '')) && wholeDays.asked.has(key))
+    .map((key) => key.slice(cacheKey(dataVersion, '').length));
+
 /**
  * The journey's whole days (runJourney) kept in a service cache, under the
  * data's version: a wall's screens asking for the same whole days at once
@@ -10,19 +28,16 @@ import type { ResultCache } from '../resultCache';
  * (its time limit, its client gone); a request that was waiting for it then
  * counts on its own connection, within its own limits.
  */
-/** A keeper's key in the cache: the data's version, then the question. */
-const cacheKey = (dataVersion: string, key: string) => `${dataVersion}|${key}`;
-
-/** The questions a cache holds for one data version, the most recently used last. */
-export const keptQuestions = (cache: ResultCache<KeptWholeDays>, dataVersion: string): string[] =>
-  cache
-    .keys()
-    .filter((key) => key.startsWith(cacheKey(dataVersion, '')))
-    .map((key) => key.slice(cacheKey(dataVersion, '').length));
-
 export const wholeDaysKeeper =
-  (cache: ResultCache<KeptWholeDays>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper =>
+  (
+    cache: ResultCache<KeptWholeDays>,
+    dataVersion: string,
+    stopped: AbortSignal,
+    /** Where a request's questions are noted (keptQuestions); a count ahead passes none. */
+    asked?: Set<string>
+  ): WholeDaysKeeper =>
   async (key, count) => {
+    asked?.add(cacheKey(dataVersion, key));
     for (;;) {
       let counted = false;
       try {

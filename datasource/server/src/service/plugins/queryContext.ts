@@ -4,7 +4,7 @@ import type { ResultCaps } from '../frames/readFrame';
 import type { QueryRunner } from '../queryRunner';
 import type { EncodedBody } from '../encodedBody';
 import type { ResultCache } from '../resultCache';
-import type { KeptWholeDays } from '../../journey/journeyEdges';
+import type { WholeDaysCache } from '../execute/wholeDaysCache';
 
 /** One answer of the JSON route, measured once when made: the cache budgets by it and the log reports it. */
 export interface Answer {
@@ -43,8 +43,8 @@ export interface QueryContext {
   bodies: ResultCache<CachedBody>;
   caps: ResultCaps;
   maxArrowRows: number;
-  /** The journey's counts over whole days (wholeDaysKeeper.ts). */
-  wholeDays: ResultCache<KeptWholeDays>;
+  /** The journey's counts over whole days (wholeDaysCache.ts). */
+  wholeDays: WholeDaysCache;
 }
 
 /** An AbortSignal that fires when the client goes away before its answer is sent. */
