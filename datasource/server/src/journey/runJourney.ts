@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { z } from 'zod';
-import { journeyDimensions } from '@touchpoint/contract/src/queryRequest';
+import { journeyQuerySchema } from '@touchpoint/contract/src/queryRequest';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import { readRows } from '../db/readRows';
@@ -10,10 +10,8 @@ import { journeyResult } from './journeyRows';
 import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
 import { splitWholeDays } from './journeyWholeDays';
 
-/** A question and its whole days: what a keeper's key names, and what it counts again for a new file. */
-const wholeDaysQuestionSchema = z.object({
-  groupBy: z.array(z.enum(journeyDimensions)),
-  filters: z.partialRecord(z.enum(journeyDimensions), z.array(z.string())),
+/** A question (the contract's, as a request asks it) and its whole days: what a keeper's key names, and what it counts again for a new file. */
+const wholeDaysQuestionSchema = journeyQuerySchema.pick({ groupBy: true, filters: true }).extend({
   whole: z.object({ from: z.number(), to: z.number() }),
 });
 export type WholeDaysQuestion = z.infer<typeof wholeDaysQuestionSchema>;
