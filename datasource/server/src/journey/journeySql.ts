@@ -42,17 +42,14 @@ const journeyParts = (query: JourneyShape) => {
       filters.push(`and list_contains($only_${dimension}, ${dimension})`);
     }
   }
-  const span = (name: string, range: TimeRange) => {
-    for (const [end, ms] of [
-      ['from', range.from],
-      ['to', range.to],
-    ] as const) {
-      const bound = bindTimestamp(ms);
-      params[`${name}_${end}`] = bound.value;
-      types[`${name}_${end}`] = bound.type;
-    }
-    return `responded_at >= $${name}_from and responded_at < $${name}_to`;
+  const bind = (name: string, ms: number) => {
+    const bound = bindTimestamp(ms);
+    params[name] = bound.value;
+    types[name] = bound.type;
+    return `$${name}`;
   };
+  const span = (name: string, range: TimeRange) =>
+    `responded_at >= ${bind(`${name}_from`, range.from)} and responded_at < ${bind(`${name}_to`, range.to)}`;
   /** The ratings of a range the query reads, with the columns both statements need. */
   const ratings = (name: string, range: TimeRange, extra = '') =>
     `select ${keyList.join(', ')}, customer_id, customer_ended_at, is_negative, sli_points, responded_at
