@@ -5,13 +5,15 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { readRows } from '@touchpoint/server/src/db/readRows';
 import { newcombeInterval } from '@touchpoint/server/src/journey/newcombeInterval';
 import type { KeptWholeDays } from '@touchpoint/server/src/journey/journeyEdges';
-import { journeyRecords, runJourney, type WholeDaysKeeper } from '@touchpoint/server/src/journey/runJourney';
+import type { WholeDaysKeeper } from '@touchpoint/server/src/days/splitWholeDays';
+import { journeyRecords, runJourney } from '@touchpoint/server/src/journey/runJourney';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { fillSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { writeJourneyFixture } from '../support/journeyFixture';
 import { arbitraryRanges as cutRanges } from '../support/arbitraryRanges';
+import { mapKeeper } from '../support/mapKeeper';
 import { utc } from '../support/metricHelpers';
 
 // The fixture's table (tests/support/journeyFixture.ts) is the hand computation.
@@ -20,7 +22,7 @@ const all = { from: utc('2024-01-01T00:00:00'), to: utc('2024-07-01T00:00:00') }
 /** Where the journey is asked: a warehouse's connection and, as the service asks, a keeper of whole days' counts. */
 interface Asked {
   connection: DuckDBConnection;
-  keeper?: WholeDaysKeeper;
+  keeper?: WholeDaysKeeper<KeptWholeDays>;
 }
 
 const journey = async (
@@ -30,23 +32,10 @@ const journey = async (
   filters: Partial<Record<JourneyDimension, string[]>> = {}
 ) => journeyRecords((await runJourney(at.connection, { groupBy, filters }, range, at.keeper)).result);
 
-/** A keeper as the service's, in a Map: it counts how often the whole days were counted and how often read. */
-const keptWholeDays = () => {
-  const kept = new Map<string, KeptWholeDays>();
-  const uses = { counted: 0, read: 0 };
-  const keeper: WholeDaysKeeper = async (key, count) => {
-    uses.read += 1;
-    if (!kept.has(key)) {
-      uses.counted += 1;
-      kept.set(key, await count());
-    }
-    return kept.get(key)!;
-  };
-  return { keeper, uses };
-};
+const keptWholeDays = () => mapKeeper<KeptWholeDays>();
 
 /** The service's two ways to a range's counts: all at once, or its whole days kept and its edges added. */
-const ways: Array<[string, () => WholeDaysKeeper | undefined]> = [
+const ways: Array<[string, () => WholeDaysKeeper<KeptWholeDays> | undefined]> = [
   ['counted at once', () => undefined],
   ['whole days kept, edges added', () => keptWholeDays().keeper],
 ];

@@ -1,6 +1,7 @@
 import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
 import { DAY_MS, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
+import { firstAtOrAfter } from '../days/firstAtOrAfter';
 import type { JourneyCountRow } from './journeyRows';
 import { journeyGroupKeys } from './journeySql';
 import { additiveCounts, inGroupOrder, withCounts, type AdditiveCount } from './journeyWholeDays';
@@ -120,21 +121,6 @@ export const boundaryBytes = (boundary: BoundaryRatings): number =>
   boundary.wholeFirst.byteLength +
   boundary.wholeFirstNegative.byteLength +
   2 * JSON.stringify(boundary.groups).length;
-
-/** The first index whose time is at or after `time` (times ascending). */
-const firstAtOrAfter = (at: Float64Array, time: number): number => {
-  let low = 0;
-  let high = at.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (at[middle] < time) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
-  return low;
-};
 
 /** Each additive count's place in a group's row of counts. */
 const column = Object.fromEntries(additiveCounts.map((name, offset) => [name, offset])) as Record<

@@ -8,7 +8,7 @@ import type { ColumnarResult } from '../service/frames/readFrame';
 import { addEdges, keepBoundary, type KeptWholeDays } from './journeyEdges';
 import { journeyResult } from './journeyRows';
 import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
-import { splitWholeDays } from './journeyWholeDays';
+import { splitWholeDays, type WholeDaysKeeper } from '../days/splitWholeDays';
 
 /** A question (the contract's, as a request asks it) and its whole days: what a keeper's key names, and what it counts again for a new file. */
 const wholeDaysQuestionSchema = journeyQuerySchema.pick({ groupBy: true, filters: true }).extend({
@@ -30,13 +30,6 @@ export const wholeDaysQuestion = (key: string): WholeDaysQuestion | undefined =>
 };
 
 /**
- * Where a range's whole days are kept: `key` names the query and the whole
- * days (not the data: the keeper belongs to one warehouse), and `count`
- * reads them when it has not.
- */
-export type WholeDaysKeeper = (key: string, count: () => Promise<KeptWholeDays>) => Promise<KeptWholeDays>;
-
-/**
  * Where the journey leaks over one range: the statements that ran and the
  * frame's columns. With a keeper, the whole days inside the range are
  * counted once and kept with the ratings of the day on either side, and
@@ -49,7 +42,7 @@ export const runJourney = async (
   connection: DuckDBConnection,
   query: JourneyShape,
   range: TimeRange,
-  keeper?: WholeDaysKeeper
+  keeper?: WholeDaysKeeper<KeptWholeDays>
 ): Promise<{ sql: string; result: ColumnarResult }> => {
   const split = keeper && splitWholeDays(range);
   if (!split) {

@@ -16,6 +16,14 @@ export type MetricSource = 'rollup' | 'fact' | 'hybrid';
 export interface MetricSqlOptions {
   /** Put before every parameter name, so that two of these queries can be bound in one statement. */
   paramPrefix?: string;
+  /**
+   * What the statement gives: the metric's value and n (the default); each
+   * component summed per key, before the formula (`sums`), for a range's
+   * whole days kept to add edges to; or the rows scanned, each with its
+   * time in epoch microseconds as `__at`, in no order (`rows`, the fact
+   * alone), for the days either side of them.
+   */
+  output?: 'value' | 'sums' | 'rows';
 }
 
 /**
@@ -30,7 +38,7 @@ export const buildMetricSql = (
   query: MetricQuery,
   range: TimeRange,
   source: MetricSource,
-  { paramPrefix = '' }: MetricSqlOptions = {}
+  { paramPrefix = '', output = 'value' }: MetricSqlOptions = {}
 ): BoundQuery => {
   const { rollup, rollupTime, fact, factTime } = metric.source;
   const needsRollup = source !== 'fact';
@@ -42,8 +50,11 @@ export const buildMetricSql = (
   if (hasOpening && needsFact) {
     throw new Error(`metric '${metric.name}' is a stock and is only kept in its rollup`);
   }
-  if (metric.components.length === 0 && needsRollup) {
+  if (metric.components.length === 0 && (needsRollup || output !== 'value')) {
     throw new Error(`metric '${metric.name}' is a distribution and is only read from its fact`);
+  }
+  if (output === 'rows' && source !== 'fact') {
+    throw new Error(`metric '${metric.name}': rows are read from the fact alone`);
   }
   for (const dimension of [...query.groupBy, ...Object.keys(query.filters)]) {
     if (!metric.dimensions.includes(dimension)) {
@@ -76,6 +87,7 @@ export const buildMetricSql = (
     const bucket = bucketOf(timeColumn);
     return [
       ...(bucket ? [`${bucket} as __time`] : []),
+      ...(output === 'rows' ? [`epoch_us(${quoteIdentifier(timeColumn)}) as __at`] : []),
       `${dayColumn} as __day`,
       ...dims,
       ...(metric.components.length > 0 ? metric.components.map((c) => quoteIdentifier(c.name)) : ['*']),
@@ -113,6 +125,9 @@ export const buildMetricSql = (
     }
   }
   const scan = scans.length === 1 ? scans[0] : scans.map((s) => `(${s})`).join(' union all by name ');
+  if (output === 'rows') {
+    return { sql: scan, params, types };
+  }
   // A stock is read on the first day the bucket covers in the range.
   const rows = hasOpening
     ? `select *, min(__day) over (${query.interval ? 'partition by __time' : ''}) as __first from (${scan})`
@@ -131,9 +146,12 @@ export const buildMetricSql = (
     const name = quoteIdentifier(c.name);
     return c.agg === 'sum' ? `sum(${name}) as ${name}` : `sum(${name}) filter (where __day = __first) as ${name}`;
   });
+  const outputs =
+    output === 'sums'
+      ? metric.components.map((c) => quoteIdentifier(c.name))
+      : [`(${metric.formula})::double as value`, `coalesce((${metric.n})::bigint, 0) as n`];
   const sql =
     `with aggregated as (select ${[...keys, ...aggregates].join(', ')} from (${rows})${groupBy}) ` +
-    `select ${[...order, `(${metric.formula})::double as value`, `coalesce((${metric.n})::bigint, 0) as n`].join(', ')} ` +
-    `from aggregated${orderBy}`;
+    `select ${[...order, ...outputs].join(', ')} from aggregated${orderBy}`;
   return { sql, params, types };
 };

@@ -16,7 +16,9 @@ import { ResultCache } from './resultCache';
 import { recountWholeDays } from './execute/recountWholeDays';
 import { wholeDaysCache } from './execute/wholeDaysCache';
 import { keptQuestions } from './execute/wholeDaysKeeper';
-import type { ServiceConfig } from './serviceConfig';
+import { serviceEnvNames, type ServiceConfig } from './serviceConfig';
+import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
+import { keptMetricBytes } from '../metrics/metricEdges';
 import type { ServingDatabase } from './servingDatabase';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
@@ -60,15 +62,34 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (body) => body.bytes,
     cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
   });
-  const wholeDays = wholeDaysCache(config.journeyCacheBytes, app.log);
+  const journeyDays = wholeDaysCache(
+    {
+      budgetBytes: config.journeyCacheBytes,
+      // The counts as JSON text, two bytes a unit; the boundary's columns as they are.
+      sizeOf: (kept: KeptWholeDays) => 2 * JSON.stringify(kept.groups).length + boundaryBytes(kept.boundary),
+      what: 'a journey question',
+      setting: serviceEnvNames.journeyCacheBytes,
+    },
+    app.log
+  );
+  const metricDays = wholeDaysCache(
+    {
+      budgetBytes: config.metricDaysCacheBytes,
+      sizeOf: keptMetricBytes,
+      what: 'a metric question',
+      setting: serviceEnvNames.metricDaysCacheBytes,
+    },
+    app.log
+  );
   await app.register(reloadingWarehouse, {
     config,
     onSwap: (_next, previous) => {
       cache.clear();
       bodies.clear();
-      const asked = keptQuestions(wholeDays, previous.info.version);
-      wholeDays.clear();
-      void recountWholeDays(asked, runner, wholeDays.cache, app.log);
+      const asked = keptQuestions(journeyDays, previous.info.version);
+      journeyDays.clear();
+      metricDays.clear();
+      void recountWholeDays(asked, runner, journeyDays.cache, app.log);
     },
   });
   const { warehouse } = app;
@@ -79,7 +100,8 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     bodies,
     caps: { maxRows: config.maxRows, maxBytes: config.maxBytes },
     maxArrowRows: config.maxArrowRows,
-    wholeDays,
+    journeyDays,
+    metricDays,
   };
 
   await app.register(compress, { global: true, threshold: COMPRESS_THRESHOLD_BYTES });

@@ -49,6 +49,16 @@ export const serviceConfigSchema = z
       .int()
       .min(0)
       .default(256 * 1024 * 1024),
+    /**
+     * Budget for metrics' whole days (runKeptMetric): per question and day, each key's sums and the
+     * fact rows of the day either side, which a wall's moving ranges are answered from. Emptied when
+     * the data changes; a question that does not fit is read whole on every request.
+     */
+    metricDaysCacheBytes: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .default(128 * 1024 * 1024),
     /** How often to look for a new database file from `touchpoint load`. */
     watchIntervalMs: z.coerce.number().int().positive().default(1000),
     /** The PostgreSQL protocol's port; off unless given. */
@@ -74,7 +84,8 @@ export const serviceConfigSchema = z
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export type ServiceConfigInput = z.input<typeof serviceConfigSchema>;
 
-const envNames: Record<keyof ServiceConfig, string> = {
+/** Each setting's environment variable, named in messages that tell an operator what to raise. */
+export const serviceEnvNames: Record<keyof ServiceConfig, string> = {
   db: 'TOUCHPOINT_DB',
   host: 'TOUCHPOINT_HOST',
   port: 'TOUCHPOINT_PORT',
@@ -90,6 +101,7 @@ const envNames: Record<keyof ServiceConfig, string> = {
   maxArrowRows: 'TOUCHPOINT_MAX_ARROW_ROWS',
   cacheBytes: 'TOUCHPOINT_CACHE_BYTES',
   journeyCacheBytes: 'TOUCHPOINT_JOURNEY_CACHE_BYTES',
+  metricDaysCacheBytes: 'TOUCHPOINT_METRIC_DAYS_CACHE_BYTES',
   watchIntervalMs: 'TOUCHPOINT_WATCH_INTERVAL_MS',
   pgPort: 'TOUCHPOINT_PG_PORT',
   pgTlsCert: 'TOUCHPOINT_PG_TLS_CERT',
@@ -110,7 +122,7 @@ export const withEnvironment = <F extends Flags>(
   env: NodeJS.ProcessEnv = process.env
 ): Record<string, string> => {
   const merged: Record<string, string> = {};
-  for (const [key, name] of Object.entries(envNames) as Array<[keyof ServiceConfig, string]>) {
+  for (const [key, name] of Object.entries(serviceEnvNames) as Array<[keyof ServiceConfig, string]>) {
     const value = (flags as Flags)[key] ?? env[name];
     if (value !== undefined && value !== '') {
       merged[key] = value;

@@ -1,12 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
-import { readRows } from '../../db/readRows';
-import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
-import { errorMessage } from '../../errorMessage';
+import type { KeptWholeDays } from '../../journey/journeyEdges';
 import { runJourney } from '../../journey/runJourney';
-import { planMetricSql } from '../../metrics/planMetricSource';
-import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
-import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import type { KeptMetricDays } from '../../metrics/metricEdges';
 import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
 import { withDataStamp } from '../frames/withDataStamp';
@@ -16,6 +12,7 @@ import type { ServingDatabase } from '../servingDatabase';
 import { bindStatement } from './bindStatement';
 import { chooseInterval } from './chooseInterval';
 import { metricFrames } from './metricFrames';
+import { metricRows } from './metricRows';
 import { effectiveRange, requestIntervalMs } from './requestRange';
 import type { WholeDaysCache } from './wholeDaysCache';
 import { wholeDaysKeeper } from './wholeDaysKeeper';
@@ -24,7 +21,9 @@ export interface ExecuteContext {
   runner: QueryRunner;
   caps: ResultCaps;
   /** The journey's counts over whole days, kept per data version (wholeDaysCache.ts). */
-  wholeDays: WholeDaysCache;
+  journeyDays: WholeDaysCache<KeptWholeDays>;
+  /** Metrics' sums over whole days, kept per data version (wholeDaysCache.ts). */
+  metricDays: WholeDaysCache<KeptMetricDays>;
 }
 
 /** Parses one query of a request; a malformed one fails alone, naming what is wrong. */
@@ -74,7 +73,7 @@ export const executeQuery = async (
         return { frames, ...(columns.truncated ? { truncated: true } : {}) };
       });
     case 'metric':
-      return runner.run('dashboard', async (connection, database) => {
+      return runner.run('dashboard', async (connection, database, stopped) => {
         const metric = database.metrics.get(query.metric);
         if (!metric) {
           throw new QueryError(
@@ -92,24 +91,14 @@ export const executeQuery = async (
             `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`
           );
         }
-        const metricQuery = { ...query, interval };
-        const plan = (on: TimeRange, paramPrefix?: string) => {
-          try {
-            return planMetricSql(metric, metricQuery, on, database.columns, { paramPrefix });
-          } catch (error) {
-            throw new QueryError('bad_request', errorMessage(error), { cause: error });
-          }
-        };
-        const { source, bound } = plan(range);
-        // Compared: both periods in one statement, one query's latency rather than two in a row.
-        const compared =
-          query.compare === 'previous_period'
-            ? periodsSql(bound, plan(previousPeriod(range), 'previous_').bound, query.groupBy)
-            : undefined;
-        const executed = compared ?? bound;
-        const read = await readRows(connection, executed.sql, executed.params, executed.types);
-        const periods = compared ? splitPeriods(read) : undefined;
-        const rows = periods ? withPreviousPeriod(periods.current, periods.previous, query.groupBy) : read;
+        const { cache } = context.metricDays;
+        const { source, sql, rows } = await metricRows(connection, {
+          metric,
+          query: { ...query, interval },
+          range,
+          columnsOf: database.columns,
+          keeper: wholeDaysKeeper(cache, database.info.version, stopped),
+        });
         const notices =
           interval !== query.interval && query.interval !== 'auto'
             ? [
@@ -120,7 +109,7 @@ export const executeQuery = async (
               ]
             : [];
         const meta = {
-          executedQueryString: executed.sql,
+          executedQueryString: sql,
           ...(notices.length > 0 ? { notices } : {}),
           custom: { source, interval },
         };
@@ -149,7 +138,7 @@ export const executeQuery = async (
     case 'journey':
       return runner.run('dashboard', async (connection, database, stopped) => {
         const range = effectiveRange(request, database.info.asOf);
-        const { cache, asked } = context.wholeDays;
+        const { cache, asked } = context.journeyDays;
         const keeper = wholeDaysKeeper(cache, database.info.version, stopped, asked);
         const { sql, result } = await runJourney(connection, query, range, keeper);
         // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.

@@ -1,5 +1,4 @@
-import type { KeptWholeDays } from '../../journey/journeyEdges';
-import type { WholeDaysKeeper } from '../../journey/runJourney';
+import type { WholeDaysKeeper } from '../../days/splitWholeDays';
 import type { ResultCache } from '../resultCache';
 
 /** A keeper's key in the cache: the data's version, then the question. */
@@ -11,8 +10,8 @@ const cacheKey = (dataVersion: string, key: string) => `${dataVersion}|${key}`;
  * never asked of it is not among them, so a wall taken down stops costing
  * counts after the next load.
  */
-export const keptQuestions = (
-  wholeDays: { cache: ResultCache<KeptWholeDays>; asked: ReadonlySet<string> },
+export const keptQuestions = <T>(
+  wholeDays: { cache: ResultCache<T>; asked: ReadonlySet<string> },
   dataVersion: string
 ): string[] =>
   wholeDays.cache
@@ -21,21 +20,22 @@ export const keptQuestions = (
     .map((key) => key.slice(cacheKey(dataVersion, '').length));
 
 /**
- * The journey's whole days (runJourney) kept in a service cache, under the
- * data's version: a wall's screens asking for the same whole days at once
- * share one count, and later requests read it. The count runs on the
- * connection of the request that started it, so it stops with that request
- * (its time limit, its client gone); a request that was waiting for it then
- * counts on its own connection, within its own limits.
+ * What a range's whole days give (the journey's counts, a metric's sums)
+ * kept in a service cache, under the data's version: a wall's screens
+ * asking for the same whole days at once share one count, and later
+ * requests read it. The count runs on the connection of the request that
+ * started it, so it stops with that request (its time limit, its client
+ * gone); a request that was waiting for it then counts on its own
+ * connection, within its own limits.
  */
 export const wholeDaysKeeper =
-  (
-    cache: ResultCache<KeptWholeDays>,
+  <T>(
+    cache: ResultCache<T>,
     dataVersion: string,
     stopped: AbortSignal,
     /** Where a request's questions are noted (keptQuestions); a count ahead passes none. */
     asked?: Set<string>
-  ): WholeDaysKeeper =>
+  ): WholeDaysKeeper<T> =>
   async (key, count) => {
     asked?.add(cacheKey(dataVersion, key));
     for (;;) {

@@ -5,6 +5,8 @@ import type { QueryRunner } from '../queryRunner';
 import type { EncodedBody } from '../encodedBody';
 import type { ResultCache } from '../resultCache';
 import type { WholeDaysCache } from '../execute/wholeDaysCache';
+import type { KeptWholeDays } from '../../journey/journeyEdges';
+import type { KeptMetricDays } from '../../metrics/metricEdges';
 
 /** One answer of the JSON route, measured once when made: the cache budgets by it and the log reports it. */
 export interface Answer {
@@ -44,7 +46,9 @@ export interface QueryContext {
   caps: ResultCaps;
   maxArrowRows: number;
   /** The journey's counts over whole days (wholeDaysCache.ts). */
-  wholeDays: WholeDaysCache;
+  journeyDays: WholeDaysCache<KeptWholeDays>;
+  /** Metrics' sums over whole days (wholeDaysCache.ts). */
+  metricDays: WholeDaysCache<KeptMetricDays>;
 }
 
 /** An AbortSignal that fires when the client goes away before its answer is sent. */

@@ -1,4 +1,4 @@
-import { splitWholeDays } from './journeyWholeDays';
+import { splitWholeDays } from './splitWholeDays';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 

@@ -1,0 +1,42 @@
+import { DAY_MS, ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
+
+/** A range as the whole UTC days inside it and the partial days at its edges. */
+export interface DaySplit {
+  whole: TimeRange;
+  edges: TimeRange[];
+  /** The day before the whole days and the day after: where the edges of every range with these whole days fall. */
+  boundary: [TimeRange, TimeRange];
+}
+
+/**
+ * Splits a range where the metric panels split theirs (buildMetricSql's
+ * hybrid source): the whole days, the same all day for a dashboard's moving
+ * `now-90d`, and what is left at each end, within the day on either side.
+ * Undefined when no whole day fits.
+ */
+export const splitWholeDays = (range: TimeRange): DaySplit | undefined => {
+  const whole = { from: ceilDay(range.from), to: floorDay(range.to) };
+  if (whole.to <= whole.from) {
+    return undefined;
+  }
+  const edges: TimeRange[] = [];
+  if (range.from < whole.from) {
+    edges.push({ from: range.from, to: whole.from });
+  }
+  if (whole.to < range.to) {
+    edges.push({ from: whole.to, to: range.to });
+  }
+  const boundary: [TimeRange, TimeRange] = [
+    { from: whole.from - DAY_MS, to: whole.from },
+    { from: whole.to, to: whole.to + DAY_MS },
+  ];
+  return { whole, edges, boundary };
+};
+
+/**
+ * Where what a range's whole days give is kept (the journey's counts, a
+ * metric's sums): `key` names the question and the whole days (not the
+ * data: a keeper belongs to one warehouse), and `count` reads them when it
+ * has not.
+ */
+export type WholeDaysKeeper<T> = (key: string, count: () => Promise<T>) => Promise<T>;

@@ -1,0 +1,49 @@
+import { addMetricEdges, keepMetricBoundary, type MetricShape } from './metricEdges';
+
+const shape: MetricShape = { keyColumns: ['time', 'channel'], components: ['rated', 'points'] };
+const day = 86_400_000;
+const us = (ms: number) => ms * 1000;
+
+// The whole days' sums, in the statement's order (time, then channel, NULLS LAST).
+const sums = [
+  { time: 0, channel: 'chat', rated: 2, points: 10 },
+  { time: 0, channel: 'phone', rated: null, points: null },
+  { time: 0, channel: null, rated: 1, points: 3 },
+];
+// The day after the whole days: rows of keys the whole days have, and of keys they do not.
+const boundaryRows = [
+  { __time: 0, channel: 'email', __at: us(day + 10), rated: 1, points: 4 },
+  { __time: 0, channel: 'phone', __at: us(day + 20), rated: 1, points: null },
+  { __time: 0, channel: 'chat', __at: us(day + 30), rated: 1, points: 5 },
+  { __time: 0, channel: 'zoom', __at: us(day + 40), rated: 1, points: 1 },
+  { __time: day, channel: 'chat', __at: us(day + 50), rated: 1, points: 2 },
+];
+
+describe("addMetricEdges: a range's sums from its whole days' and its edges' rows", () => {
+  const kept = { sums, boundary: keepMetricBoundary(boundaryRows, sums, shape) };
+
+  it('adds the rows inside each edge, from its start to just before its end, as SQL sums them', () => {
+    const rows = addMetricEdges(kept, [{ from: day + 20, to: day + 30 }], shape);
+    // The row at the edge's end is left out; a NULL plus a number is the number, NULL plus NULL is NULL.
+    expect(rows).toEqual([sums[0], { time: 0, channel: 'phone', rated: 1, points: null }, sums[2]]);
+    expect(sums[1]).toEqual({ time: 0, channel: 'phone', rated: null, points: null });
+  });
+
+  it('puts a key only the edges have in its place, as order by would', () => {
+    const rows = addMetricEdges(kept, [{ from: day, to: day + 51 }], shape);
+    expect(rows).toEqual([
+      { time: 0, channel: 'chat', rated: 3, points: 15 },
+      { time: 0, channel: 'email', rated: 1, points: 4 },
+      { time: 0, channel: 'phone', rated: 1, points: null },
+      { time: 0, channel: 'zoom', rated: 1, points: 1 },
+      { time: 0, channel: null, rated: 1, points: 3 },
+      { time: day, channel: 'chat', rated: 1, points: 2 },
+    ]);
+  });
+
+  it('gives the whole days alone for no edge, and leaves what it keeps as it was', () => {
+    expect(addMetricEdges(kept, [], shape)).toEqual(sums);
+    addMetricEdges(kept, [{ from: day, to: 2 * day }], shape);
+    expect(addMetricEdges(kept, [], shape)).toEqual(sums);
+  });
+});

@@ -1,0 +1,146 @@
+import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { compareValues } from '../db/compareValues';
+import type { PlainValue } from '../db/plainValue';
+import type { Row } from '../db/readRows';
+import { firstAtOrAfter } from '../days/firstAtOrAfter';
+
+/**
+ * The boundary days' fact rows (buildMetricSql's `rows`), kept in columns:
+ * per row its time (epoch microseconds, ascending), its key and each
+ * component (NaN for NULL); per key its columns and its row among the whole
+ * days' sums (-1 when it has none there).
+ */
+export interface MetricBoundary {
+  at: Float64Array;
+  key: Int32Array;
+  components: Float64Array[];
+  keys: Row[];
+  wholeRow: Int32Array;
+}
+
+/** A metric's whole days as the keeper holds them: each key's component sums, in the statement's order, and the days either side. */
+export interface KeptMetricDays {
+  sums: Row[];
+  boundary: MetricBoundary;
+}
+
+/** How a metric's rows are keyed and what they sum: the time bucket (when asked), the groups, the components. */
+export interface MetricShape {
+  /** `time` first when the query has an interval, then its groupBy, in the statement's order. */
+  keyColumns: readonly string[];
+  components: readonly string[];
+}
+
+// The boundary's rows name their bucket `__time`; the summed rows call it `time`.
+const boundaryColumn = (column: string) => (column === 'time' ? '__time' : column);
+
+const keyOf = (row: Row, columns: readonly string[]) => JSON.stringify(columns.map((column) => row[column] ?? null));
+
+/** The boundary days' rows in columns, each key matched with its row among the whole days' sums: read once a day, added from on every request. */
+export const keepMetricBoundary = (rows: readonly Row[], sums: readonly Row[], shape: MetricShape): MetricBoundary => {
+  const { keyColumns, components } = shape;
+  const wholeRows = new Map(sums.map((row, index) => [keyOf(row, keyColumns), index]));
+  const rowColumns = keyColumns.map(boundaryColumn);
+  const keyIndex = new Map<string, number>();
+  const keys: Row[] = [];
+  const wholeRow: number[] = [];
+  const at = new Float64Array(rows.length);
+  const key = new Int32Array(rows.length);
+  const values = components.map(() => new Float64Array(rows.length));
+  rows.forEach((row, i) => {
+    const text = keyOf(row, rowColumns);
+    let index = keyIndex.get(text);
+    if (index === undefined) {
+      index = keys.length;
+      keyIndex.set(text, index);
+      keys.push(Object.fromEntries(keyColumns.map((column, c) => [column, row[rowColumns[c]] ?? null])));
+      wholeRow.push(wholeRows.get(text) ?? -1);
+    }
+    at[i] = Number(row.__at);
+    key[i] = index;
+    components.forEach((name, c) => {
+      const value = row[name];
+      values[c][i] = value === null || value === undefined ? NaN : Number(value);
+    });
+  });
+  return { at, key, components: values, keys, wholeRow: Int32Array.from(wholeRow) };
+};
+
+/** The bytes a kept metric holds, for the keeper's budget: the columns as they are, rows as JSON text. */
+export const keptMetricBytes = (kept: KeptMetricDays): number =>
+  kept.boundary.at.byteLength +
+  kept.boundary.key.byteLength +
+  kept.boundary.wholeRow.byteLength +
+  kept.boundary.components.reduce((bytes, column) => bytes + column.byteLength, 0) +
+  2 * (JSON.stringify(kept.sums).length + JSON.stringify(kept.boundary.keys).length);
+
+// SQL's sum: NULL plus a number is the number; NULL only when every part is.
+const plus = (a: PlainValue | undefined, b: number | null): number | null =>
+  a === null || a === undefined ? b : b === null ? Number(a) : Number(a) + b;
+
+const inKeyOrder = (keyColumns: readonly string[]) => (a: Row, b: Row) =>
+  keyColumns.reduce((order, column) => order || compareValues(a[column], b[column]), 0);
+
+/**
+ * A range's component sums per key (buildMetricSql's `sums` over the
+ * range, in its order): its whole days' sums with each edge's fact rows
+ * added. A sum over a range is the sum of its parts, so this is what the
+ * statement gives over the range itself; a key rated only at an edge is
+ * put in its place, as `order by` would.
+ */
+export const addMetricEdges = (kept: KeptMetricDays, edges: readonly TimeRange[], shape: MetricShape): Row[] => {
+  const { boundary } = kept;
+  const { keyColumns, components } = shape;
+  const width = components.length;
+  const sums = new Float64Array(boundary.keys.length * width);
+  const seen = new Uint8Array(boundary.keys.length * width);
+  const touched = new Uint8Array(boundary.keys.length);
+  for (const edge of edges) {
+    const end = firstAtOrAfter(boundary.at, edge.to * 1000);
+    for (let i = firstAtOrAfter(boundary.at, edge.from * 1000); i < end; i += 1) {
+      const key = boundary.key[i];
+      touched[key] = 1;
+      for (let c = 0; c < width; c += 1) {
+        const value = boundary.components[c][i];
+        if (value === value) {
+          sums[key * width + c] += value;
+          seen[key * width + c] = 1;
+        }
+      }
+    }
+  }
+  const rows = kept.sums.slice();
+  const added: Row[] = [];
+  for (let key = 0; key < touched.length; key += 1) {
+    if (!touched[key]) {
+      continue;
+    }
+    const whole = boundary.wholeRow[key];
+    const base = whole >= 0 ? kept.sums[whole] : boundary.keys[key];
+    const summed: Row = {};
+    components.forEach((name, c) => {
+      summed[name] = plus(base[name], seen[key * width + c] ? sums[key * width + c] : null);
+    });
+    const row = Object.assign({}, base, summed);
+    if (whole >= 0) {
+      rows[whole] = row;
+    } else {
+      added.push(row);
+    }
+  }
+  if (added.length === 0) {
+    return rows;
+  }
+  // Both in key order: merged, as the statement over the range would give them.
+  const order = inKeyOrder(keyColumns);
+  added.sort(order);
+  const merged: Row[] = [];
+  let a = 0;
+  for (const row of rows) {
+    while (a < added.length && order(added[a], row) < 0) {
+      merged.push(added[a++]);
+    }
+    merged.push(row);
+  }
+  return merged.concat(added.slice(a));
+};

@@ -1,0 +1,220 @@
+import { planSeed, randomSource, seedOptionsSchema, seedRawTables } from '@touchpoint/seed';
+import { metricQuerySchema, type MetricQueryInput } from '@touchpoint/contract/src/metricQuery';
+import { DAY_MS, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
+import type { MetricDefinition } from '@touchpoint/server/src/catalog/metricCatalog';
+import { readRows, type Row } from '@touchpoint/server/src/db/readRows';
+import type { KeptMetricDays } from '@touchpoint/server/src/metrics/metricEdges';
+import { compileFormula } from '@touchpoint/server/src/metrics/metricFormula';
+import { keptMetricPlan, runKeptMetric } from '@touchpoint/server/src/metrics/runKeptMetric';
+import { arbitraryRanges } from '../support/arbitraryRanges';
+import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
+import { mapKeeper } from '../support/mapKeeper';
+import { metricEvaluator } from '../support/metricHelpers';
+
+// Seeded data, so every branch, channel and day has real volume.
+const plan = planSeed(seedOptionsSchema.parse({ scale: 0.05, seed: 11, end: '2026-06-30' }));
+// The seed ends its data on the day before `end`.
+const dataEnd = Date.UTC(2026, 5, 30);
+
+/** Every metric whose whole days are kept: sums over a rollup and its fact, with a formula of arithmetic and nullif. */
+const keptNames = [
+  'aht',
+  'ces_index',
+  'ces_mean',
+  'csat',
+  'fcr',
+  'followup_coverage',
+  'followups_overdue',
+  'frt_mean',
+  'loop_closed_in_sla',
+  'negative_ratings',
+  'nps',
+  'open_contacts',
+  'recovery_rate',
+  'resolution_mean',
+  'responses',
+  'sli',
+  'volume',
+];
+
+describe("a metric's whole days kept and its edges added", () => {
+  let warehouse: TestWarehouse;
+  let metrics: Awaited<ReturnType<typeof metricEvaluator>>;
+  let regions: string[];
+  beforeAll(async () => {
+    warehouse = await buildTestWarehouse((connection) => seedRawTables(connection, plan, randomSource(plan.seed)));
+    metrics = await metricEvaluator(warehouse.connection);
+    regions = (await readRows(warehouse.connection, 'select distinct region from dim_branches order by 1')).map((r) =>
+      String(r.region)
+    );
+  });
+  afterAll(() => warehouse.close());
+
+  const parse = (metric: MetricDefinition, query: Omit<MetricQueryInput, 'metric'>) =>
+    metricQuerySchema.parse({ ...query, metric: metric.name });
+
+  it('are kept for exactly the metrics summed over a rollup and a fact, with a formula read in TypeScript', () => {
+    const kept = metrics.catalog
+      .filter((metric) => keptMetricPlan(metric, parse(metric, {}), 'hybrid') !== undefined)
+      .map((metric) => metric.name)
+      .sort();
+    expect(kept).toEqual(keptNames);
+    // Never for a source that has no whole days apart from edges.
+    const sli = metrics.definition('sli');
+    expect(keptMetricPlan(sli, parse(sli, {}), 'fact')).toBeUndefined();
+    expect(keptMetricPlan(sli, parse(sli, {}), 'rollup')).toBeUndefined();
+  });
+
+  it("reads every kept metric's formula and n as DuckDB evaluates them, NULLs and zero divisors included", async () => {
+    // The sums' types as the whole days' statement gives them: sum(BIGINT) is HUGEINT, sum(DOUBLE) DOUBLE.
+    const typeRows = await readRows(
+      warehouse.connection,
+      `select column_name, data_type from information_schema.columns
+       where table_name in ('agg_interaction_daily', 'agg_response_daily', 'agg_followup_daily')`
+    );
+    const typeOf = new Map(typeRows.map((r) => [String(r.column_name), String(r.data_type)]));
+    let state = 17;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    for (const name of keptNames) {
+      const metric = metrics.definition(name);
+      const components = metric.components.map((c) => c.name);
+      const value = compileFormula(metric.formula, components)!;
+      const n = compileFormula(metric.n, components)!;
+      for (let draw = 0; draw < 40; draw += 1) {
+        const sums: Record<string, number | null> = {};
+        const literals = components.map((component) => {
+          const double = typeOf.get(component) === 'DOUBLE';
+          const roll = random();
+          const sum = roll < 0.15 ? null : roll < 0.35 ? 0 : double ? random() * 1e6 : Math.floor(random() * 1e6);
+          sums[component] = sum;
+          return `${sum === null ? 'null' : String(sum)}::${double ? 'double' : 'hugeint'} as ${component}`;
+        });
+        const [evaluated] = await readRows(
+          warehouse.connection,
+          `select (${metric.formula})::double as value, coalesce((${metric.n})::bigint, 0) as n from (select ${literals.join(', ')})`
+        );
+        const ours = value(sums);
+        expect({ name, sums, value: ours !== null && Number.isFinite(ours) ? ours : null, n: n(sums) ?? 0 }).toEqual({
+          name,
+          sums,
+          value: evaluated.value,
+          n: evaluated.n,
+        });
+      }
+    }
+  });
+
+  it('reads no formula beyond arithmetic and nullif over its own components', () => {
+    expect(compileFormula('100.0 * a / nullif(b, 0)', ['a', 'b'])!({ a: 3, b: 4 })).toBe(75);
+    expect(compileFormula('-(a - b) * 2', ['a', 'b'])!({ a: 3, b: 4 })).toBe(2);
+    expect(compileFormula('nullif(a, 0)', ['a'])!({ a: 0 })).toBeNull();
+    expect(compileFormula('a + c', ['a'])).toBeUndefined();
+    expect(compileFormula('a / (select gross_margin from model_params)', ['a'])).toBeUndefined();
+    expect(compileFormula('quantile_cont(a, 0.5)', ['a'])).toBeUndefined();
+    expect(compileFormula('a::double', ['a'])).toBeUndefined();
+    expect(compileFormula('(a', ['a'])).toBeUndefined();
+    expect(compileFormula('a b', ['a', 'b'])).toBeUndefined();
+  });
+
+  /** Keys and counts exactly; a value within the last bits of a sum of doubles, or null on both sides. */
+  const expectSameRows = (kept: Row[], atOnce: Row[], label: object) => {
+    const keys = (rows: Row[]) => rows.map(({ value, ...rest }) => ({ ...rest, hasValue: value !== null }));
+    expect({ ...label, rows: keys(kept) }).toEqual({ ...label, rows: keys(atOnce) });
+    kept.forEach((row, i) => {
+      if (row.value !== null) {
+        expect({ ...label, i, value: row.value }).toEqual({
+          ...label,
+          i,
+          value: expect.closeTo(Number(atOnce[i].value), 9),
+        });
+      }
+    });
+  };
+
+  const shapes = (metric: MetricDefinition): Array<Omit<MetricQueryInput, 'metric'>> => {
+    const other = metric.dimensions.find((d) => !['branch_id', 'region'].includes(d));
+    return [
+      {},
+      { groupBy: ['branch_id'] },
+      { groupBy: ['region'], interval: 'week' },
+      { interval: 'day' },
+      ...(other ? [{ groupBy: [other], filters: { region: [regions[0]] } }] : []),
+    ];
+  };
+
+  it.each(keptNames)(
+    "%s: a wall's moving range, each request adding its edges to whole days summed once, equals the range read at once",
+    async (name) => {
+      const metric = metrics.definition(name);
+      const lastDay = floorDay(dataEnd - 1);
+      // `now-90d` to `now` at four moments of the data's last day: one set of whole days.
+      const moving = [1, 3_600_000 + 7, 12 * 3_600_000 + 41_113, DAY_MS - 1].map((offset) => ({
+        from: lastDay + offset - 90 * DAY_MS,
+        to: lastDay + offset,
+      }));
+      let added = 0;
+      for (const shape of shapes(metric)) {
+        const query = parse(metric, shape);
+        const kept = keptMetricPlan(metric, query, 'hybrid')!;
+        const { keeper, uses } = mapKeeper<KeptMetricDays>();
+        for (const range of moving) {
+          const result = await runKeptMetric(warehouse.connection, kept, range, keeper);
+          const atOnce = await metrics.rows(name, shape, range, 'hybrid');
+          expect(atOnce.length).toBeGreaterThan(0);
+          expectSameRows(result!.rows, atOnce, { name, shape, range });
+        }
+        expect({ shape, uses }).toEqual({ shape, uses: { counted: 1, read: moving.length } });
+        // By day, the last day is a bucket the whole days never had: it is put in its place.
+        if (shape.interval === 'day') {
+          const result = await runKeptMetric(warehouse.connection, kept, moving[3], keeper);
+          added += result!.rows.filter((row) => Number(row.time) === lastDay).length;
+        }
+      }
+      expect(added).toBe(1);
+    }
+  );
+
+  it.each(['sli', 'csat', 'followup_coverage', 'volume'])(
+    '%s over ranges cut anywhere, each its own whole days, equals the range read at once',
+    async (name) => {
+      const metric = metrics.definition(name);
+      const { fact, factTime } = metric.source;
+      // Ranges starting and ending exactly on a fact row's time: the one at the start is in, the one at the end out.
+      const onRows = await readRows(
+        warehouse.connection,
+        `select epoch_ms(${factTime}) as at from ${fact} where ${factTime} >= $from order by ${factTime} limit 1 offset 5`,
+        { from: new Date(dataEnd - DAY_MS).toISOString() }
+      );
+      const startRows = await readRows(
+        warehouse.connection,
+        `select epoch_ms(${factTime}) as at from ${fact} where ${factTime} >= $from order by ${factTime} limit 1 offset 3`,
+        { from: new Date(dataEnd - 70 * DAY_MS).toISOString() }
+      );
+      const [end, start] = [Number(onRows[0].at), Number(startRows[0].at)];
+      const ranges: TimeRange[] = [
+        { from: start, to: end },
+        ...arbitraryRanges(5, 12, dataEnd - 400 * DAY_MS, dataEnd),
+        // Starting or ending on midnight: one edge only.
+        { from: floorDay(dataEnd) - 30 * DAY_MS, to: floorDay(dataEnd) - 3 * DAY_MS + 17 },
+        { from: floorDay(dataEnd) - 30 * DAY_MS + 17, to: floorDay(dataEnd) - 3 * DAY_MS },
+      ];
+      for (const shape of shapes(metric)) {
+        const query = parse(metric, shape);
+        const kept = keptMetricPlan(metric, query, 'hybrid')!;
+        const { keeper } = mapKeeper<KeptMetricDays>();
+        for (const range of ranges) {
+          const result = await runKeptMetric(warehouse.connection, kept, range, keeper);
+          if (!result) {
+            // No whole day in the range: read at once, by the caller.
+            expect(floorDay(range.to) <= floorDay(range.from) + DAY_MS).toBe(true);
+            continue;
+          }
+          expectSameRows(result.rows, await metrics.rows(name, shape, range, 'hybrid'), { name, shape, range });
+        }
+      }
+    }
+  );
+});

@@ -1,0 +1,16 @@
+import type { WholeDaysKeeper } from '@touchpoint/server/src/days/splitWholeDays';
+
+/** A keeper of whole days as the service's, in a Map: it counts how often the whole days were counted and how often read. */
+export const mapKeeper = <T>() => {
+  const kept = new Map<string, T>();
+  const uses = { counted: 0, read: 0 };
+  const keeper: WholeDaysKeeper<T> = async (key, count) => {
+    uses.read += 1;
+    if (!kept.has(key)) {
+      uses.counted += 1;
+      kept.set(key, await count());
+    }
+    return kept.get(key)!;
+  };
+  return { keeper, uses };
+};
