@@ -3,9 +3,10 @@ import { metricQuerySchema, type MetricQueryInput } from '@touchpoint/contract/s
 import { DAY_MS, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { MetricDefinition } from '@touchpoint/server/src/catalog/metricCatalog';
 import { readRows, type Row } from '@touchpoint/server/src/db/readRows';
-import type { KeptMetricDays } from '@touchpoint/server/src/metrics/metricEdges';
 import { compileFormula } from '@touchpoint/server/src/metrics/metricFormula';
-import { keptMetricPlan, runKeptMetric } from '@touchpoint/server/src/metrics/runKeptMetric';
+import { keptMetricPlan, runKeptMetric, type KeptMetricDays } from '@touchpoint/server/src/metrics/runKeptMetric';
+import { quantileOfTwo } from '@touchpoint/server/src/metrics/metricQuantile';
+import { planMetricSource } from '@touchpoint/server/src/metrics/planMetricSource';
 import { arbitraryRanges } from '../support/arbitraryRanges';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { mapKeeper } from '../support/mapKeeper';
@@ -16,8 +17,8 @@ const plan = planSeed(seedOptionsSchema.parse({ scale: 0.05, seed: 11, end: '202
 // The seed ends its data on the day before `end`.
 const dataEnd = Date.UTC(2026, 5, 30);
 
-/** Every metric whose whole days are kept: sums over a rollup and its fact, with a formula of arithmetic and nullif. */
-const keptNames = [
+/** Every metric summed over a fact (and its rollup), with a formula of arithmetic and nullif: kept as sums. */
+const summedNames = [
   'aht',
   'ces_index',
   'ces_mean',
@@ -36,33 +37,95 @@ const keptNames = [
   'sli',
   'volume',
 ];
+/** Every quantile of one fact column: kept as the whole days' values in order. */
+const quantileNames = [
+  'followup_contact_median',
+  'followup_contact_p90',
+  'frt_median',
+  'frt_p90',
+  'resolution_median',
+  'resolution_p90',
+];
+const keptNames = [...summedNames, ...quantileNames].sort();
 
 describe("a metric's whole days kept and its edges added", () => {
   let warehouse: TestWarehouse;
   let metrics: Awaited<ReturnType<typeof metricEvaluator>>;
   let regions: string[];
+  let columnsOf: (table: string) => ReadonlySet<string>;
   beforeAll(async () => {
     warehouse = await buildTestWarehouse((connection) => seedRawTables(connection, plan, randomSource(plan.seed)));
     metrics = await metricEvaluator(warehouse.connection);
     regions = (await readRows(warehouse.connection, 'select distinct region from dim_branches order by 1')).map((r) =>
       String(r.region)
     );
+    const columns = await readRows(
+      warehouse.connection,
+      'select table_name, column_name from information_schema.columns'
+    );
+    columnsOf = (table) => new Set(columns.filter((c) => c.table_name === table).map((c) => String(c.column_name)));
   });
   afterAll(() => warehouse.close());
 
   const parse = (metric: MetricDefinition, query: Omit<MetricQueryInput, 'metric'>) =>
     metricQuerySchema.parse({ ...query, metric: metric.name });
 
-  it('are kept for exactly the metrics summed over a rollup and a fact, with a formula read in TypeScript', () => {
+  /** A question as the service plans it: its source, and the plan to keep its whole days. */
+  const planned = (metric: MetricDefinition, shape: Omit<MetricQueryInput, 'metric'>) => {
+    const query = parse(metric, shape);
+    const source = planMetricSource(metric, query, columnsOf);
+    return { source, kept: keptMetricPlan(metric, query, source) };
+  };
+
+  it('are kept for exactly the metrics with a fact: sums with a formula read in TypeScript, and quantiles', () => {
     const kept = metrics.catalog
-      .filter((metric) => keptMetricPlan(metric, parse(metric, {}), 'hybrid') !== undefined)
+      .filter((metric) => planned(metric, {}).kept !== undefined)
       .map((metric) => metric.name)
       .sort();
     expect(kept).toEqual(keptNames);
-    // Never for a source that has no whole days apart from edges.
+    expect(metrics.catalog.filter((m) => planned(m, {}).kept?.kind === 'quantile').map((m) => m.name)).toEqual(
+      expect.arrayContaining(quantileNames)
+    );
+    // Never for a source that has no whole days apart from edges: a stock lives in its rollup alone.
     const sli = metrics.definition('sli');
-    expect(keptMetricPlan(sli, parse(sli, {}), 'fact')).toBeUndefined();
     expect(keptMetricPlan(sli, parse(sli, {}), 'rollup')).toBeUndefined();
+    expect(planned(metrics.definition('churn_rate'), {}).kept).toBeUndefined();
+  });
+
+  it('finds a quantile across two ascending arrays exactly as DuckDB finds it over their values together', async () => {
+    let state = 29;
+    const random = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const ascending = (length: number) =>
+      Float64Array.from({ length }, () => Math.round(random() * 50) / (random() < 0.5 ? 1 : 7)).sort();
+    for (const [lengthA, lengthB] of [
+      [0, 1],
+      [1, 0],
+      [5, 3],
+      [40, 1],
+      [1, 40],
+      [0, 17],
+      [200, 13],
+      [13, 13],
+    ]) {
+      const [a, b] = [ascending(lengthA), ascending(lengthB)];
+      for (const fraction of [0, 0.1, 0.25, 0.5, 0.9, 1]) {
+        const [expected] = await readRows(
+          warehouse.connection,
+          `select quantile_cont(x, ${fraction}) as q from (select unnest($values::double[]) as x)`,
+          { values: `[${[...a, ...b].join(',')}]` }
+        );
+        expect({ lengthA, lengthB, fraction, q: quantileOfTwo(a, b, fraction) }).toEqual({
+          lengthA,
+          lengthB,
+          fraction,
+          q: expected.q,
+        });
+      }
+    }
+    expect(quantileOfTwo(new Float64Array(0), new Float64Array(0), 0.5)).toBeNull();
   });
 
   it("reads every kept metric's formula and n as DuckDB evaluates them, NULLs and zero divisors included", async () => {
@@ -78,7 +141,7 @@ describe("a metric's whole days kept and its edges added", () => {
       state = (state * 1103515245 + 12345) % 2 ** 31;
       return state / 2 ** 31;
     };
-    for (const name of keptNames) {
+    for (const name of summedNames) {
       const metric = metrics.definition(name);
       const components = metric.components.map((c) => c.name);
       const value = compileFormula(metric.formula, components)!;
@@ -135,9 +198,11 @@ describe("a metric's whole days kept and its edges added", () => {
   };
 
   const shapes = (metric: MetricDefinition): Array<Omit<MetricQueryInput, 'metric'>> => {
-    const other = metric.dimensions.find((d) => !['branch_id', 'region'].includes(d));
+    const other = metric.dimensions.find((d) => !['branch_id', 'region', 'agent_id'].includes(d));
     return [
       {},
+      // Not in the rollup: whole days summed from the fact.
+      ...(metric.dimensions.includes('agent_id') ? [{ groupBy: ['agent_id'], interval: 'week' as const }] : []),
       { groupBy: ['branch_id'] },
       { groupBy: ['region'], interval: 'week' },
       { interval: 'day' },
@@ -157,19 +222,18 @@ describe("a metric's whole days kept and its edges added", () => {
       }));
       let added = 0;
       for (const shape of shapes(metric)) {
-        const query = parse(metric, shape);
-        const kept = keptMetricPlan(metric, query, 'hybrid')!;
+        const { source, kept } = planned(metric, shape);
         const { keeper, uses } = mapKeeper<KeptMetricDays>();
         for (const range of moving) {
-          const result = await runKeptMetric(warehouse.connection, kept, range, keeper);
-          const atOnce = await metrics.rows(name, shape, range, 'hybrid');
+          const result = await runKeptMetric(warehouse.connection, kept!, range, keeper);
+          const atOnce = await metrics.rows(name, shape, range, source);
           expect(atOnce.length).toBeGreaterThan(0);
           expectSameRows(result!.rows, atOnce, { name, shape, range });
         }
         expect({ shape, uses }).toEqual({ shape, uses: { counted: 1, read: moving.length } });
         // By day, the last day is a bucket the whole days never had: it is put in its place.
         if (shape.interval === 'day') {
-          const result = await runKeptMetric(warehouse.connection, kept, moving[3], keeper);
+          const result = await runKeptMetric(warehouse.connection, kept!, moving[3], keeper);
           added += result!.rows.filter((row) => Number(row.time) === lastDay).length;
         }
       }
@@ -177,7 +241,7 @@ describe("a metric's whole days kept and its edges added", () => {
     }
   );
 
-  it.each(['sli', 'csat', 'followup_coverage', 'volume'])(
+  it.each(['sli', 'csat', 'followup_coverage', 'volume', 'frt_median', 'followup_contact_p90'])(
     '%s over ranges cut anywhere, each its own whole days, equals the range read at once',
     async (name) => {
       const metric = metrics.definition(name);
@@ -202,17 +266,16 @@ describe("a metric's whole days kept and its edges added", () => {
         { from: floorDay(dataEnd) - 30 * DAY_MS + 17, to: floorDay(dataEnd) - 3 * DAY_MS },
       ];
       for (const shape of shapes(metric)) {
-        const query = parse(metric, shape);
-        const kept = keptMetricPlan(metric, query, 'hybrid')!;
+        const { source, kept } = planned(metric, shape);
         const { keeper } = mapKeeper<KeptMetricDays>();
         for (const range of ranges) {
-          const result = await runKeptMetric(warehouse.connection, kept, range, keeper);
+          const result = await runKeptMetric(warehouse.connection, kept!, range, keeper);
           if (!result) {
             // No whole day in the range: read at once, by the caller.
             expect(floorDay(range.to) <= floorDay(range.from) + DAY_MS).toBe(true);
             continue;
           }
-          expectSameRows(result.rows, await metrics.rows(name, shape, range, 'hybrid'), { name, shape, range });
+          expectSameRows(result.rows, await metrics.rows(name, shape, range, source), { name, shape, range });
         }
       }
     }

@@ -25,3 +25,14 @@ export const readScalar = async (
   const rows = (await connection.runAndReadAll(sql, params)).convertRows(plainValueConverter);
   return rows[0]?.[0] ?? null;
 };
+
+/** Runs one query and returns its plain values by column: for many rows, one array per column rather than an object per row. */
+export const readColumns = async (
+  connection: DuckDBConnection,
+  sql: string,
+  params: Params = [],
+  types?: Types
+): Promise<Record<string, PlainValue[]>> => {
+  const reader = await connection.runAndReadAll(sql, params, types);
+  return reader.convertColumnsObject(plainValueConverter);
+};

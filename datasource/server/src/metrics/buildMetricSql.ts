@@ -24,6 +24,8 @@ export interface MetricSqlOptions {
    * alone), for the days either side of them.
    */
   output?: 'value' | 'sums' | 'rows';
+  /** The column a distribution's `rows` read: its value (metricQuantile.ts). A sum's rows read its components. */
+  valueColumn?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export const buildMetricSql = (
   query: MetricQuery,
   range: TimeRange,
   source: MetricSource,
-  { paramPrefix = '', output = 'value' }: MetricSqlOptions = {}
+  { paramPrefix = '', output = 'value', valueColumn }: MetricSqlOptions = {}
 ): BoundQuery => {
   const { rollup, rollupTime, fact, factTime } = metric.source;
   const needsRollup = source !== 'fact';
@@ -50,7 +52,8 @@ export const buildMetricSql = (
   if (hasOpening && needsFact) {
     throw new Error(`metric '${metric.name}' is a stock and is only kept in its rollup`);
   }
-  if (metric.components.length === 0 && (needsRollup || output !== 'value')) {
+  const distribution = metric.components.length === 0;
+  if (distribution && (needsRollup || output === 'sums' || (output === 'rows' && !valueColumn))) {
     throw new Error(`metric '${metric.name}' is a distribution and is only read from its fact`);
   }
   if (output === 'rows' && source !== 'fact') {
@@ -90,7 +93,11 @@ export const buildMetricSql = (
       ...(output === 'rows' ? [`epoch_us(${quoteIdentifier(timeColumn)}) as __at`] : []),
       `${dayColumn} as __day`,
       ...dims,
-      ...(metric.components.length > 0 ? metric.components.map((c) => quoteIdentifier(c.name)) : ['*']),
+      ...(!distribution
+        ? metric.components.map((c) => quoteIdentifier(c.name))
+        : output === 'rows' && valueColumn
+          ? [quoteIdentifier(valueColumn)]
+          : ['*']),
     ].join(', ');
   };
   const where = (conditions: string[]) => [...conditions, ...filters].join(' and ');
@@ -138,7 +145,7 @@ export const buildMetricSql = (
   const groupBy = keys.length > 0 ? ' group by all' : '';
   const orderBy = order.length > 0 ? ` order by ${order.join(', ')}` : '';
 
-  if (metric.components.length === 0) {
+  if (distribution) {
     const sql = `select ${[...keys, `(${metric.formula})::double as value`, `(${metric.n})::bigint as n`].join(', ')} from (${rows})${groupBy}${orderBy}`;
     return { sql, params, types };
   }

@@ -18,16 +18,17 @@ export interface MetricBoundary {
   wholeRow: Int32Array;
 }
 
-/** A metric's whole days as the keeper holds them: each key's component sums, in the statement's order, and the days either side. */
-export interface KeptMetricDays {
+/** A sum metric's whole days as the keeper holds them: each key's component sums, in the statement's order, and the days either side. */
+export interface KeptSums {
   sums: Row[];
   boundary: MetricBoundary;
 }
 
-/** How a metric's rows are keyed and what they sum: the time bucket (when asked), the groups, the components. */
+/** How a metric's rows are keyed and what each fact row brings: the time bucket (when asked), the groups; the columns. */
 export interface MetricShape {
   /** `time` first when the query has an interval, then its groupBy, in the statement's order. */
   keyColumns: readonly string[];
+  /** A sum's components, or a distribution's one value column. */
   components: readonly string[];
 }
 
@@ -66,20 +67,39 @@ export const keepMetricBoundary = (rows: readonly Row[], sums: readonly Row[], s
   return { at, key, components: values, keys, wholeRow: Int32Array.from(wholeRow) };
 };
 
-/** The bytes a kept metric holds, for the keeper's budget: the columns as they are, rows as JSON text. */
-export const keptMetricBytes = (kept: KeptMetricDays): number =>
-  kept.boundary.at.byteLength +
-  kept.boundary.key.byteLength +
-  kept.boundary.wholeRow.byteLength +
-  kept.boundary.components.reduce((bytes, column) => bytes + column.byteLength, 0) +
-  2 * (JSON.stringify(kept.sums).length + JSON.stringify(kept.boundary.keys).length);
+/** The bytes a kept boundary holds, for the keeper's budget: the columns as they are, its keys as JSON text. */
+export const metricBoundaryBytes = (boundary: MetricBoundary): number =>
+  boundary.at.byteLength +
+  boundary.key.byteLength +
+  boundary.wholeRow.byteLength +
+  boundary.components.reduce((bytes, column) => bytes + column.byteLength, 0) +
+  2 * JSON.stringify(boundary.keys).length;
 
 // SQL's sum: NULL plus a number is the number; NULL only when every part is.
 const plus = (a: PlainValue | undefined, b: number | null): number | null =>
   a === null || a === undefined ? b : b === null ? Number(a) : Number(a) + b;
 
-const inKeyOrder = (keyColumns: readonly string[]) => (a: Row, b: Row) =>
-  keyColumns.reduce((order, column) => order || compareValues(a[column], b[column]), 0);
+/**
+ * Rows a statement gave in key order with rows of keys it did not have,
+ * each put in its place, as `order by` would: both in key order, merged.
+ */
+export const mergeInKeyOrder = (rows: Row[], added: Row[], keyColumns: readonly string[]): Row[] => {
+  if (added.length === 0) {
+    return rows;
+  }
+  const order = (a: Row, b: Row) =>
+    keyColumns.reduce((result, column) => result || compareValues(a[column], b[column]), 0);
+  added.sort(order);
+  const merged: Row[] = [];
+  let next = 0;
+  for (const row of rows) {
+    while (next < added.length && order(added[next], row) < 0) {
+      merged.push(added[next++]);
+    }
+    merged.push(row);
+  }
+  return merged.concat(added.slice(next));
+};
 
 /**
  * A range's component sums per key (buildMetricSql's `sums` over the
@@ -88,7 +108,7 @@ const inKeyOrder = (keyColumns: readonly string[]) => (a: Row, b: Row) =>
  * statement gives over the range itself; a key rated only at an edge is
  * put in its place, as `order by` would.
  */
-export const addMetricEdges = (kept: KeptMetricDays, edges: readonly TimeRange[], shape: MetricShape): Row[] => {
+export const addMetricEdges = (kept: KeptSums, edges: readonly TimeRange[], shape: MetricShape): Row[] => {
   const { boundary } = kept;
   const { keyColumns, components } = shape;
   const width = components.length;
@@ -128,19 +148,5 @@ export const addMetricEdges = (kept: KeptMetricDays, edges: readonly TimeRange[]
       added.push(row);
     }
   }
-  if (added.length === 0) {
-    return rows;
-  }
-  // Both in key order: merged, as the statement over the range would give them.
-  const order = inKeyOrder(keyColumns);
-  added.sort(order);
-  const merged: Row[] = [];
-  let a = 0;
-  for (const row of rows) {
-    while (a < added.length && order(added[a], row) < 0) {
-      merged.push(added[a++]);
-    }
-    merged.push(row);
-  }
-  return merged.concat(added.slice(a));
+  return mergeInKeyOrder(rows, added, keyColumns);
 };

@@ -18,7 +18,7 @@ import { wholeDaysCache } from './execute/wholeDaysCache';
 import { keptQuestions } from './execute/wholeDaysKeeper';
 import { serviceEnvNames, type ServiceConfig } from './serviceConfig';
 import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
-import { keptMetricBytes } from '../metrics/metricEdges';
+import { keptMetricBytes } from '../metrics/runKeptMetric';
 import type { ServingDatabase } from './servingDatabase';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';

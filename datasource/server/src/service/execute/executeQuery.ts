@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { querySchema, type Query, type QueryRequest, type QueryResult } from '@touchpoint/contract/src/queryRequest';
 import type { KeptWholeDays } from '../../journey/journeyEdges';
 import { runJourney } from '../../journey/runJourney';
-import type { KeptMetricDays } from '../../metrics/metricEdges';
+import type { KeptMetricDays } from '../../metrics/runKeptMetric';
 import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
 import { withDataStamp } from '../frames/withDataStamp';

@@ -6,11 +6,10 @@ import type { WholeDaysKeeper } from '../../days/splitWholeDays';
 import { readRows, type Row } from '../../db/readRows';
 import { errorMessage } from '../../errorMessage';
 import type { MetricSource } from '../../metrics/buildMetricSql';
-import type { KeptMetricDays } from '../../metrics/metricEdges';
 import { periodsSql, splitPeriods } from '../../metrics/periodsSql';
 import { planMetricSql } from '../../metrics/planMetricSource';
 import { previousPeriod, withPreviousPeriod } from '../../metrics/previousPeriod';
-import { keptMetricPlan, runKeptMetric } from '../../metrics/runKeptMetric';
+import { keptMetricPlan, runKeptMetric, type KeptMetricDays } from '../../metrics/runKeptMetric';
 import { QueryError } from '../queryError';
 
 export interface MetricRowsInput {

@@ -6,7 +6,7 @@ import type { EncodedBody } from '../encodedBody';
 import type { ResultCache } from '../resultCache';
 import type { WholeDaysCache } from '../execute/wholeDaysCache';
 import type { KeptWholeDays } from '../../journey/journeyEdges';
-import type { KeptMetricDays } from '../../metrics/metricEdges';
+import type { KeptMetricDays } from '../../metrics/runKeptMetric';
 
 /** One answer of the JSON route, measured once when made: the cache budgets by it and the log reports it. */
 export interface Answer {
