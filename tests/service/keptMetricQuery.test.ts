@@ -114,7 +114,7 @@ describe('touchpoint serve: metrics over a moving range, from whole days kept an
       const results = await expectRefreshesExact(t);
       for (const question of questions) {
         expect(results[question.refId].frames[0].schema.meta?.executedQueryString).toMatch(
-          /the whole days, (summed once and kept|their values kept in order)/
+          /the whole days(, summed once and kept|' values, kept in order by key)/
         );
       }
     } finally {

@@ -23,44 +23,42 @@ const NO_VALUES = new Float64Array(0);
 
 const number = (value: PlainValue | undefined) => (value === null || value === undefined ? NaN : Number(value));
 
+/** The columns wholeValuesSql's keys carry: each key's rows, and how many of them have a value. */
+export const DISTRIBUTION_ROWS = '__rows';
+export const DISTRIBUTION_VALUES = '__values';
+
 /**
- * The whole days' values, read as columns ordered by key then value
- * (NULLs last), kept as one array with each key's start; `boundary` is
- * keepMetricBoundary's over these keys' rows.
+ * The whole days' values as one array with each key's start: `keys` in
+ * order, each with its rows and values (DISTRIBUTION_ROWS, _VALUES), and
+ * `values` ordered by key then value, NULLs last within each key.
+ * `boundaryOf` is keepMetricBoundary's over these keys.
  */
 export const keepDistribution = (
-  columns: Record<string, PlainValue[]>,
+  keys: readonly Row[],
+  values: readonly PlainValue[],
   shape: MetricShape,
   quantile: QuantileOf,
   boundaryOf: (keys: Row[]) => MetricBoundary
 ): KeptDistribution => {
-  const { keyColumns } = shape;
-  const rowValues = columns[quantile.column] ?? [];
-  const keys: Row[] = [];
-  const start: number[] = [];
-  const values = new Float64Array(rowValues.length);
-  let kept = 0;
-  let last = '';
-  rowValues.forEach((value, i) => {
-    const key = JSON.stringify(keyColumns.map((column) => columns[column][i] ?? null));
-    if (i === 0 || key !== last) {
-      last = key;
-      start.push(kept);
-      keys.push(Object.fromEntries(keyColumns.map((column) => [column, columns[column][i] ?? null])));
+  const start = new Int32Array(keys.length + 1);
+  const kept = new Float64Array(values.length);
+  let read = 0;
+  let count = 0;
+  keys.forEach((key, k) => {
+    start[k] = count;
+    const withValue = Number(key[DISTRIBUTION_VALUES]);
+    for (let i = 0; i < withValue; i += 1) {
+      kept[count++] = number(values[read + i]);
     }
-    const v = number(value);
-    if (!Number.isNaN(v)) {
-      values[kept++] = v;
-    }
+    read += Number(key[DISTRIBUTION_ROWS]);
   });
-  start.push(kept);
-  const ends = Int32Array.from(start);
+  start[keys.length] = count;
   const rows = keys.map((key, k) => ({
-    ...key,
-    value: quantileOfTwo(values.subarray(ends[k], ends[k + 1]), NO_VALUES, quantile.fraction),
-    n: ends[k + 1] - ends[k],
+    ...Object.fromEntries(shape.keyColumns.map((column) => [column, key[column] ?? null])),
+    value: quantileOfTwo(kept.subarray(start[k], start[k + 1]), NO_VALUES, quantile.fraction),
+    n: start[k + 1] - start[k],
   }));
-  return { rows, start: ends, values: values.slice(0, kept), boundary: boundaryOf(rows) };
+  return { rows, start, values: kept.slice(0, count), boundary: boundaryOf(rows) };
 };
 
 /** The bytes a kept distribution holds, for the keeper's budget. */

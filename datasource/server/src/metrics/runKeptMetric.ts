@@ -9,6 +9,8 @@ import { readColumns, readRows, type Row } from '../db/readRows';
 import { buildMetricSql, type MetricSource } from './buildMetricSql';
 import {
   addDistributionEdges,
+  DISTRIBUTION_ROWS,
+  DISTRIBUTION_VALUES,
   keepDistribution,
   keptDistributionBytes,
   type KeptDistribution,
@@ -94,8 +96,17 @@ const sumValues = (sums: readonly Row[], keyColumns: readonly string[], value: F
     return values;
   });
 
-/** A distribution's whole-day values, by key then value: the rows buildMetricSql scans, keyed as its value rows are. */
-const wholeValuesSql = (plan: KeptMetricPlan & { kind: 'quantile' }, whole: TimeRange): BoundQuery => {
+/**
+ * A distribution's whole days as two statements over the rows buildMetricSql
+ * scans: each key (named as its value rows name it) with its rows and its
+ * values, then the values alone ordered by key and value, NULLs last within
+ * each key. Keys and values apart: reading the keys with every value would
+ * cost twice the time, most of it converting text.
+ */
+const wholeValuesSql = (
+  plan: KeptMetricPlan & { kind: 'quantile' },
+  whole: TimeRange
+): { keys: BoundQuery; values: BoundQuery } => {
   const rows = buildMetricSql(plan.metric, plan.query, whole, 'fact', {
     output: 'rows',
     valueColumn: plan.quantile.column,
@@ -103,9 +114,14 @@ const wholeValuesSql = (plan: KeptMetricPlan & { kind: 'quantile' }, whole: Time
   const keys = plan.shape.keyColumns.map((column) => (column === 'time' ? '__time' : quoteIdentifier(column)));
   const value = quoteIdentifier(plan.quantile.column);
   const named = plan.shape.keyColumns.map((column, i) => `${keys[i]} as ${quoteIdentifier(column)}`);
+  const order = keys.length > 0 ? ` order by ${keys.join(', ')}` : '';
+  const grouped = keys.length > 0 ? ' group by all' : '';
   return {
-    ...rows,
-    sql: `select ${[...named, value].join(', ')} from (${rows.sql}) order by ${[...keys, value].join(', ')}`,
+    keys: {
+      ...rows,
+      sql: `select ${[...named, `count(*) as ${DISTRIBUTION_ROWS}`, `count(${value}) as ${DISTRIBUTION_VALUES}`].join(', ')} from (${rows.sql})${grouped}${order}`,
+    },
+    values: { ...rows, sql: `select ${value} from (${rows.sql}) order by ${[...keys, value].join(', ')}` },
   };
 };
 
@@ -129,10 +145,6 @@ export const runKeptMetric = async (
     return undefined;
   }
   const { metric, query, shape } = plan;
-  const whole =
-    plan.kind === 'sums'
-      ? buildMetricSql(metric, query, split.whole, plan.wholeSource, { output: 'sums' })
-      : wholeValuesSql(plan, split.whole);
   const valueColumn = plan.kind === 'quantile' ? plan.quantile.column : undefined;
   const [before, after] = split.boundary.map((day, i) =>
     buildMetricSql(metric, query, day, 'fact', { output: 'rows', paramPrefix: `day${i}_`, valueColumn })
@@ -142,6 +154,7 @@ export const runKeptMetric = async (
     params: { ...before.params, ...after.params },
     types: { ...before.types, ...after.types },
   };
+  const readBoundary = () => readRows(connection, boundary.sql, boundary.params, boundary.types);
   const key = JSON.stringify({
     metric: metric.name,
     groupBy: query.groupBy,
@@ -149,30 +162,40 @@ export const runKeptMetric = async (
     interval: query.interval ?? null,
     whole: split.whole,
   });
-  const kept = await keeper(key, async (): Promise<KeptMetricDays> => {
-    if (plan.kind === 'sums') {
+  // A key names its metric, so what it keeps is always of the plan's kind; the check tells TypeScript.
+  const otherKind = () => new Error(`metric '${metric.name}': kept whole days of another kind`);
+  const edgesSql = `-- the days either side, kept to add the partial days at the edges from\n${boundary.sql}`;
+
+  if (plan.kind === 'sums') {
+    const whole = buildMetricSql(metric, query, split.whole, plan.wholeSource, { output: 'sums' });
+    const kept = await keeper(key, async () => {
       const sums = await readRows(connection, whole.sql, whole.params, whole.types);
-      const rows = await readRows(connection, boundary.sql, boundary.params, boundary.types);
-      return { kind: 'sums', sums: { sums, boundary: keepMetricBoundary(rows, sums, shape) } };
+      return { kind: 'sums', sums: { sums, boundary: keepMetricBoundary(await readBoundary(), sums, shape) } };
+    });
+    if (kept.kind !== 'sums') {
+      throw otherKind();
     }
-    const columns = await readColumns(connection, whole.sql, whole.params, whole.types);
-    const rows = await readRows(connection, boundary.sql, boundary.params, boundary.types);
-    const distribution = keepDistribution(columns, shape, plan.quantile, (keys) =>
-      keepMetricBoundary(rows, keys, shape)
-    );
-    return { kind: 'quantile', distribution };
-  });
-  const wholeText =
-    plan.kind === 'sums' ? 'the whole days, summed once and kept' : 'the whole days, their values kept in order';
-  const sql = `-- ${wholeText}\n${whole.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundary.sql}`;
-  if (plan.kind === 'sums' && kept.kind === 'sums') {
     return {
-      sql,
+      sql: `-- the whole days, summed once and kept\n${whole.sql};\n${edgesSql}`,
       rows: sumValues(addMetricEdges(kept.sums, split.edges, shape), shape.keyColumns, plan.value, plan.n),
     };
   }
-  if (plan.kind === 'quantile' && kept.kind === 'quantile') {
-    return { sql, rows: addDistributionEdges(kept.distribution, split.edges, shape, plan.quantile) };
+
+  const whole = wholeValuesSql(plan, split.whole);
+  const kept = await keeper(key, async () => {
+    const keys = await readRows(connection, whole.keys.sql, whole.keys.params, whole.keys.types);
+    const values = await readColumns(connection, whole.values.sql, whole.values.params, whole.values.types);
+    const rows = await readBoundary();
+    const distribution = keepDistribution(keys, Object.values(values)[0] ?? [], shape, plan.quantile, (kept) =>
+      keepMetricBoundary(rows, kept, shape)
+    );
+    return { kind: 'quantile', distribution };
+  });
+  if (kept.kind !== 'quantile') {
+    throw otherKind();
   }
-  throw new Error(`metric '${metric.name}': kept whole days of another kind`);
+  return {
+    sql: `-- the whole days' values, kept in order by key\n${whole.keys.sql};\n${whole.values.sql};\n${edgesSql}`,
+    rows: addDistributionEdges(kept.distribution, split.edges, shape, plan.quantile),
+  };
 };
