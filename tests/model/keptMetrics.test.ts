@@ -46,7 +46,17 @@ const quantileNames = [
   'resolution_median',
   'resolution_p90',
 ];
-const keptNames = [...summedNames, ...quantileNames].sort();
+/** Every metric read from its rollup alone (a stock, or no fact): kept by the days its range touches. */
+const rollupNames = [
+  'active_customers',
+  'arpu',
+  'churn_rate',
+  'churned_customers',
+  'clv',
+  'cohort_retention',
+  'new_customers',
+  'retention_rate',
+];
 
 describe("a metric's whole days kept and its edges added", () => {
   let warehouse: TestWarehouse;
@@ -77,20 +87,45 @@ describe("a metric's whole days kept and its edges added", () => {
     return { source, kept: keptMetricPlan(metric, query, source) };
   };
 
-  it('are kept for exactly the metrics with a fact: sums with a formula read in TypeScript, and quantiles', () => {
-    const kept = metrics.catalog
-      .filter((metric) => planned(metric, {}).kept !== undefined)
-      .map((metric) => metric.name)
-      .sort();
-    expect(kept).toEqual(keptNames);
-    expect(metrics.catalog.filter((m) => planned(m, {}).kept?.kind === 'quantile').map((m) => m.name)).toEqual(
-      expect.arrayContaining(quantileNames)
-    );
-    // Never for a source that has no whole days apart from edges: a stock lives in its rollup alone.
-    const sli = metrics.definition('sli');
-    expect(keptMetricPlan(sli, parse(sli, {}), 'rollup')).toBeUndefined();
-    expect(planned(metrics.definition('churn_rate'), {}).kept).toBeUndefined();
+  it('are kept, each as its kind: sums with edges, a quantile with edges, or a rollup alone by its days', () => {
+    const byKind = (kind: string) =>
+      metrics.catalog
+        .filter((metric) => planned(metric, {}).kept?.kind === kind)
+        .map((metric) => metric.name)
+        .sort();
+    expect(byKind('sums')).toEqual(summedNames);
+    expect(byKind('quantile')).toEqual(quantileNames);
+    expect(byKind('days')).toEqual(rollupNames);
+    expect(metrics.catalog.length).toBe(summedNames.length + quantileNames.length + rollupNames.length);
   });
+
+  it.each(rollupNames)(
+    '%s, read from its rollup alone, is read once for every range touching the same days',
+    async (name) => {
+      const metric = metrics.definition(name);
+      const lastDay = floorDay(dataEnd - 1);
+      const shapes = [{}, { groupBy: ['region'] }, { groupBy: ['branch_id'], interval: 'month' as const }];
+      for (const shape of shapes.filter((s) => (s.groupBy ?? []).every((d) => metric.dimensions.includes(d)))) {
+        const { source, kept } = planned(metric, shape);
+        const { keeper, uses } = mapKeeper<KeptMetricDays>();
+        // Four moments of one day, then a range touching one day more.
+        const ranges = [1, 3_600_000 + 7, DAY_MS - 1, DAY_MS + 1].map((offset) => ({
+          from: lastDay + offset - 365 * DAY_MS,
+          to: lastDay + offset,
+        }));
+        for (const range of ranges) {
+          const result = await runKeptMetric(warehouse.connection, kept!, range, keeper);
+          expect({ shape, range, rows: result!.rows }).toEqual({
+            shape,
+            range,
+            rows: await metrics.rows(name, shape, range, source),
+          });
+        }
+        // The last range starts and ends a day later: it reads anew.
+        expect({ shape, uses }).toEqual({ shape, uses: { counted: 2, read: ranges.length } });
+      }
+    }
+  );
 
   it('finds a quantile across two ascending arrays exactly as DuckDB finds it over their values together', async () => {
     let state = 29;
@@ -210,7 +245,7 @@ describe("a metric's whole days kept and its edges added", () => {
     ];
   };
 
-  it.each(keptNames)(
+  it.each([...summedNames, ...quantileNames].sort())(
     "%s: a wall's moving range, each request adding its edges to whole days summed once, equals the range read at once",
     async (name) => {
       const metric = metrics.definition(name);

@@ -8,18 +8,9 @@ import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabas
 import { buildTestWarehouse } from '../support/buildTestWarehouse';
 import { writeJourneyFixture } from '../support/journeyFixture';
 import { startTestService, type TestService } from '../support/startTestService';
+import { until } from '../support/until';
 
 const COUNTED_AHEAD = 'journey whole days counted ahead for the new data';
-
-const until = async (done: () => boolean, what: string, timeoutMs = 20_000) => {
-  const started = Date.now();
-  while (!done()) {
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`gave up waiting for ${what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
 
 describe('touchpoint serve: a new file counts ahead the journey questions the last one was asked', () => {
   const dir = tempDir('journey-recount');

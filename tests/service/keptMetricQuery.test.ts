@@ -10,6 +10,8 @@ import { compareValues } from '@touchpoint/server/src/db/compareValues';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator } from '../support/metricHelpers';
 import { startTestService, type TestService } from '../support/startTestService';
+import { until } from '../support/until';
+import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 
 // The small warehouse's data ends 2024-04-24 22:20; a wall's `now-60d` from mid-afternoon has partial days at both ends.
 const now = Date.parse('2024-04-24T15:17:23.456Z');
@@ -134,6 +136,48 @@ describe('touchpoint serve: metrics over a moving range, from whole days kept an
         budget: 1,
         msg: expect.stringMatching(/^a metric question's whole days need 1 MiB, .* every request counts them again$/),
       });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('after `touchpoint load` writes a new file, counts the questions asked of the old one on it, before they are asked again', async () => {
+    const db = join(dir, 'reloaded.duckdb');
+    await writeSmallWarehouse(db);
+    const t = await startTestService(db, { watchIntervalMs: 100 });
+    // The new data: the same, less the phone contacts of one week, with their ratings (a follow-up keeps its own).
+    const fewer = async (connection: Parameters<typeof fillSmallWarehouse>[0]) => {
+      await fillSmallWarehouse(connection);
+      const week = "channel = 'phone' and opened_at >= '2024-04-01' and opened_at < '2024-04-08'";
+      await connection.run(
+        `delete from raw.followups where response_id in (select response_id from raw.responses where interaction_id in (select interaction_id from raw.interactions where ${week}))`
+      );
+      await connection.run(
+        `delete from raw.responses where interaction_id in (select interaction_id from raw.interactions where ${week})`
+      );
+      await connection.run(`delete from raw.interactions where ${week}`);
+    };
+    const countedAhead = () => t.logs.filter((line) => line.msg === 'metric whole days counted ahead for the new data');
+    try {
+      await refresh(t, refreshes[0]);
+      expect(countedAhead()).toEqual([]);
+      await replaceDatabase(db, fewer);
+      // Every question asked (the compared one twice: its two periods), one at a time.
+      await until(() => countedAhead().length === questions.length + 1, 'the counts ahead');
+      expect(countedAhead().map((line) => (line.question as { metric: string }).metric)).toEqual(
+        expect.arrayContaining(questions.map((q) => q.metric))
+      );
+
+      // The next refresh answers from the new data, exactly as reading it at once there does.
+      const after = await buildTestWarehouse(fewer);
+      const before = metrics;
+      try {
+        metrics = await metricEvaluator(after.connection);
+        await expectRefreshesExact(t);
+      } finally {
+        metrics = before;
+        after.close();
+      }
     } finally {
       await t.close();
     }

@@ -70,6 +70,21 @@ export const runJourney = async (
   };
 };
 
+/** A kept question counted again on another warehouse (a new file), from its key: false for a key that names none. */
+export const countJourneyAhead = async (
+  connection: DuckDBConnection,
+  key: string,
+  keeper: WholeDaysKeeper<KeptWholeDays>
+): Promise<boolean> => {
+  const question = wholeDaysQuestion(key);
+  if (!question) {
+    return false;
+  }
+  // The range of the whole days alone has no edges: it counts them and the days either side, and keeps them.
+  await runJourney(connection, question, question.whole, keeper);
+  return true;
+};
+
 /** The columns as one object per group, for checks and figures that read a group at a time. */
 export const journeyRecords = (result: ColumnarResult): Array<Record<string, PlainValue>> =>
   Array.from({ length: result.rows }, (_, row) =>

@@ -1,12 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { MetricQuery } from '@touchpoint/contract/src/metricQuery';
-import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { z } from 'zod';
+import { metricQuerySchema, type MetricQuery } from '@touchpoint/contract/src/metricQuery';
+import { ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { MetricDefinition } from '../catalog/metricCatalog';
 import { splitWholeDays, type WholeDaysKeeper } from '../days/splitWholeDays';
 import type { BoundQuery } from '../db/boundQuery';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { readColumns, readRows, type Row } from '../db/readRows';
 import { buildMetricSql, type MetricSource } from './buildMetricSql';
+import { planMetricSource } from './planMetricSource';
 import {
   addDistributionEdges,
   DISTRIBUTION_ROWS,
@@ -33,33 +35,49 @@ interface PlanBase {
   wholeSource: 'rollup' | 'fact';
 }
 
-/** A metric question whose whole days can be kept: sums and the formula over them, or a quantile of one column. */
+/**
+ * A metric question whose days can be kept: sums and the formula over
+ * them, or a quantile of one column, each with its edges added; or a
+ * question read from its rollup alone, whose answer is the same for every
+ * range touching the same days.
+ */
 export type KeptMetricPlan =
-  (PlanBase & { kind: 'sums'; value: Formula; n: Formula }) | (PlanBase & { kind: 'quantile'; quantile: QuantileOf });
+  | (PlanBase & { kind: 'sums'; value: Formula; n: Formula })
+  | (PlanBase & { kind: 'quantile'; quantile: QuantileOf })
+  | { kind: 'days'; metric: MetricDefinition; query: MetricQuery };
 
-/** What the keeper holds for one question and its whole days. */
-export type KeptMetricDays = { kind: 'sums'; sums: KeptSums } | { kind: 'quantile'; distribution: KeptDistribution };
+/** What the keeper holds for one question and its days. */
+export type KeptMetricDays =
+  | { kind: 'sums'; sums: KeptSums }
+  | { kind: 'quantile'; distribution: KeptDistribution }
+  | { kind: 'days'; rows: Row[] };
 
 /** The bytes a kept question holds, for the keeper's budget. */
 export const keptMetricBytes = (kept: KeptMetricDays): number =>
   kept.kind === 'sums'
     ? 2 * JSON.stringify(kept.sums.sums).length + metricBoundaryBytes(kept.sums.boundary)
-    : keptDistributionBytes(kept.distribution);
+    : kept.kind === 'quantile'
+      ? keptDistributionBytes(kept.distribution)
+      : 2 * JSON.stringify(kept.rows).length;
 
 /**
- * The plan to keep a question's whole days, or undefined when it cannot be:
- * it needs a fact, whose rows on the days either side make the edges
- * (a stock lives only in its rollup); then either sums (a rollup's or the
- * fact's) with a formula metricFormula.ts reads, applied to the added sums,
- * or a quantile of one column (metricQuantile.ts), found across the whole
- * days' values and the edges'. A stock's opening value adds up to nothing.
+ * The plan to keep a question's days, or undefined when it cannot be. Read
+ * from its rollup alone (a stock, a metric with no fact), a question reads
+ * every day its range touches, whole: kept by those days. Else it needs
+ * its fact, whose rows on the days either side make the edges; then either
+ * sums (a rollup's or the fact's) with a formula metricFormula.ts reads,
+ * applied to the added sums, or a quantile of one column
+ * (metricQuantile.ts), found across the whole days' values and the edges'.
  */
 export const keptMetricPlan = (
   metric: MetricDefinition,
   query: MetricQuery,
   source: MetricSource
 ): KeptMetricPlan | undefined => {
-  if (source === 'rollup' || !metric.source.fact) {
+  if (source === 'rollup') {
+    return { kind: 'days', metric, query };
+  }
+  if (!metric.source.fact) {
     return undefined;
   }
   const keyColumns = [...(query.interval ? ['time'] : []), ...query.groupBy];
@@ -125,14 +143,60 @@ const wholeValuesSql = (
   };
 };
 
+/** A kept question (the contract's, as a request asks it) and its days: what a keeper's key names, and what a new file counts again. */
+const keptQuestionSchema = metricQuerySchema
+  .pick({ metric: true, groupBy: true, filters: true, interval: true })
+  .extend({ days: z.object({ from: z.number(), to: z.number() }) });
+type KeptQuestion = z.infer<typeof keptQuestionSchema>;
+
+const keptQuestionKey = (question: KeptQuestion): string =>
+  JSON.stringify({
+    metric: question.metric,
+    groupBy: question.groupBy,
+    filters: question.filters,
+    interval: question.interval,
+    days: question.days,
+  });
+
+/**
+ * A kept question's days counted again on another warehouse (a new file),
+ * from its key, as the first request would: false when that warehouse has
+ * no such question to keep (its catalog lost the metric, its plan changed).
+ */
+export const countMetricAhead = async (
+  connection: DuckDBConnection,
+  warehouse: {
+    metrics: ReadonlyMap<string, MetricDefinition>;
+    columns: (table: string) => ReadonlySet<string>;
+  },
+  key: string,
+  keeper: WholeDaysKeeper<KeptMetricDays>
+): Promise<boolean> => {
+  let question: KeptQuestion;
+  try {
+    question = keptQuestionSchema.parse(JSON.parse(key));
+  } catch {
+    return false;
+  }
+  const metric = warehouse.metrics.get(question.metric);
+  if (!metric) {
+    return false;
+  }
+  const query = { ...question, compare: undefined };
+  const plan = keptMetricPlan(metric, query, planMetricSource(metric, query, warehouse.columns));
+  // The days themselves as the range: whole days with no edges, or every day a rollup question touches.
+  return plan !== undefined && (await runKeptMetric(connection, plan, question.days, keeper)) !== undefined;
+};
+
 /**
  * One range of a kept question (keptMetricPlan): its whole days read once
  * (summed, or their values in order) and kept with the fact rows of the
  * day on either side; each request adds its partial days from those
  * (metricEdges.ts, distributionEdges.ts) without a statement. A
  * dashboard's `now-90d` moves with every refresh, but its whole days stay
- * the same all day. Undefined when no whole day fits in the range: it is
- * read at once.
+ * the same all day. A question read from its rollup alone is kept whole by
+ * the days its range touches. Undefined when no whole day fits in the
+ * range: it is read at once.
  */
 export const runKeptMetric = async (
   connection: DuckDBConnection,
@@ -140,11 +204,36 @@ export const runKeptMetric = async (
   range: TimeRange,
   keeper: WholeDaysKeeper<KeptMetricDays>
 ): Promise<{ sql: string; rows: Row[] } | undefined> => {
+  const { metric, query } = plan;
+  // A question's key names its metric, so what it keeps is always of the plan's kind; the check tells TypeScript.
+  const otherKind = () => new Error(`metric '${metric.name}': kept days of another kind`);
+  const questionKey = (days: TimeRange) =>
+    keptQuestionKey({
+      metric: metric.name,
+      groupBy: query.groupBy,
+      filters: query.filters,
+      interval: query.interval,
+      days,
+    });
+
+  if (plan.kind === 'days') {
+    const bound = buildMetricSql(metric, query, range, 'rollup');
+    const days = { from: floorDay(range.from), to: ceilDay(range.to) };
+    const kept = await keeper(questionKey(days), async () => ({
+      kind: 'days',
+      rows: await readRows(connection, bound.sql, bound.params, bound.types),
+    }));
+    if (kept.kind !== 'days') {
+      throw otherKind();
+    }
+    return { sql: `-- every day the range touches, read once and kept\n${bound.sql}`, rows: kept.rows };
+  }
+
   const split = splitWholeDays(range);
   if (!split) {
     return undefined;
   }
-  const { metric, query, shape } = plan;
+  const { shape } = plan;
   const valueColumn = plan.kind === 'quantile' ? plan.quantile.column : undefined;
   const [before, after] = split.boundary.map((day, i) =>
     buildMetricSql(metric, query, day, 'fact', { output: 'rows', paramPrefix: `day${i}_`, valueColumn })
@@ -155,15 +244,7 @@ export const runKeptMetric = async (
     types: { ...before.types, ...after.types },
   };
   const readBoundary = () => readRows(connection, boundary.sql, boundary.params, boundary.types);
-  const key = JSON.stringify({
-    metric: metric.name,
-    groupBy: query.groupBy,
-    filters: query.filters,
-    interval: query.interval ?? null,
-    whole: split.whole,
-  });
-  // A key names its metric, so what it keeps is always of the plan's kind; the check tells TypeScript.
-  const otherKind = () => new Error(`metric '${metric.name}': kept whole days of another kind`);
+  const key = questionKey(split.whole);
   const edgesSql = `-- the days either side, kept to add the partial days at the edges from\n${boundary.sql}`;
 
   if (plan.kind === 'sums') {

@@ -14,11 +14,12 @@ import { QueryRunner } from './queryRunner';
 import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
 import { recountWholeDays } from './execute/recountWholeDays';
+import { countJourneyAhead } from '../journey/runJourney';
 import { wholeDaysCache } from './execute/wholeDaysCache';
 import { keptQuestions } from './execute/wholeDaysKeeper';
 import { serviceEnvNames, type ServiceConfig } from './serviceConfig';
 import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
-import { keptMetricBytes } from '../metrics/runKeptMetric';
+import { countMetricAhead, keptMetricBytes } from '../metrics/runKeptMetric';
 import type { ServingDatabase } from './servingDatabase';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
@@ -36,6 +37,14 @@ export interface ServiceOptions {
   /** Where the structured log goes; stdout when not given. */
   logStream?: NodeJS.WritableStream;
 }
+
+/**
+ * How many questions last asked of the old file a new one counts ahead,
+ * one at a time, most recent first: a wall asks a few journeys, each a
+ * long count, and a few dozen metric questions, each a short one.
+ */
+const RECOUNT_JOURNEYS = 4;
+const RECOUNT_METRICS = 64;
 
 /**
  * The query service: fastify plugins with one job each: the reloading
@@ -86,10 +95,29 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     onSwap: (_next, previous) => {
       cache.clear();
       bodies.clear();
-      const asked = keptQuestions(journeyDays, previous.info.version);
+      const journeys = keptQuestions(journeyDays, previous.info.version);
+      const metrics = keptQuestions(metricDays, previous.info.version);
       journeyDays.clear();
       metricDays.clear();
-      void recountWholeDays(asked, runner, journeyDays.cache, app.log);
+      void (async () => {
+        const log = app.log;
+        await recountWholeDays(journeys, {
+          runner,
+          cache: journeyDays.cache,
+          log,
+          what: 'journey',
+          limit: RECOUNT_JOURNEYS,
+          count: (connection, _database, key, keeper) => countJourneyAhead(connection, key, keeper),
+        });
+        await recountWholeDays(metrics, {
+          runner,
+          cache: metricDays.cache,
+          log,
+          what: 'metric',
+          limit: RECOUNT_METRICS,
+          count: countMetricAhead,
+        });
+      })();
     },
   });
   const { warehouse } = app;

@@ -91,13 +91,13 @@ export const executeQuery = async (
             `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`
           );
         }
-        const { cache } = context.metricDays;
+        const { cache, asked } = context.metricDays;
         const { source, sql, rows } = await metricRows(connection, {
           metric,
           query: { ...query, interval },
           range,
           columnsOf: database.columns,
-          keeper: wholeDaysKeeper(cache, database.info.version, stopped),
+          keeper: wholeDaysKeeper(cache, database.info.version, stopped, asked),
         });
         const notices =
           interval !== query.interval && query.interval !== 'auto'
