@@ -63,22 +63,17 @@ const parse = (tokens: Token[], components: ReadonlySet<string>): Formula => {
     }
     at += 1;
   };
-  const expression = (): Formula => {
-    let left = term();
-    while (peek('+') || peek('-')) {
+  // One level of left-associative operators over the level below it: `+ -` over `* /` over a factor.
+  const level = (operators: readonly string[], operand: () => Formula) => (): Formula => {
+    let left = operand();
+    while (operators.some(peek)) {
       const operator = tokens[at++].value as string;
-      left = binary(operator, left, term());
+      left = binary(operator, left, operand());
     }
     return left;
   };
-  const term = (): Formula => {
-    let left = factor();
-    while (peek('*') || peek('/')) {
-      const operator = tokens[at++].value as string;
-      left = binary(operator, left, factor());
-    }
-    return left;
-  };
+  const term = level(['*', '/'], () => factor());
+  const expression = level(['+', '-'], term);
   const factor = (): Formula => {
     const token = tokens[at++];
     if (token === undefined) {
