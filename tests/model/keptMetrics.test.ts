@@ -276,6 +276,22 @@ describe("a metric's whole days kept and its edges added", () => {
     }
   );
 
+  it('reads a distribution with more values than it keeps at once, and asks no more after the first time', async () => {
+    const metric = metrics.definition('resolution_median');
+    const { kept } = planned(metric, { groupBy: ['channel'] });
+    const { keeper, uses } = mapKeeper<KeptMetricDays>();
+    const to = floorDay(dataEnd - 1) + 3_600_000;
+    const range = { from: to - 90 * DAY_MS, to };
+    // Ten values allowed: far fewer than 90 days hold.
+    expect(await runKeptMetric(warehouse.connection, kept!, range, keeper, 10)).toBeUndefined();
+    expect(await runKeptMetric(warehouse.connection, kept!, { ...range, to: to + 1 }, keeper, 10)).toBeUndefined();
+    expect(uses).toEqual({ counted: 1, read: 2 });
+    // Allowed enough, the same question is kept.
+    expect(
+      (await runKeptMetric(warehouse.connection, kept!, range, mapKeeper<KeptMetricDays>().keeper))?.rows.length
+    ).toBeGreaterThan(0);
+  });
+
   it.each(['sli', 'csat', 'followup_coverage', 'volume', 'frt_median', 'followup_contact_p90'])(
     '%s over ranges cut anywhere, each its own whole days, equals the range read at once',
     async (name) => {

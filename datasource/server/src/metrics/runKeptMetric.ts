@@ -50,7 +50,9 @@ export type KeptMetricPlan =
 export type KeptMetricDays =
   | { kind: 'sums'; sums: KeptSums }
   | { kind: 'quantile'; distribution: KeptDistribution }
-  | { kind: 'days'; rows: Row[] };
+  | { kind: 'days'; rows: Row[] }
+  /** A distribution with too many values to keep (MAX_KEPT_VALUES): read at once on every request. */
+  | { kind: 'too many values'; values: number };
 
 /** The bytes a kept question holds, for the keeper's budget. */
 export const keptMetricBytes = (kept: KeptMetricDays): number =>
@@ -58,7 +60,9 @@ export const keptMetricBytes = (kept: KeptMetricDays): number =>
     ? 2 * JSON.stringify(kept.sums.sums).length + metricBoundaryBytes(kept.sums.boundary)
     : kept.kind === 'quantile'
       ? keptDistributionBytes(kept.distribution)
-      : 2 * JSON.stringify(kept.rows).length;
+      : kept.kind === 'days'
+        ? 2 * JSON.stringify(kept.rows).length
+        : 0;
 
 /**
  * The plan to keep a question's days, or undefined when it cannot be. Read
@@ -113,6 +117,15 @@ const sumValues = (sums: readonly Row[], keyColumns: readonly string[], value: F
     values.n = finiteOrNull(n(components)) ?? 0;
     return values;
   });
+
+/**
+ * The most values a distribution's whole days keep: 8 MB, about 90 days of
+ * contacts at scale 20. Reading them into the service costs about a
+ * microsecond each, so at scale 100 (4M for 90 days) a first request would
+ * take ten times a query at once, near the dashboard limit; a question with
+ * more is read at once on every request, as before keeping.
+ */
+export const MAX_KEPT_VALUES = 1_000_000;
 
 /**
  * A distribution's whole days as two statements over the rows buildMetricSql
@@ -196,13 +209,14 @@ export const countMetricAhead = async (
  * dashboard's `now-90d` moves with every refresh, but its whole days stay
  * the same all day. A question read from its rollup alone is kept whole by
  * the days its range touches. Undefined when no whole day fits in the
- * range: it is read at once.
+ * range, or a distribution has too many values to keep: it is read at once.
  */
 export const runKeptMetric = async (
   connection: DuckDBConnection,
   plan: KeptMetricPlan,
   range: TimeRange,
-  keeper: WholeDaysKeeper<KeptMetricDays>
+  keeper: WholeDaysKeeper<KeptMetricDays>,
+  maxKeptValues: number = MAX_KEPT_VALUES
 ): Promise<{ sql: string; rows: Row[] } | undefined> => {
   const { metric, query } = plan;
   // A question's key names its metric, so what it keeps is always of the plan's kind; the check tells TypeScript.
@@ -263,8 +277,12 @@ export const runKeptMetric = async (
   }
 
   const whole = wholeValuesSql(plan, split.whole);
-  const kept = await keeper(key, async () => {
+  const kept = await keeper(key, async (): Promise<KeptMetricDays> => {
     const keys = await readRows(connection, whole.keys.sql, whole.keys.params, whole.keys.types);
+    const count = keys.reduce((sum, row) => sum + Number(row[DISTRIBUTION_VALUES]), 0);
+    if (count > maxKeptValues) {
+      return { kind: 'too many values', values: count };
+    }
     const values = await readColumns(connection, whole.values.sql, whole.values.params, whole.values.types);
     const rows = await readBoundary();
     const distribution = keepDistribution(keys, Object.values(values)[0] ?? [], shape, plan.quantile, (kept) =>
@@ -272,6 +290,9 @@ export const runKeptMetric = async (
     );
     return { kind: 'quantile', distribution };
   });
+  if (kept.kind === 'too many values') {
+    return undefined;
+  }
   if (kept.kind !== 'quantile') {
     throw otherKind();
   }

@@ -52,13 +52,15 @@ export const serviceConfigSchema = z
     /**
      * Budget for metrics' whole days (runKeptMetric): per question and day, each key's sums and the
      * fact rows of the day either side, which a wall's moving ranges are answered from. Emptied when
-     * the data changes; a question that does not fit is read whole on every request.
+     * the data changes; a question that does not fit is read whole on every request. Most of a
+     * question is the fact rows of the day either side (at scale 100, a few MB each): a budget below
+     * what a wall's questions hold together lets its refreshes, a panel at a time, push each other out.
      */
     metricDaysCacheBytes: z.coerce
       .number()
       .int()
       .min(0)
-      .default(128 * 1024 * 1024),
+      .default(512 * 1024 * 1024),
     /** How often to look for a new database file from `touchpoint load`. */
     watchIntervalMs: z.coerce.number().int().positive().default(1000),
     /** The PostgreSQL protocol's port; off unless given. */
