@@ -91,7 +91,8 @@ export const buildMetricSql = (
     return [
       ...(bucket ? [`${bucket} as __time`] : []),
       ...(output === 'rows' ? [`epoch_us(${quoteIdentifier(timeColumn)}) as __at`] : []),
-      `${dayColumn} as __day`,
+      // A stock's first day; rows handed out as they are need none.
+      ...(output === 'rows' ? [] : [`${dayColumn} as __day`]),
       ...dims,
       ...(!distribution
         ? metric.components.map((c) => quoteIdentifier(c.name))

@@ -1,3 +1,4 @@
+import type { PlainValue } from '../db/plainValue';
 import { addMetricEdges, keepMetricBoundary, type MetricShape } from './metricEdges';
 
 const shape: MetricShape = { keyColumns: ['time', 'channel'], components: ['rated', 'points'] };
@@ -19,8 +20,12 @@ const boundaryRows = [
   { __time: day, channel: 'chat', __at: us(day + 50), rated: 1, points: 2 },
 ];
 
+// As the boundary's statement is read: one array per column.
+const inColumns = (rows: ReadonlyArray<Record<string, PlainValue>>) =>
+  Object.fromEntries(Object.keys(rows[0]).map((name) => [name, rows.map((row) => row[name])]));
+
 describe("addMetricEdges: a range's sums from its whole days' and its edges' rows", () => {
-  const kept = { sums, boundary: keepMetricBoundary(boundaryRows, sums, shape) };
+  const kept = { sums, boundary: keepMetricBoundary(inColumns(boundaryRows), sums, shape) };
 
   it('adds the rows inside each edge, from its start to just before its end, as SQL sums them', () => {
     const rows = addMetricEdges(kept, [{ from: day + 20, to: day + 30 }], shape);

@@ -257,7 +257,7 @@ export const runKeptMetric = async (
     params: { ...before.params, ...after.params },
     types: { ...before.types, ...after.types },
   };
-  const readBoundary = () => readRows(connection, boundary.sql, boundary.params, boundary.types);
+  const readBoundary = () => readColumns(connection, boundary.sql, boundary.params, boundary.types);
   const key = questionKey(split.whole);
   const edgesSql = `-- the days either side, kept to add the partial days at the edges from\n${boundary.sql}`;
 
