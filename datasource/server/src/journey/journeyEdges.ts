@@ -2,9 +2,11 @@ import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
 import { DAY_MS, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import { firstAtOrAfter } from '../days/firstAtOrAfter';
+import { KeyIndex } from '../db/keyIndex';
+import { mergeInKeyOrder } from '../db/mergeInKeyOrder';
 import type { JourneyCountRow } from './journeyRows';
 import { journeyGroupKeys } from './journeySql';
-import { additiveCounts, inGroupOrder, withCounts, type AdditiveCount } from './journeyWholeDays';
+import { additiveCounts, withCounts, type AdditiveCount } from './journeyWholeDays';
 
 /**
  * The boundary days' ratings (journeyBoundarySql's rows), kept in columns:
@@ -53,11 +55,12 @@ export const keepBoundary = (
   groupBy: readonly JourneyDimension[]
 ): BoundaryRatings => {
   const keys = journeyGroupKeys(groupBy);
-  const groupKey = (row: JourneyCountRow) => JSON.stringify(keys.map((key) => row[key] ?? null));
-  const wholeRows = new Map(whole.map((row, index) => [groupKey(row), index]));
+  const wholeRows = new KeyIndex();
+  whole.forEach((row, index) => wholeRows.add(keys.length, (k) => row[keys[k]] ?? null, index));
   const wholeRow: number[] = [];
-  const groupIndex = new Map<string, number>();
-  const customerIndex = new Map<string, number>();
+  const groupIndex = new KeyIndex();
+  // A customer is counted once per group: keyed by the group's number and the customer.
+  const customerIndex = new KeyIndex();
   const groups: JourneyCountRow[] = [];
   const customers: JourneyCountRow[] = [];
   const customerGroup: number[] = [];
@@ -69,12 +72,12 @@ export const keepBoundary = (
     customer: new Int32Array(rows.length),
   };
   rows.forEach((row, i) => {
-    const key = groupKey(row);
-    let group = groupIndex.get(key);
-    if (group === undefined) {
+    const keyAt = (k: number) => row[keys[k]] ?? null;
+    let group = groupIndex.find(keys.length, keyAt);
+    if (group === -1) {
       group = groups.length;
-      groupIndex.set(key, group);
-      wholeRow.push(wholeRows.get(key) ?? -1);
+      groupIndex.add(keys.length, keyAt, group);
+      wholeRow.push(wholeRows.find(keys.length, keyAt));
       groups.push(
         Object.fromEntries(
           [...keys, 'branch_name', 'touchpoint_order'].filter((name) => name in row).map((name) => [name, row[name]])
@@ -83,10 +86,11 @@ export const keepBoundary = (
     }
     let customer = -1;
     if (row.customer_id !== null && row.customer_id !== undefined) {
-      const customerKey = `${group}\u0000${String(row.customer_id)}`;
-      customer = customerIndex.get(customerKey) ?? customers.length;
-      if (customer === customers.length) {
-        customerIndex.set(customerKey, customer);
+      const customerAt = (k: number) => (k === 0 ? group : (row.customer_id ?? null));
+      customer = customerIndex.find(2, customerAt);
+      if (customer === -1) {
+        customer = customers.length;
+        customerIndex.add(2, customerAt, customer);
         customers.push(row);
         customerGroup.push(group);
       }
@@ -211,5 +215,6 @@ export const addEdges = (
       rows[whole] = withCounts(rows[whole], (name) => Number(rows[whole][name] ?? 0) + edge(name));
     }
   });
-  return ratedOnlyAtEdges.length === 0 ? rows : inGroupOrder([...rows, ...ratedOnlyAtEdges], groupBy);
+  // In journeySql's order: the touchpoint's place, then each key.
+  return mergeInKeyOrder(rows, ratedOnlyAtEdges, ['touchpoint_order', ...journeyGroupKeys(groupBy)]);
 };

@@ -1,7 +1,4 @@
-import type { JourneyDimension } from '@touchpoint/contract/src/queryRequest';
-import { compareValues } from '../db/compareValues';
 import type { JourneyCountRow } from './journeyRows';
-import { journeyGroupKeys } from './journeySql';
 
 /** The counts journeySql gives per group, each a sum over ratings or customers: what the edges add to. */
 export const additiveCounts = [
@@ -35,14 +32,4 @@ export const withCounts = (group: JourneyCountRow, count: (name: AdditiveCount) 
     incomplete_customers: count('incomplete_customers'),
   };
   return Object.assign({}, group, counts);
-};
-
-/** Groups in the order journeySql gives them: by the touchpoint's place, then each key. */
-export const inGroupOrder = (rows: JourneyCountRow[], groupBy: readonly JourneyDimension[]): JourneyCountRow[] => {
-  const keys = journeyGroupKeys(groupBy);
-  return rows.sort(
-    (a, b) =>
-      compareValues(a.touchpoint_order, b.touchpoint_order) ||
-      keys.reduce((order, key) => order || compareValues(a[key], b[key]), 0)
-  );
 };

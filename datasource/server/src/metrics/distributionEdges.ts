@@ -2,7 +2,8 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import type { Row } from '../db/readRows';
 import { firstAtOrAfter } from '../days/firstAtOrAfter';
-import { mergeInKeyOrder, metricBoundaryBytes, type MetricBoundary, type MetricShape } from './metricEdges';
+import { mergeInKeyOrder } from '../db/mergeInKeyOrder';
+import { metricBoundaryBytes, type MetricBoundary, type MetricShape } from './metricEdges';
 import { quantileOfTwo, type QuantileOf } from './metricQuantile';
 
 /**

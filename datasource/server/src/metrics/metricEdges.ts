@@ -1,5 +1,6 @@
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
-import { compareValues } from '../db/compareValues';
+import { KeyIndex } from '../db/keyIndex';
+import { mergeInKeyOrder } from '../db/mergeInKeyOrder';
 import type { PlainValue } from '../db/plainValue';
 import type { Row } from '../db/readRows';
 import { firstAtOrAfter } from '../days/firstAtOrAfter';
@@ -44,46 +45,6 @@ const doubles = (values: readonly PlainValue[]): Float64Array => {
   }
   return column;
 };
-
-/**
- * Keys of a few columns to small numbers, as nested maps, one level per
- * column: a day of facts at scale 100 is 200,000 rows, and a text key built
- * per row (JSON) cost as much as reading them. Map keys compare as values
- * do: null apart from 'null', 1 apart from '1'.
- */
-class KeyIndex {
-  private readonly root = new Map<PlainValue, unknown>();
-
-  /** The number of the key whose column values `valueAt(c)` gives, or -1. */
-  find(width: number, valueAt: (column: number) => PlainValue): number {
-    let level: unknown = width === 0 ? this.root.get(null) : this.root;
-    for (let c = 0; c < width; c += 1) {
-      if (!(level instanceof Map)) {
-        return -1;
-      }
-      level = level.get(valueAt(c));
-    }
-    return typeof level === 'number' ? level : -1;
-  }
-
-  add(width: number, valueAt: (column: number) => PlainValue, index: number): void {
-    if (width === 0) {
-      this.root.set(null, index);
-      return;
-    }
-    let level = this.root;
-    for (let c = 0; c < width - 1; c += 1) {
-      const value = valueAt(c);
-      let next = level.get(value) as Map<PlainValue, unknown> | undefined;
-      if (!next) {
-        next = new Map();
-        level.set(value, next);
-      }
-      level = next;
-    }
-    level.set(valueAt(width - 1), index);
-  }
-}
 
 /**
  * The boundary days' rows (read as columns: an object per row costs twice
@@ -136,28 +97,6 @@ export const metricBoundaryBytes = (boundary: MetricBoundary): number =>
 // SQL's sum: NULL plus a number is the number; NULL only when every part is.
 const plus = (a: PlainValue | undefined, b: number | null): number | null =>
   a === null || a === undefined ? b : b === null ? Number(a) : Number(a) + b;
-
-/**
- * Rows a statement gave in key order with rows of keys it did not have,
- * each put in its place, as `order by` would: both in key order, merged.
- */
-export const mergeInKeyOrder = (rows: Row[], added: Row[], keyColumns: readonly string[]): Row[] => {
-  if (added.length === 0) {
-    return rows;
-  }
-  const order = (a: Row, b: Row) =>
-    keyColumns.reduce((result, column) => result || compareValues(a[column], b[column]), 0);
-  added.sort(order);
-  const merged: Row[] = [];
-  let next = 0;
-  for (const row of rows) {
-    while (next < added.length && order(added[next], row) < 0) {
-      merged.push(added[next++]);
-    }
-    merged.push(row);
-  }
-  return merged.concat(added.slice(next));
-};
 
 /**
  * A range's component sums per key (buildMetricSql's `sums` over the

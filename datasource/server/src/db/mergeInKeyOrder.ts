@@ -1,0 +1,25 @@
+import { compareValues } from './compareValues';
+import type { Row } from './readRows';
+
+/**
+ * Rows a statement gave in key order with rows of keys it did not have,
+ * each put in its place, as `order by` would: both in key order, merged.
+ * For a range's whole days with what only its edges have (metrics, the
+ * journey).
+ */
+export const mergeInKeyOrder = <T extends Row>(rows: T[], added: T[], keyColumns: readonly string[]): T[] => {
+  if (added.length === 0) {
+    return rows;
+  }
+  const order = (a: T, b: T) => keyColumns.reduce((result, column) => result || compareValues(a[column], b[column]), 0);
+  added.sort(order);
+  const merged: T[] = [];
+  let next = 0;
+  for (const row of rows) {
+    while (next < added.length && order(added[next], row) < 0) {
+      merged.push(added[next++]);
+    }
+    merged.push(row);
+  }
+  return merged.concat(added.slice(next));
+};
