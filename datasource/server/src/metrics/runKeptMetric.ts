@@ -94,13 +94,25 @@ export const keptMetricPlan = (
   if (metric.components.length === 0 || metric.components.some((c) => c.agg !== 'sum')) {
     return undefined;
   }
-  const components = metric.components.map((c) => c.name);
-  const value = compileFormula(metric.formula, components);
-  const n = compileFormula(metric.n, components);
-  if (!value || !n) {
+  const formulas = compiledFormulas(metric);
+  if (!formulas) {
     return undefined;
   }
+  const { components, value, n } = formulas;
   return { kind: 'sums', metric, query, shape: { keyColumns, components }, wholeSource, value, n };
+};
+
+// A metric's formulas read once per definition (a warehouse's catalog), not on every request.
+const compiled = new WeakMap<MetricDefinition, { components: string[]; value: Formula; n: Formula } | null>();
+
+const compiledFormulas = (metric: MetricDefinition) => {
+  if (!compiled.has(metric)) {
+    const components = metric.components.map((c) => c.name);
+    const value = compileFormula(metric.formula, components);
+    const n = compileFormula(metric.n, components);
+    compiled.set(metric, value && n ? { components, value, n } : null);
+  }
+  return compiled.get(metric) ?? undefined;
 };
 
 const finiteOrNull = (value: number | null) => (value !== null && Number.isFinite(value) ? value : null);
