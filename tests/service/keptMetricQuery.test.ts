@@ -110,7 +110,7 @@ describe('touchpoint serve: metrics over a moving range, from whole days kept an
     return refresh(t, refreshes[0]);
   };
 
-  it('answers every refresh as the range read at once, from whole days summed once', async () => {
+  it('answers every refresh as the range read at once, from whole days kept', async () => {
     const t = await startTestService(join(dir, 'w.duckdb'));
     try {
       const results = await expectRefreshesExact(t);
