@@ -5,7 +5,7 @@ import type { MetricDefinition } from '@touchpoint/server/src/catalog/metricCata
 import { readRows, type Row } from '@touchpoint/server/src/db/readRows';
 import { compileFormula } from '@touchpoint/server/src/metrics/metricFormula';
 import { keptMetricPlan, runKeptMetric, type KeptMetricDays } from '@touchpoint/server/src/metrics/runKeptMetric';
-import { quantileOfTwo } from '@touchpoint/server/src/metrics/metricQuantile';
+import { everyRank, quantileOfTwo, rankWindowSql, readQuantile } from '@touchpoint/server/src/metrics/metricQuantile';
 import { planMetricSource } from '@touchpoint/server/src/metrics/planMetricSource';
 import { arbitraryRanges } from '../support/arbitraryRanges';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
@@ -127,7 +127,7 @@ describe("a metric's whole days kept and its edges added", () => {
     }
   );
 
-  it('finds a quantile across two ascending arrays exactly as DuckDB finds it over their values together', async () => {
+  it('finds a quantile across two ascending arrays exactly as DuckDB finds it over their values together, from the ranks of the first its window keeps', async () => {
     let state = 29;
     const random = () => {
       state = (state * 1103515245 + 12345) % 2 ** 31;
@@ -144,23 +144,37 @@ describe("a metric's whole days kept and its edges added", () => {
       [0, 17],
       [200, 13],
       [13, 13],
+      [500, 2],
     ]) {
-      const [a, b] = [ascending(lengthA), ascending(lengthB)];
+      const [a, edges] = [ascending(lengthA), ascending(lengthB)];
       for (const fraction of [0, 0.1, 0.25, 0.5, 0.9, 1]) {
-        const [expected] = await readRows(
-          warehouse.connection,
-          `select quantile_cont(x, ${fraction}) as q from (select unnest($values::double[]) as x)`,
-          { values: `[${[...a, ...b].join(',')}]` }
-        );
-        expect({ lengthA, lengthB, fraction, q: quantileOfTwo(a, b, fraction) }).toEqual({
-          lengthA,
-          lengthB,
-          fraction,
-          q: expected.q,
+        // The ranks of `a` kept for up to lengthB added values, as the whole days' statement computes them.
+        const bounds = rankWindowSql('$count', '$edge', fraction);
+        const [window] = await readRows(warehouse.connection, `select ${bounds.from} as "from", ${bounds.to} as "to"`, {
+          count: lengthA,
+          edge: lengthB,
         });
+        const [from, to] = [Math.max(0, Number(window.from)), Math.min(lengthA - 1, Number(window.to))];
+        const kept = { values: a.slice(from, to + 1), offset: from, count: lengthA };
+        for (const added of new Set([0, lengthB >> 1, lengthB])) {
+          const b = edges.subarray(0, added);
+          const [expected] = await readRows(
+            warehouse.connection,
+            `select quantile_cont(x, ${fraction}) as q from (select unnest($values::double[]) as x)`,
+            { values: `[${[...a, ...b].join(',')}]` }
+          );
+          const label = { lengthA, added, fraction };
+          expect({ ...label, q: quantileOfTwo(everyRank(a), b, fraction) }).toEqual({ ...label, q: expected.q });
+          expect({ ...label, q: quantileOfTwo(kept, b, fraction) }).toEqual({ ...label, q: expected.q });
+        }
       }
     }
-    expect(quantileOfTwo(new Float64Array(0), new Float64Array(0), 0.5)).toBeNull();
+    expect(quantileOfTwo(everyRank(new Float64Array(0)), new Float64Array(0), 0.5)).toBeNull();
+    // Cut too narrow, a window says so instead of answering wrong.
+    const values = ascending(100);
+    expect(() =>
+      quantileOfTwo({ values: values.slice(60, 70), offset: 60, count: 100 }, new Float64Array(0), 0.5)
+    ).toThrow('rank 49 of 100 is outside the kept ranks 60 to 69');
   });
 
   it("reads every kept metric's formula and n as DuckDB evaluates them, NULLs and zero divisors included", async () => {
@@ -217,16 +231,21 @@ describe("a metric's whole days kept and its edges added", () => {
     expect(compileFormula('a b', ['a', 'b'])).toBeUndefined();
   });
 
-  /** Keys and counts exactly; a value within the last bits of a sum of doubles, or null on both sides. */
-  const expectSameRows = (kept: Row[], atOnce: Row[], label: object) => {
+  /**
+   * Keys and counts exactly; a quantile's value exactly (DuckDB's own
+   * interpolation), a sum's within the last bits of a sum of doubles; or
+   * null on both sides.
+   */
+  const expectSameRows = (kept: Row[], atOnce: Row[], label: { name: string; [more: string]: unknown }) => {
     const keys = (rows: Row[]) => rows.map(({ value, ...rest }) => ({ ...rest, hasValue: value !== null }));
     expect({ ...label, rows: keys(kept) }).toEqual({ ...label, rows: keys(atOnce) });
+    const exact = quantileNames.includes(label.name);
     kept.forEach((row, i) => {
       if (row.value !== null) {
         expect({ ...label, i, value: row.value }).toEqual({
           ...label,
           i,
-          value: expect.closeTo(Number(atOnce[i].value), 9),
+          value: exact ? atOnce[i].value : expect.closeTo(Number(atOnce[i].value), 9),
         });
       }
     });
@@ -276,21 +295,35 @@ describe("a metric's whole days kept and its edges added", () => {
     }
   );
 
-  it('reads a distribution with more values than it keeps at once, and asks no more after the first time', async () => {
-    const metric = metrics.definition('resolution_median');
-    const { kept } = planned(metric, { groupBy: ['channel'] });
-    const { keeper, uses } = mapKeeper<KeptMetricDays>();
-    const to = floorDay(dataEnd - 1) + 3_600_000;
-    const range = { from: to - 90 * DAY_MS, to };
-    // Ten values allowed: far fewer than 90 days hold.
-    expect(await runKeptMetric(warehouse.connection, kept!, range, keeper, 10)).toBeUndefined();
-    expect(await runKeptMetric(warehouse.connection, kept!, { ...range, to: to + 1 }, keeper, 10)).toBeUndefined();
-    expect(uses).toEqual({ counted: 1, read: 2 });
-    // Allowed enough, the same question is kept.
-    expect(
-      (await runKeptMetric(warehouse.connection, kept!, range, mapKeeper<KeptMetricDays>().keeper))?.rows.length
-    ).toBeGreaterThan(0);
-  });
+  it.each(['resolution_median', 'frt_p90'])(
+    "%s keeps of 90 days' values only the ranks its quantile can reach, bounded by the edge days' values",
+    async (name) => {
+      const metric = metrics.definition(name);
+      const { fact, factTime } = metric.source;
+      const column = readQuantile(metric)!.column;
+      const { kept: plan } = planned(metric, { groupBy: ['channel'] });
+      const { keeper, kept } = mapKeeper<KeptMetricDays>();
+      const to = floorDay(dataEnd - 1) + 3_600_000;
+      const range = { from: to - 90 * DAY_MS, to };
+      await runKeptMetric(warehouse.connection, plan!, range, keeper);
+      const [held] = [...kept.values()];
+      if (held.kind !== 'quantile') {
+        throw new Error(`kept as ${held.kind}`);
+      }
+      const { distribution } = held;
+      const [whole] = await readRows(
+        warehouse.connection,
+        `select count(${column})::int as n from ${fact} where ${factTime} >= $from and ${factTime} < $to`,
+        { from: new Date(floorDay(range.from) + DAY_MS).toISOString(), to: new Date(floorDay(range.to)).toISOString() }
+      );
+      const edgeValues = distribution.boundary.components[0].filter((value) => !Number.isNaN(value)).length;
+      const keys = distribution.rows.length;
+      // Each key holds up to (1 + fraction) times its edge values, plus four ranks around the quantile.
+      expect(distribution.count.reduce((sum, n) => sum + n, 0)).toBe(whole.n);
+      expect(distribution.values.length).toBeLessThanOrEqual(2 * edgeValues + 4 * keys);
+      expect(distribution.values.length).toBeLessThan(Number(whole.n) / 10);
+    }
+  );
 
   it.each(['sli', 'csat', 'followup_coverage', 'volume', 'frt_median', 'followup_contact_p90'])(
     '%s over ranges cut anywhere, each its own whole days, equals the range read at once',
@@ -315,6 +348,8 @@ describe("a metric's whole days kept and its edges added", () => {
         // Starting or ending on midnight: one edge only.
         { from: floorDay(dataEnd) - 30 * DAY_MS, to: floorDay(dataEnd) - 3 * DAY_MS + 17 },
         { from: floorDay(dataEnd) - 30 * DAY_MS + 17, to: floorDay(dataEnd) - 3 * DAY_MS },
+        // Both edges all but whole: the most a request adds to its whole days.
+        { from: floorDay(dataEnd) - 30 * DAY_MS + 1, to: floorDay(dataEnd) - 3 * DAY_MS - 1 },
       ];
       for (const shape of shapes(metric)) {
         const { source, kept } = planned(metric, shape);

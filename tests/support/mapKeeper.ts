@@ -1,6 +1,6 @@
 import type { WholeDaysKeeper } from '@touchpoint/server/src/days/splitWholeDays';
 
-/** A keeper of whole days as the service's, in a Map: it counts how often the whole days were counted and how often read. */
+/** A keeper of whole days as the service's, in a Map: it counts how often the whole days were counted and how often read, and shows what it holds. */
 export const mapKeeper = <T>() => {
   const kept = new Map<string, T>();
   const uses = { counted: 0, read: 0 };
@@ -12,5 +12,5 @@ export const mapKeeper = <T>() => {
     }
     return kept.get(key)!;
   };
-  return { keeper, uses };
+  return { keeper, uses, kept };
 };

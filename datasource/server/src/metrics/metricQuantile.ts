@@ -27,34 +27,66 @@ export const readQuantile = (metric: MetricDefinition): QuantileOf | undefined =
   return { column: quantile[1].toLowerCase(), fraction: Number(quantile[2]) };
 };
 
-/** The value of rank `k` (from 0) among the values of two ascending arrays together, by binary search on how many come from `b`. */
-const rankOfTwo = (a: Float64Array, b: Float64Array, k: number): number => {
+/**
+ * Ascending values of which only some ranks are held: ranks `offset` to
+ * `offset + values.length - 1` of `count`. A distribution's whole days keep
+ * only the ranks a quantile can reach once the edges' values are added
+ * (distributionEdges.ts), not every value.
+ */
+export interface RankWindow {
+  values: Float64Array;
+  offset: number;
+  count: number;
+}
+
+/** Every value held: the window of a plain ascending array. */
+export const everyRank = (values: Float64Array): RankWindow => ({ values, offset: 0, count: values.length });
+
+// A rank the window does not hold means the window was cut too narrow: a bug, never a silently wrong answer.
+const rankIn = (a: RankWindow, rank: number): number => {
+  const index = rank - a.offset;
+  if (index < 0 || index >= a.values.length) {
+    throw new RangeError(
+      `rank ${rank} of ${a.count} is outside the kept ranks ${a.offset} to ${a.offset + a.values.length - 1}`
+    );
+  }
+  return a.values[index];
+};
+
+/**
+ * The value of rank `k` (from 0) among the values of `a` and `b` together,
+ * by binary search on how many come from `b`. It reads `a` only at ranks
+ * `k - b.length` to `k`.
+ */
+const rankOfTwo = (a: RankWindow, b: Float64Array, k: number): number => {
   const taken = k + 1;
-  let low = Math.max(0, taken - a.length);
+  let low = Math.max(0, taken - a.count);
   let high = Math.min(taken, b.length);
   while (low < high) {
     const fromB = (low + high) >>> 1;
     const fromA = taken - fromB;
-    if (fromA > 0 && a[fromA - 1] > b[fromB]) {
+    if (fromA > 0 && rankIn(a, fromA - 1) > b[fromB]) {
       low = fromB + 1;
     } else {
       high = fromB;
     }
   }
   const fromA = taken - low;
-  const lastA = fromA > 0 ? a[fromA - 1] : -Infinity;
+  const lastA = fromA > 0 ? rankIn(a, fromA - 1) : -Infinity;
   const lastB = low > 0 ? b[low - 1] : -Infinity;
   return Math.max(lastA, lastB);
 };
 
 /**
- * DuckDB's `quantile_cont` over the values of two ascending arrays
- * together, without merging them: the position `(n - 1) * fraction`, and
- * between the values on either side of it `lo + (hi - lo) * (position -
- * floor)`, as DuckDB interpolates. Null when there are no values.
+ * DuckDB's `quantile_cont` over the values of `a` and `b` together (both
+ * ascending), without merging them: the position `(n - 1) * fraction`, and
+ * between the values on either side of it, with `d` the position less its
+ * floor, `lo * (1 - d) + hi * d`: DuckDB's interpolation of doubles, to
+ * the last bit (`lo + (hi - lo) * d` differs in it). Null when there are
+ * no values.
  */
-export const quantileOfTwo = (a: Float64Array, b: Float64Array, fraction: number): number | null => {
-  const n = a.length + b.length;
+export const quantileOfTwo = (a: RankWindow, b: Float64Array, fraction: number): number | null => {
+  const n = a.count + b.length;
   if (n === 0) {
     return null;
   }
@@ -66,5 +98,21 @@ export const quantileOfTwo = (a: Float64Array, b: Float64Array, fraction: number
     return lo;
   }
   const hi = rankOfTwo(a, b, above);
-  return lo + (hi - lo) * (position - below);
+  const d = position - below;
+  return lo * (1 - d) + hi * d;
 };
+
+/**
+ * The ranks of a key's `count` whole-day values that quantileOfTwo can
+ * read once at most `edge` values are added, as SQL over those column
+ * expressions. With `e` values added the quantile reads ranks
+ * `floor((count + e - 1) * fraction)` and the `ceil`, and rankOfTwo reads
+ * `a` from `e` below the rank to the rank; so over every `e` up to `edge`,
+ * from `floor((count - 1) * fraction) - edge` to `ceil((count - 1 + edge)
+ * * fraction)`. One more each side, so that a double rounded otherwise
+ * than JavaScript's cannot cut the window short.
+ */
+export const rankWindowSql = (count: string, edge: string, fraction: number): { from: string; to: string } => ({
+  from: `floor((${count} - 1) * ${fraction}) - ${edge} - 1`,
+  to: `ceil((${count} - 1 + ${edge}) * ${fraction}) + 1`,
+});

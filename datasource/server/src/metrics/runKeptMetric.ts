@@ -11,7 +11,7 @@ import { buildMetricSql, type MetricSource } from './buildMetricSql';
 import { planMetricSource } from './planMetricSource';
 import {
   addDistributionEdges,
-  DISTRIBUTION_ROWS,
+  DISTRIBUTION_RANK,
   DISTRIBUTION_VALUES,
   keepDistribution,
   keptDistributionBytes,
@@ -25,7 +25,7 @@ import {
   type MetricShape,
 } from './metricEdges';
 import { compileFormula, type Formula } from './metricFormula';
-import { readQuantile, type QuantileOf } from './metricQuantile';
+import { rankWindowSql, readQuantile, type QuantileOf } from './metricQuantile';
 
 interface PlanBase {
   metric: MetricDefinition;
@@ -50,9 +50,7 @@ export type KeptMetricPlan =
 export type KeptMetricDays =
   | { kind: 'sums'; sums: KeptSums }
   | { kind: 'quantile'; distribution: KeptDistribution }
-  | { kind: 'days'; rows: Row[] }
-  /** A distribution with too many values to keep (MAX_KEPT_VALUES): read at once on every request. */
-  | { kind: 'too many values'; values: number };
+  | { kind: 'days'; rows: Row[] };
 
 /** The bytes a kept question holds, for the keeper's budget. */
 export const keptMetricBytes = (kept: KeptMetricDays): number =>
@@ -60,9 +58,7 @@ export const keptMetricBytes = (kept: KeptMetricDays): number =>
     ? 2 * JSON.stringify(kept.sums.sums).length + metricBoundaryBytes(kept.sums.boundary)
     : kept.kind === 'quantile'
       ? keptDistributionBytes(kept.distribution)
-      : kept.kind === 'days'
-        ? 2 * JSON.stringify(kept.rows).length
-        : 0;
+      : 2 * JSON.stringify(kept.rows).length;
 
 /**
  * The plan to keep a question's days, or undefined when it cannot be. Read
@@ -131,41 +127,49 @@ const sumValues = (sums: readonly Row[], keyColumns: readonly string[], value: F
   });
 
 /**
- * The most values a distribution's whole days keep: 8 MB, about 90 days of
- * contacts at scale 20. Reading them into the service costs about a
- * microsecond each, so at scale 100 (4M for 90 days) a first request would
- * take ten times a query at once, near the dashboard limit; a question with
- * more is read at once on every request, as before keeping.
+ * A distribution's whole days as one statement over the rows
+ * buildMetricSql scans: per key (named as its value rows name it) only the
+ * values at the ranks its quantile can reach once the edge days' values
+ * are added (rankWindowSql, with the key's count of edge values from the
+ * boundary statement), ordered by key and value, with each value's rank
+ * and its key's count. A key with no value gives one row, its value null.
+ * Reading every value instead cost about a microsecond each: at scale 100,
+ * 90 days hold 4M, and a first request took ten times a query at once.
  */
-export const MAX_KEPT_VALUES = 1_000_000;
-
-/**
- * A distribution's whole days as two statements over the rows buildMetricSql
- * scans: each key (named as its value rows name it) with its rows and its
- * values, then the values alone ordered by key and value, NULLs last within
- * each key. Keys and values apart: reading the keys with every value would
- * cost twice the time, most of it converting text.
- */
-const wholeValuesSql = (
+const windowedValuesSql = (
   plan: KeptMetricPlan & { kind: 'quantile' },
-  whole: TimeRange
-): { keys: BoundQuery; values: BoundQuery } => {
+  whole: TimeRange,
+  boundary: BoundQuery
+): BoundQuery => {
   const rows = buildMetricSql(plan.metric, plan.query, whole, 'fact', {
     output: 'rows',
     valueColumn: plan.quantile.column,
   });
   const keys = plan.shape.keyColumns.map((column) => (column === 'time' ? '__time' : quoteIdentifier(column)));
   const value = quoteIdentifier(plan.quantile.column);
-  const named = plan.shape.keyColumns.map((column, i) => `${keys[i]} as ${quoteIdentifier(column)}`);
-  const order = keys.length > 0 ? ` order by ${keys.join(', ')}` : '';
+  const partition = keys.length > 0 ? `partition by ${keys.join(', ')} ` : '';
+  const edgeKeys = keys.length > 0 ? `${keys.join(', ')}, ` : '';
   const grouped = keys.length > 0 ? ' group by all' : '';
-  return {
-    keys: {
-      ...rows,
-      sql: `select ${[...named, `count(*) as ${DISTRIBUTION_ROWS}`, `count(${value}) as ${DISTRIBUTION_VALUES}`].join(', ')} from (${rows.sql})${grouped}${order}`,
-    },
-    values: { ...rows, sql: `select ${value} from (${rows.sql}) order by ${[...keys, value].join(', ')}` },
-  };
+  const joined =
+    keys.length > 0
+      ? `left join edge on ${keys.map((key) => `ranked.${key} is not distinct from edge.${key}`).join(' and ')}`
+      : 'cross join edge';
+  const named = plan.shape.keyColumns.map((column, i) => `ranked.${keys[i]} as ${quoteIdentifier(column)}`);
+  const window = rankWindowSql(DISTRIBUTION_VALUES, 'coalesce(edge.__edge, 0)', plan.quantile.fraction);
+  const sql = `with
+  edge as (select ${edgeKeys}count(${value}) as __edge from (${boundary.sql})${grouped}),
+  ranked as (
+    select ${edgeKeys}${value},
+      row_number() over (${partition}order by ${value} asc nulls last) - 1 as ${DISTRIBUTION_RANK},
+      count(${value}) over (${partition.trimEnd()}) as ${DISTRIBUTION_VALUES}
+    from (${rows.sql})
+  )
+select ${[...named, value, DISTRIBUTION_RANK, DISTRIBUTION_VALUES].join(', ')}
+from ranked ${joined}
+where (${DISTRIBUTION_VALUES} = 0 and ${DISTRIBUTION_RANK} = 0)
+  or (${DISTRIBUTION_RANK} < ${DISTRIBUTION_VALUES} and ${DISTRIBUTION_RANK} between ${window.from} and ${window.to})
+order by ${[...named.map((_, i) => `ranked.${keys[i]}`), DISTRIBUTION_RANK].join(', ')}`;
+  return { sql, params: { ...rows.params, ...boundary.params }, types: { ...rows.types, ...boundary.types } };
 };
 
 /** A kept question (the contract's, as a request asks it) and its days: what a keeper's key names, and what a new file counts again. */
@@ -221,14 +225,13 @@ export const countMetricAhead = async (
  * dashboard's `now-90d` moves with every refresh, but its whole days stay
  * the same all day. A question read from its rollup alone is kept whole by
  * the days its range touches. Undefined when no whole day fits in the
- * range, or a distribution has too many values to keep: it is read at once.
+ * range: it is read at once.
  */
 export const runKeptMetric = async (
   connection: DuckDBConnection,
   plan: KeptMetricPlan,
   range: TimeRange,
-  keeper: WholeDaysKeeper<KeptMetricDays>,
-  maxKeptValues: number = MAX_KEPT_VALUES
+  keeper: WholeDaysKeeper<KeptMetricDays>
 ): Promise<{ sql: string; rows: Row[] } | undefined> => {
   const { metric, query } = plan;
   // A question's key names its metric, so what it keeps is always of the plan's kind; the check tells TypeScript.
@@ -288,28 +291,20 @@ export const runKeptMetric = async (
     };
   }
 
-  const whole = wholeValuesSql(plan, split.whole);
+  const whole = windowedValuesSql(plan, split.whole, boundary);
   const kept = await keeper(key, async (): Promise<KeptMetricDays> => {
-    const keys = await readRows(connection, whole.keys.sql, whole.keys.params, whole.keys.types);
-    const count = keys.reduce((sum, row) => sum + Number(row[DISTRIBUTION_VALUES]), 0);
-    if (count > maxKeptValues) {
-      return { kind: 'too many values', values: count };
-    }
-    const values = await readColumns(connection, whole.values.sql, whole.values.params, whole.values.types);
+    const values = await readColumns(connection, whole.sql, whole.params, whole.types);
     const rows = await readBoundary();
-    const distribution = keepDistribution(keys, Object.values(values)[0] ?? [], shape, plan.quantile, (kept) =>
+    const distribution = keepDistribution(values, shape, plan.quantile, (kept) =>
       keepMetricBoundary(rows, kept, shape)
     );
     return { kind: 'quantile', distribution };
   });
-  if (kept.kind === 'too many values') {
-    return undefined;
-  }
   if (kept.kind !== 'quantile') {
     throw otherKind();
   }
   return {
-    sql: `-- the whole days' values, kept in order by key\n${whole.keys.sql};\n${whole.values.sql};\n${edgesSql}`,
+    sql: `-- the whole days' values, kept in order by key: the ranks a quantile can reach\n${whole.sql};\n${edgesSql}`,
     rows: addDistributionEdges(kept.distribution, split.edges, shape, plan.quantile),
   };
 };
