@@ -32,12 +32,10 @@ const journey = async (
   filters: Partial<Record<JourneyDimension, string[]>> = {}
 ) => journeyRecords((await runJourney(at.connection, { groupBy, filters }, range, at.keeper)).result);
 
-const keptWholeDays = () => mapKeeper<KeptWholeDays>();
-
 /** The service's two ways to a range's counts: all at once, or its whole days kept and its edges added. */
-const ways: Array<[string, () => WholeDaysKeeper<KeptWholeDays> | undefined]> = [
+const ways: Array<[string, (connection: DuckDBConnection) => WholeDaysKeeper<KeptWholeDays> | undefined]> = [
   ['counted at once', () => undefined],
-  ['whole days kept, edges added', () => keptWholeDays().keeper],
+  ['whole days kept, edges added', (connection) => mapKeeper<KeptWholeDays>(connection).keeper],
 ];
 
 /** Newcombe's limits in percentage points, from the function tested against the published example. */
@@ -54,11 +52,12 @@ describe.each(ways)(
     let warehouse: TestWarehouse;
     let dir: string;
     // One keeper for every test: two questions must never share whole days' counts.
-    const keeper = keeperFor();
+    let keeper: WholeDaysKeeper<KeptWholeDays> | undefined;
     const at = (): Asked => ({ connection: warehouse.connection, keeper });
     beforeAll(async () => {
       dir = writeJourneyFixture(tempDir('journey'));
       warehouse = await buildTestWarehouse((connection) => loadDirectory(connection, dir));
+      keeper = keeperFor(warehouse.connection);
     });
     afterAll(() => {
       warehouse.close();
@@ -197,7 +196,7 @@ describe.each(ways)(
     it('flags reference times within the window of the data end as incomplete, with a shorter window too', async () => {
       const shorter = await buildTestWarehouse((connection) => loadDirectory(connection, dir), { churnWindowDays: 30 });
       try {
-        const [, app] = await journey({ connection: shorter.connection, keeper: keeperFor() }, []);
+        const [, app] = await journey({ connection: shorter.connection, keeper: keeperFor(shorter.connection) }, []);
         // 30 days: C2 and C3 left 90 days after, C1 85 days after, C8 47 days after: only the window matters.
         expect(app).toMatchObject({ exposed_n: 5, exposed_churned: 0, other_churned: 0, incomplete_customers: 1 });
       } finally {
@@ -258,11 +257,12 @@ describe.each(ways)(
   'where the journey leaks is exact for any range, by branch and by region (%s)',
   (_way, keeperFor) => {
     let warehouse: TestWarehouse;
-    const keeper = keeperFor();
+    let keeper: WholeDaysKeeper<KeptWholeDays> | undefined;
     let ratings: FactRating[];
     let asOf: number;
     beforeAll(async () => {
       warehouse = await buildTestWarehouse(fillSmallWarehouse);
+      keeper = keeperFor(warehouse.connection);
       const rows = await readRows(
         warehouse.connection,
         `select r.touchpoint, r.branch_id, r.region, r.customer_id, epoch_ms(r.responded_at) as at, r.is_negative,
@@ -311,7 +311,7 @@ describe('where the journey leaks with its whole days kept: the counts of asking
   ];
 
   it.each(shapes)('grouped by %j, filtered by %j', async (groupBy, filters) => {
-    const { keeper, uses } = keptWholeDays();
+    const { keeper, uses } = mapKeeper<KeptWholeDays>(warehouse.connection);
     let edgeRatings = 0;
     for (const range of arbitraryRanges) {
       const atOnce = await journey({ connection: warehouse.connection }, groupBy, range, filters);
@@ -372,16 +372,20 @@ describe.each(ways)('where the journey leaks at the bounds of the churn window (
   afterAll(() => warehouse.close());
 
   it('counts an end at the reference time as staying, and one at the window’s last moment as churned', async () => {
-    const [kiosk, afterService] = await journey({ connection: warehouse.connection, keeper: keeperFor() }, [], {
-      from: utc('2024-01-01T00:00:00'),
-      to: utc('2024-03-02T12:00:00'),
-    });
+    const [kiosk, afterService] = await journey(
+      { connection: warehouse.connection, keeper: keeperFor(warehouse.connection) },
+      [],
+      {
+        from: utc('2024-01-01T00:00:00'),
+        to: utc('2024-03-02T12:00:00'),
+      }
+    );
     expect(kiosk).toMatchObject({ touchpoint: 'kiosk', ratings: 1, exposed_n: 0, other_n: 1 });
     expect(afterService).toMatchObject({ touchpoint: 'after_service', ratings: 4, exposed_n: 3, exposed_churned: 2 });
   });
 
   it('leaves out a rating at the range’s end, which the range does not include', async () => {
-    const [row] = await journey({ connection: warehouse.connection, keeper: keeperFor() }, [], {
+    const [row] = await journey({ connection: warehouse.connection, keeper: keeperFor(warehouse.connection) }, [], {
       from: utc('2024-01-01T00:00:00'),
       to: utc('2024-03-02T10:00:00'),
     });

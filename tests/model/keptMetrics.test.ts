@@ -107,14 +107,14 @@ describe("a metric's whole days kept and its edges added", () => {
       const shapes = [{}, { groupBy: ['region'] }, { groupBy: ['branch_id'], interval: 'month' as const }];
       for (const shape of shapes.filter((s) => (s.groupBy ?? []).every((d) => metric.dimensions.includes(d)))) {
         const { source, kept } = planned(metric, shape);
-        const { keeper, uses } = mapKeeper<KeptMetricDays>();
+        const { keeper, uses } = mapKeeper<KeptMetricDays>(warehouse.connection);
         // Four moments of one day, then a range touching one day more.
         const ranges = [1, 3_600_000 + 7, DAY_MS - 1, DAY_MS + 1].map((offset) => ({
           from: lastDay + offset - 365 * DAY_MS,
           to: lastDay + offset,
         }));
         for (const range of ranges) {
-          const result = await runKeptMetric(warehouse.connection, kept!, range, keeper);
+          const result = await runKeptMetric(kept!, range, keeper);
           expect({ shape, range, rows: result!.rows }).toEqual({
             shape,
             range,
@@ -277,9 +277,9 @@ describe("a metric's whole days kept and its edges added", () => {
       let added = 0;
       for (const shape of shapes(metric)) {
         const { source, kept } = planned(metric, shape);
-        const { keeper, uses } = mapKeeper<KeptMetricDays>();
+        const { keeper, uses } = mapKeeper<KeptMetricDays>(warehouse.connection);
         for (const range of moving) {
-          const result = await runKeptMetric(warehouse.connection, kept!, range, keeper);
+          const result = await runKeptMetric(kept!, range, keeper);
           const atOnce = await metrics.rows(name, shape, range, source);
           expect(atOnce.length).toBeGreaterThan(0);
           expectSameRows(result!.rows, atOnce, { name, shape, range });
@@ -287,7 +287,7 @@ describe("a metric's whole days kept and its edges added", () => {
         expect({ shape, uses }).toEqual({ shape, uses: { counted: 1, read: moving.length } });
         // By day, the last day is a bucket the whole days never had: it is put in its place.
         if (shape.interval === 'day') {
-          const result = await runKeptMetric(warehouse.connection, kept!, moving[3], keeper);
+          const result = await runKeptMetric(kept!, moving[3], keeper);
           added += result!.rows.filter((row) => Number(row.time) === lastDay).length;
         }
       }
@@ -302,10 +302,10 @@ describe("a metric's whole days kept and its edges added", () => {
       const { fact, factTime } = metric.source;
       const column = readQuantile(metric)!.column;
       const { kept: plan } = planned(metric, { groupBy: ['channel'] });
-      const { keeper, kept } = mapKeeper<KeptMetricDays>();
+      const { keeper, kept } = mapKeeper<KeptMetricDays>(warehouse.connection);
       const to = floorDay(dataEnd - 1) + 3_600_000;
       const range = { from: to - 90 * DAY_MS, to };
-      await runKeptMetric(warehouse.connection, plan!, range, keeper);
+      await runKeptMetric(plan!, range, keeper);
       const [held] = [...kept.values()];
       if (held.kind !== 'quantile') {
         throw new Error(`kept as ${held.kind}`);
@@ -353,9 +353,9 @@ describe("a metric's whole days kept and its edges added", () => {
       ];
       for (const shape of shapes(metric)) {
         const { source, kept } = planned(metric, shape);
-        const { keeper } = mapKeeper<KeptMetricDays>();
+        const { keeper } = mapKeeper<KeptMetricDays>(warehouse.connection);
         for (const range of ranges) {
-          const result = await runKeptMetric(warehouse.connection, kept!, range, keeper);
+          const result = await runKeptMetric(kept!, range, keeper);
           if (!result) {
             // No whole day in the range: read at once, by the caller.
             expect(floorDay(range.to) <= floorDay(range.from) + DAY_MS).toBe(true);

@@ -1,3 +1,4 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { DAY_MS, ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
 
 /** A range as the whole UTC days inside it and the partial days at its edges. */
@@ -36,7 +37,9 @@ export const splitWholeDays = (range: TimeRange): DaySplit | undefined => {
 /**
  * Where what a range's whole days give is kept (the journey's counts, a
  * metric's sums): `key` names the question and the whole days (not the
- * data: a keeper belongs to one warehouse), and `count` reads them when it
- * has not.
+ * data: a keeper belongs to one warehouse), and `count` reads them, on the
+ * connection the keeper gives it, when it has not. The keeper chooses the
+ * connection: the service's counts run as jobs of their own, so a count
+ * outlives the request that started it.
  */
-export type WholeDaysKeeper<T> = (key: string, count: () => Promise<T>) => Promise<T>;
+export type WholeDaysKeeper<T> = (key: string, count: (connection: DuckDBConnection) => Promise<T>) => Promise<T>;

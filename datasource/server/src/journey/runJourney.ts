@@ -8,7 +8,7 @@ import type { ColumnarResult } from '../service/frames/readFrame';
 import { addEdges, keepBoundary, type KeptWholeDays } from './journeyEdges';
 import { journeyResult } from './journeyRows';
 import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
-import { splitWholeDays, type WholeDaysKeeper } from '../days/splitWholeDays';
+import { splitWholeDays, type DaySplit, type WholeDaysKeeper } from '../days/splitWholeDays';
 
 /** A question (the contract's, as a request asks it) and its whole days: what a keeper's key names, and what it counts again for a new file. */
 const wholeDaysQuestionSchema = journeyQuerySchema.pick({ groupBy: true, filters: true }).extend({
@@ -27,6 +27,32 @@ export const wholeDaysQuestion = (key: string): WholeDaysQuestion | undefined =>
   } catch {
     return undefined;
   }
+};
+
+/** A range's journey from its whole days, counted once and kept, and its edges added (journeyEdges.ts). */
+const keptJourney = async (
+  query: JourneyShape,
+  split: DaySplit,
+  keeper: WholeDaysKeeper<KeptWholeDays>
+): Promise<{ sql: string; result: ColumnarResult }> => {
+  const wholeBound = journeySql(query, split.whole);
+  const boundaryBound = journeyBoundarySql(query, split.whole, split.boundary);
+  const key = wholeDaysKey({ groupBy: query.groupBy, filters: query.filters, whole: split.whole });
+  const kept = await keeper(key, async (connection) => {
+    const groups = await readRows(connection, wholeBound.sql, wholeBound.params, wholeBound.types);
+    const boundary = await readRows(connection, boundaryBound.sql, boundaryBound.params, boundaryBound.types);
+    const [settings] = await readRows(connection, journeySettingsSql);
+    return {
+      groups,
+      boundary: keepBoundary(boundary, groups, query.groupBy),
+      asOf: settings.as_of === null ? null : Number(settings.as_of),
+      churnWindowDays: Number(settings.churn_window_days),
+    };
+  });
+  return {
+    sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundaryBound.sql}`,
+    result: journeyResult(addEdges(kept, split.edges, query.groupBy), query.groupBy),
+  };
 };
 
 /**
@@ -50,38 +76,18 @@ export const runJourney = async (
     const rows = await readRows(connection, bound.sql, bound.params, bound.types);
     return { sql: bound.sql, result: journeyResult(rows, query.groupBy) };
   }
-  const wholeBound = journeySql(query, split.whole);
-  const boundaryBound = journeyBoundarySql(query, split.whole, split.boundary);
-  const key = wholeDaysKey({ groupBy: query.groupBy, filters: query.filters, whole: split.whole });
-  const kept = await keeper(key, async () => {
-    const groups = await readRows(connection, wholeBound.sql, wholeBound.params, wholeBound.types);
-    const boundary = await readRows(connection, boundaryBound.sql, boundaryBound.params, boundaryBound.types);
-    const [settings] = await readRows(connection, journeySettingsSql);
-    return {
-      groups,
-      boundary: keepBoundary(boundary, groups, query.groupBy),
-      asOf: settings.as_of === null ? null : Number(settings.as_of),
-      churnWindowDays: Number(settings.churn_window_days),
-    };
-  });
-  return {
-    sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundaryBound.sql}`,
-    result: journeyResult(addEdges(kept, split.edges, query.groupBy), query.groupBy),
-  };
+  return keptJourney(query, split, keeper);
 };
 
 /** A kept question counted again on another warehouse (a new file), from its key: false for a key that names none. */
-export const countJourneyAhead = async (
-  connection: DuckDBConnection,
-  key: string,
-  keeper: WholeDaysKeeper<KeptWholeDays>
-): Promise<boolean> => {
+export const countJourneyAhead = async (key: string, keeper: WholeDaysKeeper<KeptWholeDays>): Promise<boolean> => {
   const question = wholeDaysQuestion(key);
-  if (!question) {
+  // The range of the whole days alone has no edges: it counts them and the days either side, and keeps them.
+  const split = question && splitWholeDays(question.whole);
+  if (!question || !split) {
     return false;
   }
-  // The range of the whole days alone has no edges: it counts them and the days either side, and keeps them.
-  await runJourney(connection, question, question.whole, keeper);
+  await keptJourney(question, split, keeper);
   return true;
 };
 

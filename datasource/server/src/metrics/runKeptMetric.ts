@@ -193,7 +193,6 @@ const keptQuestionKey = (question: KeptQuestion): string =>
  * no such question to keep (its catalog lost the metric, its plan changed).
  */
 export const countMetricAhead = async (
-  connection: DuckDBConnection,
   warehouse: {
     metrics: ReadonlyMap<string, MetricDefinition>;
     columns: (table: string) => ReadonlySet<string>;
@@ -214,7 +213,7 @@ export const countMetricAhead = async (
   const query = { ...question, compare: undefined };
   const plan = keptMetricPlan(metric, query, planMetricSource(metric, query, warehouse.columns));
   // The days themselves as the range: whole days with no edges, or every day a rollup question touches.
-  return plan !== undefined && (await runKeptMetric(connection, plan, question.days, keeper)) !== undefined;
+  return plan !== undefined && (await runKeptMetric(plan, question.days, keeper)) !== undefined;
 };
 
 /**
@@ -228,7 +227,6 @@ export const countMetricAhead = async (
  * range: it is read at once.
  */
 export const runKeptMetric = async (
-  connection: DuckDBConnection,
   plan: KeptMetricPlan,
   range: TimeRange,
   keeper: WholeDaysKeeper<KeptMetricDays>
@@ -248,7 +246,7 @@ export const runKeptMetric = async (
   if (plan.kind === 'days') {
     const bound = buildMetricSql(metric, query, range, 'rollup');
     const days = { from: floorDay(range.from), to: ceilDay(range.to) };
-    const kept = await keeper(questionKey(days), async () => ({
+    const kept = await keeper(questionKey(days), async (connection) => ({
       kind: 'days',
       rows: await readRows(connection, bound.sql, bound.params, bound.types),
     }));
@@ -272,15 +270,19 @@ export const runKeptMetric = async (
     params: { ...before.params, ...after.params },
     types: { ...before.types, ...after.types },
   };
-  const readBoundary = () => readColumns(connection, boundary.sql, boundary.params, boundary.types);
+  const readBoundary = (connection: DuckDBConnection) =>
+    readColumns(connection, boundary.sql, boundary.params, boundary.types);
   const key = questionKey(split.whole);
   const edgesSql = `-- the days either side, kept to add the partial days at the edges from\n${boundary.sql}`;
 
   if (plan.kind === 'sums') {
     const whole = buildMetricSql(metric, query, split.whole, plan.wholeSource, { output: 'sums' });
-    const kept = await keeper(key, async () => {
+    const kept = await keeper(key, async (connection) => {
       const sums = await readRows(connection, whole.sql, whole.params, whole.types);
-      return { kind: 'sums', sums: { sums, boundary: keepMetricBoundary(await readBoundary(), sums, shape) } };
+      return {
+        kind: 'sums',
+        sums: { sums, boundary: keepMetricBoundary(await readBoundary(connection), sums, shape) },
+      };
     });
     if (kept.kind !== 'sums') {
       throw otherKind();
@@ -292,9 +294,9 @@ export const runKeptMetric = async (
   }
 
   const whole = windowedValuesSql(plan, split.whole, boundary);
-  const kept = await keeper(key, async (): Promise<KeptMetricDays> => {
+  const kept = await keeper(key, async (connection): Promise<KeptMetricDays> => {
     const values = await readColumns(connection, whole.sql, whole.params, whole.types);
-    const rows = await readBoundary();
+    const rows = await readBoundary(connection);
     const distribution = keepDistribution(values, shape, plan.quantile, (kept) =>
       keepMetricBoundary(rows, kept, shape)
     );

@@ -71,6 +71,12 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
     sizeOf: (body) => body.bytes,
     cacheable: (body) => body.status === 200 && body.queries.every((q) => q.outcome === 'ok'),
   });
+  // Counts of whole days run apart from requests, with the ad-hoc limit: a
+  // request waits for one within its own limit, and the count goes on to be
+  // kept for the next refresh (wholeDaysKeeper). As many at once as requests.
+  const keepRunner = new QueryRunner({ ...config, dashboardTimeoutMs: config.adhocTimeoutMs }, () =>
+    warehouse.current()
+  );
   const journeyDays = wholeDaysCache(
     {
       budgetBytes: config.journeyCacheBytes,
@@ -78,6 +84,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       sizeOf: (kept: KeptWholeDays) => 2 * JSON.stringify(kept.groups).length + boundaryBytes(kept.boundary),
       what: 'a journey question',
       setting: serviceEnvNames.journeyCacheBytes,
+      runner: keepRunner,
     },
     app.log
   );
@@ -87,6 +94,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       sizeOf: keptMetricBytes,
       what: 'a metric question',
       setting: serviceEnvNames.metricDaysCacheBytes,
+      runner: keepRunner,
     },
     app.log
   );
@@ -101,17 +109,18 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       metricDays.clear();
       void (async () => {
         const log = app.log;
+        const database = () => warehouse.current();
         await recountWholeDays(journeys, {
-          runner,
-          cache: journeyDays.cache,
+          place: journeyDays,
+          database,
           log,
           what: 'journey',
           limit: RECOUNT_JOURNEYS,
-          count: (connection, _database, key, keeper) => countJourneyAhead(connection, key, keeper),
+          count: (_database, key, keeper) => countJourneyAhead(key, keeper),
         });
         await recountWholeDays(metrics, {
-          runner,
-          cache: metricDays.cache,
+          place: metricDays,
+          database,
           log,
           what: 'metric',
           limit: RECOUNT_METRICS,

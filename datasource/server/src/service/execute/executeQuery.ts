@@ -91,13 +91,12 @@ export const executeQuery = async (
             `compare '${query.compare}' needs a whole-range query: remove the interval, or compare in a time series by shifting the panel's time`
           );
         }
-        const { cache, asked } = context.metricDays;
         const { source, sql, rows } = await metricRows(connection, {
           metric,
           query: { ...query, interval },
           range,
           columnsOf: database.columns,
-          keeper: wholeDaysKeeper(cache, database.info.version, stopped, asked),
+          keeper: wholeDaysKeeper(context.metricDays, database.info.version, stopped),
         });
         const notices =
           interval !== query.interval && query.interval !== 'auto'
@@ -138,8 +137,7 @@ export const executeQuery = async (
     case 'journey':
       return runner.run('dashboard', async (connection, database, stopped) => {
         const range = effectiveRange(request, database.info.asOf);
-        const { cache, asked } = context.journeyDays;
-        const keeper = wholeDaysKeeper(cache, database.info.version, stopped, asked);
+        const keeper = wholeDaysKeeper(context.journeyDays, database.info.version, stopped);
         const { sql, result } = await runJourney(connection, query, range, keeper);
         // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.
         const { churnWindowDays } = database.info;

@@ -46,8 +46,8 @@ export const metricRows = async (
 
   const kept = keeper && keptMetricPlan(metric, query, source);
   if (kept) {
-    const now = await runKeptMetric(connection, kept, range, keeper);
-    const then = previous && now ? await runKeptMetric(connection, kept, previous, keeper) : undefined;
+    const now = await runKeptMetric(kept, range, keeper);
+    const then = previous && now ? await runKeptMetric(kept, previous, keeper) : undefined;
     if (now && (!previous || then)) {
       return {
         source,

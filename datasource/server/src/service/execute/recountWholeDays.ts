@@ -1,23 +1,17 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WholeDaysKeeper } from '../../days/splitWholeDays';
 import { errorMessage } from '../../errorMessage';
-import type { QueryRunner } from '../queryRunner';
-import type { ResultCache } from '../resultCache';
 import type { ServingDatabase } from '../servingDatabase';
-import { wholeDaysKeeper } from './wholeDaysKeeper';
+import { wholeDaysKeeper, type KeepingPlace } from './wholeDaysKeeper';
 
 /** One kept question counted again on the new file, from its key; false when the file has no such question. */
-export type CountAhead<T> = (
-  connection: DuckDBConnection,
-  database: ServingDatabase,
-  key: string,
-  keeper: WholeDaysKeeper<T>
-) => Promise<boolean>;
+export type CountAhead<T> = (database: ServingDatabase, key: string, keeper: WholeDaysKeeper<T>) => Promise<boolean>;
 
 export interface RecountOptions<T> {
-  runner: QueryRunner;
-  cache: ResultCache<T>;
+  /** Where the counts are kept, and the runner they run on. */
+  place: KeepingPlace<T>;
+  /** The file being served now: the one counted on. */
+  database: () => ServingDatabase;
   log: FastifyBaseLogger;
   /** What is counted, for the log: "journey", "metric". */
   what: string;
@@ -35,26 +29,35 @@ const parsedKey = (key: string): unknown => {
   }
 };
 
+// A count ahead has no client to go away: only its job's limit stops it.
+const NEVER = new AbortController().signal;
+
 /**
  * After a new file is served: the questions last asked of the old one (a
  * keeper's keys, most recent first) counted on the new one, one at a time,
- * as dashboard queries with their limits. A wall's screens then find their
- * whole days kept, instead of all waiting for the counts together after
- * every load. A question that fails is logged and left to the first request.
+ * each a job of the keeping runner with its limit. A wall's screens then
+ * find their whole days kept, instead of all waiting for the counts
+ * together after every load. A question that fails is logged and left to
+ * the first request.
  */
 export const recountWholeDays = async <T>(
   keys: readonly string[],
-  { runner, cache, log, what, limit, count }: RecountOptions<T>
+  { place, database, log, what, limit, count }: RecountOptions<T>
 ): Promise<void> => {
   for (const key of [...keys].reverse().slice(0, limit)) {
     const question = parsedKey(key);
     const started = performance.now();
+    const served = database();
+    const { dataVersion } = served.info;
     try {
-      const dataVersion = await runner.run('dashboard', undefined, async (connection, database, stopped) => {
-        const counted = await count(connection, database, key, wholeDaysKeeper(cache, database.info.version, stopped));
-        return counted ? database.info.dataVersion : undefined;
-      });
-      if (dataVersion !== undefined) {
+      // Noted as no request's: a count ahead that nobody asks for again is not counted ahead after the next load.
+      if (
+        await count(
+          served,
+          key,
+          wholeDaysKeeper({ cache: place.cache, runner: place.runner }, served.info.version, NEVER)
+        )
+      ) {
         log.info(
           { question, dataVersion, ms: Math.round(performance.now() - started) },
           `${what} whole days counted ahead for the new data`

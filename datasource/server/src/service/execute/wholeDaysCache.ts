@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { QueryRunner } from '../queryRunner';
 import { ResultCache } from '../resultCache';
+import type { KeepingPlace } from './wholeDaysKeeper';
 
 /**
  * What ranges' whole days give, kept per question and data version
@@ -8,8 +10,7 @@ import { ResultCache } from '../resultCache';
  * for the budget is counted again on every request; the operator is told
  * once per question and file.
  */
-export interface WholeDaysCache<T> {
-  cache: ResultCache<T>;
+export interface WholeDaysCache<T> extends KeepingPlace<T> {
   /** The cache keys requests asked for (wholeDaysKeeper), apart from counts ahead. */
   asked: Set<string>;
   /** A new file: nothing kept from the old one holds, and its questions may fit or not anew. */
@@ -23,10 +24,12 @@ export interface WholeDaysCachePolicy<T> {
   what: string;
   /** The setting that sets the budget, named in the warning. */
   setting: string;
+  /** Where the counts run: apart from requests, with the ad-hoc limit. */
+  runner: QueryRunner;
 }
 
 export const wholeDaysCache = <T>(
-  { budgetBytes, sizeOf, what, setting }: WholeDaysCachePolicy<T>,
+  { budgetBytes, sizeOf, what, setting, runner }: WholeDaysCachePolicy<T>,
   log: FastifyBaseLogger
 ): WholeDaysCache<T> => {
   const warned = new Set<string>();
@@ -46,6 +49,7 @@ export const wholeDaysCache = <T>(
   });
   return {
     cache,
+    runner,
     asked,
     clear: () => {
       cache.clear();

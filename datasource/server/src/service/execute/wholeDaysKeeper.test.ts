@@ -1,27 +1,58 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { keepBoundary, type KeptWholeDays } from '../../journey/journeyEdges';
-import { ResultCache } from '../resultCache';
 import { wholeDaysKey, wholeDaysQuestion } from '../../journey/runJourney';
-import { keptQuestions, wholeDaysKeeper } from './wholeDaysKeeper';
+import { writeSmallWarehouse } from '../../testing/smallWarehouse';
+import { QueryRunner } from '../queryRunner';
+import { ResultCache } from '../resultCache';
+import { ServingDatabase } from '../servingDatabase';
+import { keptQuestions, wholeDaysKeeper, type KeepingPlace } from './wholeDaysKeeper';
 
-const cacheOf = () =>
-  new ResultCache<KeptWholeDays>(1_000_000, {
-    sizeOf: (kept) => JSON.stringify(kept).length,
-    cacheable: () => true,
-  });
+const limits = { concurrency: 2, queueLimit: 8, dashboardTimeoutMs: 5000, adhocTimeoutMs: 5000 };
 
-/** A count the test finishes or fails by hand, as a statement on a request's connection would. */
+/** A count the test finishes or fails by hand, as a statement on the keeping runner's connection would. */
 const counting = (rows: KeptWholeDays) => {
   const started: Array<{ finish: () => void; fail: (error: Error) => void }> = [];
   const count = () =>
     new Promise<KeptWholeDays>((resolve, reject) => {
       started.push({ finish: () => resolve(rows), fail: reject });
     });
-  return { count, started };
+  // A count starts once its job has a connection: a few turns of the event loop.
+  const startedCount = async (n: number) => {
+    for (let turn = 0; started.length < n; turn += 1) {
+      if (turn > 1000) {
+        throw new Error(`${started.length} counts started, not ${n}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  return { count, started, startedCount };
 };
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('wholeDaysKeeper: the journey’s whole days counted once per data version', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'touchpoint-keeper-'));
+  let database: ServingDatabase;
+  beforeAll(async () => {
+    await writeSmallWarehouse(join(dir, 'w.duckdb'));
+    database = await ServingDatabase.open(join(dir, 'w.duckdb'), { threads: 1, memoryLimit: '256MB' });
+  });
+  afterAll(() => {
+    database.retire();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  /** A keeping place as the service's: a cache, and a runner of its own for the counts. */
+  const placeOf = (): KeepingPlace<KeptWholeDays> => ({
+    cache: new ResultCache<KeptWholeDays>(1_000_000, {
+      sizeOf: (kept) => JSON.stringify(kept).length,
+      cacheable: () => true,
+    }),
+    runner: new QueryRunner(limits, () => database),
+  });
+
   const rows: KeptWholeDays = {
     groups: [{ touchpoint: 'app', ratings: 3 }],
     boundary: keepBoundary([], [], []),
@@ -30,58 +61,83 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
   };
 
   it('counts once for requests asking at once, and answers later ones from what it kept', async () => {
-    const cache = cacheOf();
-    const { count, started } = counting(rows);
-    const asking = [1, 2, 3].map(() => wholeDaysKeeper(cache, 'v1', new AbortController().signal)('days', count));
+    const place = placeOf();
+    const { count, started, startedCount } = counting(rows);
+    const asking = [1, 2, 3].map(() => wholeDaysKeeper(place, 'v1', new AbortController().signal)('days', count));
+    await startedCount(1);
     await settle();
     expect(started).toHaveLength(1);
     started[0].finish();
     expect(await Promise.all(asking)).toEqual([rows, rows, rows]);
-    expect(await wholeDaysKeeper(cache, 'v1', new AbortController().signal)('days', count)).toBe(rows);
+    expect(await wholeDaysKeeper(place, 'v1', new AbortController().signal)('days', count)).toBe(rows);
     expect(started).toHaveLength(1);
   });
 
   it('counts again for another data version or other whole days', async () => {
-    const cache = cacheOf();
-    const { count, started } = counting(rows);
+    const place = placeOf();
+    const { count, started, startedCount } = counting(rows);
     const stopped = new AbortController().signal;
     for (const [version, key] of [
       ['v1', 'days'],
       ['v2', 'days'],
       ['v2', 'other days'],
     ]) {
-      const asked = wholeDaysKeeper(cache, version, stopped)(key, count);
-      await settle();
+      const asked = wholeDaysKeeper(place, version, stopped)(key, count);
+      await startedCount(started.length + 1);
       started[started.length - 1].finish();
       await asked;
     }
     expect(started).toHaveLength(3);
   });
 
-  it('when the request counting is stopped, a request that waited for it counts on its own', async () => {
-    const cache = cacheOf();
-    const { count, started } = counting(rows);
-    const first = new AbortController();
-    const counter = wholeDaysKeeper(cache, 'v1', first.signal)('days', count);
-    const waiter = wholeDaysKeeper(cache, 'v1', new AbortController().signal)('days', count);
-    await settle();
-    // The first request's time limit: the runner aborts its signal and interrupts its statement.
-    first.abort();
+  it('goes on counting when the request that started it is stopped by its time limit, and keeps it for the next refresh', async () => {
+    const place = placeOf();
+    // A real statement, as long as a count ten times the request's limit: interrupted, it fails.
+    let counts = 0;
+    const count = async (connection: DuckDBConnection) => {
+      counts += 1;
+      await connection.run('select sum(i) from range(300000000) t(i)');
+      return rows;
+    };
+    // Requests as the service runs them: a dashboard job each, stopped at its limit.
+    const requests = new QueryRunner({ ...limits, dashboardTimeoutMs: 20 }, () => database);
+    const refresh = () =>
+      requests.run('dashboard', undefined, (_connection, served, stopped) =>
+        wholeDaysKeeper(place, served.info.version, stopped)('days', count)
+      );
+    await expect(refresh()).rejects.toMatchObject({ code: 'timeout' });
+    // The count, a job of the keeping runner, was not stopped with it.
+    expect(place.runner.load).toEqual({ running: 1, queued: 0 });
+    while (place.runner.load.running > 0) {
+      await settle();
+    }
+    expect(await refresh()).toBe(rows);
+    expect(counts).toBe(1);
+  });
+
+  it('tells every request waiting for a count that failed, and counts again for the next', async () => {
+    const place = placeOf();
+    const { count, started, startedCount } = counting(rows);
+    const stopped = new AbortController().signal;
+    const waiting = [1, 2].map(() => wholeDaysKeeper(place, 'v1', stopped)('days', count));
+    await startedCount(1);
     started[0].fail(new Error('INTERRUPT Error: Interrupted!'));
-    await expect(counter).rejects.toThrow();
-    await settle();
-    expect(started).toHaveLength(2);
+    for (const waiter of waiting) {
+      await expect(waiter).rejects.toThrow(/Interrupted/);
+    }
+    const next = wholeDaysKeeper(place, 'v1', stopped)('days', count);
+    await startedCount(2);
     started[1].finish();
-    expect(await waiter).toBe(rows);
+    expect(await next).toBe(rows);
   });
 
   it('lets a stopped request go while the count it waits for goes on for the others', async () => {
-    const cache = cacheOf();
-    const { count, started } = counting(rows);
+    const place = placeOf();
+    const { count, started, startedCount } = counting(rows);
     const stopping = new AbortController();
-    const counter = wholeDaysKeeper(cache, 'v1', new AbortController().signal)('days', count);
-    const stoppedWaiter = wholeDaysKeeper(cache, 'v1', stopping.signal)('days', count);
-    await settle();
+    const counter = wholeDaysKeeper(place, 'v1', new AbortController().signal)('days', count);
+    const stoppedWaiter = wholeDaysKeeper(place, 'v1', stopping.signal)('days', count);
+    await startedCount(1);
     stopping.abort();
     await expect(stoppedWaiter).rejects.toThrow(/went away/);
     started[0].finish();
@@ -90,7 +146,7 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
   });
 
   it('names the questions requests asked of one data version, the most recently used last, as they were asked', async () => {
-    const cache = cacheOf();
+    const place = placeOf();
     const asked = new Set<string>();
     const stopped = new AbortController().signal;
     const question = (days: number) => ({ groupBy: ['branch_id' as const], filters: {}, whole: { from: 0, to: days } });
@@ -99,11 +155,14 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
       ['v2', 2],
       ['v1', 3],
     ] as const) {
-      await wholeDaysKeeper(cache, version, stopped, asked)(wholeDaysKey(question(days)), async () => rows);
+      await wholeDaysKeeper({ ...place, asked }, version, stopped)(wholeDaysKey(question(days)), async () => rows);
     }
     // Counted ahead (no requests' set): kept, but not a question anyone asked.
-    await wholeDaysKeeper(cache, 'v1', stopped)(wholeDaysKey(question(4)), async () => rows);
-    expect(keptQuestions({ cache, asked }, 'v1').map(wholeDaysQuestion)).toEqual([question(1), question(3)]);
+    await wholeDaysKeeper(place, 'v1', stopped)(wholeDaysKey(question(4)), async () => rows);
+    expect(keptQuestions({ cache: place.cache, asked }, 'v1').map(wholeDaysQuestion)).toEqual([
+      question(1),
+      question(3),
+    ]);
     expect(wholeDaysQuestion('not a question')).toBeUndefined();
     expect(
       wholeDaysQuestion(JSON.stringify({ groupBy: ['channel'], filters: {}, whole: { from: 0, to: 1 } }))

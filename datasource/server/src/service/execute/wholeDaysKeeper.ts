@@ -1,3 +1,4 @@
+import type { QueryRunner } from '../queryRunner';
 import type { WholeDaysKeeper } from '../../days/splitWholeDays';
 import type { ResultCache } from '../resultCache';
 
@@ -19,41 +20,31 @@ export const keptQuestions = <T>(
     .filter((key) => key.startsWith(cacheKey(dataVersion, '')) && wholeDays.asked.has(key))
     .map((key) => key.slice(cacheKey(dataVersion, '').length));
 
+/** Where a keeper keeps, and the runner its counts run on (with the ad-hoc limit, apart from requests'). */
+export interface KeepingPlace<T> {
+  cache: ResultCache<T>;
+  runner: QueryRunner;
+  /** Where a request's questions are noted (keptQuestions); a count ahead passes none. */
+  asked?: Set<string>;
+}
+
 /**
  * What a range's whole days give (the journey's counts, a metric's sums)
  * kept in a service cache, under the data's version: a wall's screens
  * asking for the same whole days at once share one count, and later
- * requests read it. The count runs on the connection of the request that
- * started it, so it stops with that request (its time limit, its client
- * gone); a request that was waiting for it then counts on its own
- * connection, within its own limits.
+ * requests read it. The count is a job of its own on the keeping runner,
+ * with that runner's limit (the ad-hoc one), not a job of the request
+ * that started it: a request waits for it only within its own limit (or
+ * until its client goes), and the count goes on without it, to be kept for
+ * the next refresh. Counted on the request's connection, a count longer
+ * than a dashboard's limit (the journey's first count at scale 100) was
+ * stopped with every request that started it, and never kept.
  */
 export const wholeDaysKeeper =
-  <T>(
-    cache: ResultCache<T>,
-    dataVersion: string,
-    stopped: AbortSignal,
-    /** Where a request's questions are noted (keptQuestions); a count ahead passes none. */
-    asked?: Set<string>
-  ): WholeDaysKeeper<T> =>
+  <T>({ cache, runner, asked }: KeepingPlace<T>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper<T> =>
   async (key, count) => {
     asked?.add(cacheKey(dataVersion, key));
-    for (;;) {
-      let counted = false;
-      try {
-        const kept = await cache.get(
-          cacheKey(dataVersion, key),
-          () => {
-            counted = true;
-            return count();
-          },
-          stopped
-        );
-        return kept.value;
-      } catch (error) {
-        if (counted || stopped.aborted) {
-          throw error;
-        }
-      }
-    }
+    // No signal for the job: a count every waiter has left still finishes, within its own limit.
+    const kept = await cache.get(cacheKey(dataVersion, key), () => runner.run('adhoc', undefined, count), stopped);
+    return kept.value;
   };
