@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { queryResponseSchema, type QueryResponse } from '@touchpoint/contract/src/queryRequest';
-import { createService, type Service } from '@touchpoint/server/src/service/createService';
+import { createService, type Service, type ServiceOptions } from '@touchpoint/server/src/service/createService';
 import { serviceConfigSchema, type ServiceConfigInput } from '@touchpoint/server/src/service/serviceConfig';
 
 export interface TestService {
@@ -17,7 +17,8 @@ export interface TestService {
 /** The real service on a free loopback port over the given database file. */
 export const startTestService = async (
   db: string,
-  overrides: Partial<ServiceConfigInput> = {}
+  overrides: Partial<ServiceConfigInput> = {},
+  options: Omit<ServiceOptions, 'logStream'> = {}
 ): Promise<TestService> => {
   const logs: Array<Record<string, unknown>> = [];
   const logStream = new Writable({
@@ -29,7 +30,7 @@ export const startTestService = async (
     },
   });
   const config = serviceConfigSchema.parse({ db, port: 0, watchIntervalMs: 60_000, ...overrides });
-  const service = await createService(config, { logStream });
+  const service = await createService(config, { ...options, logStream });
   const url = await service.app.listen({ host: '127.0.0.1', port: 0 });
   const query = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${url}/api/query`, {

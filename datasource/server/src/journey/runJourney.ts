@@ -8,6 +8,7 @@ import type { ColumnarResult } from '../service/frames/readFrame';
 import { addEdges, keepBoundary, type KeptWholeDays } from './journeyEdges';
 import { journeyResult } from './journeyRows';
 import { journeyBoundarySql, journeySettingsSql, journeySql, type JourneyShape } from './journeySql';
+import { nextDays } from '../days/nextDays';
 import { splitWholeDays, type DaySplit, type WholeDaysKeeper } from '../days/splitWholeDays';
 
 /** A question (the contract's, as a request asks it) and its whole days: what a keeper's key names, and what it counts again for a new file. */
@@ -53,6 +54,13 @@ const keptJourney = async (
     sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundaryBound.sql}`,
     result: journeyResult(addEdges(kept, split.edges, query.groupBy), query.groupBy),
   };
+};
+
+/** A kept question's key for the next day (nextDays), or undefined for a key that names none. */
+export const journeyKeyForNextDay = (key: string, midnight: number): string | undefined => {
+  const question = wholeDaysQuestion(key);
+  const whole = question && nextDays(question.whole, midnight);
+  return question && whole ? wholeDaysKey({ ...question, whole }) : undefined;
 };
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { metricQuerySchema, type MetricQuery } from '@touchpoint/contract/src/metricQuery';
 import { ceilDay, floorDay, type TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { MetricDefinition } from '../catalog/metricCatalog';
+import { nextDays } from '../days/nextDays';
 import { splitWholeDays, type WholeDaysKeeper } from '../days/splitWholeDays';
 import type { BoundQuery } from '../db/boundQuery';
 import { quoteIdentifier } from '../db/quoteIdentifier';
@@ -187,6 +188,21 @@ const keptQuestionKey = (question: KeptQuestion): string =>
     days: question.days,
   });
 
+const parsedQuestion = (key: string): KeptQuestion | undefined => {
+  try {
+    return keptQuestionSchema.parse(JSON.parse(key));
+  } catch {
+    return undefined;
+  }
+};
+
+/** A kept question's key for the next day (nextDays), or undefined for a key that names none. */
+export const metricKeyForNextDay = (key: string, midnight: number): string | undefined => {
+  const question = parsedQuestion(key);
+  const days = question && nextDays(question.days, midnight);
+  return question && days ? keptQuestionKey({ ...question, days }) : undefined;
+};
+
 /**
  * A kept question's days counted again on another warehouse (a new file),
  * from its key, as the first request would: false when that warehouse has
@@ -200,14 +216,9 @@ export const countMetricAhead = async (
   key: string,
   keeper: WholeDaysKeeper<KeptMetricDays>
 ): Promise<boolean> => {
-  let question: KeptQuestion;
-  try {
-    question = keptQuestionSchema.parse(JSON.parse(key));
-  } catch {
-    return false;
-  }
-  const metric = warehouse.metrics.get(question.metric);
-  if (!metric) {
+  const question = parsedQuestion(key);
+  const metric = question && warehouse.metrics.get(question.metric);
+  if (!question || !metric) {
     return false;
   }
   const query = { ...question, compare: undefined };

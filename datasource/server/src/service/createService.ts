@@ -13,13 +13,15 @@ import { PgServer } from '../postgres/pgServer';
 import { QueryRunner } from './queryRunner';
 import { COMPRESS_THRESHOLD_BYTES } from './encodedBody';
 import { ResultCache } from './resultCache';
+import { everyUtcMidnight } from './execute/everyUtcMidnight';
 import { recountWholeDays } from './execute/recountWholeDays';
-import { countJourneyAhead } from '../journey/runJourney';
+import { DAY_MS } from '@touchpoint/contract/src/timeRange';
+import { countJourneyAhead, journeyKeyForNextDay } from '../journey/runJourney';
 import { wholeDaysCache } from './execute/wholeDaysCache';
 import { keptQuestions } from './execute/wholeDaysKeeper';
 import { serviceEnvNames, type ServiceConfig } from './serviceConfig';
 import { boundaryBytes, type KeptWholeDays } from '../journey/journeyEdges';
-import { countMetricAhead, keptMetricBytes } from '../metrics/runKeptMetric';
+import { countMetricAhead, keptMetricBytes, metricKeyForNextDay } from '../metrics/runKeptMetric';
 import type { ServingDatabase } from './servingDatabase';
 
 export { ARROW_STREAM } from '@touchpoint/contract/src/servicePaths';
@@ -36,6 +38,8 @@ export interface Service {
 export interface ServiceOptions {
   /** Where the structured log goes; stdout when not given. */
   logStream?: NodeJS.WritableStream;
+  /** The service's clock: when questions were asked, and when UTC midnight comes. Date.now unless a test moves it. */
+  now?: () => number;
 }
 
 /**
@@ -63,6 +67,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   // One budget for both caches, halved: whole answers (what a wall's refresh
   // asks again) and each query's answer (shared by panels asking the same).
   const cacheBudget = Math.floor(config.cacheBytes / 2);
+  const now = options.now ?? Date.now;
   const cache = new ResultCache<Answer>(cacheBudget, {
     sizeOf: (answer) => answer.bytes,
     cacheable: (answer) => answer.result.error === undefined,
@@ -85,6 +90,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       what: 'a journey question',
       setting: serviceEnvNames.journeyCacheBytes,
       runner: keepRunner,
+      now,
     },
     app.log
   );
@@ -95,6 +101,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       what: 'a metric question',
       setting: serviceEnvNames.metricDaysCacheBytes,
       runner: keepRunner,
+      now,
     },
     app.log
   );
@@ -107,30 +114,49 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
       const metrics = keptQuestions(metricDays, previous.info.version);
       journeyDays.clear();
       metricDays.clear();
-      void (async () => {
-        const log = app.log;
-        const database = () => warehouse.current();
-        await recountWholeDays(journeys, {
-          place: journeyDays,
-          database,
-          log,
-          what: 'journey',
-          limit: RECOUNT_JOURNEYS,
-          count: (_database, key, keeper) => countJourneyAhead(key, keeper),
-        });
-        await recountWholeDays(metrics, {
-          place: metricDays,
-          database,
-          log,
-          what: 'metric',
-          limit: RECOUNT_METRICS,
-          count: countMetricAhead,
-        });
-      })();
+      void countAhead(journeys, metrics, 'the new data');
     },
   });
   const { warehouse } = app;
   const runner = new QueryRunner(config, () => warehouse.current());
+
+  /** Counts the given questions' whole days before a wall asks: the journeys first, each the longer count. */
+  const countAhead = async (journeys: string[], metrics: string[], why: string) => {
+    const database = () => warehouse.current();
+    const log = app.log;
+    await recountWholeDays(journeys, {
+      place: journeyDays,
+      database,
+      log,
+      what: 'journey',
+      why,
+      limit: RECOUNT_JOURNEYS,
+      count: (_database, key, keeper) => countJourneyAhead(key, keeper),
+    });
+    await recountWholeDays(metrics, {
+      place: metricDays,
+      database,
+      log,
+      what: 'metric',
+      why,
+      limit: RECOUNT_METRICS,
+      count: countMetricAhead,
+    });
+  };
+  // At UTC midnight a wall's moving ranges move on to the next whole days:
+  // the questions asked the day before are counted a day on, before the
+  // wall's screens all wait for them together.
+  const stopMidnights = everyUtcMidnight((midnight) => {
+    const { version } = warehouse.current().info;
+    const onward = (keys: string[], next: (key: string, midnight: number) => string | undefined) =>
+      keys.flatMap((key) => next(key, midnight) ?? []);
+    void countAhead(
+      onward(keptQuestions(journeyDays, version, midnight - DAY_MS), journeyKeyForNextDay),
+      onward(keptQuestions(metricDays, version, midnight - DAY_MS), metricKeyForNextDay),
+      'the new day'
+    );
+  }, now);
+  app.addHook('onClose', async () => stopMidnights());
   const context: QueryContext = {
     runner,
     cache,

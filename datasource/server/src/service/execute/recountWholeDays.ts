@@ -15,6 +15,8 @@ export interface RecountOptions<T> {
   log: FastifyBaseLogger;
   /** What is counted, for the log: "journey", "metric". */
   what: string;
+  /** Why, for the log: "the new data", "the new day". */
+  why: string;
   /** How many of the last questions, most recent first: a wall asks a few journeys, a few dozen metrics. */
   limit: number;
   count: CountAhead<T>;
@@ -33,16 +35,18 @@ const parsedKey = (key: string): unknown => {
 const NEVER = new AbortController().signal;
 
 /**
- * After a new file is served: the questions last asked of the old one (a
- * keeper's keys, most recent first) counted on the new one, one at a time,
- * each a job of the keeping runner with its limit. A wall's screens then
- * find their whole days kept, instead of all waiting for the counts
- * together after every load. A question that fails is logged and left to
- * the first request.
+ * Questions a wall will ask, counted before it asks: after a new file is
+ * served, the ones last asked of the old file, counted on the new one;
+ * after UTC midnight, the ones asked the day before, a day on. A keeper's
+ * keys, most recent first, one at a time, each a job of the keeping runner
+ * with its limit. A wall's screens then find their whole days kept,
+ * instead of all waiting for the counts together after every load and at
+ * every midnight. A question that fails is logged and left to the first
+ * request.
  */
 export const recountWholeDays = async <T>(
   keys: readonly string[],
-  { place, database, log, what, limit, count }: RecountOptions<T>
+  { place, database, log, what, why, limit, count }: RecountOptions<T>
 ): Promise<void> => {
   for (const key of [...keys].reverse().slice(0, limit)) {
     const question = parsedKey(key);
@@ -60,7 +64,7 @@ export const recountWholeDays = async <T>(
       ) {
         log.info(
           { question, dataVersion, ms: Math.round(performance.now() - started) },
-          `${what} whole days counted ahead for the new data`
+          `${what} whole days counted ahead for ${why}`
         );
       }
     } catch (error) {

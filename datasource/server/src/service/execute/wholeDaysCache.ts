@@ -11,8 +11,8 @@ import type { KeepingPlace } from './wholeDaysKeeper';
  * once per question and file.
  */
 export interface WholeDaysCache<T> extends KeepingPlace<T> {
-  /** The cache keys requests asked for (wholeDaysKeeper), apart from counts ahead. */
-  asked: Set<string>;
+  /** The cache keys requests asked for (wholeDaysKeeper), apart from counts ahead, with when each was last asked. */
+  asked: Map<string, number>;
   /** A new file: nothing kept from the old one holds, and its questions may fit or not anew. */
   clear: () => void;
 }
@@ -26,14 +26,16 @@ export interface WholeDaysCachePolicy<T> {
   setting: string;
   /** Where the counts run: apart from requests, with the ad-hoc limit. */
   runner: QueryRunner;
+  /** The service's clock. */
+  now: () => number;
 }
 
 export const wholeDaysCache = <T>(
-  { budgetBytes, sizeOf, what, setting, runner }: WholeDaysCachePolicy<T>,
+  { budgetBytes, sizeOf, what, setting, runner, now }: WholeDaysCachePolicy<T>,
   log: FastifyBaseLogger
 ): WholeDaysCache<T> => {
   const warned = new Set<string>();
-  const asked = new Set<string>();
+  const asked = new Map<string, number>();
   const cache = new ResultCache<T>(budgetBytes, {
     sizeOf,
     cacheable: () => true,
@@ -51,6 +53,7 @@ export const wholeDaysCache = <T>(
     cache,
     runner,
     asked,
+    now,
     clear: () => {
       cache.clear();
       warned.clear();

@@ -145,17 +145,19 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
     expect(started).toHaveLength(1);
   });
 
-  it('names the questions requests asked of one data version, the most recently used last, as they were asked', async () => {
+  it('names the questions requests asked of one data version (since a time, when given), the most recently used last, as they were asked', async () => {
     const place = placeOf();
-    const asked = new Set<string>();
+    const asked = new Map<string, number>();
     const stopped = new AbortController().signal;
     const question = (days: number) => ({ groupBy: ['branch_id' as const], filters: {}, whole: { from: 0, to: days } });
+    // Asked at 1000 plus its days, by the keeper's clock.
     for (const [version, days] of [
       ['v1', 1],
       ['v2', 2],
       ['v1', 3],
     ] as const) {
-      await wholeDaysKeeper({ ...place, asked }, version, stopped)(wholeDaysKey(question(days)), async () => rows);
+      const now = () => 1000 + days;
+      await wholeDaysKeeper({ ...place, asked, now }, version, stopped)(wholeDaysKey(question(days)), async () => rows);
     }
     // Counted ahead (no requests' set): kept, but not a question anyone asked.
     await wholeDaysKeeper(place, 'v1', stopped)(wholeDaysKey(question(4)), async () => rows);
@@ -163,6 +165,8 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
       question(1),
       question(3),
     ]);
+    expect(keptQuestions({ cache: place.cache, asked }, 'v1', 1002).map(wholeDaysQuestion)).toEqual([question(3)]);
+    expect(keptQuestions({ cache: place.cache, asked }, 'v1', 1004)).toEqual([]);
     expect(wholeDaysQuestion('not a question')).toBeUndefined();
     expect(
       wholeDaysQuestion(JSON.stringify({ groupBy: ['channel'], filters: {}, whole: { from: 0, to: 1 } }))

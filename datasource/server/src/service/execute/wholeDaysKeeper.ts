@@ -6,26 +6,31 @@ import type { ResultCache } from '../resultCache';
 const cacheKey = (dataVersion: string, key: string) => `${dataVersion}|${key}`;
 
 /**
- * The questions requests asked of one data version that its cache still
- * holds, the most recently used last. One counted ahead for a new file and
- * never asked of it is not among them, so a wall taken down stops costing
- * counts after the next load.
+ * The questions requests asked of one data version (since a time, when
+ * given) that its cache still holds, the most recently used last. One
+ * counted ahead (for a new file, a new day) and never asked is not among
+ * them, so a wall taken down stops costing counts after the next load or
+ * the next midnight.
  */
 export const keptQuestions = <T>(
-  wholeDays: { cache: ResultCache<T>; asked: ReadonlySet<string> },
-  dataVersion: string
+  wholeDays: { cache: ResultCache<T>; asked: ReadonlyMap<string, number> },
+  dataVersion: string,
+  since = -Infinity
 ): string[] =>
   wholeDays.cache
     .keys()
-    .filter((key) => key.startsWith(cacheKey(dataVersion, '')) && wholeDays.asked.has(key))
+    // A key no request asked has no time: NaN, never at or after `since`.
+    .filter((key) => key.startsWith(cacheKey(dataVersion, '')) && (wholeDays.asked.get(key) ?? NaN) >= since)
     .map((key) => key.slice(cacheKey(dataVersion, '').length));
 
 /** Where a keeper keeps, and the runner its counts run on (with the ad-hoc limit, apart from requests'). */
 export interface KeepingPlace<T> {
   cache: ResultCache<T>;
   runner: QueryRunner;
-  /** Where a request's questions are noted (keptQuestions); a count ahead passes none. */
-  asked?: Set<string>;
+  /** Where a request's questions are noted, with when (keptQuestions); a count ahead passes none. */
+  asked?: Map<string, number>;
+  /** The service's clock, for when a question was asked. */
+  now?: () => number;
 }
 
 /**
@@ -41,9 +46,13 @@ export interface KeepingPlace<T> {
  * stopped with every request that started it, and never kept.
  */
 export const wholeDaysKeeper =
-  <T>({ cache, runner, asked }: KeepingPlace<T>, dataVersion: string, stopped: AbortSignal): WholeDaysKeeper<T> =>
+  <T>(
+    { cache, runner, asked, now = Date.now }: KeepingPlace<T>,
+    dataVersion: string,
+    stopped: AbortSignal
+  ): WholeDaysKeeper<T> =>
   async (key, count) => {
-    asked?.add(cacheKey(dataVersion, key));
+    asked?.set(cacheKey(dataVersion, key), now());
     // No signal for the job: a count every waiter has left still finishes, within its own limit.
     const kept = await cache.get(cacheKey(dataVersion, key), () => runner.run('adhoc', undefined, count), stopped);
     return kept.value;
