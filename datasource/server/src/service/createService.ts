@@ -48,6 +48,8 @@ export interface ServiceOptions {
  * long count, and a few dozen metric questions, each a short one.
  */
 const RECOUNT_JOURNEYS = 4;
+/** How many counts of whole days run at once (see keepRunner). */
+const KEEP_CONCURRENCY = 1;
 const RECOUNT_METRICS = 64;
 
 /**
@@ -78,9 +80,15 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   });
   // Counts of whole days run apart from requests, with the ad-hoc limit: a
   // request waits for one within its own limit, and the count goes on to be
-  // kept for the next refresh (wholeDaysKeeper). As many at once as requests.
-  const keepRunner = new QueryRunner({ ...config, dashboardTimeoutMs: config.adhocTimeoutMs }, () =>
-    warehouse.current()
+  // kept for the next refresh (wholeDaysKeeper). One at a time: a count is
+  // a large statement that uses every DuckDB thread, and a wall's first
+  // refresh asks for all its questions at once. Run side by side they share
+  // the cores and each misses the requests' limit; one after another, the
+  // first are kept within it. Every question a wall asks is coalesced, so
+  // the queue holds at most one count per question.
+  const keepRunner = new QueryRunner(
+    { ...config, concurrency: KEEP_CONCURRENCY, dashboardTimeoutMs: config.adhocTimeoutMs },
+    () => warehouse.current()
   );
   const journeyDays = wholeDaysCache(
     {
