@@ -44,4 +44,57 @@ describe('QueryRunner', () => {
     expect(runner.load).toEqual({ running: 0, queued: 0 });
     database.retire();
   });
+
+  it('lets a query waiting aside give its slot to the next, and take it back ahead of the queue', async () => {
+    const database = await ServingDatabase.open(db, settings);
+    const runner = new QueryRunner(limits, () => database);
+    let finish: (value: string) => void = () => undefined;
+    const elsewhere = new Promise<string>((resolve) => {
+      finish = resolve;
+    });
+    const order: string[] = [];
+    const waiting = runner.run('dashboard', undefined, async (_connection, _database, _stopped, aside) => {
+      const value = await aside(elsewhere);
+      order.push('waited');
+      return value;
+    });
+    // The only slot is free while the first waits: the next query runs and ends.
+    await expect(runner.run('dashboard', undefined, async () => order.push('ran'))).resolves.toBe(1);
+    // A query holding the slot and one queued when the wait ends: the waiter goes first, as it was admitted first.
+    let release: () => void = () => undefined;
+    const holding = runner.run('dashboard', undefined, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const later = runner.run('dashboard', undefined, async () => order.push('later'));
+    finish('counted');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(runner.load).toEqual({ running: 1, queued: 2 });
+    release();
+    await expect(waiting).resolves.toBe('counted');
+    await holding;
+    await later;
+    expect(order).toEqual(['ran', 'waited', 'later']);
+    expect(runner.load).toEqual({ running: 0, queued: 0 });
+    database.retire();
+  });
+
+  it('ends a query stopped while waiting aside without taking a slot back', async () => {
+    const database = await ServingDatabase.open(db, settings);
+    const runner = new QueryRunner({ ...limits, dashboardTimeoutMs: 30 }, () => database);
+    // What a shared count's waiter does: it leaves when its query is stopped.
+    const waitingFor = (stopped: AbortSignal) =>
+      new Promise<never>((_resolve, reject) => stopped.addEventListener('abort', () => reject(stopped.reason)));
+    let release: () => void = () => undefined;
+    const waiting = runner.run('dashboard', undefined, (_connection, _database, stopped, aside) =>
+      aside(waitingFor(stopped))
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const holding = runner.run('dashboard', undefined, () => new Promise<void>((resolve) => (release = resolve)));
+    await expect(waiting).rejects.toMatchObject({ code: 'timeout' });
+    // Stopped while another query holds the only slot: it did not wait for it.
+    expect(runner.load).toEqual({ running: 1, queued: 0 });
+    release();
+    await holding;
+    expect(runner.load).toEqual({ running: 0, queued: 0 });
+    database.retire();
+  });
 });

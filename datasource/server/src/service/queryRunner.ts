@@ -16,6 +16,14 @@ const INTERRUPT_RETRY_MS = 50;
 
 type Waiter = { resolve: () => void; reject: (error: QueryError) => void; signal?: AbortSignal; onAbort?: () => void };
 
+/**
+ * Waits for work done elsewhere (a count of whole days that other requests
+ * share, run by another runner) without holding a slot: the queries queued
+ * behind run meanwhile, and the slot is taken back, ahead of the queue, when
+ * it ends. The query's limit and its client still stop it. One at a time.
+ */
+export type WaitAside = <R>(waited: Promise<R>) => Promise<R>;
+
 /** Seconds a client should wait before trying again when the queue is full. */
 export const RETRY_AFTER_SECONDS = 2;
 
@@ -40,9 +48,16 @@ export class QueryRunner {
   async run<T>(
     queryClass: QueryClass,
     signal: AbortSignal | undefined,
-    work: (connection: DuckDBConnection, database: ServingDatabase, stopped: AbortSignal) => Promise<T>
+    work: (
+      connection: DuckDBConnection,
+      database: ServingDatabase,
+      stopped: AbortSignal,
+      aside: WaitAside
+    ) => Promise<T>
   ): Promise<T> {
     await this.slot(signal);
+    // Whether this query holds a slot: not while it waits aside.
+    let holding = true;
     const database = this.database();
     let connection: DuckDBConnection;
     try {
@@ -78,6 +93,19 @@ export class QueryRunner {
       timeoutMs
     );
     const onAbort = () => stop(new QueryError('cancelled', 'the client went away; the query was stopped'));
+    const aside: WaitAside = async (waited) => {
+      holding = false;
+      this.next();
+      try {
+        return await waited;
+      } finally {
+        // Stopped, it only ends: no slot taken back to give up at once.
+        if (!stopped) {
+          await this.resume();
+          holding = true;
+        }
+      }
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       if (signal?.aborted) {
@@ -86,7 +114,7 @@ export class QueryRunner {
       if (stopped) {
         throw stopped;
       }
-      return await work(connection, database, stopping.signal);
+      return await work(connection, database, stopping.signal, aside);
     } catch (error) {
       if (stopped) {
         throw stopped;
@@ -100,8 +128,21 @@ export class QueryRunner {
       clearInterval(retry);
       signal?.removeEventListener('abort', onAbort);
       database.release(connection);
-      this.next();
+      if (holding) {
+        this.next();
+      }
     }
+  }
+
+  /** A slot back for a query that waited aside: ahead of the queue (it was admitted once), never refused. */
+  private resume(): Promise<void> {
+    if (this.running < this.limits.concurrency) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      this.queue.unshift({ resolve, reject: () => undefined });
+    });
   }
 
   private slot(signal?: AbortSignal): Promise<void> {

@@ -7,7 +7,7 @@ import { readFrame, type ResultCaps } from '../frames/readFrame';
 import { tableFrame, timeSeriesFrames } from '../frames/toFrames';
 import { withDataStamp } from '../frames/withDataStamp';
 import { QueryError } from '../queryError';
-import type { QueryClass, QueryRunner } from '../queryRunner';
+import type { QueryClass, QueryRunner, WaitAside } from '../queryRunner';
 import type { ServingDatabase } from '../servingDatabase';
 import { bindStatement } from './bindStatement';
 import { chooseInterval } from './chooseInterval';
@@ -53,10 +53,15 @@ export const executeQuery = async (
   const runner = {
     run: (
       lane: QueryClass,
-      work: (connection: DuckDBConnection, database: ServingDatabase, stopped: AbortSignal) => Promise<QueryResult>
+      work: (
+        connection: DuckDBConnection,
+        database: ServingDatabase,
+        stopped: AbortSignal,
+        aside: WaitAside
+      ) => Promise<QueryResult>
     ) =>
-      context.runner.run(lane, signal, async (connection, database, stopped) =>
-        withDataStamp(await work(connection, database, stopped), database.info)
+      context.runner.run(lane, signal, async (connection, database, stopped, aside) =>
+        withDataStamp(await work(connection, database, stopped, aside), database.info)
       ),
   };
   switch (query.kind) {
@@ -73,7 +78,7 @@ export const executeQuery = async (
         return { frames, ...(columns.truncated ? { truncated: true } : {}) };
       });
     case 'metric':
-      return runner.run('dashboard', async (connection, database, stopped) => {
+      return runner.run('dashboard', async (connection, database, stopped, aside) => {
         const metric = database.metrics.get(query.metric);
         if (!metric) {
           throw new QueryError(
@@ -96,7 +101,7 @@ export const executeQuery = async (
           query: { ...query, interval },
           range,
           columnsOf: database.columns,
-          keeper: wholeDaysKeeper(context.metricDays, database.info.version, stopped),
+          keeper: wholeDaysKeeper(context.metricDays, database.info.version, stopped, aside),
         });
         const notices =
           interval !== query.interval && query.interval !== 'auto'
@@ -135,9 +140,9 @@ export const executeQuery = async (
         };
       });
     case 'journey':
-      return runner.run('dashboard', async (connection, database, stopped) => {
+      return runner.run('dashboard', async (connection, database, stopped, aside) => {
         const range = effectiveRange(request, database.info.asOf);
-        const keeper = wholeDaysKeeper(context.journeyDays, database.info.version, stopped);
+        const keeper = wholeDaysKeeper(context.journeyDays, database.info.version, stopped, aside);
         const { sql, result } = await runJourney(connection, query, range, keeper);
         // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.
         const { churnWindowDays } = database.info;

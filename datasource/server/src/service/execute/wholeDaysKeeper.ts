@@ -1,4 +1,4 @@
-import type { QueryRunner } from '../queryRunner';
+import type { QueryRunner, WaitAside } from '../queryRunner';
 import type { WholeDaysKeeper } from '../../days/splitWholeDays';
 import type { ResultCache } from '../resultCache';
 
@@ -49,11 +49,15 @@ export const wholeDaysKeeper =
   <T>(
     { cache, runner, asked, now = Date.now }: KeepingPlace<T>,
     dataVersion: string,
-    stopped: AbortSignal
+    stopped: AbortSignal,
+    /** The request's runner's way to wait without its slot (queryRunner.ts); a count ahead has no slot to give. */
+    aside: WaitAside = (waited) => waited
   ): WholeDaysKeeper<T> =>
   async (key, count) => {
     asked?.set(cacheKey(dataVersion, key), now());
     // No signal for the job: a count every waiter has left still finishes, within its own limit.
-    const kept = await cache.get(cacheKey(dataVersion, key), () => runner.run('adhoc', undefined, count), stopped);
+    const kept = await aside(
+      cache.get(cacheKey(dataVersion, key), () => runner.run('adhoc', undefined, count), stopped)
+    );
     return kept.value;
   };
