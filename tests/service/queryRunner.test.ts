@@ -89,7 +89,10 @@ describe('QueryRunner', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 5));
     const holding = runner.run('dashboard', undefined, () => new Promise<void>((resolve) => (release = resolve)));
-    await expect(waiting).rejects.toMatchObject({ code: 'timeout' });
+    await expect(waiting).rejects.toMatchObject({
+      code: 'timeout',
+      message: expect.stringMatching(/waited 0.03 s for work it shares with other queries/),
+    });
     // Stopped while another query holds the only slot: it did not wait for it.
     expect(runner.load).toEqual({ running: 1, queued: 0 });
     release();

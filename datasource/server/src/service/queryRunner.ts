@@ -87,7 +87,10 @@ export class QueryRunner {
         stop(
           new QueryError(
             'timeout',
-            `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow the time range or add filters`
+            holding
+              ? `the query ran longer than ${timeoutMs / 1000} s and was stopped; narrow the time range or add filters`
+              : // Waiting aside: the work it waits for goes on, and a later query finds it done.
+                `the query waited ${timeoutMs / 1000} s for work it shares with other queries (counting its whole days), which goes on and is kept: a refresh in a moment answers from it`
           )
         ),
       timeoutMs
