@@ -79,7 +79,7 @@ describe('QueryRunner', () => {
 
   it('ends a query stopped while waiting aside without taking a slot back', async () => {
     const database = await ServingDatabase.open(db, settings);
-    const runner = new QueryRunner({ ...limits, dashboardTimeoutMs: 30 }, () => database);
+    const runner = new QueryRunner({ ...limits, dashboardTimeoutMs: 100 }, () => database);
     // What a shared count's waiter does: it leaves when its query is stopped.
     const waitingFor = (stopped: AbortSignal) =>
       new Promise<never>((_resolve, reject) => stopped.addEventListener('abort', () => reject(stopped.reason)));
@@ -91,7 +91,7 @@ describe('QueryRunner', () => {
     const holding = runner.run('dashboard', undefined, () => new Promise<void>((resolve) => (release = resolve)));
     await expect(waiting).rejects.toMatchObject({
       code: 'timeout',
-      message: expect.stringMatching(/waited 0.03 s for work it shares with other queries/),
+      message: expect.stringMatching(/waited 0.1 s for work it shares with other queries/),
     });
     // Stopped while another query holds the only slot: it did not wait for it.
     expect(runner.load).toEqual({ running: 1, queued: 0 });
