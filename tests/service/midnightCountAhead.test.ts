@@ -20,8 +20,10 @@ describe('touchpoint serve: at UTC midnight, the questions asked the day before 
   const input = join(dir, 'input');
   let t: TestService;
   let reference: TestWarehouse;
-  // The service's clock, two seconds before a UTC midnight when it starts: the real timer then fires in two seconds.
+  // The service's clock, five seconds before a UTC midnight when it starts: the real timer then fires in five
+  // seconds, time for the wall's first refresh (a few hundred ms) on a loaded machine.
   const midnight = Date.UTC(2026, 0, 1);
+  let clock: () => number;
   beforeAll(async () => {
     writeJourneyFixture(input);
     await replaceDatabase(db, async (connection) => {
@@ -29,7 +31,8 @@ describe('touchpoint serve: at UTC midnight, the questions asked the day before 
     });
     reference = await buildTestWarehouse((connection) => loadDirectory(connection, input));
     const started = Date.now();
-    t = await startTestService(db, {}, { now: () => midnight - 2000 + (Date.now() - started) });
+    clock = () => midnight - 5000 + (Date.now() - started);
+    t = await startTestService(db, {}, { now: clock });
   });
   afterAll(async () => {
     await t.close();
@@ -51,6 +54,8 @@ describe('touchpoint serve: at UTC midnight, the questions asked the day before 
         ],
       });
     await ask(0);
+    // Asked and kept the day before: what midnight counts a day on.
+    expect(clock()).toBeLessThan(midnight);
     expect(t.logs.some((line) => line.msg === JOURNEY_AHEAD || line.msg === METRIC_AHEAD)).toBe(false);
 
     await until(
