@@ -100,4 +100,34 @@ describe('QueryRunner', () => {
     expect(runner.load).toEqual({ running: 0, queued: 0 });
     database.retire();
   });
+
+  it('ends a query stopped while it queues for its slot back, leaving the queue', async () => {
+    const database = await ServingDatabase.open(db, settings);
+    const runner = new QueryRunner(limits, () => database);
+    const client = new AbortController();
+    let finish: () => void = () => undefined;
+    const elsewhere = new Promise<void>((resolve) => (finish = resolve));
+    let ran = false;
+    const waiting = runner.run('dashboard', client.signal, async (_connection, _database, _stopped, aside) => {
+      await aside(elsewhere);
+      ran = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Its wait ends while another query holds the only slot: it queues, ahead of any other, for the slot back.
+    let release: () => void = () => undefined;
+    const holding = runner.run('dashboard', undefined, () => new Promise<void>((resolve) => (release = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    finish();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(runner.load).toEqual({ running: 1, queued: 1 });
+    client.abort();
+    // It ends now, not when the slot frees, and holds nothing.
+    await expect(waiting).rejects.toMatchObject({ code: 'cancelled' });
+    expect(ran).toBe(false);
+    expect(runner.load).toEqual({ running: 1, queued: 0 });
+    release();
+    await holding;
+    expect(runner.load).toEqual({ running: 0, queued: 0 });
+    database.retire();
+  });
 });

@@ -99,15 +99,20 @@ export class QueryRunner {
     const aside: WaitAside = async (waited) => {
       holding = false;
       this.next();
+      let value: Awaited<typeof waited>;
       try {
-        return await waited;
+        value = await waited;
       } finally {
-        // Stopped, it only ends: no slot taken back to give up at once.
+        // Stopped, it only ends: no slot taken back to give up at once (nor waited for, if stopped in the queue).
         if (!stopped) {
-          await this.resume();
-          holding = true;
+          holding = await this.resume(stopping.signal);
         }
       }
+      if (stopped) {
+        // Stopped as its wait ended, or while it queued for its slot back: its work goes no further.
+        throw stopped;
+      }
+      return value;
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -137,14 +142,24 @@ export class QueryRunner {
     }
   }
 
-  /** A slot back for a query that waited aside: ahead of the queue (it was admitted once), never refused. */
-  private resume(): Promise<void> {
+  /**
+   * A slot back for a query that waited aside: ahead of the queue (it was
+   * admitted once), never refused. False when the query is stopped while it
+   * waits for one: it leaves the queue holding nothing.
+   */
+  private resume(stopping: AbortSignal): Promise<boolean> {
     if (this.running < this.limits.concurrency) {
       this.running += 1;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
-    return new Promise<void>((resolve) => {
-      this.queue.unshift({ resolve, reject: () => undefined });
+    return new Promise<boolean>((resolve) => {
+      const onAbort = () => {
+        this.queue.splice(this.queue.indexOf(waiter), 1);
+        resolve(false);
+      };
+      const waiter: Waiter = { resolve: () => resolve(true), reject: () => undefined, signal: stopping, onAbort };
+      stopping.addEventListener('abort', onAbort, { once: true });
+      this.queue.unshift(waiter);
     });
   }
 
