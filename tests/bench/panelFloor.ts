@@ -5,15 +5,16 @@ import { previousPeriod } from '@touchpoint/server/src/metrics/previousPeriod';
 import { chooseInterval } from '@touchpoint/server/src/service/execute/chooseInterval';
 import { parseQuery } from '@touchpoint/server/src/service/execute/executeQuery';
 import { effectiveRange, requestIntervalMs } from '@touchpoint/server/src/service/execute/requestRange';
+import { expandSql } from '@touchpoint/server/src/service/sql/expandSql';
 import { metricQuerySchema } from '@touchpoint/contract/src/metricQuery';
 import type { QueryRequest } from '@touchpoint/contract/src/queryRequest';
 
 /**
- * A panel's metric queries as plain SQL over the row-level tables (no
- * rollup), what a plain DuckDB datasource runs for the same question: each
- * metric of the panel, and its previous period when the panel compares.
- * Undefined for a panel with no metric query, or one whose metric has no
- * rows to read (a stock kept only per day).
+ * A panel's queries as plain SQL, what a plain DuckDB datasource runs for the
+ * same question: each metric over the row-level tables (no rollup), and its
+ * previous period when the panel compares; each SQL query as written, its
+ * macros and variables expanded. Undefined for a panel with neither, or one
+ * whose metric has no rows to read (a stock kept only per day).
  */
 export const panelFloor = (
   body: Pick<QueryRequest, 'from' | 'to' | 'maxDataPoints' | 'intervalMs' | 'queries'>,
@@ -24,6 +25,12 @@ export const panelFloor = (
   const bound: BoundQuery[] = [];
   for (const raw of body.queries) {
     const query = parseQuery(raw);
+    if (query.kind === 'sql') {
+      const metrics = new Map(catalog.map((m) => [m.name, m]));
+      const intervalMs = requestIntervalMs(body, range);
+      bound.push(expandSql(query.sql, { range, intervalMs, variables: query.variables, metrics }));
+      continue;
+    }
     if (query.kind !== 'metric') {
       continue;
     }

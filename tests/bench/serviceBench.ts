@@ -256,7 +256,7 @@ export const runServiceBench = async (
     process.stdout.write(
       'Service time: from the request arriving to its answer handed to the socket (Server-Timing). Round trip: as the client saw it.\n' +
         'First: the service time of the first request, which sums (and keeps) its whole days ("stopped": at the dashboard limit, its count going on to be kept); uncached: later ranges a second apart, whose edges are added to them.\n' +
-        'DuckDB floor: the same question as plain SQL over the row-level tables, in this process, no HTTP; n/a for panels with no metric query.\n'
+        'DuckDB floor: the same question as plain SQL in this process, no HTTP: metrics over the row-level tables, SQL queries as written; n/a for the journey and for a stock kept only per day (churn).\n'
     );
 
     // 20 clients, SLI per branch over 90 days: every range distinct (the end

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryResponseSchema, type QueryResult } from '@touchpoint/contract/src/queryRequest';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { readDashboardFiles } from '../grafana/support/dashboardFiles';
 import { closedLoopSql } from '../support/closedLoopFixture';
 import { startTestService, type TestService } from '../support/startTestService';
 
@@ -177,6 +178,29 @@ describe('touchpoint serve: the closed loop', () => {
     );
     expect(columns(march).response_id).toEqual(['R05', 'R21']);
     expect(missing.error).toEqual({ code: 'bad_request', message: "drill 'branch_awaiting_followup' needs branchId" });
+  });
+
+  it('counts each branch’s backlog on the wall as provisioned: its ratings awaiting follow-up and the oldest one’s age', async () => {
+    const panel = readDashboardFiles()
+      .flatMap((file) => file.panels)
+      .find((p) => p.title === 'Follow-up of negative ratings by branch');
+    const backlog = panel?.targets?.find((target) => target.kind === 'sql');
+    const query = { refId: 'backlog', kind: 'sql', sql: backlog?.sql, variables: { branch: ['B1', 'B2'] } };
+    const { backlog: all } = await results([query]);
+    const seconds = (iso: string) => (asOf - at(iso)) / 1000;
+    // B1 awaits R04 R05 R21 R22 (the drill above), B2 awaits R07.
+    expect(columns(all)).toEqual({
+      branch_id: ['B1', 'B2'],
+      oldest_awaiting_seconds: [seconds('2024-03-03T10:00'), 10 * 3600],
+      awaiting: [4, 1],
+    });
+    // In March's first half B1 awaits R05 and R21; B2 nothing, and is still listed.
+    const { backlog: march } = await results([query], { from: '2024-03-04T00:00:00Z', to: '2024-03-15T00:00:00Z' });
+    expect(columns(march)).toEqual({
+      branch_id: ['B1', 'B2'],
+      oldest_awaiting_seconds: [seconds('2024-03-04T12:00'), null],
+      awaiting: [2, 0],
+    });
   });
 
   it('shows each of a customer’s ratings with its case beside it', async () => {

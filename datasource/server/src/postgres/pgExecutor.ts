@@ -3,8 +3,7 @@ import { QueryError } from '../service/queryError';
 import type { QueryRunner } from '../service/queryRunner';
 import type { ServingDatabase } from '../service/servingDatabase';
 import { expandMetricCalls } from '../service/sql/expandMetricCalls';
-import { guardSql } from '../service/sql/guardSql';
-import { rewriteOutsideLiterals } from '../service/sql/sqlLexer';
+import { GuardedStatements, guardKey } from '../service/sql/guardedStatements';
 import { preparePgConnection } from './catalog/preparePgConnection';
 import { rewritePgSql } from './catalog/rewritePgSql';
 import type { BoundParameters } from './bindParameters';
@@ -16,22 +15,6 @@ export interface StatementShape {
   parameters: Array<DuckDBType | undefined>;
   columns: ResultColumn[];
 }
-
-/** Statements remembered as passing the guard; the oldest is forgotten first. */
-const GUARDED_LIMIT = 2000;
-
-/**
- * What the guard's verdict depends on: the statement with its string
- * literals blanked. Whether a text is one read-only SELECT, and which
- * functions it calls, does not change with the values in its quotes, so
- * Grafana's queries (new literal times on every refresh) are checked once.
- */
-const guardKey = (sql: string): string =>
-  rewriteOutsideLiterals(
-    sql,
-    () => undefined,
-    (literal) => (literal.startsWith("'") ? "''" : literal)
-  );
 
 const shapeOf = (prepared: DuckDBPreparedStatement): StatementShape => {
   const parameters: Array<DuckDBType | undefined> = [];
@@ -72,15 +55,8 @@ const withNames = (shape: StatementShape, names: string[] | undefined): Statemen
  */
 export class PgExecutor {
   private readonly prepared = new WeakSet<DuckDBConnection>();
-  /** Statements that passed the guard, by guardKey, with the column names PostgreSQL would give them. */
-  private readonly guarded = new Map<string, string[] | undefined>();
-
-  private remember(key: string, names: string[] | undefined) {
-    if (this.guarded.size >= GUARDED_LIMIT) {
-      this.guarded.delete(this.guarded.keys().next().value as string);
-    }
-    this.guarded.set(key, names);
-  }
+  /** Statements that passed the guard, with the column names PostgreSQL would give them. */
+  private readonly guarded = new GuardedStatements<string[] | undefined>();
 
   constructor(
     private readonly runner: QueryRunner,
@@ -104,14 +80,12 @@ export class PgExecutor {
       this.prepared.add(connection);
     }
     const translated = this.translate(sql, database);
-    const key = guardKey(translated);
-    if (!this.guarded.has(key)) {
-      const parsed = await guardSql(connection, translated);
+    const { value: names } = await this.guarded.check(connection, translated, async (parsed) => {
       // Prepared once, so a statement naming what does not exist fails here, as at PostgreSQL's Parse.
       (await connection.prepare(translated)).destroySync();
-      this.remember(key, pgColumnNames(parsed));
-    }
-    return { translated, names: this.guarded.get(key) };
+      return pgColumnNames(parsed);
+    });
+    return { translated, names };
   }
 
   /**

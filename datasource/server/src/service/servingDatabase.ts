@@ -6,6 +6,7 @@ import { relationKind } from '../db/relationKind';
 import { readModelParams } from '../warehouse/readModelParams';
 import { errorMessage } from '../errorMessage';
 import { readBranchDirectory, type BranchDirectory } from './branchDirectory';
+import { GuardedStatements } from './sql/guardedStatements';
 
 export interface DataInfo {
   /** Content version of the data (model_info) plus the file's identity. */
@@ -106,6 +107,8 @@ export class ServingDatabase {
 
   /** The catalog by metric name. */
   readonly metrics: ReadonlyMap<string, MetricDefinition>;
+  /** Ad-hoc statements that passed the guard on this file: a SQL panel's text is parsed once, not each refresh. */
+  readonly guarded = new GuardedStatements<void>();
   /** The column names of a table or view of the main schema (empty when there is none). */
   readonly columns: (table: string) => ReadonlySet<string>;
 

@@ -5,7 +5,6 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import { drillSql } from '../drill/drillSql';
 import type { ServingDatabase } from '../servingDatabase';
 import { expandSql, type ExpandedSql } from '../sql/expandSql';
-import { guardSql } from '../sql/guardSql';
 import { effectiveRange, requestIntervalMs } from './requestRange';
 
 export interface BoundStatement {
@@ -37,6 +36,6 @@ export const bindStatement = async (
     variables: query.variables,
     metrics: database.metrics,
   });
-  await guardSql(connection, expanded.sql);
+  await database.guarded.check(connection, expanded.sql, () => undefined);
   return { bound: expanded, range, fill: expanded.fill };
 };
