@@ -255,7 +255,7 @@ export const runServiceBench = async (
     );
     process.stdout.write(
       'Service time: from the request arriving to its answer handed to the socket (Server-Timing). Round trip: as the client saw it.\n' +
-        'First: the service time of the first request, which sums (and keeps) its whole days ("stopped": at the dashboard limit, its count going on to be kept); uncached: later ranges a second apart, whose edges are added to them.\n' +
+        'First: the service time of a question\'s first request, which reads its range at once (its whole days counted and kept after it; "stopped": at the dashboard limit); uncached: later ranges a second apart, whose edges are added to the kept days.\n' +
         'DuckDB floor: the same question as plain SQL in this process, no HTTP: metrics over the row-level tables, SQL queries as written; n/a for the journey and for a stock kept only per day (churn).\n'
     );
 

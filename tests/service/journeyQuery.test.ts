@@ -106,7 +106,10 @@ describe('touchpoint serve: where the journey leaks', () => {
           queries: [{ refId: 'A', kind: 'journey', groupBy: ['branch_id'] }],
         });
         const { A } = queryResponseSchema.parse(await response.json()).results;
-        expect(A.frames[0].schema.meta?.executedQueryString).toMatch(/the partial days at the edges/);
+        // The first request of its whole days reads its range at once, and they are counted after it; the next add
+        // their edges to them. Ten hours on, past midnight, the whole days are a day later: a first request again.
+        const first = minutes === 0 || minutes === 600;
+        expect(A.frames[0].schema.meta?.executedQueryString?.includes('the partial days at the edges')).toBe(!first);
         const expected = journeyRecords(
           (await runJourney(reference.connection, { groupBy: ['branch_id'], filters: {} }, { from, to })).result
         );
@@ -230,7 +233,7 @@ describe('touchpoint serve: a journey question too large for its budget', () => 
       level: 40,
       budget: 1,
       msg: expect.stringMatching(
-        /^a journey question's whole days need 1 MiB, more than .* every request counts them again$/
+        /^a journey question's whole days need 1 MiB, more than .* every request reads its range at once$/
       ),
     });
   });

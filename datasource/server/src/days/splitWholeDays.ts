@@ -40,6 +40,11 @@ export const splitWholeDays = (range: TimeRange): DaySplit | undefined => {
  * data: a keeper belongs to one warehouse), and `count` reads them, on the
  * connection the keeper gives it, when it has not. The keeper chooses the
  * connection: the service's counts run as jobs of their own, so a count
- * outlives the request that started it.
+ * outlives the request that started it. Undefined when the keeper has
+ * nothing for the request yet and will not make it wait (a question's
+ * first request, counted after it answers): the range is read at once.
  */
-export type WholeDaysKeeper<T> = (key: string, count: (connection: DuckDBConnection) => Promise<T>) => Promise<T>;
+export type WholeDaysKeeper<T> = (
+  key: string,
+  count: (connection: DuckDBConnection) => Promise<T>
+) => Promise<T | undefined>;

@@ -30,12 +30,16 @@ export const wholeDaysQuestion = (key: string): WholeDaysQuestion | undefined =>
   }
 };
 
-/** A range's journey from its whole days, counted once and kept, and its edges added (journeyEdges.ts). */
+/**
+ * A range's journey from its whole days, counted once and kept, and its
+ * edges added (journeyEdges.ts); undefined when the keeper has nothing kept
+ * yet and does not make the request wait.
+ */
 const keptJourney = async (
   query: JourneyShape,
   split: DaySplit,
   keeper: WholeDaysKeeper<KeptWholeDays>
-): Promise<{ sql: string; result: ColumnarResult }> => {
+): Promise<{ sql: string; result: ColumnarResult } | undefined> => {
   const wholeBound = journeySql(query, split.whole);
   const boundaryBound = journeyBoundarySql(query, split.whole, split.boundary);
   const key = wholeDaysKey({ groupBy: query.groupBy, filters: query.filters, whole: split.whole });
@@ -50,6 +54,9 @@ const keptJourney = async (
       churnWindowDays: Number(settings.churn_window_days),
     };
   });
+  if (!kept) {
+    return undefined;
+  }
   return {
     sql: `-- the whole days, counted once and kept\n${wholeBound.sql};\n-- the days either side, kept to add the partial days at the edges from\n${boundaryBound.sql}`,
     result: journeyResult(addEdges(kept, split.edges, query.groupBy), query.groupBy),
@@ -70,7 +77,8 @@ export const journeyKeyForNextDay = (key: string, midnight: number): string | un
  * each request adds its partial days from those (journeyEdges.ts) without
  * a statement: a dashboard's `now-90d` moves with every refresh, but its
  * whole days stay the same all day, and counting each customer once over
- * them is the journey's whole cost.
+ * them is the journey's whole cost. When the keeper has nothing kept yet
+ * and does not make the request wait (its first), the range is read at once.
  */
 export const runJourney = async (
   connection: DuckDBConnection,
@@ -79,12 +87,13 @@ export const runJourney = async (
   keeper?: WholeDaysKeeper<KeptWholeDays>
 ): Promise<{ sql: string; result: ColumnarResult }> => {
   const split = keeper && splitWholeDays(range);
-  if (!split) {
-    const bound = journeySql(query, range);
-    const rows = await readRows(connection, bound.sql, bound.params, bound.types);
-    return { sql: bound.sql, result: journeyResult(rows, query.groupBy) };
+  const kept = split && (await keptJourney(query, split, keeper));
+  if (kept) {
+    return kept;
   }
-  return keptJourney(query, split, keeper);
+  const bound = journeySql(query, range);
+  const rows = await readRows(connection, bound.sql, bound.params, bound.types);
+  return { sql: bound.sql, result: journeyResult(rows, query.groupBy) };
 };
 
 /** A kept question counted again on another warehouse (a new file), from its key: false for a key that names none. */
@@ -95,8 +104,7 @@ export const countJourneyAhead = async (key: string, keeper: WholeDaysKeeper<Kep
   if (!question || !split) {
     return false;
   }
-  await keptJourney(question, split, keeper);
-  return true;
+  return (await keptJourney(question, split, keeper)) !== undefined;
 };
 
 /** The columns as one object per group, for checks and figures that read a group at a time. */

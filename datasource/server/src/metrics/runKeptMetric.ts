@@ -236,7 +236,8 @@ export const countMetricAhead = async (
  * dashboard's `now-90d` moves with every refresh, but its whole days stay
  * the same all day. A question read from its rollup alone is kept whole by
  * the days its range touches. Undefined when no whole day fits in the
- * range: it is read at once.
+ * range, or the keeper has nothing kept yet and does not make the request
+ * wait (its first): it is read at once.
  */
 export const runKeptMetric = async (
   plan: KeptMetricPlan,
@@ -262,6 +263,9 @@ export const runKeptMetric = async (
       kind: 'days',
       rows: await readRows(connection, bound.sql, bound.params, bound.types),
     }));
+    if (!kept) {
+      return undefined;
+    }
     if (kept.kind !== 'days') {
       throw otherKind();
     }
@@ -296,6 +300,9 @@ export const runKeptMetric = async (
         sums: { sums, boundary: keepMetricBoundary(await readBoundary(connection), sums, shape) },
       };
     });
+    if (!kept) {
+      return undefined;
+    }
     if (kept.kind !== 'sums') {
       throw otherKind();
     }
@@ -314,6 +321,9 @@ export const runKeptMetric = async (
     );
     return { kind: 'quantile', distribution };
   });
+  if (!kept) {
+    return undefined;
+  }
   if (kept.kind !== 'quantile') {
     throw otherKind();
   }

@@ -80,6 +80,11 @@ export class ResultCache<T> {
     }
   }
 
+  /** Whether a key's value is kept or being computed: a `get` now would not start a computation. */
+  holds(key: string): boolean {
+    return this.entries.has(key) || this.running.has(key);
+  }
+
   clear(): void {
     this.entries.clear();
     this.bytes = 0;

@@ -50,8 +50,11 @@ export const executeQuery = async (
 ): Promise<QueryResult> => {
   const { caps } = context;
   // Each kind runs on the runner and its frames get the data's stamp, once, here.
+  // Settles when this query has answered (or failed): a count of whole days its keeper starts waits for it.
+  let answer: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
   const runner = {
-    run: (
+    run: async (
       lane: QueryClass,
       work: (
         connection: DuckDBConnection,
@@ -59,10 +62,15 @@ export const executeQuery = async (
         stopped: AbortSignal,
         aside: WaitAside
       ) => Promise<QueryResult>
-    ) =>
-      context.runner.run(lane, signal, async (connection, database, stopped, aside) =>
-        withDataStamp(await work(connection, database, stopped, aside), database.info)
-      ),
+    ) => {
+      try {
+        return await context.runner.run(lane, signal, async (connection, database, stopped, aside) =>
+          withDataStamp(await work(connection, database, stopped, aside), database.info)
+        );
+      } finally {
+        answer();
+      }
+    },
   };
   switch (query.kind) {
     case 'sql':
@@ -101,7 +109,7 @@ export const executeQuery = async (
           query: { ...query, interval },
           range,
           columnsOf: database.columns,
-          keeper: wholeDaysKeeper(context.metricDays, database.info.version, stopped, aside),
+          keeper: wholeDaysKeeper(context.metricDays, database.info.version, stopped, aside, answered),
         });
         const notices =
           interval !== query.interval && query.interval !== 'auto'
@@ -142,7 +150,7 @@ export const executeQuery = async (
     case 'journey':
       return runner.run('dashboard', async (connection, database, stopped, aside) => {
         const range = effectiveRange(request, database.info.asOf);
-        const keeper = wholeDaysKeeper(context.journeyDays, database.info.version, stopped, aside);
+        const keeper = wholeDaysKeeper(context.journeyDays, database.info.version, stopped, aside, answered);
         const { sql, result } = await runJourney(connection, query, range, keeper);
         // The window the warehouse was built with, read once when it was opened: a view says "within 90 days" from the data.
         const { churnWindowDays } = database.info;

@@ -46,8 +46,9 @@ export const metricRows = async (
 
   const kept = keeper && keptMetricPlan(metric, query, source);
   if (kept) {
+    // Both asked even when the first is not kept yet: a question's first request starts both counts.
     const now = await runKeptMetric(kept, range, keeper);
-    const then = previous && now ? await runKeptMetric(kept, previous, keeper) : undefined;
+    const then = previous ? await runKeptMetric(kept, previous, keeper) : undefined;
     if (now && (!previous || then)) {
       return {
         source,

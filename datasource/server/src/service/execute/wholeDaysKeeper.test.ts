@@ -145,6 +145,56 @@ describe('wholeDaysKeeper: the journey’s whole days counted once per data vers
     expect(started).toHaveLength(1);
   });
 
+  it('answers a question’s first request at once, counting after it has answered; requests meanwhile wait for that count', async () => {
+    const place = placeOf();
+    const { count, started, startedCount } = counting(rows);
+    const stopped = new AbortController().signal;
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    // Nothing kept and no count under way: the keeper gives nothing, and the request reads its range at once.
+    await expect(wholeDaysKeeper(place, 'v1', stopped, undefined, answered)('days', count)).resolves.toBeUndefined();
+    // The count waits for that answer, so the two do not share the cores.
+    await settle();
+    expect(started).toHaveLength(0);
+    // A request now (the next refresh, another screen) waits for the count, even one that would answer at once.
+    const next = wholeDaysKeeper(place, 'v1', stopped, undefined, new Promise(() => undefined))('days', count);
+    answer();
+    await startedCount(1);
+    started[0].finish();
+    expect(await next).toBe(rows);
+    expect(await wholeDaysKeeper(place, 'v1', stopped, undefined, Promise.resolve())('days', count)).toBe(rows);
+    expect(started).toHaveLength(1);
+  });
+
+  it('tells of a count after a first request that failed, and the next request reads at once and counts again', async () => {
+    const failed: string[] = [];
+    const place = { ...placeOf(), countFailed: (key: string, error: unknown) => failed.push(`${key}: ${error}`) };
+    const { count, started, startedCount } = counting(rows);
+    const stopped = new AbortController().signal;
+    const first = () => wholeDaysKeeper(place, 'v1', stopped, undefined, Promise.resolve())('days', count);
+    await expect(first()).resolves.toBeUndefined();
+    await startedCount(1);
+    started[0].fail(new Error('INTERRUPT Error: Interrupted!'));
+    await settle();
+    expect(failed).toEqual(['days: Error: INTERRUPT Error: Interrupted!']);
+    await expect(first()).resolves.toBeUndefined();
+    await startedCount(2);
+    started[1].finish();
+    await settle();
+    expect(await first()).toBe(rows);
+  });
+
+  it('reads at once a question too large to keep, without counting it again', async () => {
+    const place = { ...placeOf(), tooLarge: new Set(['v1|days']) };
+    const { count, started } = counting(rows);
+    const stopped = new AbortController().signal;
+    await expect(
+      wholeDaysKeeper(place, 'v1', stopped, undefined, Promise.resolve())('days', count)
+    ).resolves.toBeUndefined();
+    await settle();
+    expect(started).toHaveLength(0);
+  });
+
   it('names the questions requests asked of one data version (since a time, when given), the most recently used last, as they were asked', async () => {
     const place = placeOf();
     const asked = new Map<string, number>();
