@@ -1,20 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { memoryConnection } from '../testing/memoryConnection';
 import { displayValueConverter, plainValueConverter } from './plainValue';
 
 describe('DuckDB values, converted in one table by type', () => {
-  let instance: DuckDBInstance;
-  let connection: DuckDBConnection;
-  beforeAll(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    connection = await instance.connect();
-  });
-  afterAll(() => {
-    connection.closeSync();
-    instance.closeSync();
-  });
+  const connected = memoryConnection();
 
   const row = async (sql: string, converter = plainValueConverter) =>
-    (await connection.runAndReadAll(sql)).convertRowObjects(converter)[0];
+    (await connected().runAndReadAll(sql)).convertRowObjects(converter)[0];
 
   it('gives JSON numbers, epoch milliseconds, arrays and objects', async () => {
     expect(

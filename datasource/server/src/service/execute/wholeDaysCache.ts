@@ -11,7 +11,6 @@ import type { KeepingPlace } from './wholeDaysKeeper';
  * the operator is told once per question and file.
  */
 export interface WholeDaysCache<T> extends KeepingPlace<T> {
-  tooLarge: Set<string>;
   /** The cache keys requests asked for (wholeDaysKeeper), apart from counts ahead, with when each was last asked. */
   asked: Map<string, number>;
   /** A new file: nothing kept from the old one holds, and its questions may fit or not anew. */
