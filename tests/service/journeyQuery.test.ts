@@ -6,12 +6,9 @@ import { newcombeInterval } from '@touchpoint/server/src/journey/newcombeInterva
 import { journeyRecords, runJourney } from '@touchpoint/server/src/journey/runJourney';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
-import type { ServiceConfigInput } from '@touchpoint/server/src/service/serviceConfig';
-import type { ModelParamsInput } from '@touchpoint/server/src/warehouse/modelParams';
-import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import { buildTestWarehouse } from '../support/buildTestWarehouse';
-import { writeJourneyFixture } from '../support/journeyFixture';
-import { startTestService, type TestService } from '../support/startTestService';
+import { serveJourneyFixture } from '../support/serveJourneyFixture';
+import type { TestService } from '../support/startTestService';
 
 // The hand-computed fixture of tests/support/journeyFixture.ts, loaded and served as in production.
 const range = { from: '2024-01-01T00:00:00Z', to: '2024-07-01T00:00:00Z' };
@@ -20,23 +17,6 @@ const range = { from: '2024-01-01T00:00:00Z', to: '2024-07-01T00:00:00Z' };
 const columns = (result: QueryResult): Record<string, unknown[]> => {
   const [frame] = result.frames;
   return Object.fromEntries(frame.schema.fields.map((field, i) => [field.name, frame.data.values[i]]));
-};
-
-/** The fixture loaded into a warehouse in `dir`, built with `params`, and served as in production. */
-const serveJourneyFixture = async (
-  dir: string,
-  params: ModelParamsInput = {},
-  overrides: Partial<ServiceConfigInput> = {}
-): Promise<TestService> => {
-  const input = writeJourneyFixture(join(dir, 'input'));
-  await replaceDatabase(
-    join(dir, 'w.duckdb'),
-    async (connection) => {
-      await loadDirectory(connection, input);
-    },
-    { params }
-  );
-  return startTestService(join(dir, 'w.duckdb'), overrides);
 };
 
 describe('touchpoint serve: where the journey leaks', () => {

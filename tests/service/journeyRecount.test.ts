@@ -6,8 +6,8 @@ import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import { buildTestWarehouse } from '../support/buildTestWarehouse';
-import { writeJourneyFixture } from '../support/journeyFixture';
-import { startTestService, type TestService } from '../support/startTestService';
+import { serveJourneyFixture } from '../support/serveJourneyFixture';
+import type { TestService } from '../support/startTestService';
 import { until } from '../support/until';
 
 const COUNTED_AHEAD = 'journey whole days counted ahead for the new data';
@@ -18,11 +18,7 @@ describe('touchpoint serve: a new file counts ahead the journey questions the la
   const input = join(dir, 'input');
   let t: TestService;
   beforeAll(async () => {
-    writeJourneyFixture(input);
-    await replaceDatabase(db, async (connection) => {
-      await loadDirectory(connection, input);
-    });
-    t = await startTestService(db, { watchIntervalMs: 100 });
+    t = await serveJourneyFixture(dir, {}, { watchIntervalMs: 100 });
   });
   afterAll(async () => {
     await t.close();

@@ -4,11 +4,11 @@ import { DAY_MS, ceilDay, floorDay } from '@touchpoint/contract/src/timeRange';
 import { journeyRecords, runJourney } from '@touchpoint/server/src/journey/runJourney';
 import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
-import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 import { metricEvaluator } from '../support/metricHelpers';
 import { writeJourneyFixture } from '../support/journeyFixture';
-import { startTestService, type TestService } from '../support/startTestService';
+import { serveJourneyFixture } from '../support/serveJourneyFixture';
+import type { TestService } from '../support/startTestService';
 import { until } from '../support/until';
 
 const JOURNEY_AHEAD = 'journey whole days counted ahead for the new day';
@@ -16,23 +16,21 @@ const METRIC_AHEAD = 'metric whole days counted ahead for the new day';
 
 describe('touchpoint serve: at UTC midnight, the questions asked the day before are counted a day on', () => {
   const dir = tempDir('midnight');
-  const db = join(dir, 'w.duckdb');
-  const input = join(dir, 'input');
   let t: TestService;
   let reference: TestWarehouse;
-  // The service's clock, five seconds before a UTC midnight when it starts: the real timer then fires in five
-  // seconds, time for the wall's first refresh (a few hundred ms) on a loaded machine.
+  // The service's clock, five seconds before a UTC midnight when the service first reads it (as it starts, after
+  // the load): the real timer then fires in five seconds, time for the wall's first refresh (a few hundred ms) on
+  // a loaded machine.
   const midnight = Date.UTC(2026, 0, 1);
-  let clock: () => number;
+  let started: number | undefined;
+  const clock = () => {
+    started ??= Date.now();
+    return midnight - 5000 + (Date.now() - started);
+  };
   beforeAll(async () => {
-    writeJourneyFixture(input);
-    await replaceDatabase(db, async (connection) => {
-      await loadDirectory(connection, input);
-    });
+    const input = writeJourneyFixture(join(dir, 'reference'));
     reference = await buildTestWarehouse((connection) => loadDirectory(connection, input));
-    const started = Date.now();
-    clock = () => midnight - 5000 + (Date.now() - started);
-    t = await startTestService(db, {}, { now: clock });
+    t = await serveJourneyFixture(dir, {}, {}, { now: clock });
   });
   afterAll(async () => {
     await t.close();

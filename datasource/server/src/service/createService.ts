@@ -48,9 +48,9 @@ export interface ServiceOptions {
  * long count, and a few dozen metric questions, each a short one.
  */
 const RECOUNT_JOURNEYS = 4;
+const RECOUNT_METRICS = 64;
 /** How many counts of whole days run at once (see keepRunner). */
 const KEEP_CONCURRENCY = 1;
-const RECOUNT_METRICS = 64;
 
 /**
  * The query service: fastify plugins with one job each: the reloading
@@ -86,10 +86,7 @@ export const createService = async (config: ServiceConfig, options: ServiceOptio
   // the cores and each misses the requests' limit; one after another, the
   // first are kept within it. Every question a wall asks is coalesced, so
   // the queue holds at most one count per question.
-  const keepRunner = new QueryRunner(
-    { ...config, concurrency: KEEP_CONCURRENCY, dashboardTimeoutMs: config.adhocTimeoutMs },
-    () => warehouse.current()
-  );
+  const keepRunner = new QueryRunner({ ...config, concurrency: KEEP_CONCURRENCY }, () => warehouse.current());
   const journeyDays = wholeDaysCache(
     {
       budgetBytes: config.journeyCacheBytes,

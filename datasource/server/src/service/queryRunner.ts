@@ -14,7 +14,8 @@ export interface RunnerLimits {
 
 const INTERRUPT_RETRY_MS = 50;
 
-type Waiter = { resolve: () => void; reject: (error: QueryError) => void; signal?: AbortSignal; onAbort?: () => void };
+/** A query waiting for a slot: given one (resolve), or gone from the queue when its signal aborts (onAbort). */
+type Waiter = { resolve: () => void; signal?: AbortSignal; onAbort?: () => void };
 
 /**
  * Waits for work done elsewhere (a count of whole days that other requests
@@ -152,43 +153,41 @@ export class QueryRunner {
       this.running += 1;
       return Promise.resolve(true);
     }
-    return new Promise<boolean>((resolve) => {
-      const onAbort = () => {
-        this.queue.splice(this.queue.indexOf(waiter), 1);
-        resolve(false);
-      };
-      const waiter: Waiter = { resolve: () => resolve(true), reject: () => undefined, signal: stopping, onAbort };
-      stopping.addEventListener('abort', onAbort, { once: true });
-      this.queue.unshift(waiter);
-    });
+    return this.queued(stopping, 'first');
   }
 
-  private slot(signal?: AbortSignal): Promise<void> {
+  private async slot(signal?: AbortSignal): Promise<void> {
     if (this.running < this.limits.concurrency) {
       this.running += 1;
-      return Promise.resolve();
+      return;
     }
     if (this.queue.length >= this.limits.queueLimit) {
-      return Promise.reject(
-        new QueryError(
-          'busy',
-          `the service is at capacity (${this.limits.concurrency} running, ${this.queue.length} waiting); retry in ${RETRY_AFTER_SECONDS} s`
-        )
+      throw new QueryError(
+        'busy',
+        `the service is at capacity (${this.limits.concurrency} running, ${this.queue.length} waiting); retry in ${RETRY_AFTER_SECONDS} s`
       );
     }
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
+    if (!(await this.queued(signal, 'last'))) {
+      throw new QueryError('cancelled', 'the client went away while the query waited');
+    }
+  }
+
+  /** Waits in the queue for a slot: true when given one, false when `signal` aborts first (it leaves the queue). */
+  private queued(signal: AbortSignal | undefined, place: 'first' | 'last'): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = { resolve: () => resolve(true), signal };
       if (signal) {
         waiter.onAbort = () => {
-          const at = this.queue.indexOf(waiter);
-          if (at !== -1) {
-            this.queue.splice(at, 1);
-          }
-          reject(new QueryError('cancelled', 'the client went away while the query waited'));
+          this.queue.splice(this.queue.indexOf(waiter), 1);
+          resolve(false);
         };
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
-      this.queue.push(waiter);
+      if (place === 'first') {
+        this.queue.unshift(waiter);
+      } else {
+        this.queue.push(waiter);
+      }
     });
   }
 
