@@ -152,6 +152,27 @@ describe('touchpoint serve: queries', () => {
     }
   });
 
+  it('sends a metric’s description and bands once per answer, on its first series; the others name the metric', async () => {
+    const { T } = await results([
+      { refId: 'T', kind: 'metric', metric: 'sli', groupBy: ['branch_id'], interval: 'week' },
+    ]);
+    expect(T.frames.length).toBeGreaterThan(1);
+    const [first, ...rest] = T.frames.map((frame) => frame.schema.fields[1].config);
+    expect(first).toMatchObject({ displayName: 'SLI', description: expect.stringContaining('Satisfaction Level') });
+    expect((first?.custom as { bands: unknown[] }).bands).toHaveLength(5);
+    for (const config of rest) {
+      // What Grafana's own panels draw with stays on every series.
+      expect(config).toEqual({
+        displayName: 'SLI',
+        unit: 'none',
+        decimals: 1,
+        min: -100,
+        max: 100,
+        custom: { metric: 'sli' },
+      });
+    }
+  });
+
   it('sets each branch beside its own value in the equally long period before, with the change', async () => {
     // 2024-03-01..04-01 against 2024-01-30..03-01: both 31 days.
     const { now, before } = await results(

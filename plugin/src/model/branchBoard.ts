@@ -48,7 +48,7 @@ const trendsByBranch = (frames: DataFrame[], metric: string): Map<string, TrendP
   const trends = new Map<string, TrendPoint[]>();
   for (const frame of frames) {
     const time = frame.fields.find((field) => field.type === FieldType.time);
-    const value = metricFieldOf(frame);
+    const value = metricFieldOf(frame, frames);
     const branchId = value?.field.labels?.[BRANCH];
     if (!time || !value || value.info.metric !== metric || !branchId) {
       continue;

@@ -19,19 +19,20 @@ export interface MetricInfo extends z.infer<typeof metricCustomSchema> {
   max?: number;
 }
 
-/** The catalog metric a number field carries, or undefined for any other field. */
+/** The catalog metric a number field carries in full, or undefined for any other field. */
 export const metricInfo = (field: Field): MetricInfo | undefined => {
   if (field.type !== FieldType.number) {
     return undefined;
   }
   const custom = metricCustomSchema.safeParse(field.config.custom);
-  if (!custom.success) {
-    return undefined;
-  }
+  return custom.success ? withDrawnConfig(custom.data, field) : undefined;
+};
+
+const withDrawnConfig = (custom: z.infer<typeof metricCustomSchema>, field: Field): MetricInfo => {
   const { displayName, unit, decimals, min, max } = field.config;
   return {
-    ...custom.data,
-    label: displayName ?? custom.data.metric,
+    ...custom,
+    label: displayName ?? custom.metric,
     unit,
     decimals: decimals ?? undefined,
     min: min ?? undefined,
@@ -39,12 +40,41 @@ export const metricInfo = (field: Field): MetricInfo | undefined => {
   };
 };
 
-/** A frame's metric value field and what it measures. */
-export const metricFieldOf = (frame: DataFrame): { field: Field; info: MetricInfo } | undefined => {
+/** A series after an answer's first names its metric only (the service's metricSeriesConfig). */
+const namedOnlySchema = z.object({ metric: z.string() });
+
+/** The details of a metric a series names only, from the first field of the answer that carries them in full. */
+const detailsInAnswer = (metric: string, answer: DataFrame[]) => {
+  for (const frame of answer) {
+    for (const field of frame.fields) {
+      const info = metricInfo(field);
+      if (info?.metric === metric) {
+        return metricCustomSchema.parse(field.config.custom);
+      }
+    }
+  }
+  return undefined;
+};
+
+/**
+ * A frame's metric value field and what it measures. The service sends a
+ * metric's description and bands once per answer, on its first series:
+ * a series that names its metric only takes them from `answer` (the
+ * panel's frames), and is not a metric field when no frame carries them.
+ */
+export const metricFieldOf = (
+  frame: DataFrame,
+  answer: DataFrame[] = [frame]
+): { field: Field; info: MetricInfo } | undefined => {
   for (const field of frame.fields) {
     const info = metricInfo(field);
     if (info) {
       return { field, info };
+    }
+    const named = field.type === FieldType.number ? namedOnlySchema.safeParse(field.config.custom) : undefined;
+    const details = named?.success ? detailsInAnswer(named.data.metric, answer) : undefined;
+    if (details) {
+      return { field, info: withDrawnConfig(details, field) };
     }
   }
   return undefined;

@@ -63,9 +63,9 @@ interface FrameSeries {
 
 const intervalStep: Record<string, number> = { day: DAY, week: 7 * DAY, month: 30 * DAY };
 
-const seriesOf = (frame: DataFrame, minN: number | undefined): FrameSeries | undefined => {
+const seriesOf = (frame: DataFrame, answer: DataFrame[], minN: number | undefined): FrameSeries | undefined => {
   const time = frame.fields.find((field) => field.type === FieldType.time);
-  const value = metricFieldOf(frame);
+  const value = metricFieldOf(frame, answer);
   if (!time || !value) {
     return undefined;
   }
@@ -130,7 +130,7 @@ const responsesOf = (lines: TrendLine[]): TrendChart['responses'] => {
 const problemFor = (frames: DataFrame[], overlays: TrendSeries[]): string => {
   // Any interaction frame left here has no time field: a whole-range query.
   const wholeRange = frames.flatMap((frame) => {
-    const value = metricFieldOf(frame);
+    const value = metricFieldOf(frame, frames);
     return value?.info.level === 'interaction' ? [value.info.label] : [];
   });
   const reasons = [
@@ -152,7 +152,7 @@ const problemFor = (frames: DataFrame[], overlays: TrendSeries[]): string => {
 export const readTrendCharts = (frames: DataFrame[]): TrendResult => {
   const { minN, asOf } = frameStamp(frames);
   const series = frames
-    .map((frame) => seriesOf(frame, minN))
+    .map((frame) => seriesOf(frame, frames, minN))
     .filter((entry): entry is FrameSeries => entry !== undefined);
   const charts = groupByMetric(series.filter((entry) => entry.metric.level === 'interaction')).map(
     (group): TrendChart => ({ ...group, responses: responsesOf(group.lines) })

@@ -15,6 +15,7 @@ const trend = metricFramesFor(
   [
     { time: Date.UTC(2024, 4, 1), branch_id: 'BR001', value: 60, n: 100 },
     { time: Date.UTC(2024, 5, 1), branch_id: 'BR001', value: 67.4, n: 150 },
+    { time: Date.UTC(2024, 5, 1), branch_id: 'BR002', value: -12.5, n: 12 },
   ],
   { groupBy: ['branch_id'], interval: 'month', refId: 'B' }
 );
@@ -48,7 +49,19 @@ describe('readBranchBoard', () => {
       { time: Date.UTC(2024, 4, 1), value: 60 },
       { time: Date.UTC(2024, 5, 1), value: 67.4 },
     ]);
-    expect(second.trend).toEqual([]);
+    // The second series names its metric only (the first carries its bands).
+    expect(second.trend).toEqual([{ time: Date.UTC(2024, 5, 1), value: -12.5 }]);
+  });
+
+  it('draws a branch without a trend when the time series has none for it', () => {
+    expect(boardOf([...gauges, ...trend.slice(0, 1)]).branches[1].trend).toEqual([]);
+  });
+
+  it('takes a series’ bands from wherever the answer carries its metric in full', () => {
+    const [firstSeries, secondSeries] = trend;
+    expect(secondSeries.fields[1].config.custom).toEqual({ metric: 'sli' });
+    const board = boardOf([secondSeries, ...gauges, firstSeries]);
+    expect(board.branches[1].trend).toEqual([{ time: Date.UTC(2024, 5, 1), value: -12.5 }]);
   });
 
   it('ignores a trend of another metric', () => {

@@ -2,6 +2,7 @@ import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 import type { PlainValue } from '../db/plainValue';
 import type { Row } from '../db/readRows';
 import { firstAtOrAfter } from '../days/firstAtOrAfter';
+import { copyColumns } from '../db/copyColumns';
 import { mergeInKeyOrder } from '../db/mergeInKeyOrder';
 import { metricBoundaryBytes, type MetricBoundary, type MetricShape } from './metricEdges';
 import { everyRank, quantileOfTwo, type QuantileOf, type RankWindow } from './metricQuantile';
@@ -81,11 +82,12 @@ export const keepDistribution = (
     count: Int32Array.from(count),
     values: values.slice(0, held),
   };
-  const rows = keys.map((key, k) => ({
-    ...key,
-    value: quantileOfTwo(windowOf(kept, k), NO_VALUES, quantile.fraction),
-    n: kept.count[k],
-  }));
+  const rows = keys.map((key, k) => {
+    const row = copyColumns(key, shape.keyColumns);
+    row.value = quantileOfTwo(windowOf(kept, k), NO_VALUES, quantile.fraction);
+    row.n = kept.count[k];
+    return row;
+  });
   return { rows, ...kept, boundary: boundaryOf(rows) };
 };
 
@@ -111,30 +113,49 @@ export const addDistributionEdges = (
   quantile: QuantileOf
 ): Row[] => {
   const { boundary } = kept;
-  const edgeValues = new Map<number, number[]>();
-  for (const edge of edges) {
-    const end = firstAtOrAfter(boundary.at, edge.to * 1000);
-    for (let i = firstAtOrAfter(boundary.at, edge.from * 1000); i < end; i += 1) {
-      const key = boundary.key[i];
-      const values = edgeValues.get(key) ?? [];
-      edgeValues.set(key, values);
-      const value = boundary.components[0][i];
-      if (!Number.isNaN(value)) {
-        values.push(value);
+  const keyCount = boundary.keys.length;
+  // Each key's edge values in one array, counted first and then placed (a
+  // list per key cost a map lookup and a growing array per row): key k's
+  // are from `starts[k]` to `starts[k + 1]`.
+  const touched = new Uint8Array(keyCount);
+  const starts = new Int32Array(keyCount + 1);
+  const spans = edges.map((edge) => ({
+    from: firstAtOrAfter(boundary.at, edge.from * 1000),
+    to: firstAtOrAfter(boundary.at, edge.to * 1000),
+  }));
+  const column = boundary.components[0];
+  for (const span of spans) {
+    for (let i = span.from; i < span.to; i += 1) {
+      touched[boundary.key[i]] = 1;
+      if (column[i] === column[i]) {
+        starts[boundary.key[i] + 1] += 1;
+      }
+    }
+  }
+  for (let k = 0; k < keyCount; k += 1) {
+    starts[k + 1] += starts[k];
+  }
+  const edgeValues = new Float64Array(starts[keyCount]);
+  const placed = starts.slice(0, keyCount);
+  for (const span of spans) {
+    for (let i = span.from; i < span.to; i += 1) {
+      if (column[i] === column[i]) {
+        edgeValues[placed[boundary.key[i]]++] = column[i];
       }
     }
   }
   const rows = kept.rows.slice();
   const added: Row[] = [];
-  for (const [key, values] of edgeValues) {
+  for (let key = 0; key < keyCount; key += 1) {
+    if (!touched[key]) {
+      continue;
+    }
     const whole = boundary.wholeRow[key];
     const wholeValues = whole >= 0 ? windowOf(kept, whole) : everyRank(NO_VALUES);
-    const atEdges = Float64Array.from(values).sort();
-    const row = {
-      ...boundary.keys[key],
-      value: quantileOfTwo(wholeValues, atEdges, quantile.fraction),
-      n: wholeValues.count + atEdges.length,
-    };
+    const atEdges = edgeValues.subarray(starts[key], starts[key + 1]).sort();
+    const row = copyColumns(boundary.keys[key], shape.keyColumns);
+    row.value = quantileOfTwo(wholeValues, atEdges, quantile.fraction);
+    row.n = wholeValues.count + atEdges.length;
     if (whole >= 0) {
       rows[whole] = row;
     } else {

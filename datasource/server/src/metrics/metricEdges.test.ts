@@ -1,5 +1,5 @@
 import type { PlainValue } from '../db/plainValue';
-import { addMetricEdges, keepMetricBoundary, type MetricShape } from './metricEdges';
+import { addMetricEdges, keepMetricBoundary, keepSums, type MetricShape, type ValueOf } from './metricEdges';
 
 const shape: MetricShape = { keyColumns: ['time', 'channel'], components: ['rated', 'points'] };
 const day = 86_400_000;
@@ -24,18 +24,21 @@ const boundaryRows = [
 const inColumns = (rows: ReadonlyArray<Record<string, PlainValue>>) =>
   Object.fromEntries(Object.keys(rows[0]).map((name) => [name, rows.map((row) => row[name])]));
 
+// The sums themselves as the answer: what these tests look at.
+const asSummed: ValueOf = (row) => ({ ...row });
+
 describe("addMetricEdges: a range's sums from its whole days' and its edges' rows", () => {
-  const kept = { sums, boundary: keepMetricBoundary(inColumns(boundaryRows), sums, shape) };
+  const kept = keepSums(sums, keepMetricBoundary(inColumns(boundaryRows), sums, shape), asSummed);
 
   it('adds the rows inside each edge, from its start to just before its end, as SQL sums them', () => {
-    const rows = addMetricEdges(kept, [{ from: day + 20, to: day + 30 }], shape);
+    const rows = addMetricEdges(kept, [{ from: day + 20, to: day + 30 }], shape, asSummed);
     // The row at the edge's end is left out; a NULL plus a number is the number, NULL plus NULL is NULL.
     expect(rows).toEqual([sums[0], { time: 0, channel: 'phone', rated: 1, points: null }, sums[2]]);
     expect(sums[1]).toEqual({ time: 0, channel: 'phone', rated: null, points: null });
   });
 
   it('puts a key only the edges have in its place, as order by would', () => {
-    const rows = addMetricEdges(kept, [{ from: day, to: day + 51 }], shape);
+    const rows = addMetricEdges(kept, [{ from: day, to: day + 51 }], shape, asSummed);
     expect(rows).toEqual([
       { time: 0, channel: 'chat', rated: 3, points: 15 },
       { time: 0, channel: 'email', rated: 1, points: 4 },
@@ -47,8 +50,28 @@ describe("addMetricEdges: a range's sums from its whole days' and its edges' row
   });
 
   it('gives the whole days alone for no edge, and leaves what it keeps as it was', () => {
-    expect(addMetricEdges(kept, [], shape)).toEqual(sums);
-    addMetricEdges(kept, [{ from: day, to: 2 * day }], shape);
-    expect(addMetricEdges(kept, [], shape)).toEqual(sums);
+    expect(addMetricEdges(kept, [], shape, asSummed)).toEqual(sums);
+    addMetricEdges(kept, [{ from: day, to: 2 * day }], shape, asSummed);
+    expect(addMetricEdges(kept, [], shape, asSummed)).toEqual(sums);
+  });
+
+  it('answers each key from its sums, made once for the whole days and again only for the keys an edge touches', () => {
+    const answered: Array<Record<string, PlainValue>> = [];
+    const mean: ValueOf = (row) => {
+      answered.push(row);
+      const rated = row.rated as number | null;
+      return { time: row.time, channel: row.channel, value: rated ? (row.points as number) / rated : null };
+    };
+    const keptMeans = keepSums(sums, keepMetricBoundary(inColumns(boundaryRows), sums, shape), mean);
+    expect(answered).toHaveLength(3);
+    const rows = addMetricEdges(keptMeans, [{ from: day + 30, to: day + 31 }], shape, mean);
+    // Only chat's edge row is inside: (10 + 5) / (2 + 1); the other keys keep the answers made when kept.
+    expect(answered).toHaveLength(4);
+    expect(rows).toEqual([
+      { time: 0, channel: 'chat', value: 5 },
+      { time: 0, channel: 'phone', value: null },
+      { time: 0, channel: null, value: 3 },
+    ]);
+    expect(rows[1]).toBe(keptMeans.answered[1]);
   });
 });

@@ -1,4 +1,5 @@
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
+import { copyColumns } from '../db/copyColumns';
 import { KeyIndex } from '../db/keyIndex';
 import { mergeInKeyOrder } from '../db/mergeInKeyOrder';
 import type { PlainValue } from '../db/plainValue';
@@ -22,8 +23,24 @@ export interface MetricBoundary {
 /** A sum metric's whole days as the keeper holds them: each key's component sums, in the statement's order, and the days either side. */
 export interface KeptSums {
   sums: Row[];
+  /**
+   * Each key's answer over the whole days alone (`valueOf` its sums), made
+   * once when kept: a request makes only the rows its edges touch, not
+   * every key's (tens of thousands in a per-branch trend at scale 100).
+   */
+  answered: Row[];
   boundary: MetricBoundary;
 }
+
+/** A key's answer row (its key columns, value and n) from its component sums. */
+export type ValueOf = (sums: Readonly<Row>) => Row;
+
+/** The whole days' sums kept with their answers and the days either side. */
+export const keepSums = (sums: Row[], boundary: MetricBoundary, valueOf: ValueOf): KeptSums => ({
+  sums,
+  answered: sums.map(valueOf),
+  boundary,
+});
 
 /** How a metric's rows are keyed and what each fact row brings: the time bucket (when asked), the groups; the columns. */
 export interface MetricShape {
@@ -66,8 +83,10 @@ export const keepMetricBoundary = (
   const keys: Row[] = [];
   const wholeRow: number[] = [];
   const key = new Int32Array(times.length);
-  for (let i = 0; i < times.length; i += 1) {
-    const valueAt = (c: number) => keyValues[c][i] ?? null;
+  // One function for every row, not one made per row (see journeyEdges.ts's keepBoundary).
+  let i = 0;
+  const valueAt = (c: number) => keyValues[c][i] ?? null;
+  for (i = 0; i < times.length; i += 1) {
     let index = keyIndex.find(width, valueAt);
     if (index === -1) {
       index = keys.length;
@@ -99,13 +118,19 @@ const plus = (a: PlainValue | undefined, b: number | null): number | null =>
   a === null || a === undefined ? b : b === null ? Number(a) : Number(a) + b;
 
 /**
- * A range's component sums per key (buildMetricSql's `sums` over the
+ * A range's answer per key (`valueOf` of buildMetricSql's `sums` over the
  * range, in its order): its whole days' sums with each edge's fact rows
  * added. A sum over a range is the sum of its parts, so this is what the
  * statement gives over the range itself; a key rated only at an edge is
- * put in its place, as `order by` would.
+ * put in its place, as `order by` would. A key no edge touches keeps the
+ * answer made when its days were kept.
  */
-export const addMetricEdges = (kept: KeptSums, edges: readonly TimeRange[], shape: MetricShape): Row[] => {
+export const addMetricEdges = (
+  kept: KeptSums,
+  edges: readonly TimeRange[],
+  shape: MetricShape,
+  valueOf: ValueOf
+): Row[] => {
   const { boundary } = kept;
   const { keyColumns, components } = shape;
   const width = components.length;
@@ -126,7 +151,7 @@ export const addMetricEdges = (kept: KeptSums, edges: readonly TimeRange[], shap
       }
     }
   }
-  const rows = kept.sums.slice();
+  const rows = kept.answered.slice();
   const added: Row[] = [];
   for (let key = 0; key < touched.length; key += 1) {
     if (!touched[key]) {
@@ -134,15 +159,15 @@ export const addMetricEdges = (kept: KeptSums, edges: readonly TimeRange[], shap
     }
     const whole = boundary.wholeRow[key];
     const base = whole >= 0 ? kept.sums[whole] : boundary.keys[key];
-    const summed: Row = {};
-    components.forEach((name, c) => {
+    const summed = copyColumns(base, keyColumns);
+    for (let c = 0; c < width; c += 1) {
+      const name = components[c];
       summed[name] = plus(base[name], seen[key * width + c] ? sums[key * width + c] : null);
-    });
-    const row = Object.assign({}, base, summed);
+    }
     if (whole >= 0) {
-      rows[whole] = row;
+      rows[whole] = valueOf(summed);
     } else {
-      added.push(row);
+      added.push(valueOf(summed));
     }
   }
   return mergeInKeyOrder(rows, added, keyColumns);

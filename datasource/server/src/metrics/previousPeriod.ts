@@ -1,3 +1,4 @@
+import { KeyIndex } from '../db/keyIndex';
 import type { Row } from '../db/readRows';
 import type { TimeRange } from '@touchpoint/contract/src/timeRange';
 
@@ -7,8 +8,6 @@ export const previousPeriod = (range: TimeRange): TimeRange => ({
   to: range.from,
 });
 
-const groupKey = (row: Row, groupBy: readonly string[]) => JSON.stringify(groupBy.map((d) => row[d] ?? null));
-
 /**
  * Sets each current row beside the same group's value in the previous
  * period: previous, previous_n and change (current minus previous, null
@@ -16,16 +15,18 @@ const groupKey = (row: Row, groupBy: readonly string[]) => JSON.stringify(groupB
  * left out: there is nothing now to compare them with.
  */
 export const withPreviousPeriod = (current: Row[], previous: Row[], groupBy: readonly string[]): Row[] => {
-  const before = new Map(previous.map((row) => [groupKey(row, groupBy), row]));
+  const width = groupBy.length;
+  const before = new KeyIndex();
+  previous.forEach((row, index) => before.add(width, (c) => row[groupBy[c]] ?? null, index));
   return current.map((row) => {
-    const then = before.get(groupKey(row, groupBy));
+    const then: Row | undefined = previous[before.find(width, (c) => row[groupBy[c]] ?? null)];
     const value = typeof row.value === 'number' ? row.value : null;
     const previousValue = typeof then?.value === 'number' ? then.value : null;
-    return {
-      ...row,
+    // Object.assign, not a spread: many times faster per row on Node 20 (see copyColumns.ts).
+    return Object.assign({}, row, {
       previous: previousValue,
       previous_n: then?.n ?? 0,
       change: value !== null && previousValue !== null ? value - previousValue : null,
-    };
+    });
   });
 };

@@ -21,9 +21,11 @@ import {
 import {
   addMetricEdges,
   keepMetricBoundary,
+  keepSums,
   metricBoundaryBytes,
   type KeptSums,
   type MetricShape,
+  type ValueOf,
 } from './metricEdges';
 import { compileFormula, type Formula } from './metricFormula';
 import { rankWindowSql, readQuantile, type QuantileOf } from './metricQuantile';
@@ -56,7 +58,8 @@ export type KeptMetricDays =
 /** The bytes a kept question holds, for the keeper's budget. */
 export const keptMetricBytes = (kept: KeptMetricDays): number =>
   kept.kind === 'sums'
-    ? 2 * JSON.stringify(kept.sums.sums).length + metricBoundaryBytes(kept.sums.boundary)
+    ? 2 * (JSON.stringify(kept.sums.sums).length + JSON.stringify(kept.sums.answered).length) +
+      metricBoundaryBytes(kept.sums.boundary)
     : kept.kind === 'quantile'
       ? keptDistributionBytes(kept.distribution)
       : 2 * JSON.stringify(kept.rows).length;
@@ -114,9 +117,10 @@ const compiledFormulas = (metric: MetricDefinition) => {
 
 const finiteOrNull = (value: number | null) => (value !== null && Number.isFinite(value) ? value : null);
 
-/** Each key's value and n from its sums, as buildMetricSql's value rows give them (a non-finite double is null). */
-const sumValues = (sums: readonly Row[], keyColumns: readonly string[], value: Formula, n: Formula): Row[] =>
-  sums.map((row) => {
+/** A key's value and n from its sums, as buildMetricSql's value rows give them (a non-finite double is null). */
+const sumValue =
+  (keyColumns: readonly string[], value: Formula, n: Formula): ValueOf =>
+  (row) => {
     const components = row as Readonly<Record<string, number | null>>;
     const values: Row = {};
     for (const column of keyColumns) {
@@ -125,7 +129,7 @@ const sumValues = (sums: readonly Row[], keyColumns: readonly string[], value: F
     values.value = finiteOrNull(value(components));
     values.n = finiteOrNull(n(components)) ?? 0;
     return values;
-  });
+  };
 
 /**
  * A distribution's whole days as one statement over the rows
@@ -293,11 +297,12 @@ export const runKeptMetric = async (
 
   if (plan.kind === 'sums') {
     const whole = buildMetricSql(metric, query, split.whole, plan.wholeSource, { output: 'sums' });
+    const valueOf = sumValue(shape.keyColumns, plan.value, plan.n);
     const kept = await keeper(key, async (connection) => {
       const sums = await readRows(connection, whole.sql, whole.params, whole.types);
       return {
         kind: 'sums',
-        sums: { sums, boundary: keepMetricBoundary(await readBoundary(connection), sums, shape) },
+        sums: keepSums(sums, keepMetricBoundary(await readBoundary(connection), sums, shape), valueOf),
       };
     });
     if (!kept) {
@@ -308,7 +313,7 @@ export const runKeptMetric = async (
     }
     return {
       sql: `-- the whole days, summed once and kept\n${whole.sql};\n${edgesSql}`,
-      rows: sumValues(addMetricEdges(kept.sums, split.edges, shape), shape.keyColumns, plan.value, plan.n),
+      rows: addMetricEdges(kept.sums, split.edges, shape, valueOf),
     };
   }
 

@@ -28,7 +28,8 @@ export const withBranchLabels = (
   groupBy: readonly string[],
   directory: BranchDirectory
 ): Record<string, string> => {
-  const named = { ...labels };
+  // Object.assign, not a spread: once per series, many times faster on Node 20 (see copyColumns.ts).
+  const named = Object.assign({}, labels);
   for (const column of branchNameColumns(groupBy)) {
     const value = branchNameValue(directory, column, labels[BRANCH]);
     if (value !== null) {

@@ -2,6 +2,7 @@ import type { MetricDefinition } from '../../catalog/metricCatalog';
 import type { DataFrameJSON } from '@touchpoint/contract/src/dataFrame';
 import type { Row } from '../../db/readRows';
 import type { BranchDirectory } from '../branchDirectory';
+import { KeyIndex } from '../../db/keyIndex';
 import { branchNameColumns, branchNameValue, withBranchLabels } from './branchNameColumns';
 
 // Grafana unit ids for the catalog's units.
@@ -31,6 +32,18 @@ export const metricFieldConfig = (metric: MetricDefinition) => ({
     bands: metric.bands,
   },
 });
+
+/**
+ * The field config of a time series after an answer's first: what Grafana's
+ * own panels draw with (name, unit, decimals, range) and the metric's name.
+ * The description and the bands are the same for every series, so the first
+ * series of the metric carries them for all: a per-branch trend is hundreds
+ * of series, and a copy each was most of its answer's bytes.
+ */
+export const metricSeriesConfig = (metric: MetricDefinition) => {
+  const { description: _description, custom, ...drawn } = metricFieldConfig(metric);
+  return { ...drawn, custom: { metric: custom.metric } };
+};
 
 const comparisonColumns = ['previous', 'previous_n', 'change'] as const;
 
@@ -71,11 +84,13 @@ interface MetricFrameOptions {
 export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFrameJSON[] => {
   const { metric, groupBy, minN, branches } = options;
   const named = branchNameColumns(groupBy);
-  const valueField = (labels?: Record<string, string>) => ({
+  const fullConfig = metricFieldConfig(metric);
+  const leanConfig = metricSeriesConfig(metric);
+  const valueField = (labels?: Record<string, string>, lean = false) => ({
     name: metric.name,
     type: 'number' as const,
     ...(labels ? { labels } : {}),
-    config: metricFieldConfig(metric),
+    config: lean ? leanConfig : fullConfig,
   });
   const nField = (labels?: Record<string, string>) => ({
     name: 'n',
@@ -117,33 +132,48 @@ export const metricFrames = (rows: Row[], options: MetricFrameOptions): DataFram
       },
     ];
   }
-  const series = new Map<string, Row[]>();
+  // Rows to series by their groups' values, matched as values (KeyIndex):
+  // a per-branch trend is tens of thousands of rows.
+  const width = groupBy.length;
+  const index = new KeyIndex();
+  const series: Row[][] = [];
+  // One function for every row, not one made per row (see journeyEdges.ts's keepBoundary).
+  let current: Row = {};
+  const valueAt = (c: number) => current[groupBy[c]] ?? null;
   for (const row of rows) {
-    const key = JSON.stringify(groupBy.map((d) => row[d]));
-    const seriesRows = series.get(key);
-    if (seriesRows) {
-      seriesRows.push(row);
-    } else {
-      series.set(key, [row]);
+    current = row;
+    let at = index.find(width, valueAt);
+    if (at === -1) {
+      at = series.length;
+      index.add(width, valueAt, at);
+      series.push([]);
     }
+    series[at].push(row);
   }
-  if (series.size === 0) {
-    series.set('[]', []);
+  if (series.length === 0) {
+    series.push([]);
   }
   // The SQL is the same for every series: Grafana's query inspector lists it
   // once per query from the first frame, and a hundred copies would be most
-  // of the answer's bytes.
-  return [...series.entries()].map(([key, seriesRows], index) => {
-    const values = JSON.parse(key) as unknown[];
-    const grouped =
-      groupBy.length > 0 ? Object.fromEntries(groupBy.map((d, i) => [d, String(values[i] ?? '')])) : undefined;
+  // of the answer's bytes. The metric's details are, too (metricSeriesConfig).
+  const firstMeta = { ...meta, type: 'timeseries-multi' };
+  const laterMeta = { ...firstMeta, executedQueryString: undefined };
+  return series.map((seriesRows, at) => {
+    let grouped: Record<string, string> | undefined;
+    if (width > 0) {
+      grouped = {};
+      for (const d of groupBy) {
+        grouped[d] = String(seriesRows[0]?.[d] ?? '');
+      }
+    }
     const labels = grouped ? withBranchLabels(grouped, groupBy, branches) : undefined;
+    const name = grouped ? Object.values(grouped).join(' ') : metric.label;
     return {
       schema: {
         refId: options.refId,
-        name: grouped ? Object.values(grouped).join(' ') : metric.label,
-        meta: { ...meta, ...(index > 0 ? { executedQueryString: undefined } : {}), type: 'timeseries-multi' },
-        fields: [{ name: 'time', type: 'time' as const }, valueField(labels), nField(labels)],
+        name,
+        meta: at === 0 ? firstMeta : laterMeta,
+        fields: [{ name: 'time', type: 'time' as const }, valueField(labels, at > 0), nField(labels)],
       },
       data: { values: [seriesRows.map((r) => r.time), seriesRows.map((r) => r.value), seriesRows.map((r) => r.n)] },
     };
