@@ -1,4 +1,6 @@
 -- Metric values and components stay within their definitions.
+-- checked row by row: after an increment, the rows it changed in the models
+-- it updated row by row (each row here is looked at alone).
 select 'fct_responses.sli_points outside -10..10' as problem, response_id as key from fct_responses where sli_points not between -10 and 10
 union all
 select 'fct_interactions.resolution_seconds negative', interaction_id from fct_interactions where resolution_seconds < 0

@@ -170,17 +170,30 @@ describe('the data tests after an increment: models updated row by row are check
     expect(await failing(new Set())).toContain('references:fct_interactions.branch_id');
   });
 
+  it('catch a changed row breaking an invariant of sql/tests checked row by row', async () => {
+    await change(`
+      update fct_interactions set resolution_seconds = -5 where interaction_id = 'I1';
+      insert into changed_fct_interactions select * from fct_interactions where interaction_id = 'I1';`);
+    expect(await failing()).toContain('values_in_range');
+  });
+
   it('leave the rows that did not change to the last full check', async () => {
     // A repeat, or a reference to a target that never existed, among rows the increment did not touch
     // is not looked for (the base was checked when built): the full check sees both.
     await change(`
       insert into fct_interactions select * from fct_interactions where interaction_id = 'I1';
-      insert into fct_interactions select * replace ('I9' as interaction_id, 'B9' as branch_id) from fct_interactions where interaction_id = 'I2';`);
+      insert into fct_interactions select * replace ('I9' as interaction_id, 'B9' as branch_id) from fct_interactions where interaction_id = 'I2';
+      update fct_interactions set resolution_seconds = -5 where interaction_id = 'I1';`);
     const scoped = await failing();
     expect(scoped).not.toContain('unique_key:fct_interactions');
     expect(scoped).not.toContain('references:fct_interactions.branch_id');
+    expect(scoped).not.toContain('values_in_range');
     expect((await runDataTests(warehouse.connection)).map((f) => f.test)).toEqual(
-      expect.arrayContaining(['unique_key:fct_interactions', 'references:fct_interactions.branch_id'])
+      expect.arrayContaining([
+        'unique_key:fct_interactions',
+        'references:fct_interactions.branch_id',
+        'values_in_range',
+      ])
     );
   });
 });

@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dataTestFiles, modelFiles } from '@touchpoint/sql';
-import { declaredTests, type CheckScope, type DeclaredTest } from './declaredTests';
+import { quoteIdentifier } from '../db/quoteIdentifier';
+import { changedRowsTable, declaredTests, type CheckScope, type DeclaredTest } from './declaredTests';
 import { readModelDeclaration } from './modelDeclarations';
 
 export interface DataTestFailure {
@@ -11,12 +12,39 @@ export interface DataTestFailure {
   example: string;
 }
 
+/** The header line of a sql/tests query that looks at each row alone. */
+const ROW_BY_ROW = /^--\s*checked row by row\b/m;
+
+/**
+ * A sql/tests query as a check after an increment runs it. One whose
+ * header says `-- checked row by row` looks at each row alone, so it reads
+ * only the changed rows (`changed_<model>`, old and new) of each model the
+ * increment updated row by row: a row that did not change passed the last
+ * check, as the declared tests reason (declaredTests.ts). Any other query,
+ * and every query of a full build, reads the models whole.
+ */
+export const scopedTestSql = (sql: string, scope?: CheckScope): string => {
+  if (!scope || !ROW_BY_ROW.test(sql)) {
+    return sql;
+  }
+  let scoped = sql;
+  for (const model of scope.updated) {
+    const read = new RegExp(`\\bfrom\\s+${model}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
+    scoped = scoped.replace(
+      read,
+      (_match, alias: string | undefined) =>
+        `from ${quoteIdentifier(changedRowsTable(model))}${alias ?? ` as ${model}`}`
+    );
+  }
+  return scoped;
+};
+
 /** Every data test: those each model declares in its header, then the queries of sql/tests. */
 export const dataTests = (scope?: CheckScope): DeclaredTest[] => [
   ...declaredTests(modelFiles().map(readModelDeclaration), scope),
   ...dataTestFiles().map((file) => ({
     name: basename(file, '.sql'),
-    sql: readFileSync(file, 'utf8').trim().replace(/;\s*$/, ''),
+    sql: scopedTestSql(readFileSync(file, 'utf8').trim().replace(/;\s*$/, ''), scope),
   })),
 ];
 
