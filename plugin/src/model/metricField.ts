@@ -47,9 +47,9 @@ const namedOnlySchema = z.object({ metric: z.string() });
 const detailsInAnswer = (metric: string, answer: DataFrame[]) => {
   for (const frame of answer) {
     for (const field of frame.fields) {
-      const info = metricInfo(field);
-      if (info?.metric === metric) {
-        return metricCustomSchema.parse(field.config.custom);
+      const custom = field.type === FieldType.number ? metricCustomSchema.safeParse(field.config.custom) : undefined;
+      if (custom?.success && custom.data.metric === metric) {
+        return custom.data;
       }
     }
   }
