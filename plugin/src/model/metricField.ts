@@ -11,7 +11,9 @@ const metricCustomSchema = z.object({
   bands: z.array(bandSchema).catch([]),
 });
 
-export interface MetricInfo extends z.infer<typeof metricCustomSchema> {
+type MetricCustom = z.infer<typeof metricCustomSchema>;
+
+export interface MetricInfo extends MetricCustom {
   label: string;
   unit?: string;
   decimals?: number;
@@ -28,7 +30,7 @@ export const metricInfo = (field: Field): MetricInfo | undefined => {
   return custom.success ? withDrawnConfig(custom.data, field) : undefined;
 };
 
-const withDrawnConfig = (custom: z.infer<typeof metricCustomSchema>, field: Field): MetricInfo => {
+const withDrawnConfig = (custom: MetricCustom, field: Field): MetricInfo => {
   const { displayName, unit, decimals, min, max } = field.config;
   return {
     ...custom,
@@ -43,17 +45,27 @@ const withDrawnConfig = (custom: z.infer<typeof metricCustomSchema>, field: Fiel
 /** A series after an answer's first names its metric only (the service's metricSeriesConfig). */
 const namedOnlySchema = z.object({ metric: z.string() });
 
-/** The details of a metric a series names only, from the first field of the answer that carries them in full. */
-const detailsInAnswer = (metric: string, answer: DataFrame[]) => {
-  for (const frame of answer) {
-    for (const field of frame.fields) {
-      const custom = field.type === FieldType.number ? metricCustomSchema.safeParse(field.config.custom) : undefined;
-      if (custom?.success && custom.data.metric === metric) {
-        return custom.data;
+// Each answer's metrics in full, by name, read once per answer: a panel
+// reads every series of a trend, and a per-branch trend is thousands, each
+// of which would otherwise search the frames before it.
+const detailsByAnswer = new WeakMap<DataFrame[], Map<string, MetricCustom>>();
+
+/** The details of every metric some field of the answer carries in full, the first such field's. */
+const detailsIn = (answer: DataFrame[]): Map<string, MetricCustom> => {
+  let details = detailsByAnswer.get(answer);
+  if (!details) {
+    details = new Map();
+    for (const frame of answer) {
+      for (const field of frame.fields) {
+        const custom = field.type === FieldType.number ? metricCustomSchema.safeParse(field.config.custom) : undefined;
+        if (custom?.success && !details.has(custom.data.metric)) {
+          details.set(custom.data.metric, custom.data);
+        }
       }
     }
+    detailsByAnswer.set(answer, details);
   }
-  return undefined;
+  return details;
 };
 
 /**
@@ -72,7 +84,7 @@ export const metricFieldOf = (
       return { field, info };
     }
     const named = field.type === FieldType.number ? namedOnlySchema.safeParse(field.config.custom) : undefined;
-    const details = named?.success ? detailsInAnswer(named.data.metric, answer) : undefined;
+    const details = named?.success ? detailsIn(answer).get(named.data.metric) : undefined;
     if (details) {
       return { field, info: withDrawnConfig(details, field) };
     }

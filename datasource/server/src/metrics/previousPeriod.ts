@@ -19,7 +19,8 @@ export const withPreviousPeriod = (current: Row[], previous: Row[], groupBy: rea
   const before = new KeyIndex();
   previous.forEach((row, index) => before.add(width, (c) => row[groupBy[c]] ?? null, index));
   return current.map((row) => {
-    const then: Row | undefined = previous[before.find(width, (c) => row[groupBy[c]] ?? null)];
+    const at = before.find(width, (c) => row[groupBy[c]] ?? null);
+    const then = at >= 0 ? previous[at] : undefined;
     const value = typeof row.value === 'number' ? row.value : null;
     const previousValue = typeof then?.value === 'number' ? then.value : null;
     // Object.assign, not a spread: many times faster per row on Node 20 (see copyColumns.ts).
