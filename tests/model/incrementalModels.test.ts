@@ -9,13 +9,17 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
   const files = new Map(modelFiles().map((file) => [basename(file, '.sql'), file]));
 
   it.each(Object.keys(incrementalModels).map((name) => [name]))(
-    '%s is a table model whose narrowed inputs it reads',
+    '%s is a table model (whose narrowed inputs it reads, unless folded in place)',
     (name) => {
       const file = files.get(name);
       expect(file).toBeDefined();
       expect(readModelDeclaration(file as string).kind).toBe('table');
-      const query = narrowedQuery(file as string, incrementalModels[name]);
-      for (const relation of Object.keys(incrementalModels[name].narrow)) {
+      const model = incrementalModels[name];
+      if ('fold' in model) {
+        return;
+      }
+      const query = narrowedQuery(file as string, model);
+      for (const relation of Object.keys(model.narrow)) {
         expect(query).toContain(`(select * from ${relation} as ${narrowedAlias} where `);
       }
     }

@@ -14,27 +14,17 @@ with event_times as (
     select null, max(greatest(opened_at, first_contact_at, closed_at)) from stg_followups
 ),
 
-versions as (
-    select hash(count(*), bit_xor(hash(branch_id, name, region, timezone))) as h from raw.branches
-    union all
-    select hash(count(*), bit_xor(hash(customer_id, branch_id, segment, started_at, ended_at, monthly_revenue))) from raw.customers
-    union all
-    select hash(count(*), bit_xor(hash(interaction_id, customer_id, branch_id, channel, agent_id, topic, opened_at, first_response_at, resolved_at, handle_seconds))) from raw.interactions
-    union all
-    select hash(count(*), bit_xor(hash(response_id, branch_id, customer_id, interaction_id, touchpoint, instrument, score, responded_at, comment))) from raw.responses
-    union all
-    -- Only when there are follow-ups: the four files alone keep the version they always had.
-    select hash(count(*), bit_xor(hash(followup_id, response_id, opened_at, first_contact_at, closed_at, owner, root_cause))) from raw.followups
-    having count(*) > 0
-),
-
 final as (
     select
         (select min(first_at) from event_times) as first_event_at,
         -- "as of": the latest event in the data, not the clock, so a build is reproducible.
         (select max(last_at) from event_times) as as_of,
         date_trunc('month', (select min(first_at) from event_times))::date as first_month,
-        printf('%016x', (select bit_xor(h) from versions)) as data_version,
+        -- Follow-ups count only when there are some: the four files alone keep the version they always had.
+        printf('%016x', (
+            select bit_xor(hash(row_count, row_xor)) from model_versions
+            where table_name <> 'followups' or row_count > 0
+        )) as data_version,
         (select mapping_version from model_params) as mapping_version
 )
 

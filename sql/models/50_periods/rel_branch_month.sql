@@ -1,7 +1,10 @@
 -- rel_branch_month: one row per branch and calendar month of the data's
--- period (key branch_id, month): the relationship scorecard. Computed from
--- rel_customer_month and fct_responses rather than from the daily rollups,
--- so the tests comparing the two check one against the other.
+-- period (key branch_id, month): the relationship scorecard. Its customer
+-- stocks and flows come from rel_customer_month, not from the daily rollup
+-- agg_customer_daily, so the tests comparing the two (stocks_agree,
+-- grain_preserved) check one against the other. Its ratings and contacts are
+-- the daily rollups' sums: a month is a sum of days, and the rollups are kept
+-- up to date row by row, where the facts would be read whole at every build.
 -- Churn = customers whose relationship ended in the month / customers active
 -- at its start (docs/metrics.md); CLV = ARPU * gross margin / monthly churn, null
 -- when churn is 0.
@@ -32,20 +35,20 @@ customers as (
 ratings as (
     select
         branch_id,
-        date_trunc('month', responded_at)::date as month,
+        date_trunc('month', day)::date as month,
         sum(sli_n)::bigint as sli_n,
         sum(sli_weight) as sli_weight,
         sum(sli_weighted_points) as sli_weighted_points,
         sum(nps_n)::bigint as nps_n,
         sum(nps_promoters)::bigint as nps_promoters,
         sum(nps_detractors)::bigint as nps_detractors
-    from fct_responses
+    from agg_response_daily
     group by all
 ),
 
 contacts as (
-    select branch_id, date_trunc('month', opened_at)::date as month, count(*) as interactions
-    from fct_interactions
+    select branch_id, date_trunc('month', day)::date as month, sum(interactions)::bigint as interactions
+    from agg_interaction_daily
     group by all
 ),
 

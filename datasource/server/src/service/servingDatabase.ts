@@ -71,6 +71,9 @@ const refuseForeign = async (connection: DuckDBConnection) => {
   }
 };
 
+/** DuckDB's error when a block it needs lies past the end of the file. */
+const SHORT_READ = /could not read enough bytes/i;
+
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export interface DatabaseSettings {
@@ -123,7 +126,12 @@ export class ServingDatabase {
       allow_community_extensions: 'false',
       enable_external_access: 'false',
     }).catch((error: unknown) => {
-      throw new Error(`not a readable DuckDB warehouse: ${oneLine(errorMessage(error))}`, { cause: error });
+      const message = oneLine(errorMessage(error));
+      // A file cut short inside the blocks DuckDB reads at open fails there, before refuseTruncated can look.
+      const why = SHORT_READ.test(message)
+        ? 'not a whole warehouse: the file is truncated'
+        : 'not a readable DuckDB warehouse';
+      throw new Error(`${why}: ${message}`, { cause: error });
     });
     const setup = await instance.connect();
     try {

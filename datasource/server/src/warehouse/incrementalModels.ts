@@ -1,3 +1,6 @@
+import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
+import { contractTables } from '../load/contractRules';
+
 /**
  * How an increment rebuilds a model table: only the rows it affects. Every
  * model not declared here is rebuilt whole after its inputs (its file run
@@ -12,15 +15,18 @@
  * version of each row a model updated before this one changed (rows
  * rebuilt equal to what they were are left out).
  *
- * Rebuilt whole, and why: model_info (its as-of and version span all the
- * data); dim_customers, the cohort tables, agg_customer_daily and
+ * Rebuilt whole, and why: model_info (its as-of spans all the data; its
+ * version is read from model_versions, folded in place); dim_customers, the cohort tables, agg_customer_daily and
  * rel_branch_month (each holds every active customer's tenure or every
- * day or month up to the as-of, which moves with every increment); the
+ * day or month up to the as-of, which moves with every increment; they read
+ * rollups kept row by row, rel_customer_activity and the daily ones, not the
+ * facts, so rebuilding them costs the customers and branches, not the
+ * contacts and ratings); the
  * small reference and catalog tables; and any model added later until it
  * is declared here (tests/model/incrementalEquivalence.test.ts compares
  * the result with a full build, so a declaration that misses rows fails it).
  */
-export interface IncrementalModel {
+export interface RebuiltRows {
   /** Statements run at the model's turn, before its rows are touched: temp tables the predicates read. */
   prepare?: string;
   /** The model's rows to delete and build again, as a predicate over its columns (old rows and new); `{t}` names the relation. */
@@ -28,6 +34,18 @@ export interface IncrementalModel {
   /** Inputs narrowed to what those rows are made of: relation read in the model's SQL -> predicate over its columns. */
   narrow: Record<string, string>;
 }
+
+/**
+ * A small model whose rows are folds that the change set updates in place
+ * (a count, an XOR): its SQL would read every input row again. The table is
+ * compared whole before and after for its changed rows.
+ */
+export interface FoldedRows {
+  /** Statements that bring the table up to date from the change set. */
+  fold: string;
+}
+
+export type IncrementalModel = RebuiltRows | FoldedRows;
 
 const interactionIds = 'interaction_id in (select interaction_id from chg_interaction_ids)';
 // Branch-days as an equality semi join (exists), which DuckDB runs as a hash join: far faster than a row-value IN.
@@ -45,8 +63,23 @@ const journeyRatings = `(${changedResponses}
 const negativeRatings = `(response_id in (select response_id from chg_negative_ids)
   or customer_id in (select customer_id from chg_negative_customers))`;
 const negativeRatingDays = branchDays('changed_fct_negative_ratings', 'responded_date');
+const activityCustomers = 'customer_id in (select customer_id from chg_activity_customers)';
 
 export const incrementalModels: Record<string, IncrementalModel> = {
+  // changed_raw_<table> holds each replaced row's old version and every new row: XORed in, the old
+  // go out and the new come in. The XOR of no rows is null, as table_version gives for an empty table.
+  model_versions: {
+    fold: contractTables
+      .map(
+        (table) => `update model_versions
+          set row_count = new.row_count,
+            row_xor = case when new.row_count > 0 then xor(coalesce(model_versions.row_xor, 0), coalesce(changed.row_xor, 0)) end
+          from (select count(*) as row_count from raw.${quoteIdentifier(table)}) as new,
+            table_version(${quoteLiteral(`changed_raw_${table}`)}) as changed
+          where table_name = ${quoteLiteral(table)};`
+      )
+      .join('\n'),
+  },
   fct_responses: { affected: changedResponses, narrow: { stg_responses: changedResponses } },
   // A contact's FCR looks at its customer's other contacts on the topic, so
   // chg_interaction_ids holds every contact of a customer with a changed one.
@@ -74,6 +107,15 @@ export const incrementalModels: Record<string, IncrementalModel> = {
         union select customer_id from changed_raw_responses where customer_id is not null;`,
     affected: negativeRatings,
     narrow: { fct_responses: negativeRatings },
+  },
+  // A customer's sums read only their own contacts and ratings: those of a changed one, old or new.
+  rel_customer_activity: {
+    prepare: `
+      create or replace temp table chg_activity_customers as
+        select customer_id from changed_fct_interactions where customer_id is not null
+        union select customer_id from changed_fct_responses where customer_id is not null;`,
+    affected: activityCustomers,
+    narrow: { fct_interactions: activityCustomers, fct_responses: activityCustomers },
   },
   agg_followup_daily: {
     affected: negativeRatingDays.replace('{day}', 'day'),

@@ -8,7 +8,7 @@ import { silentProgress, type Progress } from '../progress';
 import { setModelVariables } from './buildModel';
 import { createChangeSet } from './changeSet';
 import { changedRowsTable } from './declaredTests';
-import { incrementalModels, type IncrementalModel } from './incrementalModels';
+import { incrementalModels, type IncrementalModel, type RebuiltRows } from './incrementalModels';
 import type { ModelParamsInput } from './modelParams';
 import { runSqlFile } from './runSqlFile';
 
@@ -23,7 +23,7 @@ export class IncrementalModelError extends Error {}
  * with each narrowed input read through a filter: `from fct_responses as r`
  * becomes `from (select * from fct_responses where ...) as r`.
  */
-export const narrowedQuery = (file: string, model: IncrementalModel): string => {
+export const narrowedQuery = (file: string, model: RebuiltRows): string => {
   const name = basename(file, '.sql');
   const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');
   const start = new RegExp(`create or replace table ${name} as\\s`).exec(sql);
@@ -52,7 +52,7 @@ export const narrowedQuery = (file: string, model: IncrementalModel): string => 
  * Brings the model of a warehouse up to date with raw tables an increment
  * was just merged into (appendDirectory): in build order, each model
  * declared in incrementalModels.ts has its affected rows deleted and built
- * again; every other one is rebuilt whole. The result equals a full build
+ * again, or its folds updated in place; every other one is rebuilt whole. The result equals a full build
  * (tests/model/incrementalEquivalence.test.ts). Returns the models updated
  * row by row, whose changed rows are left in `changed_<model>` for the checks.
  */
@@ -74,31 +74,56 @@ export const updateModel = async (
       continue;
     }
     progress.step(`updating ${name}`);
-    const changed = quoteIdentifier(changedRowsTable(name));
-    const affected = model.affected.replaceAll('{t}', name);
-    // Rows rebuilt but equal to what they were are no change: the models after this one skip them.
-    // The changed rows are found among the rebuilt rows themselves, not among the table's rows the
-    // predicate selects: a rebuilt row outside the affected ones (a predicate that misses a row it
-    // should delete) then counts as changed, and its repeated key is caught by the scoped checks.
-    const previous = quoteIdentifier(`previous_${name}`);
-    const rebuilt = quoteIdentifier(`rebuilt_${name}`);
-    const table = quoteIdentifier(name);
-    if (model.prepare) {
-      await connection.run(model.prepare);
-    }
-    await connection.run(
-      `create or replace temp table ${previous} as select * from ${table} where ${affected};
-       delete from ${table} where ${affected};
-       create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
-       insert into ${table} select * from ${rebuilt};
-       create or replace temp table ${changed} as
-         (select * from ${previous} except all select * from ${rebuilt})
-         union all
-         (select * from ${rebuilt} except all select * from ${previous});
-       drop table ${previous};
-       drop table ${rebuilt};`
-    );
+    await updateRows(connection, file, name, model);
     updated.add(name);
   }
   return updated;
+};
+
+/**
+ * Where a row taken out for rebuilding was: deleting by it probes a row
+ * number per row, where the affected predicate would be evaluated over the
+ * table a second time (0.2 to 0.8 s per fact at scale 20, more with an `or`).
+ */
+const PREVIOUS_ROWID = 'previous_rowid';
+
+/**
+ * Updates one declared model's rows and leaves its changed rows, old and
+ * new, in `changed_<model>`.
+ */
+const updateRows = async (connection: DuckDBConnection, file: string, name: string, model: IncrementalModel) => {
+  const changed = quoteIdentifier(changedRowsTable(name));
+  const previous = quoteIdentifier(`previous_${name}`);
+  const table = quoteIdentifier(name);
+  const changedRows = (rebuilt: string) =>
+    `create or replace temp table ${changed} as
+       (select * exclude (${PREVIOUS_ROWID}) from ${previous} except all select * from ${rebuilt})
+       union all
+       (select * from ${rebuilt} except all select * exclude (${PREVIOUS_ROWID}) from ${previous});
+     drop table ${previous};`;
+  if ('fold' in model) {
+    await connection.run(
+      `create or replace temp table ${previous} as select rowid as ${PREVIOUS_ROWID}, * from ${table};
+       ${model.fold}
+       ${changedRows(table)}`
+    );
+    return;
+  }
+  const affected = model.affected.replaceAll('{t}', name);
+  // Rows rebuilt but equal to what they were are no change: the models after this one skip them.
+  // The changed rows are found among the rebuilt rows themselves, not among the table's rows the
+  // predicate selects: a rebuilt row outside the affected ones (a predicate that misses a row it
+  // should delete) then counts as changed, and its repeated key is caught by the scoped checks.
+  const rebuilt = quoteIdentifier(`rebuilt_${name}`);
+  if (model.prepare) {
+    await connection.run(model.prepare);
+  }
+  await connection.run(
+    `create or replace temp table ${previous} as select rowid as ${PREVIOUS_ROWID}, * from ${table} where ${affected};
+     delete from ${table} where rowid in (select ${PREVIOUS_ROWID} from ${previous});
+     create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
+     insert into ${table} select * from ${rebuilt};
+     ${changedRows(rebuilt)}
+     drop table ${rebuilt};`
+  );
 };
