@@ -29,7 +29,11 @@ import { contractTables } from '../load/contractRules';
 export interface RebuiltRows {
   /** Statements run at the model's turn, before its rows are touched: temp tables the predicates read. */
   prepare?: string;
-  /** The model's rows to delete and build again, as a predicate over its columns (old rows and new); `{t}` names the relation. */
+  /**
+   * The model's rows to build again, as a predicate over its columns, read on the rows it holds before
+   * the increment (those of new ids it cannot hold yet: the narrowed inputs build them); `{t}` names the
+   * relation.
+   */
   affected: string;
   /** Inputs narrowed to what those rows are made of: relation read in the model's SQL -> predicate over its columns. */
   narrow: Record<string, string>;
@@ -55,13 +59,14 @@ const changedResponseDays = `(${branchDays('changed_response_days', 'responded_d
   or branch_id in (select branch_id from changed_branches))`;
 const changedInteractionDays = branchDays('changed_fct_interactions', 'opened_date');
 
-const changedResponses = `(response_id in (select response_id from changed_raw_responses)
-  or branch_id in (select branch_id from changed_branches))`;
-const journeyRatings = `(${changedResponses}
-  or customer_id in (select customer_id from changed_raw_customers))`;
+const changedResponses = 'response_id in (select response_id from chg_response_ids)';
+// The facts keyed by rating find their rows with one semi join on the id, over ids gathered in the model's
+// prepare (each part reads one or two columns), not with an `or` of semi joins, which DuckDB answers by
+// reading every column of every row. A rating's branch and customer are the same in the fact's old row as
+// in fct_responses (already updated), unless the rating was replaced, and its id is then among the changed.
+const journeyRatings = 'response_id in (select response_id from chg_journey_ids)';
 // A negative rating's row reads its case, the as-of (overdue) and every later rating of its customer (recovery).
-const negativeRatings = `(response_id in (select response_id from chg_negative_ids)
-  or customer_id in (select customer_id from chg_negative_customers))`;
+const negativeRatings = 'response_id in (select response_id from chg_negative_rows)';
 const negativeRatingDays = branchDays('changed_fct_negative_ratings', 'responded_date');
 const activityCustomers = 'customer_id in (select customer_id from chg_activity_customers)';
 
@@ -80,7 +85,12 @@ export const incrementalModels: Record<string, IncrementalModel> = {
       )
       .join('\n'),
   },
-  fct_responses: { affected: changedResponses, narrow: { stg_responses: changedResponses } },
+  // One semi join, not an `or` of two (which reads every row of every column): a model's old rows are
+  // found only among the ratings it held, which are none when no rating was replaced.
+  fct_responses: {
+    affected: 'response_id in (select response_id from chg_old_response_ids)',
+    narrow: { stg_responses: changedResponses },
+  },
   // A contact's FCR looks at its customer's other contacts on the topic, so
   // chg_interaction_ids holds every contact of a customer with a changed one.
   fct_interactions: {
@@ -91,7 +101,15 @@ export const incrementalModels: Record<string, IncrementalModel> = {
     affected: changedInteractionDays.replace('{day}', 'day'),
     narrow: { fct_interactions: changedInteractionDays.replace('{day}', 'opened_date') },
   },
-  fct_journey_ratings: { affected: journeyRatings, narrow: { fct_responses: journeyRatings } },
+  fct_journey_ratings: {
+    // The changed ratings and every rating of a changed branch or customer.
+    prepare: `
+      create or replace temp table chg_journey_ids as
+        select response_id from chg_response_ids
+        union all select response_id from fct_responses where customer_id in (select customer_id from changed_raw_customers);`,
+    affected: journeyRatings,
+    narrow: { fct_responses: journeyRatings },
+  },
   fct_negative_ratings: {
     // The ratings whose overdue flag the move of the as-of flips: due between the old and the new as-of.
     prepare: `
@@ -104,7 +122,10 @@ export const incrementalModels: Record<string, IncrementalModel> = {
       create or replace temp table chg_negative_customers as
         select customer_id from fct_responses
           where response_id in (select response_id from chg_negative_ids) and customer_id is not null
-        union select customer_id from changed_raw_responses where customer_id is not null;`,
+        union select customer_id from changed_raw_responses where customer_id is not null;
+      create or replace temp table chg_negative_rows as
+        select response_id from chg_negative_ids
+        union all select response_id from fct_responses where customer_id in (select customer_id from chg_negative_customers);`,
     affected: negativeRatings,
     narrow: { fct_responses: negativeRatings },
   },

@@ -1,5 +1,15 @@
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  constants as fsConstants,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { rawTablesFile, referenceFile } from '@touchpoint/sql';
 import { outOfMemory, outOfSpace } from '../db/resourceErrors';
@@ -172,7 +182,9 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
           `${dbPath} no longer exists: there is no warehouse to change; load it in full first`
         );
       }
-      copyFileSync(dbPath, tmpPath);
+      // A reflink where the file system has them (btrfs, XFS, APFS): instant, the blocks shared until
+      // written; elsewhere Node falls back to a byte copy (1 to 2 s for the 2.4 GB of scale 20).
+      copyFileSync(dbPath, tmpPath, fsConstants.COPYFILE_FICLONE);
     }
     instance = await openDatabase(tmpPath, { memoryLimit: options.memoryLimit });
     const connection = await instance.connect();
