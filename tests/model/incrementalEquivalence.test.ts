@@ -2,35 +2,17 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededDatabase, type SeededDatabase } from '@touchpoint/seed/src/testing/seededDatabase';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
-import { readRows, readScalar } from '@touchpoint/server/src/db/readRows';
-import { loadDirectory } from '@touchpoint/server/src/load/loadDirectory';
+import { readRows } from '@touchpoint/server/src/db/readRows';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { appendWarehouse } from '@touchpoint/server/src/warehouse/appendWarehouse';
-import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
-import type { ModelParamsInput } from '@touchpoint/server/src/warehouse/modelParams';
 import { runSqlFile } from '@touchpoint/server/src/warehouse/runSqlFile';
 import { rawTablesFile } from '@touchpoint/sql';
 import { exportRawTables } from '@touchpoint/seed';
 import { writeSplit, type SplitCounts } from '../support/splitWarehouse';
-import { warehouseHashes } from '../support/warehouseHashes';
+import { loadFull, readWarehouse } from '../support/fullLoad';
 
 /** A month before the seed's end: contacts open at the split resolve after it, customers leave after it. */
 const SPLIT = '2026-06-01T00:00:00';
-
-const loadFull = (db: string, dir: string, params?: ModelParamsInput) =>
-  replaceDatabase(
-    db,
-    async (connection) => {
-      await loadDirectory(connection, dir);
-    },
-    { params }
-  );
-
-const readWarehouse = (db: string) =>
-  withDatabase(db, { readOnly: true }, async (connection) => ({
-    hashes: await warehouseHashes(connection),
-    dataVersion: String(await readScalar(connection, 'select data_version from model_info')),
-  }));
 
 /** A fact's rows in storage order (rowid), each with a hash of its content. */
 const storedRows = (db: string) =>

@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction } from '../db/inTransaction';
 import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
 import { readScalar } from '../db/readRows';
 import { silentProgress, type Progress } from '../progress';
@@ -30,8 +31,8 @@ export class EmptyIncrementError extends Error {}
 /** The relation holding an increment's old rows (those it replaces), for the model's incremental rebuild. */
 export const replacedRowsRelation = (table: ContractTable) => quoteIdentifier(`append_replaced_${table}`);
 
-/** The relation holding the ids of an increment's rows (column named as the table's key), empty without its file. */
-export const appendedIdsRelation = (table: ContractTable) => quoteIdentifier(`append_ids_${table}`);
+/** The relation holding an increment's rows as merged into the raw table (its columns), empty without its file. */
+export const appendedRowsRelation = (table: ContractTable) => quoteIdentifier(`append_new_${table}`);
 
 const keyColumn = (staged: StagedTable | undefined, table: ContractTable) =>
   staged?.columns.find((c) => c.name === tableRules[table].key);
@@ -195,8 +196,8 @@ const warehouseChecks = async (connection: DuckDBConnection, staged: StagedFiles
  * replaces the old one, any other is added. Every rule of a full load is
  * checked against the merged data and a broken one throws LoadRejectedError
  * with the same report, writing nothing. The replaced rows and the
- * increment's ids are kept in temp tables (replacedRowsRelation,
- * appendedIdsRelation) for the model's incremental rebuild.
+ * increment's rows are kept in temp tables (replacedRowsRelation,
+ * appendedRowsRelation) for the model's incremental rebuild.
  */
 export const appendDirectory = async (
   connection: DuckDBConnection,
@@ -220,8 +221,7 @@ export const appendDirectory = async (
       const raw = `raw.${quoteIdentifier(table)}`;
       const rawKey = quoteIdentifier(tableRules[table].key);
       await connection.run(
-        `create or replace temp table ${appendedIdsRelation(table)} as
-         ${file && key ? `select distinct ${key.text} from ${file.relation}` : `select ${rawKey} from ${raw} limit 0`};
+        `create or replace temp table ${appendedRowsRelation(table)} as select * from ${raw} limit 0;
          create or replace temp table ${replacedRowsRelation(table)} as select * from ${raw} limit 0;`
       );
       if (!file || !key) {
@@ -231,18 +231,21 @@ export const appendDirectory = async (
       // The rows replaced are found on the key alone, then read whole by row number: a day's increment
       // mostly adds rows, and with none replaced the second read has nothing to look for.
       const matched = quoteIdentifier(`append_rowids_${table}`);
-      await connection.run(
-        // In one transaction: no checkpoint between finding the row numbers and deleting by them.
-        `begin transaction;
-         create or replace temp table ${matched} as
-           select rowid as raw_rowid from ${raw} where ${rawKey} in (select ${key.text} from ${file.relation});
-         insert into ${replacedRowsRelation(table)} select * from ${raw} where rowid in (select raw_rowid from ${matched});
-         delete from ${raw} where rowid in (select raw_rowid from ${matched});
-         drop table ${matched};
-         commit;`
+      // In one transaction: no checkpoint between finding the row numbers and deleting by them.
+      await inTransaction(connection, () =>
+        connection.run(
+          `create or replace temp table ${matched} as
+             select rowid as raw_rowid from ${raw} where ${rawKey} in (select ${key.text} from ${file.relation});
+           insert into ${replacedRowsRelation(table)} select * from ${raw} where rowid in (select raw_rowid from ${matched});
+           delete from ${raw} where rowid in (select raw_rowid from ${matched});
+           drop table ${matched};`
+        )
       );
       const replaced = Number(await readScalar(connection, `select count(*) from ${replacedRowsRelation(table)}`));
-      await insertTable(connection, file);
+      // Converted once and kept: the change set reads the new rows from here, not by their ids among
+      // every row of the raw table (1.1 s for a day's ratings among 20M at scale 20).
+      await insertTable(connection, file, appendedRowsRelation(table));
+      await connection.run(`insert into ${raw} select * from ${appendedRowsRelation(table)}`);
       tables.push({ table, file: file.file.name, rows: file.rows, replaced });
     }
     return { tables, rows: tables.reduce((sum, t) => sum + t.rows, 0) };

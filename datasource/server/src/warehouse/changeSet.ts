@@ -1,25 +1,23 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier } from '../db/quoteIdentifier';
-import { appendedIdsRelation, replacedRowsRelation } from '../load/appendDirectory';
-import { contractTables, tableRules } from '../load/contractRules';
+import { appendedRowsRelation, replacedRowsRelation } from '../load/appendDirectory';
+import { contractTables } from '../load/contractRules';
 
 /**
  * What an increment changed, as temp tables the incremental model rebuild
  * reads (incrementalModels.ts): per raw table the old and new version of
  * every row it touched; the branches it touched; and the contacts whose
  * fact row may change: those changed, those a changed rating is linked to
- * (before or after), every contact of their customers (FCR looks across a
- * customer's contacts), and every contact of a changed branch.
+ * (before or after), their customers' contacts opened from one FCR window
+ * before them on (FCR looks ahead across a customer's contacts), and every
+ * contact of a changed branch.
  * Runs after appendDirectory merged the increment into the raw tables.
  */
 export const createChangeSet = async (connection: DuckDBConnection): Promise<void> => {
   for (const table of contractTables) {
-    const key = quoteIdentifier(tableRules[table].key);
     await connection.run(
       `create or replace temp table ${quoteIdentifier(`changed_raw_${table}`)} as
-       select * from ${replacedRowsRelation(table)}
-       union all
-       select * from raw.${quoteIdentifier(table)} where ${key} in (select ${key} from ${appendedIdsRelation(table)})`
+       select * from ${replacedRowsRelation(table)} union all select * from ${appendedRowsRelation(table)}`
     );
   }
   await connection.run(`
@@ -41,14 +39,30 @@ export const createChangeSet = async (connection: DuckDBConnection): Promise<voi
     create or replace temp table chg_seed_interactions as
       select interaction_id from changed_raw_interactions
       union select interaction_id from changed_raw_responses where interaction_id is not null;
+    -- A contact's FCR counts its customer's contacts opened within the FCR window after it. A changed contact
+    -- (its old or its new version) can change the FCR of its customer's contacts opened from one window
+    -- before it; a changed rating, only the contact it is linked to; a changed branch, each of its contacts.
+    -- What is rebuilt is every contact of such a customer from that time on, so that each rebuilt contact
+    -- finds its whole window among the rebuilt: the customer's recent contacts, not their whole history,
+    -- which lies in every row group of the facts.
     create or replace temp table chg_interaction_customers as
-      select distinct customer_id from raw.interactions
-      where interaction_id in (select interaction_id from chg_seed_interactions) and customer_id is not null
-      union select customer_id from changed_raw_interactions where customer_id is not null;
+      select customer_id, min(from_at) as from_at from (
+        select customer_id, opened_at - to_days(getvariable('fcr_window_days')::integer) as from_at
+          from changed_raw_interactions
+        union all select customer_id, opened_at from raw.interactions
+          where interaction_id in (select interaction_id from chg_seed_interactions)
+             or branch_id in (select branch_id from changed_branches)
+      ) where customer_id is not null group by customer_id;
     create or replace temp table chg_interaction_ids as
-      select interaction_id from raw.interactions
-      where interaction_id in (select interaction_id from chg_seed_interactions)
-         or customer_id in (select customer_id from chg_interaction_customers)
-         or branch_id in (select branch_id from changed_branches);
+      select interaction_id from chg_seed_interactions
+      union select interaction_id from raw.interactions where branch_id in (select branch_id from changed_branches)
+      union select i.interaction_id from raw.interactions as i
+        join chg_interaction_customers as c on i.customer_id = c.customer_id and i.opened_at >= c.from_at;
+    -- The earliest of those contacts, old versions included: a constant bound on the time fct_interactions is
+    -- ordered by, so that its scan skips the row groups before it (fct_interactions in incrementalModels.ts).
+    set variable chg_interactions_from = (select min(opened_at) from (
+      select opened_at from raw.interactions where interaction_id in (select interaction_id from chg_interaction_ids)
+      union all select opened_at from changed_raw_interactions
+    ));
   `);
 };

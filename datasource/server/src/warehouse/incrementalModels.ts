@@ -65,8 +65,12 @@ const changedResponses = 'response_id in (select response_id from chg_response_i
 // reading every column of every row. A rating's branch and customer are the same in the fact's old row as
 // in fct_responses (already updated), unless the rating was replaced, and its id is then among the changed.
 const journeyRatings = 'response_id in (select response_id from chg_journey_ids)';
-// A negative rating's row reads its case, the as-of (overdue) and every later rating of its customer (recovery).
-const negativeRatings = 'response_id in (select response_id from chg_negative_rows)';
+// A negative rating's row reads its case, the as-of (overdue) and its customer's ratings after the case closed
+// (recovery). None of the rows to rebuild, and none they read, is older than chg_negative_from: a constant
+// bound on the time the facts are ordered by, so a scan skips the row groups before it. A semi join alone
+// reads every column the model uses of every row (20M ratings at scale 20) before it keeps a few.
+const negativeRatings =
+  "responded_at >= getvariable('chg_negative_from') and response_id in (select response_id from chg_negative_rows)";
 const negativeRatingDays = branchDays('changed_fct_negative_ratings', 'responded_date');
 const activityCustomers = 'customer_id in (select customer_id from chg_activity_customers)';
 
@@ -92,9 +96,9 @@ export const incrementalModels: Record<string, IncrementalModel> = {
     narrow: { stg_responses: changedResponses },
   },
   // A contact's FCR looks at its customer's other contacts on the topic, so
-  // chg_interaction_ids holds every contact of a customer with a changed one.
+  // chg_interaction_ids holds every contact of a customer from one FCR window before a changed one on (changeSet.ts).
   fct_interactions: {
-    affected: interactionIds,
+    affected: `opened_at >= getvariable('chg_interactions_from') and ${interactionIds}`,
     narrow: { stg_interactions: interactionIds, stg_responses: interactionIds },
   },
   agg_interaction_daily: {
@@ -111,21 +115,43 @@ export const incrementalModels: Record<string, IncrementalModel> = {
     narrow: { fct_responses: journeyRatings },
   },
   fct_negative_ratings: {
-    // The ratings whose overdue flag the move of the as-of flips: due between the old and the new as-of.
+    // The negatives that change themselves: a changed rating or case, a changed branch, and the overdue flag
+    // the move of the as-of flips (due between the old and the new as-of); each found among the model's own
+    // rows (2M at scale 20), not among every rating.
+    // A negative's recovery reads its customer's ratings after its case closed, within the recovery window:
+    // a changed rating changes the recovery of the customer's negatives closed within a window before it.
+    // What is rebuilt is each such customer's ratings from the earliest of those negatives on (cases close
+    // after their rating), so that every rebuilt negative finds its whole window among the rebuilt: a
+    // customer's recent ratings, not their whole history.
     prepare: `
       create or replace temp table chg_negative_ids as
         select response_id from changed_raw_responses
         union select response_id from changed_raw_followups
-        union select response_id from fct_responses where is_negative and branch_id in (select branch_id from changed_branches)
+        union select response_id from fct_negative_ratings where branch_id in (select branch_id from changed_branches)
         union select response_id from fct_negative_ratings, model_info m, previous_model_info p
           where sla_due_at >= least(m.as_of, p.as_of) and sla_due_at < greatest(m.as_of, p.as_of);
       create or replace temp table chg_negative_customers as
-        select customer_id from fct_responses
-          where response_id in (select response_id from chg_negative_ids) and customer_id is not null
-        union select customer_id from changed_raw_responses where customer_id is not null;
+        with changed_ratings as (
+          select customer_id, min(responded_at) as changed_from from changed_raw_responses
+          where customer_id is not null group by customer_id
+        )
+        select customer_id, min(from_at) as from_at from (
+          select customer_id, responded_at as from_at from fct_negative_ratings
+            where response_id in (select response_id from chg_negative_ids)
+          union all select customer_id, responded_at from changed_raw_responses
+          union all select n.customer_id, n.responded_at from fct_negative_ratings as n
+            join changed_ratings as c on n.customer_id = c.customer_id
+              and n.closed_at >= c.changed_from - to_days(getvariable('recovery_window_days')::integer)
+        ) where customer_id is not null group by customer_id;
       create or replace temp table chg_negative_rows as
         select response_id from chg_negative_ids
-        union all select response_id from fct_responses where customer_id in (select customer_id from chg_negative_customers);`,
+        union all select r.response_id from fct_responses as r
+          join chg_negative_customers as c on r.customer_id = c.customer_id and r.responded_at >= c.from_at;
+      set variable chg_negative_from = (select min(from_at) from (
+        select from_at from chg_negative_customers
+        union all select responded_at from changed_raw_responses
+        union all select responded_at from fct_negative_ratings where response_id in (select response_id from chg_negative_ids)
+      ));`,
     affected: negativeRatings,
     narrow: { fct_responses: negativeRatings },
   },

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
+import { inTransaction } from '../db/inTransaction';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { relationKind } from '../db/relationKind';
 import { silentProgress, type Progress } from '../progress';
@@ -118,15 +119,15 @@ const updateRows = async (connection: DuckDBConnection, file: string, name: stri
     await connection.run(model.prepare);
   }
   // In one transaction: no checkpoint between reading the row numbers and deleting by them.
-  await connection.run(
-    `begin transaction;
-     create or replace temp table ${previous} as select rowid as ${PREVIOUS_ROWID}, * from ${table} where ${affected};
-     create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
-     ${diffRows(previous, rebuilt, names)}
-     delete from ${table} where rowid in (select ${PREVIOUS_ROWID} from ${names.gone});
-     insert into ${table} select * exclude (${CURRENT_ROWID}) from ${names.added} order by ${CURRENT_ROWID};
-     drop table ${rebuilt};
-     ${dropTemp}
-     commit;`
+  await inTransaction(connection, () =>
+    connection.run(
+      `create or replace temp table ${previous} as select rowid as ${PREVIOUS_ROWID}, * from ${table} where ${affected};
+       create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
+       ${diffRows(previous, rebuilt, names)}
+       delete from ${table} where rowid in (select ${PREVIOUS_ROWID} from ${names.gone});
+       insert into ${table} select * exclude (${CURRENT_ROWID}) from ${names.added} order by ${CURRENT_ROWID};
+       drop table ${rebuilt};
+       ${dropTemp}`
+    )
   );
 };
