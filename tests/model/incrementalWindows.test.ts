@@ -33,7 +33,7 @@ const writeCase = (dir: string, base: Rows, increment: Rows) => {
   const dirs = { base: join(dir, 'base'), full: join(dir, 'full'), increment: join(dir, 'increment') };
   cpSync(validFixture, dirs.base, { recursive: true });
   cpSync(validFixture, dirs.full, { recursive: true });
-  mkdirSync(dirs.increment);
+  mkdirSync(dirs.increment, { recursive: true });
   for (const table of Object.keys(header) as Table[]) {
     const added = increment[table] ?? [];
     const replaced = new Set(added.map(idOf));
@@ -72,11 +72,12 @@ const appendAgainstFull = async (dir: string, dirs: ReturnType<typeof writeCase>
   return { before, after: expected };
 };
 
-describe('an increment rebuilds the contacts whose FCR window a change reaches', () => {
-  const dir = tempDir('increment-fcr');
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describe('an increment rebuilds the rows whose look-ahead window a change reaches', () => {
+  const root = tempDir('increment-windows');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('equals a full load of the merged files, FCR flipped both ways', async () => {
+  it('contacts within the FCR window: equal to a full load, FCR flipped both ways', async () => {
+    const dir = join(root, 'fcr');
     const dirs = writeCase(
       dir,
       {
@@ -107,13 +108,9 @@ describe('an increment rebuilds the contacts whose FCR window a change reaches',
     // By hand: I10 is no longer repeated on its topic, I13 now is (by I15).
     expect(after).toEqual({ I10: 1, I11: 1, I12: 0, I13: 0, I15: 1, I20: 0, I21: 1 });
   });
-});
 
-describe('an increment rebuilds the negative ratings whose recovery window a change reaches', () => {
-  const dir = tempDir('increment-recovery');
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('equals a full load of the merged files, by a new rating and by a case closed', async () => {
+  it('negative ratings within the recovery window: equal to a full load, by a new rating and a case closed', async () => {
+    const dir = join(root, 'recovery');
     const dirs = writeCase(
       dir,
       {

@@ -10,10 +10,15 @@ import { contractTables } from '../load/contractRules';
  *
  * Predicates read the change tables of changeSet.ts (`changed_raw_<table>`:
  * the old and the new version of every row the increment touched;
- * `changed_response_days`; `chg_interaction_ids`; `changed_branches`; `previous_model_info`, the
- * model_info before the increment) and `changed_<model>`: the old and new
- * version of each row a model updated before this one changed (rows
- * rebuilt equal to what they were are left out).
+ * `changed_response_days`; `chg_response_ids`, `chg_old_response_ids`,
+ * `chg_interaction_ids`; `changed_branches`; `previous_model_info`, the
+ * model_info before the increment), the temp tables of a model's own
+ * prepare, and `changed_<model>`: the old and new version of each row a
+ * model updated before this one changed (rows rebuilt equal to what they
+ * were are left out). Where the rows to rebuild all lie after a known time
+ * (`chg_interactions_from`, `chg_negative_from`), the predicate also bounds
+ * the column the fact is stored in order of: a constant DuckDB prunes row
+ * groups by, where a semi join alone reads every column of every row.
  *
  * Rebuilt whole, and why: model_info (its as-of spans all the data; its
  * version is read from model_versions, folded in place); dim_customers, the cohort tables, agg_customer_daily and
