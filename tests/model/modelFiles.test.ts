@@ -31,6 +31,40 @@ describe('the model files (sql/models)', () => {
     }
   });
 
+  it('tell the staging views as projections of their raw tables, and no other model', () => {
+    const projections = files.map(readModelDeclaration).filter((declaration) => declaration.projects !== undefined);
+    expect(projections.map((declaration) => [declaration.name, declaration.projects])).toEqual([
+      ['stg_branches', 'branches'],
+      ['stg_customers', 'customers'],
+      ['stg_followups', 'followups'],
+      ['stg_interactions', 'interactions'],
+      ['stg_responses', 'responses'],
+    ]);
+  });
+
+  describe('a view is a projection of a raw table only when each raw row gives one row with its key as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'touchpoint-projections-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const projects = (body: string) => {
+      const path = join(dir, 'v.sql');
+      writeFileSync(path, `-- v: one row per thing (key id).\ncreate or replace view v as\n${body};\n`);
+      return readModelDeclaration(path).projects;
+    };
+
+    it.each([
+      ['columns and expressions', "select\n    id,\n    coalesce(region, 'x') as region\nfrom raw.things", 'things'],
+      ['a filter', 'select id from raw.things where id is not null', undefined],
+      ['a join', 'select id from raw.things join raw.others using (id)', undefined],
+      ['a grouping', 'select id from raw.things group by id', undefined],
+      ['distinct rows', 'select distinct id from raw.things', undefined],
+      ['a subquery in the select list', 'select id, (select 1 from raw.others) as n from raw.things', undefined],
+      ['the key computed', 'select lower(name) as id from raw.things', undefined],
+      ['a table not raw', 'select id from things', undefined],
+    ])('%s', (_case, body, expected) => {
+      expect(projects(body)).toBe(expected);
+    });
+  });
+
   it('are built so that every model comes after each model it reads', () => {
     const late = files.flatMap((file, index) => {
       const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');

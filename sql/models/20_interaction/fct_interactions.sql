@@ -87,12 +87,13 @@ final as (
         -- FCR needs a known customer: without one a repeat cannot be seen.
         (resolved_at is not null and customer_id is not null)::integer as fcr_eligible,
         (resolved_at is not null and customer_id is not null and later_contacts = 0)::integer as fcr_resolved_first
-    from joined
+    from (select * from joined order by opened_at, interaction_id) as joined
 )
 
 -- In time order: a range's rows sit in few row groups, which DuckDB's zone
 -- maps find without reading the others (edge days, fact-only metrics).
-select * from final
-order by opened_at, interaction_id;
+-- Sorted before the components are derived, as fct_responses: the sort
+-- carries half the columns.
+select * from final;
 
 comment on table fct_interactions is 'Interaction grain: one row per contact (key interaction_id), with response, resolution and handle times, FCR, linked CSAT and CES, and ratio components.';

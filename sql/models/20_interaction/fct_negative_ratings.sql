@@ -101,11 +101,11 @@ final as (
         coalesce(is_eligible and closed_at is null and sla_due_at < (select as_of from model_info), false)::integer as followups_overdue,
         (next_response_id is not null)::integer as recovery_n,
         coalesce(not next_is_negative, false)::integer as recovered
-    from joined
+    from (select * from joined order by responded_at, response_id) as joined
 )
 
--- In time order, as fct_responses: edge days read few row groups.
-select * from final
-order by responded_at, response_id;
+-- In time order, as fct_responses: edge days read few row groups; sorted
+-- before the derived columns are added.
+select * from final;
 
 comment on table fct_negative_ratings is 'Closed loop: one row per negative rating (key response_id) with its follow-up case, SLA, overdue flag, the customer''s next rating after the case closed, and ratio components.';

@@ -62,10 +62,14 @@ final as (
         (instrument = 'nps_11')::integer as nps_n,
         (instrument = 'nps_11' and score >= 9)::integer as nps_promoters,
         (instrument = 'nps_11' and score < 7)::integer as nps_detractors
-    from mapped
+    from (select * from mapped order by responded_at, response_id) as mapped
 )
 
-select * from final
-order by responded_at, response_id;
+-- In time order, sorted before the columns derived from the sorted ones are
+-- added: a sort carries every column beside its key, and the derived ones
+-- (level, class, components: half the row) cost it a third of its time at
+-- scale 20. A select over an ordered subquery keeps its order (DuckDB's
+-- order preservation).
+select * from final;
 
 comment on table fct_responses is 'One row per rating (key response_id) with its SLI points, level, touchpoint weight, NPS class and whether it is negative.';

@@ -1,5 +1,7 @@
 import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
+import { appendedRowsRelation, replacedRowsRelation } from '../load/appendDirectory';
 import { contractTables } from '../load/contractRules';
+import type { RowPredicate } from './rowsWhere';
 
 /**
  * How an increment rebuilds a model table: only the rows it affects. Every
@@ -16,9 +18,12 @@ import { contractTables } from '../load/contractRules';
  * prepare, and `changed_<model>`: the old and new version of each row a
  * model updated before this one changed (rows rebuilt equal to what they
  * were are left out). Where the rows to rebuild all lie after a known time
- * (`chg_interactions_from`, `chg_negative_from`), the predicate also bounds
- * the column the fact is stored in order of: a constant DuckDB prunes row
- * groups by, where a semi join alone reads every column of every row.
+ * (`chg_interactions_from`, `chg_negative_from`, `chg_journey_from`), the
+ * predicate also bounds the column the fact is stored in order of: a
+ * constant DuckDB prunes row groups by, where a semi join alone reads every
+ * column of every row. Rows found two ways, one bounded and one not (a
+ * customer's whole history), are declared as alternatives, each its own
+ * scan (rowsWhere.ts).
  *
  * Rebuilt whole, and why: model_info (its as-of spans all the data; its
  * version is read from model_versions, folded in place); dim_customers, the cohort tables, agg_customer_daily and
@@ -37,11 +42,12 @@ export interface RebuiltRows {
   /**
    * The model's rows to build again, as a predicate over its columns, read on the rows it holds before
    * the increment (those of new ids it cannot hold yet: the narrowed inputs build them); `{t}` names the
-   * relation.
+   * relation. Alternatives (any of which picks a row) are read as disjoint parts, each its own scan
+   * (rowsWhere.ts).
    */
-  affected: string;
+  affected: RowPredicate;
   /** Inputs narrowed to what those rows are made of: relation read in the model's SQL -> predicate over its columns. */
-  narrow: Record<string, string>;
+  narrow: Record<string, RowPredicate>;
 }
 
 /**
@@ -69,7 +75,14 @@ const changedResponses = 'response_id in (select response_id from chg_response_i
 // prepare (each part reads one or two columns), not with an `or` of semi joins, which DuckDB answers by
 // reading every column of every row. A rating's branch and customer are the same in the fact's old row as
 // in fct_responses (already updated), unless the rating was replaced, and its id is then among the changed.
-const journeyRatings = 'response_id in (select response_id from chg_journey_ids)';
+// A journey row copies its customer's segment and end beside the rating: the rows to rebuild are every rating
+// of a customer whose copied columns changed, and each rating whose fct_responses row changed. Two parts, not
+// an `or`: a customer who left has ratings in every row group, while the changed ratings lie after the
+// earliest of them (chg_journey_from), a bound that prunes the rest.
+const journeyRatings = [
+  'customer_id in (select customer_id from chg_journey_customers)',
+  "responded_at >= getvariable('chg_journey_from') and response_id in (select response_id from changed_fct_responses)",
+];
 // A negative rating's row reads its case, the as-of (overdue) and its customer's ratings after the case closed
 // (recovery). None of the rows to rebuild, and none they read, is older than chg_negative_from: a constant
 // bound on the time the facts are ordered by, so a scan skips the row groups before it. A semi join alone
@@ -111,11 +124,14 @@ export const incrementalModels: Record<string, IncrementalModel> = {
     narrow: { fct_interactions: changedInteractionDays.replace('{day}', 'opened_date') },
   },
   fct_journey_ratings: {
-    // The changed ratings and every rating of a changed branch or customer.
+    // A replaced customer whose segment or end changed; a new one has no rating the model held (a rating's
+    // customer is checked to exist), and its ratings in the increment are among fct_responses' changed rows.
     prepare: `
-      create or replace temp table chg_journey_ids as
-        select response_id from chg_response_ids
-        union all select response_id from fct_responses where customer_id in (select customer_id from changed_raw_customers);`,
+      create or replace temp table chg_journey_customers as
+        select customer_id from ${replacedRowsRelation('customers')} as old
+        join ${appendedRowsRelation('customers')} as new using (customer_id)
+        where row(old.segment, old.ended_at) is distinct from row(new.segment, new.ended_at);
+      set variable chg_journey_from = (select min(responded_at) from changed_fct_responses);`,
     affected: journeyRatings,
     narrow: { fct_responses: journeyRatings },
   },

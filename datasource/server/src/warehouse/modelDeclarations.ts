@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { modelQuery } from './modelQuery';
 
 /** A reference from a model's column to another model's column. */
 export interface ModelReference {
@@ -35,6 +36,12 @@ export interface ModelDeclaration {
   references: ModelReference[];
   /** The model whose unique key and equal count make this one's key unique, when the header names one. */
   keyHeldBy?: string;
+  /**
+   * The raw table a view selects every row of, one row each, unfiltered (a staging view): its rows change
+   * only where the raw table's did, and it keeps every key, since an increment replaces or adds raw rows
+   * and never removes one (projectedChanges.ts).
+   */
+  projects?: string;
 }
 
 /** Raised when a model file breaks the conventions: one relation named after the file, a grain line. */
@@ -47,6 +54,20 @@ const list = (text: string) =>
     .filter((item) => item.length > 0);
 
 const identifier = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * A view's raw table when the view is one select of expressions over it, with nothing after the table (no
+ * where, join, grouping) and no subquery or distinct in the select list, so each raw row gives one row,
+ * and its key columns are the raw table's, selected as they are.
+ */
+const projectedTable = (file: string, key: string[]): string | undefined => {
+  const match = /^\s*select\s([\s\S]*?)\sfrom raw\.([a-z0-9_]+)\s*$/.exec(modelQuery(file, 'view') ?? '');
+  if (!match || /\b(select|from|distinct)\b/i.test(match[1])) {
+    return undefined;
+  }
+  const items = match[1].split(',').map((item) => item.trim());
+  return key.length > 0 && key.every((column) => items.includes(column)) ? match[2] : undefined;
+};
 
 /** The header comment: the lines before the first statement, without their `--`. */
 const header = (sql: string): string[] => {
@@ -96,6 +117,10 @@ export const readModelDeclaration = (file: string): ModelDeclaration => {
     references,
     ...(keyHeldBy === undefined ? {} : { keyHeldBy }),
   };
+  const projects = kind === 'view' ? projectedTable(file, declaration.key) : undefined;
+  if (projects !== undefined) {
+    declaration.projects = projects;
+  }
   const names = [
     ...(keyHeldBy === undefined ? [] : [keyHeldBy]),
     ...declaration.key,

@@ -4,6 +4,7 @@ import { quoteIdentifier } from '../db/quoteIdentifier';
 import { readScalar } from '../db/readRows';
 import { relationKind } from '../db/relationKind';
 import { changedRowsTable } from './declaredTests';
+import { keepsEveryKey } from './projectedChanges';
 import { incrementalModels } from './incrementalModels';
 import { readModelDeclaration, referenceTarget, type ModelDeclaration, type ModelReference } from './modelDeclarations';
 
@@ -26,8 +27,10 @@ const targetsOf = (declarations: ModelDeclaration[], models: (name: string) => b
  * check saw them (`keys_before_<model>_<column>`). A row the increment did
  * not change can only lose its target if one of those keys went
  * (intactTargets). A target updated row by row itself needs none: its
- * `changed_<model>` holds its old rows. Returns the targets kept; a target
- * not kept (one a warehouse built before it lacks) is checked whole.
+ * `changed_<model>` holds its old rows; nor does a view projecting a raw
+ * table, which keeps every key (projectedChanges.ts). Returns the targets
+ * kept; a target not kept (one a warehouse built before it lacks) is
+ * checked whole.
  */
 export const keepReferenceKeys = async (
   connection: DuckDBConnection,
@@ -35,7 +38,11 @@ export const keepReferenceKeys = async (
 ): Promise<ReadonlySet<string>> => {
   const kept = new Set<string>();
   for (const [target, reference] of targetsOf(declarations, (name) => name in incrementalModels)) {
-    if (!(reference.model in incrementalModels) && (await relationKind(connection, reference.model)) !== undefined) {
+    if (
+      !(reference.model in incrementalModels) &&
+      !keepsEveryKey(declarations, reference) &&
+      (await relationKind(connection, reference.model)) !== undefined
+    ) {
       const column = quoteIdentifier(reference.targetColumn);
       await connection.run(
         `create or replace temp table ${quoteIdentifier(keysBeforeTable(reference))} as
@@ -62,6 +69,10 @@ export const intactTargets = async (
 ): Promise<ReadonlySet<string>> => {
   const intact = new Set<string>();
   for (const [target, reference] of targetsOf(declarations, (name) => updated.has(name))) {
+    if (keepsEveryKey(declarations, reference)) {
+      intact.add(target);
+      continue;
+    }
     const before = updated.has(reference.model)
       ? changedRowsTable(reference.model)
       : keysBefore.has(target)

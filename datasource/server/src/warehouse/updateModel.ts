@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { inTransaction } from '../db/inTransaction';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { relationKind } from '../db/relationKind';
+import { rowsByNumber } from '../db/rowsByNumber';
 import { silentProgress, type Progress } from '../progress';
 import { setModelVariables } from './buildModel';
 import { createChangeSet } from './changeSet';
@@ -12,6 +12,8 @@ import { CURRENT_ROWID, diffRows, PREVIOUS_ROWID } from './diffRows';
 import { changedRowsTable } from './declaredTests';
 import { incrementalModels, type IncrementalModel, type RebuiltRows } from './incrementalModels';
 import type { ModelParamsInput } from './modelParams';
+import { modelQuery } from './modelQuery';
+import { rowsWhere } from './rowsWhere';
 import { runSqlFile } from './runSqlFile';
 
 /** The alias a narrowed input is read under, which `{t}` in its predicate names. */
@@ -28,20 +30,19 @@ export class IncrementalModelError extends Error {}
  * uses, where a kept `select *` decompresses every column of 10M to 20M rows.
  */
 export const narrowedQuery = (file: string, model: RebuiltRows): string => {
-  const name = basename(file, '.sql');
-  const sql = readFileSync(file, 'utf8').replace(/--.*$/gm, '');
-  const start = new RegExp(`create or replace table ${name} as\\s`).exec(sql);
-  if (!start) {
-    throw new IncrementalModelError(`${file}: declared incremental, but it does not create a table ${name}`);
+  let query = modelQuery(file, 'table');
+  if (query === undefined) {
+    throw new IncrementalModelError(
+      `${file}: declared incremental, but it does not create a table ${basename(file, '.sql')}`
+    );
   }
-  const rest = sql.slice(start.index + start[0].length);
-  let query = rest.slice(0, rest.search(/;\s*(\n|$)/));
   for (const [relation, predicate] of Object.entries(model.narrow)) {
     let reads = 0;
     const pattern = new RegExp(`\\b(from|join)\\s+${relation}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
     query = query.replace(pattern, (_match, keyword: string, alias: string | undefined) => {
       reads += 1;
-      return `${keyword} (select * from ${relation} as ${narrowedAlias} where ${predicate.replaceAll('{t}', narrowedAlias)}) ${alias ?? `as ${relation}`}`;
+      const rows = rowsWhere(`select * from ${relation} as ${narrowedAlias}`, predicate, narrowedAlias);
+      return `${keyword} (${rows}) ${alias ?? `as ${relation}`}`;
     });
     if (reads === 0) {
       throw new IncrementalModelError(
@@ -106,7 +107,6 @@ const updateRows = async (connection: DuckDBConnection, file: string, name: stri
     );
     return;
   }
-  const affected = model.affected.replaceAll('{t}', name);
   // Only the rows that changed are written. Deleting and inserting again the affected rows a rebuild
   // leaves as they were (most of them: 195,000 of 210,000 at scale 20 before the FCR window bounded
   // them) wrote many times the rows and moved them to the end of the table, out of the time order whose
@@ -118,16 +118,23 @@ const updateRows = async (connection: DuckDBConnection, file: string, name: stri
   if (model.prepare) {
     await connection.run(model.prepare);
   }
-  // In one transaction: no checkpoint between reading the row numbers and deleting by them.
-  await inTransaction(connection, () =>
-    connection.run(
-      `create or replace temp table ${previous} as select rowid as ${PREVIOUS_ROWID}, * from ${table} where ${affected};
+  // The old rows are found on the columns the predicate reads, then read whole by row number, run by run
+  // (rowsByNumber.ts). In one transaction: no checkpoint between reading the row numbers and deleting by them.
+  const rowids = quoteIdentifier(`rowids_${name}`);
+  await inTransaction(connection, async () => {
+    await connection.run(
+      `create or replace temp table ${rowids} as ${rowsWhere(`select rowid as r from ${table}`, model.affected, name)}`
+    );
+    const oldRows = await rowsByNumber(connection, `select rowid as ${PREVIOUS_ROWID}, * from ${table}`, rowids);
+    await connection.run(
+      `create or replace temp table ${previous} as ${oldRows};
+       drop table ${rowids};
        create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
        ${diffRows(previous, rebuilt, names)}
        delete from ${table} where rowid in (select ${PREVIOUS_ROWID} from ${names.gone});
        insert into ${table} select * exclude (${CURRENT_ROWID}) from ${names.added} order by ${CURRENT_ROWID};
        drop table ${rebuilt};
        ${dropTemp}`
-    )
-  );
+    );
+  });
 };

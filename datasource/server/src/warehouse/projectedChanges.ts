@@ -1,0 +1,45 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { quoteIdentifier } from '../db/quoteIdentifier';
+import { contractTables } from '../load/contractRules';
+import { changedRowsTable } from './declaredTests';
+import type { ModelDeclaration, ModelReference } from './modelDeclarations';
+import { modelQuery } from './modelQuery';
+
+const isContractTable = (table: string): boolean => (contractTables as readonly string[]).includes(table);
+
+/** The views projecting a raw table the change set covers (`changed_raw_<table>`, changeSet.ts). */
+const projectedViews = (declarations: ModelDeclaration[]) =>
+  declarations.filter((model) => model.projects !== undefined && isContractTable(model.projects));
+
+/**
+ * Whether a reference's target holds every key it held before any increment: the key of a view projecting a
+ * raw table, since an increment replaces raw rows by id or adds them, never removes one.
+ */
+export const keepsEveryKey = (
+  declarations: ModelDeclaration[],
+  reference: Pick<ModelReference, 'model' | 'targetColumn'>
+): boolean =>
+  projectedViews(declarations).some(
+    (view) => view.name === reference.model && view.key.length === 1 && view.key[0] === reference.targetColumn
+  );
+
+/**
+ * After an increment: the changed rows of each view that projects a raw table (the staging views), old and
+ * new, kept as `changed_<view>`: the view's own select over `changed_raw_<table>`. Returns those views, which
+ * the checks then read where they changed, as they read the models updated row by row (declaredTests.ts):
+ * checking the follow-ups' references whole read 2M follow-ups against 20M ratings at scale 20 (1.2 s).
+ */
+export const keepProjectedChanges = async (
+  connection: DuckDBConnection,
+  declarations: ModelDeclaration[]
+): Promise<string[]> => {
+  const views = projectedViews(declarations);
+  for (const view of views) {
+    const query = (modelQuery(view.file, 'view') ?? '').replace(
+      new RegExp(`\\bfrom raw\\.${view.projects}\\b`),
+      `from ${quoteIdentifier(`changed_raw_${view.projects}`)}`
+    );
+    await connection.run(`create or replace temp table ${quoteIdentifier(changedRowsTable(view.name))} as ${query}`);
+  }
+  return views.map((view) => view.name);
+};
