@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
 import { incrementalModels } from '@touchpoint/server/src/warehouse/incrementalModels';
-import { narrowedAlias, narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
+import { narrowedAlias } from '@touchpoint/server/src/warehouse/narrowedInputs';
+import { narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
 
 // The equivalence test proves the declarations right on data; this one says at once which one a model change broke.
 describe('the incremental rebuild declarations (incrementalModels.ts)', () => {

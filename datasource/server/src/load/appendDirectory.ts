@@ -230,7 +230,8 @@ export const appendDirectory = async (
       }
       progress.step(`merging ${file.file.name} into raw.${table} (${file.rows.toLocaleString('en-US')} rows)`);
       // The rows replaced are found on the key alone, then read whole by row number, run by run: a day's
-      // increment mostly adds rows, and replaces recent ones with a few old ones among them.
+      // increment mostly adds rows, and the rows it replaces cluster where the raw table is in time order
+      // (rows an earlier increment appended, an export by date); in an export's other orders they do not.
       const matched = quoteIdentifier(`append_rowids_${table}`);
       // In one transaction: no checkpoint between finding the row numbers and deleting by them.
       await inTransaction(connection, async () => {

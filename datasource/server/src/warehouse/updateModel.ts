@@ -11,13 +11,12 @@ import { createChangeSet } from './changeSet';
 import { CURRENT_ROWID, diffRows, PREVIOUS_ROWID } from './diffRows';
 import { changedRowsTable } from './declaredTests';
 import { incrementalModels, type IncrementalModel, type RebuiltRows } from './incrementalModels';
+import { readModelDeclaration, type ModelDeclaration } from './modelDeclarations';
 import type { ModelParamsInput } from './modelParams';
 import { modelQuery } from './modelQuery';
+import { dropNarrowedInputs, inlineInput, narrowedInputs } from './narrowedInputs';
 import { rowsWhere } from './rowsWhere';
 import { runSqlFile } from './runSqlFile';
-
-/** The alias a narrowed input is read under, which `{t}` in its predicate names. */
-export const narrowedAlias = 'narrowed_input';
 
 /** Raised when incrementalModels.ts no longer fits a model's SQL: a build must not guess. */
 export class IncrementalModelError extends Error {}
@@ -25,11 +24,12 @@ export class IncrementalModelError extends Error {}
 /**
  * The model's query (what its `create or replace table ... as` selects),
  * with each narrowed input read through a filter: `from fct_responses as r`
- * becomes `from (select * from fct_responses where ...) as r`. Inlined, not
- * kept in a temp table first: DuckDB then reads only the columns the model
- * uses, where a kept `select *` decompresses every column of 10M to 20M rows.
+ * becomes `from (select * from fct_responses where ...) as r`, or reads the
+ * rows `inputs` gives for it (narrowedInputs.ts). Inlined, not kept in a
+ * temp table first: DuckDB then reads only the columns the model uses,
+ * where a kept `select *` decompresses every column of 10M to 20M rows.
  */
-export const narrowedQuery = (file: string, model: RebuiltRows): string => {
+export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<string, string> = {}): string => {
   let query = modelQuery(file, 'table');
   if (query === undefined) {
     throw new IncrementalModelError(
@@ -41,8 +41,7 @@ export const narrowedQuery = (file: string, model: RebuiltRows): string => {
     const pattern = new RegExp(`\\b(from|join)\\s+${relation}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
     query = query.replace(pattern, (_match, keyword: string, alias: string | undefined) => {
       reads += 1;
-      const rows = rowsWhere(`select * from ${relation} as ${narrowedAlias}`, predicate, narrowedAlias);
-      return `${keyword} (${rows}) ${alias ?? `as ${relation}`}`;
+      return `${keyword} (${inputs[relation] ?? inlineInput(relation, predicate)}) ${alias ?? `as ${relation}`}`;
     });
     if (reads === 0) {
       throw new IncrementalModelError(
@@ -69,6 +68,7 @@ export const updateModel = async (
   await setModelVariables(connection, params);
   await createChangeSet(connection);
   const updated = new Set<string>();
+  const declarations = new Map(modelFiles().map((file) => [basename(file, '.sql'), readModelDeclaration(file)]));
   for (const file of modelFiles()) {
     const name = basename(file, '.sql');
     // A warehouse built before this model existed has no rows to keep: build it whole.
@@ -79,7 +79,7 @@ export const updateModel = async (
       continue;
     }
     progress.step(`updating ${name}`);
-    await updateRows(connection, file, name, model);
+    await updateRows(connection, file, name, model, declarations);
     updated.add(name);
   }
   return updated;
@@ -89,7 +89,13 @@ export const updateModel = async (
  * Updates one declared model's rows and leaves its changed rows, old and
  * new, in `changed_<model>`.
  */
-const updateRows = async (connection: DuckDBConnection, file: string, name: string, model: IncrementalModel) => {
+const updateRows = async (
+  connection: DuckDBConnection,
+  file: string,
+  name: string,
+  model: IncrementalModel,
+  declarations: ReadonlyMap<string, ModelDeclaration>
+) => {
   const table = quoteIdentifier(name);
   const previous = quoteIdentifier(`previous_${name}`);
   const names = {
@@ -126,10 +132,12 @@ const updateRows = async (connection: DuckDBConnection, file: string, name: stri
       `create or replace temp table ${rowids} as ${rowsWhere(`select rowid as r from ${table}`, model.affected, name)}`
     );
     const oldRows = await rowsByNumber(connection, `select rowid as ${PREVIOUS_ROWID}, * from ${table}`, rowids);
+    const inputs = await narrowedInputs(connection, model, declarations);
     await connection.run(
       `create or replace temp table ${previous} as ${oldRows};
        drop table ${rowids};
-       create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model)});
+       create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model, inputs)});
+       ${dropNarrowedInputs(model)}
        ${diffRows(previous, rebuilt, names)}
        delete from ${table} where rowid in (select ${PREVIOUS_ROWID} from ${names.gone});
        insert into ${table} select * exclude (${CURRENT_ROWID}) from ${names.added} order by ${CURRENT_ROWID};

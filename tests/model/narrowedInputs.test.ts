@@ -1,0 +1,51 @@
+import { basename } from 'node:path';
+import { modelFiles } from '@touchpoint/sql';
+import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
+import { inTransaction } from '@touchpoint/server/src/db/inTransaction';
+import { narrowedInputs } from '@touchpoint/server/src/warehouse/narrowedInputs';
+import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
+
+const fill = `
+  insert into raw.branches values ('B1', 'Harbour Street', 'North', null);
+  insert into raw.customers values ('C1', 'B1', null, '2024-01-10', null, 10);
+  insert into raw.responses select 'R' || i, 'B1', 'C1', null, 'kiosk', 'smiley_5', 1 + i % 5,
+    timestamp '2024-02-01' + to_minutes(i), null from range(1, 301) as t(i);
+`;
+
+describe('the inputs an increment narrows are read as the rows their predicate picks', () => {
+  let warehouse: TestWarehouse;
+  const declarations = new Map(modelFiles().map((file) => [basename(file, '.sql'), readModelDeclaration(file)]));
+  beforeAll(async () => {
+    warehouse = await buildTestWarehouse(fill);
+  });
+  afterAll(() => warehouse.close());
+
+  const read = (narrow: Record<string, string>) =>
+    inTransaction(warehouse.connection, async () => {
+      const inputs = await narrowedInputs(warehouse.connection, { affected: 'false', narrow }, declarations);
+      const rows = await warehouse.connection.runAndReadAll(
+        `select response_id, score from (${Object.values(inputs)[0]}) order by response_id`
+      );
+      return { sql: Object.values(inputs)[0], rows: rows.getRowObjectsJson() };
+    });
+
+  it('from a staging view, by the raw rows’ numbers, with the view’s columns', async () => {
+    const { sql, rows } = await read({ stg_responses: "response_id in ('R2', 'R250', 'R299')" });
+    expect(sql).toContain('rowid as narrowed_rowid');
+    expect(rows).toEqual([
+      { response_id: 'R2', score: 3 },
+      { response_id: 'R250', score: 1 },
+      { response_id: 'R299', score: 5 },
+    ]);
+  });
+
+  it('from a staging view, nothing when the predicate picks nothing', async () => {
+    expect((await read({ stg_responses: "response_id = 'R9999'" })).rows).toEqual([]);
+  });
+
+  it('from a fact, in place, its time bound left to DuckDB', async () => {
+    const { sql, rows } = await read({ fct_responses: "responded_at >= '2024-02-01 04:58' and score = 5" });
+    expect(sql).not.toContain('narrowed_rowid');
+    expect(rows.map((row) => row.response_id)).toEqual(['R299']);
+  });
+});
