@@ -71,10 +71,6 @@ const changedResponseDays = `(${branchDays('changed_response_days', 'responded_d
 const changedInteractionDays = branchDays('changed_fct_interactions', 'opened_date');
 
 const changedResponses = 'response_id in (select response_id from chg_response_ids)';
-// The facts keyed by rating find their rows with one semi join on the id, over ids gathered in the model's
-// prepare (each part reads one or two columns), not with an `or` of semi joins, which DuckDB answers by
-// reading every column of every row. A rating's branch and customer are the same in the fact's old row as
-// in fct_responses (already updated), unless the rating was replaced, and its id is then among the changed.
 // A journey row copies its customer's segment and end beside the rating: the rows to rebuild are every rating
 // of a customer whose copied columns changed, and each rating whose fct_responses row changed. Two parts, not
 // an `or`: a customer who left has ratings in every row group, while the changed ratings lie after the

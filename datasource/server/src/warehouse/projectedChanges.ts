@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier } from '../db/quoteIdentifier';
-import { contractTables } from '../load/contractRules';
+import { contractTables, tableRules, type ContractTable } from '../load/contractRules';
 import { changedRowsTable } from './declaredTests';
 import type { ModelDeclaration, ModelReference } from './modelDeclarations';
 import { modelQuery } from './modelQuery';
@@ -12,15 +12,20 @@ const projectedViews = (declarations: ModelDeclaration[]) =>
   declarations.filter((model) => model.projects !== undefined && isContractTable(model.projects));
 
 /**
- * Whether a reference's target holds every key it held before any increment: the key of a view projecting a
- * raw table, since an increment replaces raw rows by id or adds them, never removes one.
+ * Whether a reference's target holds every key it held before any increment: the raw table's id, as a view
+ * projecting it selects it, since an increment replaces raw rows by id or adds them, never removes one. (Any
+ * other column can lose a value when its row is replaced.)
  */
 export const keepsEveryKey = (
   declarations: ModelDeclaration[],
   reference: Pick<ModelReference, 'model' | 'targetColumn'>
 ): boolean =>
   projectedViews(declarations).some(
-    (view) => view.name === reference.model && view.key.length === 1 && view.key[0] === reference.targetColumn
+    (view) =>
+      view.name === reference.model &&
+      reference.targetColumn === tableRules[view.projects as ContractTable].key &&
+      view.key.length === 1 &&
+      view.key[0] === reference.targetColumn
   );
 
 /**
