@@ -35,13 +35,13 @@ const rowRuns = async (connection: DuckDBConnection, rowids: string): Promise<Ar
  * A query reading the rows of a table whose row numbers `rowids` holds
  * (column `r`): `select` (a `select ... from table`, no where, its row
  * numbers `numberColumn`: the table's rowid, or a subquery's column holding
- * it, which DuckDB still bounds the table's scan by) once per run
- * of nearby row numbers, each part bounded by constants. Why: DuckDB reads
- * a semi join's side whole, every column the query uses of every row, and
- * prunes a `rowid in (...)` only by the set's lowest and highest number,
- * so one old row among a day's makes it read the table whole (a day's rows
- * and two old ones among 10M contacts: 1.3 s at once, 0.24 s in parts).
- * Constant bounds skip the row groups between the runs. The row numbers are found
+ * it, which DuckDB still bounds the table's scan by) once per run of nearby
+ * row numbers, each part bounded by constants that skip the row groups
+ * between the runs. Why: DuckDB reads a semi join's side whole, every
+ * column the query uses of every row, and prunes a `rowid in (...)` only by
+ * the set's lowest and highest number, so one old row among a day's makes
+ * it read the table whole (a day's rows and two old ones among 10M
+ * contacts: 1.3 s at once, 0.24 s in parts). The row numbers are found
  * first on the few columns a predicate reads (rowsWhere.ts).
  */
 export const rowsByNumber = async (

@@ -5,7 +5,6 @@ import { NoWarehouseError, updateDatabase, type ReplaceOptions } from './replace
 import { readModelParams } from './readModelParams';
 import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from './modelDeclarations';
-import { keepProjectedChanges } from './projectedChanges';
 import { intactTargets, keepReferenceKeys } from './referenceKeys';
 import { updateModel } from './updateModel';
 
@@ -46,10 +45,7 @@ export const appendWarehouse = async (
       result = { summary, mergeSeconds: (performance.now() - started) / 1000 };
       // Parameters not given keep the ones the warehouse was built with, as a full load of the merged files would be built.
       const params = options.params ?? (await readModelParams(connection));
-      const updated = new Set([
-        ...(await updateModel(connection, params, progress)),
-        ...(await keepProjectedChanges(connection, declarations)),
-      ]);
+      const updated = await updateModel(connection, declarations, params, progress);
       progress.step('finding the reference targets that kept every key');
       return { updated, intactTargets: await intactTargets(connection, updated, keysBefore, declarations) };
     },

@@ -72,7 +72,7 @@ const changedInteractionDays = branchDays('changed_fct_interactions', 'opened_da
 
 const changedResponses = 'response_id in (select response_id from chg_response_ids)';
 // A journey row copies its customer's segment and end beside the rating: the rows to rebuild are every rating
-// of a customer whose copied columns changed, and each rating whose fct_responses row changed. Two parts, not
+// of a customer whose row changed, and each rating whose fct_responses row changed. Two parts, not
 // an `or`: a customer who left has ratings in every row group, while the changed ratings lie after the
 // earliest of them (chg_journey_from), a bound that prunes the rest.
 const journeyRatings = [
@@ -120,13 +120,14 @@ export const incrementalModels: Record<string, IncrementalModel> = {
     narrow: { fct_interactions: changedInteractionDays.replace('{day}', 'opened_date') },
   },
   fct_journey_ratings: {
-    // A replaced customer whose segment or end changed; a new one has no rating the model held (a rating's
-    // customer is checked to exist), and its ratings in the increment are among fct_responses' changed rows.
+    // A replaced customer whose row changed (the journey copies some of its columns: which ones is the
+    // model's to say, not this list's); a new one has no rating the model held (a rating's customer is
+    // checked to exist), and its ratings in the increment are among fct_responses' changed rows.
     prepare: `
       create or replace temp table chg_journey_customers as
-        select customer_id from ${replacedRowsRelation('customers')} as old
-        join ${appendedRowsRelation('customers')} as new using (customer_id)
-        where row(old.segment, old.ended_at) is distinct from row(new.segment, new.ended_at);
+        select customer_id from (
+          select * from ${replacedRowsRelation('customers')} except select * from ${appendedRowsRelation('customers')}
+        );
       set variable chg_journey_from = (select min(responded_at) from changed_fct_responses);`,
     affected: journeyRatings,
     narrow: { fct_responses: journeyRatings },

@@ -4,7 +4,7 @@ import { rowsByNumber } from '../db/rowsByNumber';
 import type { RebuiltRows } from './incrementalModels';
 import type { ModelDeclaration } from './modelDeclarations';
 import { modelQuery } from './modelQuery';
-import { rowsWhere } from './rowsWhere';
+import { rowsWhere, type RowPredicate } from './rowsWhere';
 
 /** The alias a narrowed input is read under, which `{t}` in its predicate names. */
 export const narrowedAlias = 'narrowed_input';
@@ -28,7 +28,7 @@ const numberedRows = (declaration: ModelDeclaration | undefined): string | undef
     : modelQuery(declaration.file, 'view')?.replace(/^\s*select\s/, `select rowid as ${NUMBER}, `);
 
 /** A narrowed input read in place: the predicate inlined, for DuckDB to apply while it reads the relation. */
-export const inlineInput = (relation: string, predicate: RebuiltRows['narrow'][string]): string =>
+export const inlineInput = (relation: string, predicate: RowPredicate): string =>
   rowsWhere(`select * from ${relation} as ${narrowedAlias}`, predicate, narrowedAlias);
 
 /**
@@ -36,10 +36,10 @@ export const inlineInput = (relation: string, predicate: RebuiltRows['narrow'][s
  * as SQL to read in place of the relation. From a staging view, they are
  * found first on the columns the predicate reads and then read by number,
  * run by run (rowsByNumber.ts): a day's new ratings, appended at the end
- * of 20M, took 1.8 s to find with the rows read whole, 0.85 s in two steps. The numbers
- * are kept in `narrowed_rowids_<relation>` (dropNarrowedInputs): call this
- * in the transaction that reads them, so that no checkpoint renumbers the
- * rows in between.
+ * of 20M, took 1.8 s to find with the rows read whole, 0.85 s in two steps.
+ * The numbers are kept in `narrowed_rowids_<relation>` (dropNarrowedInputs):
+ * call this in the transaction that reads them, so that no checkpoint
+ * renumbers the rows in between.
  */
 export const narrowedInputs = async (
   connection: DuckDBConnection,

@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { basename } from 'node:path';
-import { modelFiles } from '@touchpoint/sql';
 import { inTransaction } from '../db/inTransaction';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { relationKind } from '../db/relationKind';
@@ -11,10 +10,11 @@ import { createChangeSet } from './changeSet';
 import { CURRENT_ROWID, diffRows, PREVIOUS_ROWID } from './diffRows';
 import { changedRowsTable } from './declaredTests';
 import { incrementalModels, type IncrementalModel, type RebuiltRows } from './incrementalModels';
-import { readModelDeclaration, type ModelDeclaration } from './modelDeclarations';
+import type { ModelDeclaration } from './modelDeclarations';
 import type { ModelParamsInput } from './modelParams';
 import { modelQuery } from './modelQuery';
 import { dropNarrowedInputs, inlineInput, narrowedInputs } from './narrowedInputs';
+import { keepProjectedChanges } from './projectedChanges';
 import { rowsWhere } from './rowsWhere';
 import { runSqlFile } from './runSqlFile';
 
@@ -57,20 +57,21 @@ export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<s
  * was just merged into (appendDirectory): in build order, each model
  * declared in incrementalModels.ts has its affected rows deleted and built
  * again, or its folds updated in place; every other one is rebuilt whole. The result equals a full build
- * (tests/model/incrementalEquivalence.test.ts). Returns the models updated
- * row by row, whose changed rows are left in `changed_<model>` for the checks.
+ * (tests/model/incrementalEquivalence.test.ts). Returns the models whose
+ * changed rows, old and new, are left in `changed_<model>` for the checks:
+ * those updated row by row, and the staging views (projectedChanges.ts).
  */
 export const updateModel = async (
   connection: DuckDBConnection,
+  declarations: ModelDeclaration[],
   params: ModelParamsInput = {},
   progress: Progress = silentProgress
 ): Promise<ReadonlySet<string>> => {
   await setModelVariables(connection, params);
   await createChangeSet(connection);
-  const updated = new Set<string>();
-  const declarations = new Map(modelFiles().map((file) => [basename(file, '.sql'), readModelDeclaration(file)]));
-  for (const file of modelFiles()) {
-    const name = basename(file, '.sql');
+  const updated = new Set<string>(await keepProjectedChanges(connection, declarations));
+  const byName = new Map(declarations.map((declaration) => [declaration.name, declaration]));
+  for (const { file, name } of declarations) {
     // A warehouse built before this model existed has no rows to keep: build it whole.
     const model = (await relationKind(connection, name)) === 'table' ? incrementalModels[name] : undefined;
     if (!model) {
@@ -79,7 +80,7 @@ export const updateModel = async (
       continue;
     }
     progress.step(`updating ${name}`);
-    await updateRows(connection, file, name, model, declarations);
+    await updateRows(connection, file, name, model, byName);
     updated.add(name);
   }
   return updated;
