@@ -2,7 +2,7 @@ import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
 import { keepProjectedChanges } from '@touchpoint/server/src/warehouse/projectedChanges';
 import { intactTargets, keepReferenceKeys } from '@touchpoint/server/src/warehouse/referenceKeys';
-import { runDataTests } from '@touchpoint/server/src/warehouse/runDataTests';
+import { dataTests, runDataTests } from '@touchpoint/server/src/warehouse/runDataTests';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 
 const fill = `
@@ -26,6 +26,17 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
 
   it('pass on a correct build', async () => {
     expect(await runDataTests(warehouse.connection)).toEqual([]);
+  });
+
+  it('name each check as a step of the progress, in the order they run, so a load shows which one it is on', async () => {
+    const steps: string[] = [];
+    await runDataTests(warehouse.connection, undefined, {
+      step: (message) => steps.push(message),
+      done: () => undefined,
+    });
+    expect(steps).toEqual(dataTests().map((test) => `checking ${test.name}`));
+    expect(steps).toContain('checking unique_key:fct_interactions');
+    expect(steps).toContain('checking grain_preserved');
   });
 
   it.each([

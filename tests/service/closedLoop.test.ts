@@ -203,6 +203,51 @@ describe('touchpoint serve: the closed loop', () => {
     });
   });
 
+  it('lists the ratings awaiting follow-up on the operations dashboard as provisioned: every branch’s, oldest first, as the drill does', async () => {
+    const panel = readDashboardFiles()
+      .flatMap((file) => file.panels)
+      .find((p) => p.title === 'Negative ratings awaiting follow-up, oldest first');
+    const sql = panel?.targets?.find((target) => target.kind === 'sql')?.sql;
+    const list = { refId: 'list', kind: 'sql', sql, variables: { branch: ['B1', 'B2'] } };
+    const {
+      list: all,
+      b1,
+      b2,
+    } = await results([
+      list,
+      { refId: 'b1', kind: 'drill', drill: 'branch_awaiting_followup', branchId: 'B1' },
+      { refId: 'b2', kind: 'drill', drill: 'branch_awaiting_followup', branchId: 'B2' },
+    ]);
+    // The drill's rows of both branches, merged oldest first: what the list shows across branches.
+    const names: Record<string, string> = { b1: 'Harbour Street', b2: 'Quay Road' };
+    const expected = Object.entries({ b1, b2 })
+      .flatMap(([ref, result]) => {
+        const c = columns(result);
+        return c.response_id.map((_id, i) => ({
+          branch: names[ref],
+          rated: c.responded_at[i] as number,
+          customer: c.customer_id[i],
+          waiting: c.age_seconds[i],
+          sla: c.overdue[i] ? 'overdue' : 'within SLA',
+          status: c.status[i],
+        }));
+      })
+      .sort((a, b) => a.rated - b.rated);
+    expect(expected).toHaveLength(5);
+    const shown = columns(all);
+    expect(shown).toMatchObject({
+      branch: expected.map((row) => row.branch),
+      rated: expected.map((row) => row.rated),
+      customer: expected.map((row) => row.customer),
+      waiting: expected.map((row) => row.waiting),
+      sla: expected.map((row) => row.sla),
+      status: expected.map((row) => row.status),
+    });
+    // One branch chosen: its rows alone.
+    const { list: one } = await results([{ ...list, variables: { branch: ['B2'] } }]);
+    expect(columns(one).customer).toEqual(columns(b2).customer_id);
+  });
+
   it('shows each of a customer’s ratings with its case beside it', async () => {
     const { c1, c4 } = await results([
       { refId: 'c1', kind: 'drill', drill: 'customer_interactions', customerId: 'C1' },

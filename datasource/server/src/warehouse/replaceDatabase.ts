@@ -190,12 +190,12 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
     const connection = await instance.connect();
     try {
       const scope = await build.work(connection);
-      progress.step('checking model invariants');
-      const failures = await runDataTests(connection, scope);
+      const failures = await runDataTests(connection, scope, progress);
       if (failures.length > 0) {
         const list = failures.map((f) => `${f.test} (${f.failingRows} rows, e.g. ${f.example})`).join('; ');
         throw new ModelCheckError(`model checks failed: ${list}`);
       }
+      progress.step(`writing ${tmpPath}`);
       await connection.run('checkpoint');
     } finally {
       connection.closeSync();

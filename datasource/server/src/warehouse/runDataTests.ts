@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dataTestFiles, modelFiles } from '@touchpoint/sql';
 import { quoteIdentifier } from '../db/quoteIdentifier';
+import { silentProgress, type Progress } from '../progress';
 import { changedRowsTable, declaredTests, type CheckScope, type DeclaredTest } from './declaredTests';
 import { readModelDeclaration } from './modelDeclarations';
 
@@ -11,6 +12,9 @@ export interface DataTestFailure {
   failingRows: number;
   example: string;
 }
+
+/** How each check is named as a step of a load's progress: this, then the test's name. */
+export const CHECK_STEP = 'checking ';
 
 /** The header line of a sql/tests query that looks at each row alone. */
 const ROW_BY_ROW = /^--\s*checked row by row\b/m;
@@ -52,11 +56,18 @@ export const dataTests = (scope?: CheckScope): DeclaredTest[] => [
  * Runs the data tests: each is one query returning the rows that break an
  * invariant, so an empty result is a pass (dbt's convention). After an
  * increment, the models it updated row by row are checked where they
- * changed (declaredTests.ts).
+ * changed (declaredTests.ts). Each test is a step of `progress`: a load's
+ * checks are a hundred queries, and which of them its time goes to is what
+ * the benchmark's steps show.
  */
-export const runDataTests = async (connection: DuckDBConnection, scope?: CheckScope): Promise<DataTestFailure[]> => {
+export const runDataTests = async (
+  connection: DuckDBConnection,
+  scope?: CheckScope,
+  progress: Progress = silentProgress
+): Promise<DataTestFailure[]> => {
   const failures: DataTestFailure[] = [];
   for (const test of dataTests(scope)) {
+    progress.step(`${CHECK_STEP}${test.name}`);
     const reader = await connection.runAndReadAll(`select count(*) over () as n, * from (${test.sql}) limit 1`);
     const rows = reader.getRowObjectsJson();
     if (rows.length > 0) {
