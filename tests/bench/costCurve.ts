@@ -68,12 +68,51 @@ const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> =
   }
 };
 
+/** The curve's table over the scales measured so far. */
+const printCurve = (rows: ScaleFigures[]) =>
+  printTable(
+    'Cost curve (seconds, MB, ms; scorecard: every leadership and operations panel over 90 days, service time)',
+    [
+      'scale',
+      'raw rows',
+      'seed s',
+      'build s',
+      'load CSV with the build, rows/s',
+      'file MB',
+      'build RSS MB',
+      'serve RSS MB',
+      'uncached p50/p95',
+      'cached p50/p95',
+      'one-day increment s',
+      'wall errors: deployed / every range new',
+      'wall p99',
+    ],
+    rows.map((r) => [
+      r.scale,
+      r.seed.rows.toLocaleString('en-US'),
+      formatNumber(r.seed.seedMs / 1000),
+      formatNumber(r.seed.buildMs / 1000),
+      formatNumber(r.loadRowsPerSecond, 0),
+      formatNumber(r.fileMb, 0),
+      formatNumber(r.seed.buildRssMb, 0),
+      formatNumber(r.service.serveRssMb, 0),
+      `${formatNumber(r.service.uncached.p50)} / ${formatNumber(r.service.uncached.p95)}`,
+      `${formatNumber(r.service.cached.p50, 2)} / ${formatNumber(r.service.cached.p95, 2)}`,
+      formatNumber(r.incrementMs / 1000),
+      `${r.service.wall.deployed.errors} / ${r.service.wall.stress.errors}`,
+      `${formatNumber(r.service.wall.deployed.p99)} / ${formatNumber(r.service.wall.stress.p99)}`,
+    ])
+  );
+
 /**
  * `npm run bench -- --curve [--scales 1,5,20,100] [--keep DIR]`: the cost
  * curve, one row per scale: seed, build, load, file size, peak memory of
  * build and serve, the scorecard uncached and cached, a one-day increment
  * (`load --append` of the last day, incrementBench.ts),
  * and 100 wall screens on moving relative ranges (30 s per scale).
+ * The table is printed after every scale, the scales so far in it: a run
+ * at scale 100 takes hours, and one stopped before its end (a shell's time
+ * limit) kept none of the figures printed only at the end.
  */
 export const runCostCurve = async (scales: number[], keep?: string): Promise<void> => {
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-curve-'));
@@ -83,43 +122,11 @@ export const runCostCurve = async (scales: number[], keep?: string): Promise<voi
     for (const scale of scales) {
       rows.push(await measureScale(scale, dir));
       rmSync(join(dir, `scale-${scale}.duckdb`), { force: true });
+      printCurve(rows);
     }
   } finally {
     if (!keep) {
       rmSync(dir, { recursive: true, force: true });
     }
-    printTable(
-      'Cost curve (seconds, MB, ms; scorecard: every leadership and operations panel over 90 days, service time)',
-      [
-        'scale',
-        'raw rows',
-        'seed s',
-        'build s',
-        'load CSV with the build, rows/s',
-        'file MB',
-        'build RSS MB',
-        'serve RSS MB',
-        'uncached p50/p95',
-        'cached p50/p95',
-        'one-day increment s',
-        'wall errors: deployed / every range new',
-        'wall p99',
-      ],
-      rows.map((r) => [
-        r.scale,
-        r.seed.rows.toLocaleString('en-US'),
-        formatNumber(r.seed.seedMs / 1000),
-        formatNumber(r.seed.buildMs / 1000),
-        formatNumber(r.loadRowsPerSecond, 0),
-        formatNumber(r.fileMb, 0),
-        formatNumber(r.seed.buildRssMb, 0),
-        formatNumber(r.service.serveRssMb, 0),
-        `${formatNumber(r.service.uncached.p50)} / ${formatNumber(r.service.uncached.p95)}`,
-        `${formatNumber(r.service.cached.p50, 2)} / ${formatNumber(r.service.cached.p95, 2)}`,
-        formatNumber(r.incrementMs / 1000),
-        `${r.service.wall.deployed.errors} / ${r.service.wall.stress.errors}`,
-        `${formatNumber(r.service.wall.deployed.p99)} / ${formatNumber(r.service.wall.stress.p99)}`,
-      ])
-    );
   }
 };
