@@ -35,11 +35,21 @@ const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> =
     maxBuffer: 1024 * 1024,
   });
   const seed = seedFigures.parse(JSON.parse(seeded.stdout.trim().split('\n').pop() ?? '{}'));
+  // Each figure as soon as it is known: a scale-100 run takes hours, and one stopped early keeps these.
+  process.stdout.write(
+    `seed ${formatNumber(seed.seedMs / 1000)} s, build ${formatNumber(seed.buildMs / 1000)} s, ` +
+      `${seed.rows.toLocaleString('en-US')} raw rows, build RSS ${formatNumber(seed.buildRssMb, 0)} MB, ` +
+      `file ${formatNumber(statSync(db).size / 1024 / 1024, 0)} MB\n`
+  );
   const load = await timed(() =>
     run('node', [join(root, 'bin', 'touchpoint.js'), 'load', '--db', loaded, csv], {
       cwd: root,
       maxBuffer: 16 * 1024 * 1024,
     })
+  );
+  process.stdout.write(
+    `load CSV with the build: ${formatNumber(load.ms / 1000)} s, ` +
+      `${formatNumber(seed.rows / (load.ms / 1000), 0)} rows/s\n`
   );
   // Removed as soon as the load is timed: at scale 100 the CSV (about 20 GB), the increment's split and
   // its copies would not fit on the disk together.

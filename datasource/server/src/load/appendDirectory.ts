@@ -26,6 +26,9 @@ export interface AppendSummary extends LoadSummary {
   tables: AppendedTable[];
 }
 
+/** The progress step that reads the warehouse rows an increment's references and times are checked against. */
+export const MERGED_TARGETS_STEP = 'reading the warehouse rows the increment names';
+
 /** Raised when an increment's directory holds none of the contract's files. */
 export class EmptyIncrementError extends Error {}
 
@@ -213,6 +216,9 @@ export const appendDirectory = async (
         `${dir} holds none of the contract's files (${contractTables.join(', ')}, as .csv, .csv.gz or .parquet): nothing to append`
       );
     }
+    // A step of its own: at scale 20 it reads the key columns of 20M ratings and 10M contacts (1.5 s),
+    // which the step before it (reading the last file) used to be timed with.
+    progress.step(MERGED_TARGETS_STEP);
     const targets = await mergedTargets(connection, staged);
     await checkStagedFiles(connection, staged, targets, progress, () => warehouseChecks(connection, staged));
     const tables: AppendedTable[] = [];
