@@ -18,6 +18,17 @@ import { keepProjectedChanges } from './projectedChanges';
 import { rowsWhere } from './rowsWhere';
 import { runSqlFile } from './runSqlFile';
 
+/** The progress step that finds what an increment changed, before the models are updated. */
+export const CHANGE_SET_STEP = 'finding what the increment changed';
+
+/** The parts of updating a model row by row, each a progress step (`updating <model>: <part>`). */
+const UPDATE_PARTS = [
+  'finding the rows to rebuild',
+  'reading the rows it held',
+  'rebuilding them',
+  'writing the changed rows',
+] as const;
+
 /** Raised when incrementalModels.ts no longer fits a model's SQL: a build must not guess. */
 export class IncrementalModelError extends Error {}
 
@@ -67,6 +78,8 @@ export const updateModel = async (
   params: ModelParamsInput = {},
   progress: Progress = silentProgress
 ): Promise<ReadonlySet<string>> => {
+  // Steps of their own: timed with the last file merged otherwise.
+  progress.step(CHANGE_SET_STEP);
   await setModelVariables(connection, params);
   await createChangeSet(connection);
   const updated = new Set<string>(await keepProjectedChanges(connection, declarations));
@@ -80,7 +93,7 @@ export const updateModel = async (
       continue;
     }
     progress.step(`updating ${name}`);
-    await updateRows(connection, file, name, model, byName);
+    await updateRows(connection, file, name, model, byName, (part) => progress.step(`updating ${name}: ${part}`));
     updated.add(name);
   }
   return updated;
@@ -95,7 +108,8 @@ const updateRows = async (
   file: string,
   name: string,
   model: IncrementalModel,
-  declarations: ReadonlyMap<string, ModelDeclaration>
+  declarations: ReadonlyMap<string, ModelDeclaration>,
+  part: (step: (typeof UPDATE_PARTS)[number]) => void
 ) => {
   const table = quoteIdentifier(name);
   const previous = quoteIdentifier(`previous_${name}`);
@@ -122,6 +136,7 @@ const updateRows = async (
   // rebuilt row outside the affected ones (a predicate that misses a row it should delete) then counts
   // as added, and its repeated key is caught by the scoped checks.
   const rebuilt = quoteIdentifier(`rebuilt_${name}`);
+  part('finding the rows to rebuild');
   if (model.prepare) {
     await connection.run(model.prepare);
   }
@@ -132,14 +147,21 @@ const updateRows = async (
     await connection.run(
       `create or replace temp table ${rowids} as ${rowsWhere(`select rowid as r from ${table}`, model.affected, name)}`
     );
+    part('reading the rows it held');
     const oldRows = await rowsByNumber(connection, `select rowid as ${PREVIOUS_ROWID}, * from ${table}`, rowids);
-    const inputs = await narrowedInputs(connection, model, declarations);
     await connection.run(
       `create or replace temp table ${previous} as ${oldRows};
-       drop table ${rowids};
-       create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model, inputs)});
-       ${dropNarrowedInputs(model)}
-       ${diffRows(previous, rebuilt, names)}
+       drop table ${rowids};`
+    );
+    part('rebuilding them');
+    const inputs = await narrowedInputs(connection, model, declarations);
+    await connection.run(
+      `create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model, inputs)});
+       ${dropNarrowedInputs(model)}`
+    );
+    part('writing the changed rows');
+    await connection.run(
+      `${diffRows(previous, rebuilt, names)}
        delete from ${table} where rowid in (select ${PREVIOUS_ROWID} from ${names.gone});
        insert into ${table} select * exclude (${CURRENT_ROWID}) from ${names.added} order by ${CURRENT_ROWID};
        drop table ${rebuilt};
