@@ -34,7 +34,8 @@ import { errorMessage } from '@touchpoint/server/src/errorMessage';
  * before, e.g. `touchpoint seed --scale 5 --db .scratch/s5.duckdb`: no seed
  * or load, only its queries); --only-service (of the service benchmarks,
  * only the HTTP one); --curve [--scales 1,5,20,100] (the cost curve, see
- * costCurve.ts).
+ * costCurve.ts); --db FILE --only-increment [--memory-limit 14GB] (of a
+ * warehouse seeded before, only the one-day increment: see incrementBench.ts).
  */
 /** The scorecard in-process, then (unless skipped) the service and PostgreSQL benchmarks, on one warehouse file. */
 const measureQueries = async (
@@ -99,10 +100,25 @@ const main = async () => {
       'only-service': { type: 'boolean' },
       curve: { type: 'boolean' },
       scales: { type: 'string' },
+      'only-increment': { type: 'boolean' },
+      'memory-limit': { type: 'string' },
     },
   });
   if (values.curve) {
     await runCostCurve((values.scales ?? '1,5,20,100').split(',').map(Number), values.keep);
+    return;
+  }
+  if (values.db && values['only-increment']) {
+    // A scale-100 warehouse takes an hour to seed and build: its increment alone, on one seeded before.
+    const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-increment-'));
+    mkdirSync(dir, { recursive: true });
+    try {
+      await runIncrementBench(values.db, dir, undefined, values['memory-limit']);
+    } finally {
+      if (!values.keep) {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
     return;
   }
   if (values.db) {

@@ -1,6 +1,7 @@
 import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
 import { appendedRowsRelation, replacedRowsRelation } from '../load/appendDirectory';
 import { contractTables } from '../load/contractRules';
+import { PREVIOUS_ROWID } from './diffRows';
 import type { RowPredicate } from './rowsWhere';
 
 /**
@@ -48,6 +49,14 @@ export interface RebuiltRows {
   affected: RowPredicate;
   /** Inputs narrowed to what those rows are made of: relation read in the model's SQL -> predicate over its columns. */
   narrow: Record<string, RowPredicate>;
+  /**
+   * Rows of a narrowed input that the model's own old rows already hold: relation -> a select over
+   * `{previous}` (the affected rows as the model held them, updateModel.ts), added by column name to what
+   * `narrow` reads of it, which must not pick the same rows. It must give every column of the input the
+   * model reads: one it lacks is null in those rows, and the rebuilt rows then differ from a full build's
+   * (tests/model/incrementalEquivalence.test.ts).
+   */
+  kept?: Record<string, string>;
 }
 
 /**
@@ -75,10 +84,9 @@ const changedResponses = 'response_id in (select response_id from chg_response_i
 // of a customer whose row changed, and each rating whose fct_responses row changed. Two parts, not
 // an `or`: a customer who left has ratings in every row group, while the changed ratings lie after the
 // earliest of them (chg_journey_from), a bound that prunes the rest.
-const journeyRatings = [
-  'customer_id in (select customer_id from chg_journey_customers)',
-  "responded_at >= getvariable('chg_journey_from') and response_id in (select response_id from changed_fct_responses)",
-];
+const journeyChangedCustomers = 'customer_id in (select customer_id from chg_journey_customers)';
+const journeyChangedRatings =
+  "responded_at >= getvariable('chg_journey_from') and response_id in (select response_id from changed_fct_responses)";
 // A negative rating's row reads its case, the as-of (overdue) and its customer's ratings after the case closed
 // (recovery). None of the rows to rebuild, and none they read, is older than chg_negative_from: a constant
 // bound on the time the facts are ordered by, so a scan skips the row groups before it. A semi join alone
@@ -129,8 +137,15 @@ export const incrementalModels: Record<string, IncrementalModel> = {
           select * from ${replacedRowsRelation('customers')} except select * from ${appendedRowsRelation('customers')}
         );
       set variable chg_journey_from = (select min(responded_at) from changed_fct_responses);`,
-    affected: journeyRatings,
-    narrow: { fct_responses: journeyRatings },
+    affected: [journeyChangedCustomers, journeyChangedRatings],
+    // Of fct_responses only the changed ratings are read. The other ratings of a customer whose row changed
+    // are the journey's old rows without the customer's columns: found again among 20M ratings by customer,
+    // they cost a scan of every rating's customer.
+    narrow: { fct_responses: journeyChangedRatings },
+    kept: {
+      fct_responses: `select * exclude (${PREVIOUS_ROWID}, segment, customer_ended_at) from {previous}
+        where ${journeyChangedCustomers} and response_id not in (select response_id from changed_fct_responses)`,
+    },
   },
   fct_negative_ratings: {
     // The negatives that change themselves: a changed rating or case, a changed branch, and the overdue flag

@@ -29,6 +29,9 @@ const UPDATE_PARTS = [
   'writing the changed rows',
 ] as const;
 
+/** The temp table holding a model's affected rows as it held them, with their row numbers, while it is updated. */
+const previousRowsTable = (name: string) => quoteIdentifier(`previous_${name}`);
+
 /** Raised when incrementalModels.ts no longer fits a model's SQL: a build must not guess. */
 export class IncrementalModelError extends Error {}
 
@@ -36,7 +39,8 @@ export class IncrementalModelError extends Error {}
  * The model's query (what its `create or replace table ... as` selects),
  * with each narrowed input read through a filter: `from fct_responses as r`
  * becomes `from (select * from fct_responses where ...) as r`, or reads the
- * rows `inputs` gives for it (narrowedInputs.ts). Inlined, not kept in a
+ * rows `inputs` gives for it (narrowedInputs.ts), with the rows the model's
+ * old rows give for it added (RebuiltRows.kept). Inlined, not kept in a
  * temp table first: DuckDB then reads only the columns the model uses,
  * where a kept `select *` decompresses every column of 10M to 20M rows.
  */
@@ -52,7 +56,10 @@ export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<s
     const pattern = new RegExp(`\\b(from|join)\\s+${relation}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
     query = query.replace(pattern, (_match, keyword: string, alias: string | undefined) => {
       reads += 1;
-      return `${keyword} (${inputs[relation] ?? inlineInput(relation, predicate)}) ${alias ?? `as ${relation}`}`;
+      const narrowed = inputs[relation] ?? inlineInput(relation, predicate);
+      const kept = model.kept?.[relation]?.replaceAll('{previous}', previousRowsTable(basename(file, '.sql')));
+      const rows = kept === undefined ? narrowed : `(${narrowed}) union all by name (${kept})`;
+      return `${keyword} (${rows}) ${alias ?? `as ${relation}`}`;
     });
     if (reads === 0) {
       throw new IncrementalModelError(
@@ -112,7 +119,7 @@ const updateRows = async (
   part: (step: (typeof UPDATE_PARTS)[number]) => void
 ) => {
   const table = quoteIdentifier(name);
-  const previous = quoteIdentifier(`previous_${name}`);
+  const previous = previousRowsTable(name);
   const names = {
     gone: quoteIdentifier(`gone_${name}`),
     added: quoteIdentifier(`added_${name}`),
