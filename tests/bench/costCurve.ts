@@ -57,7 +57,7 @@ const measureScale = async (scale: number, dir: string): Promise<ScaleFigures> =
   rmSync(csv, { recursive: true, force: true });
   // `load --append` of the last day onto the rest, against the full load just timed.
   mkdirSync(join(dir, `increment-${scale}`), { recursive: true });
-  const incrementMs = await runIncrementBench(db, join(dir, `increment-${scale}`), load.ms);
+  const incrementMs = await runIncrementBench(db, join(dir, `increment-${scale}`), { fullReloadMs: load.ms });
   rmSync(join(dir, `increment-${scale}`), { recursive: true, force: true });
   const instance = await openDatabase(db, { readOnly: true });
   const connection = await instance.connect();

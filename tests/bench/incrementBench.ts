@@ -7,6 +7,7 @@ import type { Progress } from '@touchpoint/server/src/progress';
 import { appendWarehouse } from '@touchpoint/server/src/warehouse/appendWarehouse';
 import { CHECK_STEP } from '@touchpoint/server/src/warehouse/runDataTests';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
+import { PART_SEPARATOR } from '@touchpoint/server/src/warehouse/updateModel';
 import { writeSplit } from '../support/splitWarehouse';
 import { printTable } from './printTable';
 import { formatNumber, timed } from './stats';
@@ -41,7 +42,7 @@ const stepTimer = () => {
 const slowestSteps = (steps: ReadonlyArray<{ step: string; ms: number }>) => {
   const groups = new Map<string, { step: string; ms: number; parts: Array<{ step: string; ms: number }> }>();
   for (const { step, ms } of steps) {
-    const [head, part] = step.split(': ');
+    const [head, part] = step.split(PART_SEPARATOR);
     const group = groups.get(head) ?? { step: head, ms: 0, parts: [] };
     group.ms += ms;
     if (part !== undefined) {
@@ -61,14 +62,14 @@ const slowestSteps = (steps: ReadonlyArray<{ step: string; ms: number }>) => {
  * customers and cases that changed on it), loads the rest in full, then
  * times `load --append` of that day. `fullReloadMs` is the full load of
  * every file with the model build, measured by the caller on the same data;
- * without it, the load of the rest stands in for it.
+ * without it, the load of the rest stands in for it. `memoryLimit` holds
+ * the split and the loads to it (DuckDB's `memory_limit`).
  * Returns the increment's milliseconds (the cost curve's column).
  */
 export const runIncrementBench = async (
   seeded: string,
   dir: string,
-  fullReloadMs?: number,
-  memoryLimit?: string
+  { fullReloadMs, memoryLimit }: { fullReloadMs?: number; memoryLimit?: string } = {}
 ): Promise<number> => {
   const instance = await openDatabase(':memory:', { memoryLimit });
   const connection = await instance.connect();

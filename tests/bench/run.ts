@@ -108,12 +108,15 @@ const main = async () => {
     await runCostCurve((values.scales ?? '1,5,20,100').split(',').map(Number), values.keep);
     return;
   }
+  if (values['only-increment'] && !values.db) {
+    throw new Error('--only-increment times the increment of a warehouse seeded before: give it with --db FILE');
+  }
   if (values.db && values['only-increment']) {
     // A scale-100 warehouse takes an hour to seed and build: its increment alone, on one seeded before.
     const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'touchpoint-increment-'));
     mkdirSync(dir, { recursive: true });
     try {
-      await runIncrementBench(values.db, dir, undefined, values['memory-limit']);
+      await runIncrementBench(values.db, dir, { memoryLimit: values['memory-limit'] });
     } finally {
       if (!values.keep) {
         rmSync(dir, { recursive: true, force: true });
@@ -197,7 +200,7 @@ const main = async () => {
     );
 
     // A one-day increment (load --append) against the full reload just measured.
-    await runIncrementBench(seeded, dir, loadTotal.ms);
+    await runIncrementBench(seeded, dir, { fullReloadMs: loadTotal.ms });
 
     await measureQueries(seeded, values);
   } finally {

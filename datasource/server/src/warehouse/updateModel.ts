@@ -21,6 +21,9 @@ import { runSqlFile } from './runSqlFile';
 /** The progress step that finds what an increment changed, before the models are updated. */
 export const CHANGE_SET_STEP = 'finding what the increment changed';
 
+/** Between a model's update step and each of its parts: `updating <model>: <part>` (the benchmark adds parts up by it). */
+export const PART_SEPARATOR = ': ';
+
 /** The parts of updating a model row by row, each a progress step (`updating <model>: <part>`). */
 const UPDATE_PARTS = [
   'finding the rows to rebuild',
@@ -49,6 +52,14 @@ export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<s
   if (query === undefined) {
     throw new IncrementalModelError(
       `${file}: declared incremental, but it does not create a table ${basename(file, '.sql')}`
+    );
+  }
+  // Kept rows are added to a narrowed input's: an input the rebuild does not narrow is read whole, and its
+  // kept rows would be read twice.
+  const unnarrowed = Object.keys(model.kept ?? {}).filter((relation) => !(relation in model.narrow));
+  if (unnarrowed.length > 0) {
+    throw new IncrementalModelError(
+      `${file}: incrementalModels.ts keeps rows of ${unnarrowed.join(', ')}, which it does not narrow`
     );
   }
   for (const [relation, predicate] of Object.entries(model.narrow)) {
@@ -100,7 +111,9 @@ export const updateModel = async (
       continue;
     }
     progress.step(`updating ${name}`);
-    await updateRows(connection, file, name, model, byName, (part) => progress.step(`updating ${name}: ${part}`));
+    await updateRows(connection, file, name, model, byName, (part) =>
+      progress.step(`updating ${name}${PART_SEPARATOR}${part}`)
+    );
     updated.add(name);
   }
   return updated;
