@@ -1,9 +1,15 @@
 import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
-import { incrementalModels } from '@touchpoint/server/src/warehouse/incrementalModels';
+import { incrementalModels, type RebuiltRows } from '@touchpoint/server/src/warehouse/incrementalModels';
 import { narrowedAlias } from '@touchpoint/server/src/warehouse/narrowedInputs';
 import { IncrementalModelError, narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
+import { appendedRowsRelation, replacedRowsRelation } from '@touchpoint/server/src/load/appendDirectory';
+import { contractTables } from '@touchpoint/server/src/load/contractRules';
+import { createChangeSet } from '@touchpoint/server/src/warehouse/changeSet';
+import { changedRowsTable } from '@touchpoint/server/src/warehouse/declaredTests';
+import { PREVIOUS_ROWID } from '@touchpoint/server/src/warehouse/diffRows';
+import { buildTestWarehouse } from '../support/buildTestWarehouse';
 
 // The equivalence test proves the declarations right on data; this one says at once which one a model change broke.
 describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
@@ -40,5 +46,46 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
     expect(() => narrowedQuery(file, { ...model, kept: { stg_customers: 'select * from {previous}' } })).toThrow(
       new IncrementalModelError(`${file}: incrementalModels.ts keeps rows of stg_customers, which it does not narrow`)
     );
+  });
+
+  // Kept rows are added to the input's by column name: a column the input lacks would be added to the
+  // relation the model reads, beside the input's own (a fact's region beside its branch's). A column the
+  // kept rows lack is null in them, which the equivalence test catches on data.
+  it.each(
+    Object.entries(incrementalModels).flatMap(([name, model]) =>
+      'fold' in model ? [] : Object.entries(model.kept ?? {}).map(([relation, kept]) => [name, relation, kept])
+    )
+  )('%s keeps rows of %s in columns the input has, of its types', async (name, relation, kept) => {
+    const warehouse = await buildTestWarehouse('');
+    try {
+      const { connection } = warehouse;
+      // The change set and changed rows of an increment that changed nothing: what the kept rows read besides.
+      for (const table of contractTables) {
+        await connection.run(
+          `create temp table ${appendedRowsRelation(table)} as select * from raw.${table} limit 0;
+           create temp table ${replacedRowsRelation(table)} as select * from raw.${table} limit 0;`
+        );
+      }
+      await createChangeSet(connection);
+      for (const model of Object.keys(incrementalModels)) {
+        await connection.run(`create temp table ${changedRowsTable(model)} as select * from ${model} limit 0`);
+      }
+      const prepare = (incrementalModels[name] as RebuiltRows).prepare;
+      if (prepare) {
+        await connection.run(prepare);
+      }
+      const columns = async (select: string) =>
+        (await connection.runAndReadAll(`describe ${select}`))
+          .getRowObjects()
+          .map((row) => `${String(row.column_name)} ${String(row.column_type)}`);
+      const input = await columns(`select * from ${relation}`);
+      const keptColumns = await columns(
+        kept.replaceAll('{previous}', `(select rowid as ${PREVIOUS_ROWID}, * from ${name})`)
+      );
+      expect(keptColumns.length).toBeGreaterThan(0);
+      expect(input).toEqual(expect.arrayContaining(keptColumns));
+    } finally {
+      warehouse.close();
+    }
   });
 });

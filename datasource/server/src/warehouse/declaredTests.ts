@@ -69,13 +69,28 @@ export const declaredTests = (declarations: ModelDeclaration[], scope?: CheckSco
     }
     for (const reference of model.references) {
       const column = quoteIdentifier(reference.column);
-      const rows = changed && scope?.intactTargets.has(referenceTarget(reference)) ? changed : relation;
+      const target = quoteIdentifier(reference.model);
+      const targetColumn = quoteIdentifier(reference.targetColumn);
+      const name = `references:${model.name}.${reference.column}`;
+      if (changed && scope?.intactTargets.has(referenceTarget(reference))) {
+        // The changed rows' values the target lacks, found by probing the target with them: an anti join
+        // hashes its right side whole, DuckDB's plan whatever the subquery (a day's follow-ups against the
+        // ids of 20M ratings at scale 20: 1.1 s, against 0.6 s probed). Then the rows holding them.
+        tests.push({
+          name,
+          sql: `select m.${column} as value from ${changed} as m semi join (
+            select ${column} from ${changed} where ${column} is not null
+            except select t.${targetColumn} from ${target} as t semi join ${changed} as c on t.${targetColumn} = c.${column}
+          ) as missing on m.${column} = missing.${column}`,
+        });
+        continue;
+      }
       // An anti join, not `not in (select ...)`: a null among the targets would make
       // `not in` true for no row, so the test could not fail, and DuckDB runs
       // `not in` several times slower on a large target.
       tests.push({
-        name: `references:${model.name}.${reference.column}`,
-        sql: `select m.${column} as value from ${rows} as m anti join ${quoteIdentifier(reference.model)} as target on m.${column} = target.${quoteIdentifier(reference.targetColumn)} where m.${column} is not null`,
+        name,
+        sql: `select m.${column} as value from ${relation} as m anti join ${target} as target on m.${column} = target.${targetColumn} where m.${column} is not null`,
       });
     }
     return tests;

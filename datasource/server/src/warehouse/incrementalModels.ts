@@ -72,6 +72,10 @@ export interface FoldedRows {
 export type IncrementalModel = RebuiltRows | FoldedRows;
 
 const interactionIds = 'interaction_id in (select interaction_id from chg_interaction_ids)';
+const newInteractions = `interaction_id in (select interaction_id from ${appendedRowsRelation('interactions')})`;
+// stg_interactions' columns, which fct_interactions keeps as they are (checked in tests/model/incrementalModels.test.ts).
+const interactionColumns =
+  'interaction_id, customer_id, branch_id, channel, agent_id, topic, opened_at, first_response_at, resolved_at, handle_seconds';
 // Branch-days as an equality semi join (exists), which DuckDB runs as a hash join: far faster than a row-value IN.
 const branchDays = (relation: string, day: string) =>
   `exists (select 1 from ${relation} as c where c.branch_id = {t}.branch_id and c.${day} = {t}.{day})`;
@@ -121,7 +125,15 @@ export const incrementalModels: Record<string, IncrementalModel> = {
   // chg_interaction_ids holds every contact of a customer from one FCR window before a changed one on (changeSet.ts).
   fct_interactions: {
     affected: `opened_at >= getvariable('chg_interactions_from') and ${interactionIds}`,
-    narrow: { stg_interactions: interactionIds, stg_responses: interactionIds },
+    // Of the contacts, only the increment's are read from the raw table: the others to rebuild are the
+    // fact's old rows, which hold each contact's raw columns as they were loaded. Found again in
+    // raw.interactions by id, they lie in every row group of a table in the exports' order (the seed's by
+    // id, unrelated to time): a scan of 10M contacts, 0.9 s of the rebuild's 2.0 s at scale 20, now 1.4 s.
+    narrow: { stg_interactions: newInteractions, stg_responses: interactionIds },
+    kept: {
+      stg_interactions: `select ${interactionColumns} from {previous}
+        where interaction_id not in (select interaction_id from changed_raw_interactions)`,
+    },
   },
   agg_interaction_daily: {
     affected: changedInteractionDays.replace('{day}', 'day'),
