@@ -20,9 +20,14 @@ describe('the inputs an increment narrows are read as the rows their predicate p
   });
   afterAll(() => warehouse.close());
 
-  const read = (narrow: Record<string, string>) =>
+  const read = (narrow: Record<string, string>, kept?: Record<string, string>) =>
     inTransaction(warehouse.connection, async () => {
-      const inputs = await narrowedInputs(warehouse.connection, { affected: 'false', narrow }, declarations);
+      const inputs = await narrowedInputs(
+        warehouse.connection,
+        { affected: 'false', narrow, kept },
+        declarations,
+        'previous_rows'
+      );
       const rows = await warehouse.connection.runAndReadAll(
         `select response_id, score from (${Object.values(inputs)[0]}) order by response_id`
       );
@@ -47,5 +52,25 @@ describe('the inputs an increment narrows are read as the rows their predicate p
     const { sql, rows } = await read({ fct_responses: "responded_at >= '2024-02-01 04:58' and score = 5" });
     expect(sql).not.toContain('narrowed_rowid');
     expect(rows.map((row) => row.response_id)).toEqual(['R299']);
+  });
+
+  it('with the rows the model’s old rows give for it, in the input’s columns they have', async () => {
+    // As a model's old rows are kept: their row numbers, the input's columns it copies, columns of its own.
+    await warehouse.connection.run(
+      `create or replace temp table previous_rows as
+       select rowid as previous_rowid, response_id, score, 'North' as region_of_its_own from fct_responses
+       where response_id in ('R5', 'R6')`
+    );
+    const { sql, rows } = await read(
+      { fct_responses: "response_id = 'R1'" },
+      { fct_responses: "select * from {previous} where response_id = 'R6'" }
+    );
+    expect(rows).toEqual([
+      { response_id: 'R1', score: 2 },
+      { response_id: 'R6', score: 2 },
+    ]);
+    const columns = async (select: string) =>
+      (await warehouse.connection.runAndReadAll(`describe ${select}`)).getRowObjects().map((row) => row.column_name);
+    expect(await columns(sql)).toEqual(await columns('select * from fct_responses'));
   });
 });

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier, quoteLiteral } from '../db/quoteIdentifier';
-import { readRows, readScalar } from '../db/readRows';
+import { readScalar } from '../db/readRows';
 import { outOfMemory, outOfSpace } from '../db/resourceErrors';
+import { selectColumns } from '../db/selectColumns';
 import type { ContractColumn } from './contractColumns';
 import { rules, type ContractTable } from './contractRules';
 import type { TableFile } from './findTableFile';
@@ -143,11 +144,9 @@ const csvSource = async (request: ReadTableRequest): Promise<FileSource> => {
 const parquetSource = async (connection: DuckDBConnection, request: ReadTableRequest): Promise<FileSource> => {
   const { file, contractColumns } = request;
   const source = `read_parquet(${quoteLiteral(file.path)}, file_row_number = true)`;
-  const described = await readRows(
-    connection,
-    `select column_name from (describe select * from ${source}) where column_name <> 'file_row_number'`
+  const fileColumns = (await selectColumns(connection, `select * from ${source}`)).filter(
+    (name) => name !== 'file_row_number'
   );
-  const fileColumns = described.map((row) => String(row.column_name));
   const columns = stageColumns(contractColumns, fileColumns);
   // Every value goes through text so Parquet and CSV are checked by the same
   // rules; an empty string is an empty value, as an empty CSV field is.

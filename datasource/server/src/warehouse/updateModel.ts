@@ -42,8 +42,8 @@ export class IncrementalModelError extends Error {}
  * The model's query (what its `create or replace table ... as` selects),
  * with each narrowed input read through a filter: `from fct_responses as r`
  * becomes `from (select * from fct_responses where ...) as r`, or reads the
- * rows `inputs` gives for it (narrowedInputs.ts), with the rows the model's
- * old rows give for it added (RebuiltRows.kept). Inlined, not kept in a
+ * rows `inputs` gives for it (narrowedInputs.ts: read by row number, and
+ * with the rows the model's old rows give for it, RebuiltRows.kept). Inlined, not kept in a
  * temp table first: DuckDB then reads only the columns the model uses,
  * where a kept `select *` decompresses every column of 10M to 20M rows.
  */
@@ -67,10 +67,7 @@ export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<s
     const pattern = new RegExp(`\\b(from|join)\\s+${relation}\\b(\\s+as\\s+[a-z_][a-z0-9_]*)?`, 'g');
     query = query.replace(pattern, (_match, keyword: string, alias: string | undefined) => {
       reads += 1;
-      const narrowed = inputs[relation] ?? inlineInput(relation, predicate);
-      const kept = model.kept?.[relation]?.replaceAll('{previous}', previousRowsTable(basename(file, '.sql')));
-      const rows = kept === undefined ? narrowed : `(${narrowed}) union all by name (${kept})`;
-      return `${keyword} (${rows}) ${alias ?? `as ${relation}`}`;
+      return `${keyword} (${inputs[relation] ?? inlineInput(relation, predicate)}) ${alias ?? `as ${relation}`}`;
     });
     if (reads === 0) {
       throw new IncrementalModelError(
@@ -174,7 +171,7 @@ const updateRows = async (
        drop table ${rowids};`
     );
     part('rebuilding them');
-    const inputs = await narrowedInputs(connection, model, declarations);
+    const inputs = await narrowedInputs(connection, model, declarations, previous);
     await connection.run(
       `create or replace temp table ${rebuilt} as select * from (${narrowedQuery(file, model, inputs)});
        ${dropNarrowedInputs(model)}`
