@@ -2,6 +2,12 @@
 -- of the data's end, with cohort, tenure, status, and the experience the
 -- customer reported across every touchpoint (SLI, latest NPS answer), which
 -- rel_customer_activity sums: rebuilt whole as the as-of moves, this is a join.
+-- Its key is stg_customers': every customer, once, through joins on the
+-- branches' and the activity's unique keys, so its key is unique when the
+-- raw ids are and the counts agree (sql/tests/grain_preserved.sql), and an
+-- increment, which replaces or adds customers, never takes one away: the
+-- changed rows that name a customer are checked against those alone.
+-- key held by: stg_customers
 -- not null: branch_id, started_at, cohort_month
 -- references: branch_id -> dim_branches.branch_id
 create or replace table dim_customers as

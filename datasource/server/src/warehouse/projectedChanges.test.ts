@@ -16,9 +16,15 @@ describe('keepsEveryKey: the targets an increment cannot take a key from', () =>
     expect(keeps('stg_responses', 'customer_id')).toBe(false);
   });
 
-  it('does not hold for a model that is not a projection of a raw table', () => {
-    expect(keeps('dim_customers', 'customer_id')).toBe(false);
+  it('holds for a model whose key a staging view holds: one row per raw row, the counts checked equal', () => {
+    expect(keeps('dim_customers', 'customer_id')).toBe(true);
+    expect(keeps('dim_customers', 'branch_id')).toBe(false);
+  });
+
+  it('does not hold for a model that is not a projection of a raw table, nor one whose key such a model holds', () => {
     expect(keeps('fct_responses', 'response_id')).toBe(false);
+    expect(keeps('fct_journey_ratings', 'response_id')).toBe(false);
+    expect(keeps('rel_customer_activity', 'customer_id')).toBe(false);
   });
 
   it('does not hold for a projection whose declared key is not its raw table’s id', () => {

@@ -5,7 +5,8 @@ import { changedRowsTable } from './declaredTests';
 import type { ModelDeclaration, ModelReference } from './modelDeclarations';
 import { modelQuery } from './modelQuery';
 
-const isContractTable = (table: string): boolean => (contractTables as readonly string[]).includes(table);
+const isContractTable = (table: string): table is ContractTable =>
+  (contractTables as readonly string[]).includes(table);
 
 /** The views projecting a raw table the change set covers (`changed_raw_<table>`, changeSet.ts). */
 const projectedViews = (declarations: ModelDeclaration[]) =>
@@ -14,19 +15,26 @@ const projectedViews = (declarations: ModelDeclaration[]) =>
 /**
  * Whether a reference's target holds every key it held before any increment: the raw table's id, as a view
  * projecting it selects it, since an increment replaces raw rows by id or adds them, never removes one. (Any
- * other column can lose a value when its row is replaced.)
+ * other column can lose a value when its row is replaced.) A model whose key another holds (`key held by`:
+ * one row per row of it, the counts checked equal by sql/tests/grain_preserved.sql) has the same keys, so
+ * it keeps every key when that one does.
  */
 export const keepsEveryKey = (
   declarations: ModelDeclaration[],
   reference: Pick<ModelReference, 'model' | 'targetColumn'>
-): boolean =>
-  projectedViews(declarations).some(
-    (view) =>
-      view.name === reference.model &&
-      reference.targetColumn === tableRules[view.projects as ContractTable].key &&
-      view.key.length === 1 &&
-      view.key[0] === reference.targetColumn
+): boolean => {
+  const target = declarations.find((model) => model.name === reference.model);
+  if (target === undefined || target.key.length !== 1 || target.key[0] !== reference.targetColumn) {
+    return false;
+  }
+  if (target.projects !== undefined && isContractTable(target.projects)) {
+    return reference.targetColumn === tableRules[target.projects].key;
+  }
+  return (
+    target.keyHeldBy !== undefined &&
+    keepsEveryKey(declarations, { model: target.keyHeldBy, targetColumn: reference.targetColumn })
   );
+};
 
 /**
  * After an increment: the changed rows of each view that projects a raw table (the staging views), old and

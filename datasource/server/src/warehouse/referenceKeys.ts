@@ -27,8 +27,9 @@ const targetsOf = (declarations: ModelDeclaration[], models: (name: string) => b
  * check saw them (`keys_before_<model>_<column>`). A row the increment did
  * not change can only lose its target if one of those keys went
  * (intactTargets). A target updated row by row itself needs none: its
- * `changed_<model>` holds its old rows; nor does a view projecting a raw
- * table, which keeps every key (projectedChanges.ts). Returns the targets
+ * `changed_<model>` holds its old rows; nor does one that keeps every key:
+ * a view projecting a raw table, or a model whose key it holds
+ * (projectedChanges.ts). Returns the targets
  * kept; a target not kept (one a warehouse built before it lacks) is
  * checked whole.
  */
