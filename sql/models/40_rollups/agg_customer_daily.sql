@@ -74,10 +74,13 @@ final as (
         day,
         started,
         churned,
-        -- Everything up to and including today, less today's own changes.
-        (sum(stock_opening + stock_change) over w - stock_change)::bigint as active_at_start,
+        -- Everything up to and including today, less today's own changes. The
+        -- counts are summed as doubles: exact (each partial sum is a whole
+        -- number far below 2^53) and half the time of a running sum of
+        -- integers, which DuckDB accumulates in 128 bits (0.6 of 1.3 s at scale 20).
+        (sum((stock_opening + stock_change)::double) over w - stock_change)::bigint as active_at_start,
         sum(revenue_opening + revenue_change) over w - revenue_change as revenue_at_start,
-        (sum(revenue_n_opening + revenue_n_change) over w - revenue_n_change)::bigint as revenue_n
+        (sum((revenue_n_opening + revenue_n_change)::double) over w - revenue_n_change)::bigint as revenue_n
     from filled
     window w as (partition by branch_id order by day rows between unbounded preceding and current row)
 )
