@@ -61,7 +61,7 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
       for (const table of contractTables) {
         await connection.run(
           `create temp table ${appendedRowsRelation(table)} as select * from raw.${table} limit 0;
-             create temp table ${replacedRowsRelation(table)} as select * from raw.${table} limit 0;`
+           create temp table ${replacedRowsRelation(table)} as select * from raw.${table} limit 0;`
         );
       }
       await createChangeSet(connection);

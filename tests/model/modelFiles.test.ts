@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { modelFiles } from '@touchpoint/sql';
+import { dataTestFiles, modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
 
 const name = (file: string) => basename(file, '.sql');
@@ -31,6 +31,17 @@ describe('the model files (sql/models)', () => {
       // A table's key is checked unique; a staging view's is its raw table's id, unique by the load's rules.
       expect(holder?.kind === 'table' || holder?.projects !== undefined).toBe(true);
       expect(files.indexOf(holder!.file)).toBeLessThan(files.indexOf(declaration.file));
+    }
+  });
+
+  it('count the rows of every model whose key another holds in grain_preserved, which its unique key rests on', () => {
+    const grain = readFileSync(
+      dataTestFiles().find((file) => name(file) === 'grain_preserved')!,
+      'utf8'
+    );
+    const holders = files.map(readModelDeclaration).filter((declaration) => declaration.keyHeldBy !== undefined);
+    for (const declaration of holders) {
+      expect(grain).toContain(`(select count(*) from ${declaration.name})`);
     }
   });
 

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
 import { inTransaction } from '@touchpoint/server/src/db/inTransaction';
+import { selectColumns } from '@touchpoint/server/src/db/selectColumns';
 import { narrowedInputs } from '@touchpoint/server/src/warehouse/narrowedInputs';
 import { buildTestWarehouse, type TestWarehouse } from '../support/buildTestWarehouse';
 
@@ -69,8 +70,8 @@ describe('the inputs an increment narrows are read as the rows their predicate p
       { response_id: 'R1', score: 2 },
       { response_id: 'R6', score: 2 },
     ]);
-    const columns = async (select: string) =>
-      (await warehouse.connection.runAndReadAll(`describe ${select}`)).getRowObjects().map((row) => row.column_name);
-    expect(await columns(sql)).toEqual(await columns('select * from fct_responses'));
+    expect(await selectColumns(warehouse.connection, sql)).toEqual(
+      await selectColumns(warehouse.connection, 'select * from fct_responses')
+    );
   });
 });

@@ -76,8 +76,8 @@ final as (
         churned,
         -- Everything up to and including today, less today's own changes. The
         -- counts are summed as doubles: exact (each partial sum is a whole
-        -- number far below 2^53) and half the time of a running sum of
-        -- integers, which DuckDB accumulates in 128 bits (0.6 of 1.3 s at scale 20).
+        -- number far below 2^53), where DuckDB accumulates a running sum of
+        -- integers in 128 bits (the three sums 0.6 s at scale 20, 0.33 s so).
         (sum((stock_opening + stock_change)::double) over w - stock_change)::bigint as active_at_start,
         sum(revenue_opening + revenue_change) over w - revenue_change as revenue_at_start,
         (sum((revenue_n_opening + revenue_n_change)::double) over w - revenue_n_change)::bigint as revenue_n

@@ -23,8 +23,11 @@ export const referenceTarget = (reference: Pick<ModelReference, 'model' | 'targe
  *
  * The grain line names the key; the other lines are optional. A model with
  * one row per row of another, the same key, may say `key held by: other`:
- * its key is then unique because the other's is and their counts agree
- * (sql/tests/grain_preserved.sql), and is not grouped again.
+ * its key is then unique because the other's is (a table's checked, a
+ * staging view's the raw id the load checks) and their counts agree
+ * (sql/tests/grain_preserved.sql), and is not grouped again. Its keys are
+ * the other's, so it keeps every key across increments when that one does
+ * (projectedChanges.ts).
  */
 export interface ModelDeclaration {
   file: string;
