@@ -5,7 +5,9 @@ with checks as (
     union all
     select 'fct_responses rows', (select count(*) from raw.responses), (select count(*) from fct_responses)
     union all
-    select 'dim_customers rows', (select count(*) from raw.customers), (select count(*) from dim_customers)
+    select 'rel_customer_profile rows', (select count(*) from raw.customers), (select count(*) from rel_customer_profile)
+    union all
+    select 'dim_customers rows', (select count(*) from rel_customer_profile), (select count(*) from dim_customers)
     union all
     select 'agg_interaction_daily sums to fct_interactions', (select count(*) from fct_interactions), (select coalesce(sum(interactions), 0) from agg_interaction_daily)
     union all

@@ -55,7 +55,11 @@ describe('the model data tests (declared beside each model, and sql/tests)', () 
       "delete from dim_branches where branch_id = 'B2'; insert into dim_branches (branch_id) values (null)",
       'references:fct_interactions.branch_id',
     ],
-    ['a missing required value', 'update dim_customers set started_at = null', 'not_null:dim_customers.started_at'],
+    [
+      'a missing required value',
+      'update rel_customer_profile set started_at = null',
+      'not_null:rel_customer_profile.started_at',
+    ],
     [
       'a key with a hole',
       "update agg_customer_daily set day = null where branch_id = 'B1'",
@@ -136,8 +140,8 @@ describe('the data tests after an increment: models updated row by row are check
     expect([...keysBefore].sort()).toEqual(['dim_branches.branch_id']);
   });
 
-  it('catch a customer gone from dim_customers, whose keys are not kept, by its count against the raw customers', async () => {
-    await change("delete from dim_customers where customer_id = 'C1'");
+  it('catch a customer gone from rel_customer_profile, whose keys are not kept, by its count against the raw customers', async () => {
+    await change("delete from rel_customer_profile where customer_id = 'C1'");
     expect(await failing()).toEqual(expect.arrayContaining(['grain_preserved']));
   });
 

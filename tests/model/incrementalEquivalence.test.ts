@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { seededDatabase, type SeededDatabase } from '@touchpoint/seed/src/testing/seededDatabase';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
 import { readRows } from '@touchpoint/server/src/db/readRows';
+import { relationKind } from '@touchpoint/server/src/db/relationKind';
 import { tempDir } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { appendWarehouse } from '@touchpoint/server/src/warehouse/appendWarehouse';
 import { runSqlFile } from '@touchpoint/server/src/warehouse/runSqlFile';
@@ -125,6 +126,25 @@ describe('load --append gives what a full load of the merged files gives', () =>
     expect(actual.hashes).toEqual(expected.hashes);
     expect(actual.dataVersion).toBe(expected.dataVersion);
     expect(expected.hashes).not.toEqual(before.hashes);
+  });
+
+  it('gives the full load on a warehouse built when dim_customers was a table, before rel_customer_profile', async () => {
+    const appended = join(dir, 'appended-older.duckdb');
+    await loadFull(appended, dirs.base);
+    await withDatabase(appended, {}, async (connection) => {
+      await connection.run(`
+        create table dim_customers_stored as select * from dim_customers;
+        drop view dim_customers;
+        drop table rel_customer_profile;
+        alter table dim_customers_stored rename to dim_customers;`);
+      expect(await relationKind(connection, 'dim_customers')).toBe('table');
+    });
+    await appendWarehouse(appended, dirs.increment);
+    const actual = await readWarehouse(appended);
+    expect(actual.hashes).toEqual((await readWarehouse(join(dir, 'full.duckdb'))).hashes);
+    await withDatabase(appended, { readOnly: true }, async (connection) => {
+      expect(await relationKind(connection, 'dim_customers')).toBe('view');
+    });
   });
 
   it('keeps the parameters the warehouse was built with when the increment gives none', async () => {

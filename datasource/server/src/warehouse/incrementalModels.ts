@@ -26,12 +26,12 @@ import type { RowPredicate } from './rowsWhere';
  * scan (rowsWhere.ts).
  *
  * Rebuilt whole, and why: model_info (its as-of spans all the data; its
- * version is read from model_versions, folded in place); dim_customers, the cohort tables, agg_customer_daily and
- * rel_branch_month (each holds every active customer's tenure or every
- * day or month up to the as-of, which moves with every increment; they read
- * rollups kept row by row, rel_customer_activity and the daily ones, not the
- * facts, so rebuilding them costs the customers and branches, not the
- * contacts and ratings); the
+ * version is read from model_versions, folded in place); the cohort tables,
+ * agg_customer_daily and rel_branch_month (each holds every day or month up
+ * to the as-of, or every active customer's months, which move with every
+ * increment; they read what is kept row by row, rel_customer_profile and
+ * the daily rollups, not the facts, so rebuilding them costs the customers
+ * and branches, not the contacts and ratings); the
  * small reference and catalog tables; and any model added later until it
  * is declared here (tests/model/incrementalEquivalence.test.ts compares
  * the result with a full build, so a declaration that misses rows fails it).
@@ -96,6 +96,7 @@ const negativeRatings =
   "responded_at >= getvariable('chg_negative_from') and response_id in (select response_id from chg_negative_rows)";
 const negativeRatingDays = branchDays('changed_fct_negative_ratings', 'responded_date');
 const activityCustomers = 'customer_id in (select customer_id from chg_activity_customers)';
+const profileCustomers = 'customer_id in (select customer_id from chg_profile_customers)';
 
 export const incrementalModels: Record<string, IncrementalModel> = {
   // changed_raw_<table> holds each replaced row's old version and every new row: XORed in, the old
@@ -205,6 +206,17 @@ export const incrementalModels: Record<string, IncrementalModel> = {
         union select customer_id from changed_fct_responses where customer_id is not null;`,
     affected: activityCustomers,
     narrow: { fct_interactions: activityCustomers, fct_responses: activityCustomers },
+  },
+  // A customer's profile reads their own raw row, their activity and their branch's region: those of a
+  // changed customer, of one whose activity changed, and every customer of a changed branch.
+  rel_customer_profile: {
+    prepare: `
+      create or replace temp table chg_profile_customers as
+        select customer_id from changed_raw_customers
+        union select customer_id from changed_rel_customer_activity
+        union select customer_id from raw.customers where branch_id in (select branch_id from changed_branches);`,
+    affected: profileCustomers,
+    narrow: { stg_customers: profileCustomers, rel_customer_activity: profileCustomers },
   },
   agg_followup_daily: {
     affected: negativeRatingDays.replace('{day}', 'day'),

@@ -17,6 +17,11 @@ describe('keepsEveryKey: the targets an increment cannot take a key from', () =>
   });
 
   it('holds for a model whose key a staging view holds: one row per raw row, the counts checked equal', () => {
+    expect(keeps('rel_customer_profile', 'customer_id')).toBe(true);
+    expect(keeps('rel_customer_profile', 'branch_id')).toBe(false);
+  });
+
+  it('holds for a model whose key is held by one that keeps every key, in turn', () => {
     expect(keeps('dim_customers', 'customer_id')).toBe(true);
     expect(keeps('dim_customers', 'branch_id')).toBe(false);
   });

@@ -99,11 +99,17 @@ export const updateModel = async (
   await createChangeSet(connection);
   const updated = new Set<string>(await keepProjectedChanges(connection, declarations));
   const byName = new Map(declarations.map((declaration) => [declaration.name, declaration]));
-  for (const { file, name } of declarations) {
+  for (const { file, name, kind } of declarations) {
     // A warehouse built before this model existed has no rows to keep: build it whole.
-    const model = (await relationKind(connection, name)) === 'table' ? incrementalModels[name] : undefined;
+    const held = await relationKind(connection, name);
+    const model = held === 'table' ? incrementalModels[name] : undefined;
     if (!model) {
       progress.step(`building ${name}`);
+      // Built when the model was the other kind (dim_customers was a table): DuckDB replaces a relation
+      // only with one of its own kind.
+      if (held !== undefined && held !== kind) {
+        await connection.run(`drop ${held} ${quoteIdentifier(name)}`);
+      }
       await runSqlFile(connection, file);
       continue;
     }

@@ -58,9 +58,10 @@ describe('PostgreSQL clients’ catalog queries answer from the served model', (
 
     it('\\dt+ adds each table’s grain comment as its description', async () => {
       const rows = await ask(psqlQueries.listTablesVerbose);
-      const customers = rows.find((r) => r.Name === 'dim_customers');
-      expect(customers?.Description).toBe(database.tables.find((t) => t.table === 'dim_customers')?.comment);
-      expect(customers?.Persistence).toBe('permanent');
+      const contacts = rows.find((r) => r.Name === 'fct_interactions');
+      expect(contacts?.Description).toBe(database.tables.find((t) => t.table === 'fct_interactions')?.comment);
+      expect(contacts?.Description).toMatch(/one row per/i);
+      expect(contacts?.Persistence).toBe('permanent');
     });
 
     it('\\d and \\dv list tables and views with their kinds', async () => {
