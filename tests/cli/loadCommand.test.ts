@@ -126,7 +126,7 @@ describe('touchpoint load', () => {
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toMatch(message);
     expect(stderr.split('\n')[1]).toBe(
-      'usage: touchpoint load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE] [--memory-limit SIZE]'
+      'usage: touchpoint load --db FILE DIR [--append [--no-spare]] [--touchpoints a,b] [--report FILE] [--memory-limit SIZE]'
     );
     expect(existsSync(join(dir, 'x.duckdb'))).toBe(false);
   });

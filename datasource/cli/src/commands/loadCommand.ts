@@ -31,10 +31,11 @@ const optionsSchema = z.object({
     ),
   report: z.string().min(1).optional(),
   append: z.boolean().optional(),
+  noSpare: z.boolean().optional(),
   memoryLimit: memoryLimitSchema.optional(),
 });
 
-const usage = 'load --db FILE DIR [--append] [--touchpoints a,b] [--report FILE] [--memory-limit SIZE]';
+const usage = 'load --db FILE DIR [--append [--no-spare]] [--touchpoints a,b] [--report FILE] [--memory-limit SIZE]';
 
 const readDirectoryArgument = (positionals: string[]): string => {
   if (positionals.length !== 1) {
@@ -55,11 +56,16 @@ const parseCommandLine = (argv: string[]) => {
       touchpoints: { type: 'string' },
       report: { type: 'string' },
       append: { type: 'boolean' },
+      'no-spare': { type: 'boolean' },
       'memory-limit': { type: 'string' },
     },
     true
   );
-  return { ...parseOptions(optionsSchema, values), dir: readDirectoryArgument(positionals) };
+  const options = parseOptions(optionsSchema, values);
+  if (options.noSpare && !options.append) {
+    throw new UsageError('--no-spare: only with --append (a full load never keeps a spare)');
+  }
+  return { ...options, dir: readDirectoryArgument(positionals) };
 };
 
 // The rate is the loader's own (read, check, insert); the model build after it
@@ -105,6 +111,7 @@ export const loadCommand: Command = {
         extraTouchpoints: options.touchpoints,
         notice: notice('load'),
         memoryLimit: options.memoryLimit,
+        spare: !options.noSpare,
       };
       if (options.append) {
         const appended = await appendWarehouse(options.db, options.dir, replaceOptions);
