@@ -1,7 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 
 /** Where Linux lists every file lock held on the machine, each with its file's inode. */
 const LOCKS_FILE = '/proc/locks';
+
+/** Whether lockedFile can tell: where there is no lock table, it says every file is held. */
+export const locksKnown = (): boolean => existsSync(LOCKS_FILE);
 
 /**
  * Whether any process holds a lock on `path`'s file: DuckDB locks every

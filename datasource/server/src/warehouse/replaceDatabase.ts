@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { rawTablesFile, referenceFile } from '@touchpoint/sql';
+import { locksKnown } from '../db/lockedFile';
 import { outOfMemory, outOfSpace } from '../db/resourceErrors';
 import { openDatabase } from '../db/openDatabase';
 import { silentProgress, type Progress } from '../progress';
@@ -171,9 +172,11 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
   let swapped = false;
   const stopListening = removeOnSignal(databaseFiles(tmpPath));
   try {
+    // Only where it can tell that no process holds the spare open (Linux): elsewhere a spare could never be written.
+    const spares = options.spare !== false && locksKnown();
     let keepsSpare = false;
     if (build.fromServed) {
-      const fromSpare = options.spare !== false && spareUsable(dbPath);
+      const fromSpare = spares && spareUsable(dbPath);
       progress.step(fromSpare ? `bringing ${sparePath(dbPath)} up to date` : `copying ${dbPath}`);
       // Checked again here, under the load lock: the file can go while the change waits for it.
       if (!existsSync(dbPath)) {
@@ -181,7 +184,7 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
           `${dbPath} no longer exists: there is no warehouse to change; load it in full first`
         );
       }
-      keepsSpare = copyServedFile(dbPath, tmpPath, fromSpare) !== 'reflink' && options.spare !== false;
+      keepsSpare = copyServedFile(dbPath, tmpPath, fromSpare) !== 'reflink' && spares;
     }
     instance = await openDatabase(tmpPath, { memoryLimit: options.memoryLimit });
     const connection = await instance.connect();
