@@ -179,6 +179,17 @@ describe('load --append works on the spare copy beside the warehouse, and only w
     await untilServed(await served(db));
   });
 
+  it('never fails an append for want of a spare: says so, and serves the new file', async () => {
+    const db = await loaded();
+    mkdirSync(sparePath(db));
+    const before = inode(db);
+    const { code, stderr } = await runTouchpoint('load', '--db', db, dirs.first, '--append');
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^touchpoint load: could not remove the spare copy .*w\d+\.duckdb\.spare: /);
+    expect(inode(db)).not.toBe(before);
+    expect(statSync(sparePath(db)).isDirectory()).toBe(true);
+  });
+
   it('goes without a spare when told, and a full load removes it', async () => {
     const db = await loaded();
     await expectSuccess('load', '--db', db, dirs.first, '--append');

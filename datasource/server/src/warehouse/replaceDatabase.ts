@@ -205,10 +205,9 @@ const buildAndSwap = async (dbPath: string, build: Build, options: ReplaceOption
     if (existsSync(`${dbPath}.wal`)) {
       rmSync(`${dbPath}.wal`);
     }
-    if (keepsSpare) {
-      keepSpare(dbPath);
-    } else {
-      removeSpare(dbPath);
+    const spareProblem = keepsSpare ? keepSpare(dbPath) : removeSpare(dbPath);
+    if (spareProblem !== undefined) {
+      options.notice?.(spareProblem);
     }
     renameSync(tmpPath, dbPath);
     swapped = true;

@@ -1,5 +1,6 @@
 import { constants as fsConstants, copyFileSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { lockedFile } from '../db/lockedFile';
+import { errorMessage } from '../errorMessage';
 import { syncFile } from '../db/syncFile';
 
 /**
@@ -64,18 +65,34 @@ export const copyServedFile = (dbPath: string, buildPath: string, fromSpare: boo
   return 'copy';
 };
 
-/** Just before an append's rename: the file being replaced stays on as the spare. */
-export const keepSpare = (dbPath: string): void => {
-  removeSpare(dbPath);
+/**
+ * Just before an append's rename: the file being replaced stays on as the
+ * spare. A spare only saves time, so failing to keep one never fails the
+ * load: returns what went wrong instead, for the load to tell.
+ */
+export const keepSpare = (dbPath: string): string | undefined => {
+  const removed = removeSpare(dbPath);
+  if (removed !== undefined) {
+    return removed;
+  }
   try {
     linkSync(dbPath, sparePath(dbPath));
-  } catch {
-    // A file system without hard links: the next append copies the file.
+    return undefined;
+  } catch (error) {
+    return `kept no spare copy beside ${dbPath} (the next append copies the file): ${errorMessage(error)}`;
   }
 };
 
-/** Removes the spare: a full load's file shares little with it, and an append told to go without one. */
-export const removeSpare = (dbPath: string): void => {
-  rmSync(sparePath(dbPath), { force: true });
-  rmSync(`${sparePath(dbPath)}.wal`, { force: true });
+/**
+ * Removes the spare: a full load's file shares little with it, and an
+ * append told to go without one. Returns what went wrong, as keepSpare does.
+ */
+export const removeSpare = (dbPath: string): string | undefined => {
+  try {
+    rmSync(sparePath(dbPath), { force: true });
+    rmSync(`${sparePath(dbPath)}.wal`, { force: true });
+    return undefined;
+  } catch (error) {
+    return `could not remove the spare copy ${sparePath(dbPath)}: ${errorMessage(error)}`;
+  }
 };
