@@ -28,10 +28,10 @@ import type { RowPredicate } from './rowsWhere';
  * Rebuilt whole, and why: model_info (its as-of spans all the data; its
  * version is read from model_versions, folded in place); the cohort tables,
  * agg_customer_daily and rel_branch_month (each holds every day or month up
- * to the as-of, or every active customer's months, which move with every
- * increment; they read what is kept row by row, rel_customer_profile and
- * the daily rollups, not the facts, so rebuilding them costs the customers
- * and branches, not the contacts and ratings); the
+ * to the as-of, which moves with every increment; they read what is kept
+ * row by row, rel_customer_profile and the daily rollups, not the facts, so
+ * rebuilding them costs the customers and branches, not the contacts and
+ * ratings); the
  * small reference and catalog tables; and any model added later until it
  * is declared here (tests/model/incrementalEquivalence.test.ts compares
  * the result with a full build, so a declaration that misses rows fails it).
