@@ -5,8 +5,8 @@ import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
 
 export type ExportFormat = 'csv' | 'parquet';
 
-/** The contract's columns per table, in the contract's order. */
-const contractColumns = {
+/** The contract's columns per table, in the contract's order: an export's header. */
+export const contractColumns = {
   branches: ['branch_id', 'name', 'region', 'timezone'],
   customers: ['customer_id', 'branch_id', 'segment', 'started_at', 'ended_at', 'monthly_revenue'],
   interactions: [

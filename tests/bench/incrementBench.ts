@@ -1,4 +1,4 @@
-import { copyFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
 import { quoteLiteral } from '@touchpoint/server/src/db/quoteIdentifier';
@@ -111,13 +111,14 @@ export const runIncrementBench = async (
       ? 'full load of the days before it (load CSV with model build and checks)'
       : 'full reload (load CSV with model build and checks)';
   // A nightly append works on the spare the one before it left (spareFile.ts): the file as it was one
-  // increment ago. Made so here: the day appended first to a copy of the file, which has no spare yet and
-  // copies it (timed: the first append's cost), its result then the timed append's spare.
-  const first = join(dir, 'increment-first.duckdb');
-  copyFileSync(db, first);
-  const firstAppend = await timed(() => appendWarehouse(first, dirs.increment, { memoryLimit }));
-  rmSync(sparePath(first), { force: true });
-  renameSync(first, sparePath(db));
+  // increment ago. Made so here: the day appended once (no spare yet: it copies the file, timed as the first
+  // append's cost), then the two files' names swapped, so that the days before it are served again and the
+  // spare is the file one increment on, as far from the served file as a nightly spare is.
+  const firstAppend = await timed(() => appendWarehouse(db, dirs.increment, { memoryLimit }));
+  const swapping = `${db}.swapping`;
+  renameSync(db, swapping);
+  renameSync(sparePath(db), db);
+  renameSync(swapping, sparePath(db));
   const timer = stepTimer();
   const appended = await timed(() => appendWarehouse(db, dirs.increment, { progress: timer.progress, memoryLimit }));
   timer.progress.done();

@@ -5,35 +5,17 @@ import { readRows } from '@touchpoint/server/src/db/readRows';
 import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
 import { sha256, tempDir, validFixture } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { runTouchpoint } from '../support/runTouchpoint';
-import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
-
-/** An increment folder with the given files (name -> CSV text). */
-const increment = (root: string, name: string, files: Record<string, string>) => {
-  const dir = join(root, name);
-  mkdirSync(dir);
-  for (const [file, text] of Object.entries(files)) {
-    writeFileSync(join(dir, file), text);
-  }
-  return dir;
-};
-
-const interactionsHeader =
-  'interaction_id,customer_id,branch_id,channel,agent_id,topic,opened_at,first_response_at,resolved_at,handle_seconds';
-const responsesHeader =
-  'response_id,branch_id,customer_id,interaction_id,touchpoint,instrument,score,responded_at,comment';
+import { writeIncrementFolder } from '../support/incrementFolder';
+import { healthOnceServing, startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 
 /** The fixture's open contact I2 resolved since, C3 left, and a new contact with its rating. */
 const goodIncrement = {
-  'interactions.csv': [
-    interactionsHeader,
+  interactions: [
     'I2,C2,B2,email,,delivery,2024-05-02 14:00:00,2024-05-02 16:30:00,2024-05-06T10:00:00Z,300',
     'I4,C3,B3,chat,A1,billing,2024-05-07T10:00:00Z,,,',
-  ].join('\n'),
-  'customers.csv': [
-    'customer_id,branch_id,segment,started_at,ended_at,monthly_revenue',
-    'C3,B1,,2024-03-10T12:00:00Z,2024-05-08T00:00:00Z,',
-  ].join('\n'),
-  'responses.csv': [responsesHeader, 'R5,B3,C3,I4,after_service,csat_5,2,2024-05-07T11:00:00Z,'].join('\n'),
+  ],
+  customers: ['C3,B1,,2024-03-10T12:00:00Z,2024-05-08T00:00:00Z,'],
+  responses: ['R5,B3,C3,I4,after_service,csat_5,2,2024-05-07T11:00:00Z,'],
 };
 
 const rows = (db: string, sql: string) =>
@@ -55,22 +37,20 @@ describe('touchpoint load --append', () => {
 
   it('rejects a bad increment with the report, exit 1, and the served file untouched', async () => {
     const before = sha256(db);
-    const bad = increment(dir, 'bad', {
-      'responses.csv': [
-        responsesHeader,
+    const bad = writeIncrementFolder(dir, 'bad', {
+      responses: [
         // Unknown in the increment and in the warehouse.
         'R6,B9,C9,I9,after_service,csat_5,2,2024-05-07T11:00:00Z,',
         // The same id twice in the increment.
         'R6,B3,C3,I1,after_service,csat_5,2,2024-05-07T11:00:00Z,',
         // R2 moved after the time its case F1 (in the warehouse, not the increment) was opened.
         'R2,B2,C2,I2,email,ces_7,3,2024-05-03 10:00:00,',
-      ].join('\n'),
-      'followups.csv': [
-        'followup_id,response_id,opened_at,first_contact_at,closed_at,owner,root_cause',
+      ],
+      followups: [
         // A second case for R4, which has F2 in the warehouse; and a case before its rating.
         'F3,R4,2024-05-06T10:00:00Z,,,,',
         'F4,R1,2024-04-01T00:00:00Z,,,,',
-      ].join('\n'),
+      ],
     });
     const { code, stdout, stderr } = await runTouchpoint('load', '--db', db, bad, '--append');
     expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
@@ -92,7 +72,9 @@ describe('touchpoint load --append', () => {
   });
 
   it('says in one line when the folder holds no contract file', async () => {
-    const empty = increment(dir, 'empty', { 'notes.txt': 'nothing here' });
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'notes.txt'), 'nothing here');
     const { code, stderr } = await runTouchpoint('load', '--db', db, empty, '--append');
     expect(code).toBe(1);
     expect(stderr).toMatch(/^touchpoint load: .*empty holds none of the contract's files .*nothing to append\n$/);
@@ -106,10 +88,9 @@ describe('touchpoint load --append', () => {
 
   it('replaces rows by id, adds the rest, and a running service picks the new file up through its watcher', async () => {
     service = await startServiceProcess(db, { TOUCHPOINT_WATCH_INTERVAL_MS: '200' });
-    const health = async () => healthSchema.parse(await (await fetch(`${service?.url}/api/health`)).json());
-    const before = await health();
+    const before = healthSchema.parse(await (await fetch(`${service.url}/api/health`)).json());
 
-    const good = increment(dir, 'good', goodIncrement);
+    const good = writeIncrementFolder(dir, 'good', goodIncrement);
     const { code, stdout, stderr } = await runTouchpoint('load', '--db', db, good, '--append');
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(
@@ -128,12 +109,7 @@ describe('touchpoint load --append', () => {
     const [{ version }] = await rows(db, 'select data_version as version from model_info');
 
     // The service was not told: its watcher sees the renamed file and serves it.
-    const deadline = Date.now() + 10_000;
-    let now = await health();
-    while (now.dataVersion !== version && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      now = await health();
-    }
+    const now = await healthOnceServing(service.url, version);
     expect(now.dataVersion).toBe(version);
     expect(now.dataVersion).not.toBe(before.dataVersion);
   });

@@ -1,17 +1,6 @@
-import {
-  closeSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { healthSchema } from '@touchpoint/contract/src/serviceResponses';
 import { lockedFile } from '@touchpoint/server/src/db/lockedFile';
 import { openDatabase } from '@touchpoint/server/src/db/openDatabase';
 import { readScalar } from '@touchpoint/server/src/db/readRows';
@@ -19,39 +8,20 @@ import { withDatabase } from '@touchpoint/server/src/db/withDatabase';
 import { sha256, tempDir, validFixture } from '@touchpoint/server/src/load/testing/loadFixtures';
 import { sparePath } from '@touchpoint/server/src/warehouse/spareFile';
 import { runTouchpoint } from '../support/runTouchpoint';
-import { startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
+import { writeIncrementFolder } from '../support/incrementFolder';
+import { healthOnceServing, startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
 import { warehouseHashes } from '../support/warehouseHashes';
-
-const interactionsHeader =
-  'interaction_id,customer_id,branch_id,channel,agent_id,topic,opened_at,first_response_at,resolved_at,handle_seconds';
-const responsesHeader =
-  'response_id,branch_id,customer_id,interaction_id,touchpoint,instrument,score,responded_at,comment';
 
 /** Two days of changes to the valid fixture: the open contact I2 resolved and C3 gone; then a new contact rated. */
 const increments = {
   first: {
-    'interactions.csv': [
-      interactionsHeader,
-      'I2,C2,B2,email,,delivery,2024-05-02 14:00:00,2024-05-02 16:30:00,2024-05-06T10:00:00Z,300',
-    ],
-    'customers.csv': [
-      'customer_id,branch_id,segment,started_at,ended_at,monthly_revenue',
-      'C3,B1,,2024-03-10T12:00:00Z,2024-05-08T00:00:00Z,',
-    ],
+    interactions: ['I2,C2,B2,email,,delivery,2024-05-02 14:00:00,2024-05-02 16:30:00,2024-05-06T10:00:00Z,300'],
+    customers: ['C3,B1,,2024-03-10T12:00:00Z,2024-05-08T00:00:00Z,'],
   },
   second: {
-    'interactions.csv': [interactionsHeader, 'I5,C1,B1,chat,A1,billing,2024-05-09T10:00:00Z,,,'],
-    'responses.csv': [responsesHeader, 'R7,B1,C1,I5,after_service,csat_5,2,2024-05-09T11:00:00Z,'],
+    interactions: ['I5,C1,B1,chat,A1,billing,2024-05-09T10:00:00Z,,,'],
+    responses: ['R7,B1,C1,I5,after_service,csat_5,2,2024-05-09T11:00:00Z,'],
   },
-};
-
-const writeIncrement = (root: string, name: keyof typeof increments) => {
-  const dir = join(root, name);
-  mkdirSync(dir, { recursive: true });
-  for (const [file, lines] of Object.entries(increments[name])) {
-    writeFileSync(join(dir, file), `${lines.join('\n')}\n`);
-  }
-  return dir;
 };
 
 const inode = (path: string) => statSync(path).ino;
@@ -73,7 +43,10 @@ const expectSuccess = async (...args: string[]) => {
 
 describe('load --append works on the spare copy beside the warehouse, and only when nothing else has it open', () => {
   const dir = tempDir('append-spare');
-  const dirs = { first: writeIncrement(dir, 'first'), second: writeIncrement(dir, 'second') };
+  const dirs = {
+    first: writeIncrementFolder(dir, 'first', increments.first),
+    second: writeIncrementFolder(dir, 'second', increments.second),
+  };
   let service: ServiceProcess | undefined;
   let n = 0;
   /** A warehouse of the valid fixture, loaded in full. */
@@ -151,20 +124,14 @@ describe('load --append works on the spare copy beside the warehouse, and only w
 
   it('with the service running, works on the spare once the service has let go of the file it served before', async () => {
     const db = await loaded();
-    service = await startServiceProcess(db, { TOUCHPOINT_WATCH_INTERVAL_MS: '200' });
+    const running = await startServiceProcess(db, { TOUCHPOINT_WATCH_INTERVAL_MS: '200' });
+    service = running;
     const served = async (path: string) =>
       withDatabase(path, { readOnly: true }, (connection) =>
         readScalar(connection, 'select data_version from model_info')
       );
-    const untilServed = async (version: unknown) => {
-      const deadline = Date.now() + 10_000;
-      let health = healthSchema.parse(await (await fetch(`${service?.url}/api/health`)).json());
-      while (health.dataVersion !== version && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        health = healthSchema.parse(await (await fetch(`${service?.url}/api/health`)).json());
-      }
-      expect(health.dataVersion).toBe(version);
-    };
+    const untilServed = async (version: unknown) =>
+      expect((await healthOnceServing(running.url, version)).dataVersion).toBe(version);
     await expectSuccess('load', '--db', db, dirs.first, '--append');
     await untilServed(await served(db));
     // The service closes the file it served before once its queries there end: DuckDB's lock on it goes.

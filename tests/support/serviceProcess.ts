@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { healthSchema, type Health } from '@touchpoint/contract/src/serviceResponses';
 
 export interface ServiceProcess {
   url: string;
@@ -56,3 +57,19 @@ export const startServiceProcess = (
     });
     child.once('exit', (code) => reject(new Error(`touchpoint serve exited with ${code}: ${stderr}`)));
   });
+
+/**
+ * The service's health once it serves data version `version` (its watcher
+ * saw the new file), or the last one seen after `timeoutMs`: the caller
+ * asserts on it, so a swap that never comes fails with both versions named.
+ */
+export const healthOnceServing = async (url: string, version: unknown, timeoutMs = 10_000): Promise<Health> => {
+  const deadline = Date.now() + timeoutMs;
+  const health = async () => healthSchema.parse(await (await fetch(`${url}/api/health`)).json());
+  let now = await health();
+  while (now.dataVersion !== version && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    now = await health();
+  }
+  return now;
+};

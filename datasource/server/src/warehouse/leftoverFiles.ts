@@ -1,6 +1,13 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** A DuckDB database's files: the file and the write-ahead log DuckDB keeps beside it. */
+export const databaseFiles = (path: string) => [path, `${path}.wal`];
+
+/** Removes a DuckDB database's files, those that exist. */
+export const removeDatabaseFiles = (path: string) =>
+  databaseFiles(path).forEach((file) => rmSync(file, { force: true }));
+
 /** The file a load builds before the swap (and DuckDB's log beside it), named by the loading process. */
 export const buildPath = (dbPath: string, pid: number = process.pid) => `${dbPath}.tmp-${pid}`;
 

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/openDatabase';
 import { silentProgress, type Progress } from '../progress';
 import { errorMessage } from '../errorMessage';
 import { buildModel } from './buildModel';
-import { buildPath, removeLeftovers } from './leftoverFiles';
+import { buildPath, databaseFiles, removeDatabaseFiles, removeLeftovers } from './leftoverFiles';
 import { withLoadLock } from './loadLock';
 import { removeOnSignal } from './removeOnSignal';
 import { copyServedFile, keepSpare, removeSpare, sparePath, spareUsable } from './spareFile';
@@ -40,9 +40,6 @@ export interface ReplaceOptions {
 
 /** Raised when the freshly built model breaks one of its own invariants. */
 export class ModelCheckError extends Error {}
-
-const databaseFiles = (path: string) => [path, `${path}.wal`];
-const removeDatabaseFiles = (path: string) => databaseFiles(path).forEach((file) => rmSync(file, { force: true }));
 
 /** Raised when a change to the served warehouse (an append) finds no warehouse to change. */
 export class NoWarehouseError extends Error {}

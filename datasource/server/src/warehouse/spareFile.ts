@@ -2,6 +2,7 @@ import { constants as fsConstants, copyFileSync, linkSync, renameSync, rmSync, s
 import { lockedFile } from '../db/lockedFile';
 import { errorMessage } from '../errorMessage';
 import { syncFile } from '../db/syncFile';
+import { removeDatabaseFiles } from './leftoverFiles';
 
 /**
  * The spare copy of a warehouse, beside it: the file as it was before the
@@ -89,8 +90,7 @@ export const keepSpare = (dbPath: string): string | undefined => {
  */
 export const removeSpare = (dbPath: string): string | undefined => {
   try {
-    rmSync(sparePath(dbPath), { force: true });
-    rmSync(`${sparePath(dbPath)}.wal`, { force: true });
+    removeDatabaseFiles(sparePath(dbPath));
     return undefined;
   } catch (error) {
     return `could not remove the spare copy ${sparePath(dbPath)}: ${errorMessage(error)}`;
