@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import fc from 'fast-check';
 import { readCatalogFile } from '../../catalog/metricCatalog';
 import { QueryError } from '../queryError';
-import { expandSql, type ExpandContext } from './expandSql';
+import { LIST_MEMBERSHIP_MAX_VALUES, expandSql, type ExpandContext } from './expandSql';
 
 const metrics = new Map(readCatalogFile().map((m) => [m.name, m]));
 const context = (overrides: Partial<ExpandContext> = {}): ExpandContext => ({
@@ -72,7 +72,7 @@ describe('expandSql', () => {
       context({ variables: { branch: "B1' or 1=1 --", region: ['North', 'South'], min: 30, channel: 'phone' } })
     );
     expect(expanded.sql).toBe(
-      'select * from t where branch_id = $v_branch and region in (select unnest($v_region)) and n > $v_min and c = $v_channel'
+      'select * from t where branch_id = $v_branch and region in $v_region and n > $v_min and c = $v_channel'
     );
     expect(String(expanded.params.v_branch)).toBe("B1' or 1=1 --");
     expect(expanded.params.v_min).toBe(30);
@@ -111,7 +111,9 @@ describe('expandSql', () => {
             context({ variables: { one: single, many } })
           );
           expect(expanded.sql).toBe(
-            'select $v_one as one, list_sort(list(x)) as many from (select unnest($v_many) as x) where x in (select unnest($v_many))'
+            `select $v_one as one, list_sort(list(x)) as many from (select unnest($v_many) as x) where x in ${
+              many.length > 0 ? '$v_many' : '(select unnest($v_many))'
+            }`
           );
           const rows = (
             await connection.runAndReadAll(expanded.sql, expanded.params, expanded.types)
@@ -122,6 +124,45 @@ describe('expandSql', () => {
         }),
         { numRuns: 150 }
       );
+    });
+
+    it('answers `in ($var)` and `not in ($var)` as the SQL standard does, for any list and NULLs on the left', async () => {
+      // The standard's answer: a semi join with the values, what every expansion gave before.
+      const standard = (sql: string) => sql.replace(/in \(\$(\w+)\)/g, 'in (select unnest($v_$1))');
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.option(fc.constantFrom('a', 'b', 'c', "it's"), { nil: null }), { maxLength: 6 }),
+          fc.array(fc.constantFrom('a', 'b', 'd', "it's"), { maxLength: 4 }),
+          fc.array(fc.option(fc.integer({ min: -2, max: 2 }), { nil: null }), { maxLength: 6 }),
+          // An empty list binds as text (its values give no type), which a number column refuses either way.
+          fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 1, maxLength: 4 }),
+          async (texts, picked, numbers, pickedNumbers) => {
+            const literal = (v: string | number | null) =>
+              v === null ? 'null' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`;
+            const sql =
+              'select t.x, t.x in ($picked) as is_in, t.x not in ($picked) as not_in, n.y in ($numbers) as n_in, ' +
+              'n.y not in ($numbers) as n_not_in ' +
+              `from (select unnest([${texts.map(literal).join(', ')}]::varchar[]) as x) as t, ` +
+              `(select unnest([${numbers.map(literal).join(', ')}]::integer[]) as y) as n ` +
+              'order by all';
+            const expanded = expandSql(sql, context({ variables: { picked, numbers: pickedNumbers } }));
+            const reference = standard(sql);
+            const read = async (text: string) =>
+              (await connection.runAndReadAll(text, expanded.params, expanded.types)).getRowObjectsJson();
+            expect(await read(expanded.sql)).toEqual(await read(reference));
+          }
+        ),
+        { numRuns: 200 }
+      );
+    });
+
+    it('keeps the semi join for an empty list and one longer than membership in a list is fast for', () => {
+      const long = Array.from({ length: LIST_MEMBERSHIP_MAX_VALUES + 1 }, (_, i) => `B${i}`);
+      const at = (values: string[]) =>
+        expandSql('select 1 from t where b in ($b)', context({ variables: { b: values } })).sql;
+      expect(at([])).toBe('select 1 from t where b in (select unnest($v_b))');
+      expect(at(long)).toBe('select 1 from t where b in (select unnest($v_b))');
+      expect(at(long.slice(1))).toBe('select 1 from t where b in $v_b');
     });
 
     it('either expands or fails with a QueryError for any text inside a macro, never anything else', () => {

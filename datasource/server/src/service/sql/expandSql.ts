@@ -48,10 +48,31 @@ const parseFill = (text: string | undefined): FillMode | undefined => {
 };
 
 /**
+ * Above this many values, `in ($var)` becomes a semi join with the list's
+ * values; up to it, DuckDB's IN over the list itself. Membership in a list is
+ * a scan of it per row, where the semi join builds a hash table once: at
+ * scale 5, on 60,000 ratings, the list was faster up to 1,000 values (100:
+ * 4.2 against 5.5 ms; the ratings awaiting follow-up with every branch
+ * picked, where the join also changed the plan around the panel's top 500,
+ * 15.4 against 21.5 ms) and slower at 10,000 (38 against 29 ms).
+ */
+export const LIST_MEMBERSHIP_MAX_VALUES = 1000;
+
+/**
+ * `in` and what follows it for a bound list of `length` values, exactly the
+ * SQL standard's IN over those values: IN over a list answers NULL for a
+ * NULL left side when the list is empty, where the standard says false (an
+ * empty set contains nothing), so an empty list keeps the semi join.
+ */
+const membership = (list: string, length: number): string =>
+  length > 0 && length <= LIST_MEMBERSHIP_MAX_VALUES ? `in ${list}` : `in (select unnest(${list}))`;
+
+/**
  * Expands Grafana-style macros and binds dashboard variables as typed
  * parameters. Values never enter the SQL text: `$branch` becomes a
  * parameter, and `in ($branch)` with several values becomes
- * `in (select unnest($v_branch))`. Literals and comments are left alone.
+ * `in $v_branch` (membership in the bound list; see `membership`). Literals
+ * and comments are left alone.
  */
 export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
   const params: Record<string, DuckDBValue> = {};
@@ -137,7 +158,7 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
     }
   };
 
-  const variable = (name: string): { sql: string; list: boolean } => {
+  const variable = (name: string): { sql: string; list: boolean; length: number } => {
     if (!(name in context.variables)) {
       throw new QueryError('bad_variable', `the query uses $${name}, but no variable of that name was sent with it`);
     }
@@ -145,9 +166,9 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
     const param = `v_${name}`;
     if (Array.isArray(value)) {
       const numeric = value.length > 0 && typeof value[0] === 'number';
-      return { sql: bind(param, listValue(value), LIST(numeric ? DOUBLE : VARCHAR)), list: true };
+      return { sql: bind(param, listValue(value), LIST(numeric ? DOUBLE : VARCHAR)), list: true, length: value.length };
     }
-    return { sql: bind(param, value, typeof value === 'number' ? DOUBLE : VARCHAR), list: false };
+    return { sql: bind(param, value, typeof value === 'number' ? DOUBLE : VARCHAR), list: false, length: 1 };
   };
 
   let out = '';
@@ -186,7 +207,7 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
       const inList = /\bin\s*\(\s*$/i.exec(out);
       const closes = /^\s*\)/.exec(after);
       if (bound.list && inList && closes) {
-        out = `${out.slice(0, out.length - inList[0].length)}in (select unnest(${bound.sql}))`;
+        out = `${out.slice(0, out.length - inList[0].length)}${membership(bound.sql, bound.length)}`;
         i += variableMatch[0].length + closes[0].length;
       } else {
         out += bound.sql;
