@@ -98,6 +98,28 @@ describe('touchpoint serve: queries', () => {
     expect(n(all)).toBeGreaterThan(n(many));
   });
 
+  it('reads a multi-value variable with nothing picked as an empty set, whatever the column’s type', async () => {
+    const { numbers, texts } = await results([
+      {
+        refId: 'numbers',
+        kind: 'sql',
+        sql: 'select count(*) as n from fct_interactions where handle_seconds in ($seconds)',
+        variables: { seconds: [] },
+      },
+      {
+        refId: 'texts',
+        kind: 'sql',
+        sql: 'select count(*) filter (where branch_id not in ($branch)) as kept, count(*) as every from fct_interactions',
+        variables: { branch: [] },
+      },
+    ]);
+    expect(numbers.error).toBeUndefined();
+    expect(numbers.frames[0].data.values[0]).toEqual([0]);
+    const [kept, every] = texts.frames[0].data.values;
+    expect(every[0]).toBeGreaterThan(0);
+    expect(kept).toEqual(every);
+  });
+
   it('derives $__interval from the range the data covers when Grafana sends none', async () => {
     const { A } = await results([{ refId: 'A', kind: 'sql', sql: 'select $__interval_ms as ms' }], {
       maxDataPoints: 100,

@@ -32,6 +32,21 @@ describe('keepsEveryKey: the targets an increment cannot take a key from', () =>
     expect(keeps('rel_customer_activity', 'customer_id')).toBe(false);
   });
 
+  it('does not hold for models that hold each other’s key, a chain that never reaches a raw table', () => {
+    const holding = (name: string, keyHeldBy: string) => ({
+      file: `${name}.sql`,
+      name,
+      kind: 'table' as const,
+      key: ['customer_id'],
+      keyHeldBy,
+      notNull: [],
+      references: [],
+    });
+    const cycle = [holding('a', 'b'), holding('b', 'a'), holding('c', 'c')];
+    expect(keepsEveryKey(cycle, { model: 'a', targetColumn: 'customer_id' })).toBe(false);
+    expect(keepsEveryKey(cycle, { model: 'c', targetColumn: 'customer_id' })).toBe(false);
+  });
+
   it('does not hold for a projection whose declared key is not its raw table’s id', () => {
     const byRating = {
       file: 'v.sql',

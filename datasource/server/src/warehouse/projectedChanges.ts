@@ -17,14 +17,21 @@ const projectedViews = (declarations: ModelDeclaration[]) =>
  * projecting it selects it, since an increment replaces raw rows by id or adds them, never removes one. (Any
  * other column can lose a value when its row is replaced.) A model whose key another holds (`key held by`:
  * one row per row of it, the counts checked equal by sql/tests/grain_preserved.sql) has the same keys, so
- * it keeps every key when that one does.
+ * it keeps every key when that one does. A chain of holders that comes back to a model it passed never
+ * reaches a raw table, so it keeps nothing.
  */
 export const keepsEveryKey = (
   declarations: ModelDeclaration[],
-  reference: Pick<ModelReference, 'model' | 'targetColumn'>
+  reference: Pick<ModelReference, 'model' | 'targetColumn'>,
+  passed: ReadonlySet<string> = new Set()
 ): boolean => {
   const target = declarations.find((model) => model.name === reference.model);
-  if (target === undefined || target.key.length !== 1 || target.key[0] !== reference.targetColumn) {
+  if (
+    target === undefined ||
+    passed.has(target.name) ||
+    target.key.length !== 1 ||
+    target.key[0] !== reference.targetColumn
+  ) {
     return false;
   }
   if (target.projects !== undefined && isContractTable(target.projects)) {
@@ -32,7 +39,11 @@ export const keepsEveryKey = (
   }
   return (
     target.keyHeldBy !== undefined &&
-    keepsEveryKey(declarations, { model: target.keyHeldBy, targetColumn: reference.targetColumn })
+    keepsEveryKey(
+      declarations,
+      { model: target.keyHeldBy, targetColumn: reference.targetColumn },
+      new Set([...passed, target.name])
+    )
   );
 };
 

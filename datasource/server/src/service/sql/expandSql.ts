@@ -59,13 +59,19 @@ const parseFill = (text: string | undefined): FillMode | undefined => {
 export const LIST_MEMBERSHIP_MAX_VALUES = 1000;
 
 /**
- * `in` and what follows it for a bound list of `length` values, exactly the
- * SQL standard's IN over those values: IN over a list answers NULL for a
- * NULL left side when the list is empty, where the standard says false (an
- * empty set contains nothing), so an empty list keeps the semi join.
+ * `in` and what follows it for a list variable's values, exactly the SQL
+ * standard's IN over them. IN over a list answers NULL for a NULL left side
+ * when the list is empty, where the standard says false (an empty set
+ * contains nothing); an empty list is also of no type, and bound as text it
+ * could not be compared with a number column. So no values are an empty
+ * subquery, bound to nothing.
  */
-const membership = (list: string, length: number): string =>
-  length > 0 && length <= LIST_MEMBERSHIP_MAX_VALUES ? `in ${list}` : `in (select unnest(${list}))`;
+const membership = (values: readonly unknown[], bindList: () => string): string => {
+  if (values.length === 0) {
+    return 'in (select null where false)';
+  }
+  return values.length <= LIST_MEMBERSHIP_MAX_VALUES ? `in ${bindList()}` : `in (select unnest(${bindList()}))`;
+};
 
 /**
  * Expands Grafana-style macros and binds dashboard variables as typed
@@ -158,17 +164,19 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
     }
   };
 
-  const variable = (name: string): { sql: string; list: boolean; length: number } => {
+  const variableValue = (name: string): VariableValue => {
     if (!(name in context.variables)) {
       throw new QueryError('bad_variable', `the query uses $${name}, but no variable of that name was sent with it`);
     }
-    const value: VariableValue = context.variables[name];
+    return context.variables[name];
+  };
+  const bindVariable = (name: string, value: VariableValue): string => {
     const param = `v_${name}`;
     if (Array.isArray(value)) {
       const numeric = value.length > 0 && typeof value[0] === 'number';
-      return { sql: bind(param, listValue(value), LIST(numeric ? DOUBLE : VARCHAR)), list: true, length: value.length };
+      return bind(param, listValue(value), LIST(numeric ? DOUBLE : VARCHAR));
     }
-    return { sql: bind(param, value, typeof value === 'number' ? DOUBLE : VARCHAR), list: false, length: 1 };
+    return bind(param, value, typeof value === 'number' ? DOUBLE : VARCHAR);
   };
 
   let out = '';
@@ -202,15 +210,17 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
     }
     const variableMatch = leadingVariableReference.exec(rest);
     if (variableMatch) {
-      const bound = variable(referencedName(variableMatch));
+      const name = referencedName(variableMatch);
+      const value = variableValue(name);
       const after = sql.slice(i + variableMatch[0].length);
       const inList = /\bin\s*\(\s*$/i.exec(out);
       const closes = /^\s*\)/.exec(after);
-      if (bound.list && inList && closes) {
-        out = `${out.slice(0, out.length - inList[0].length)}${membership(bound.sql, bound.length)}`;
+      if (Array.isArray(value) && inList && closes) {
+        const test = membership(value, () => bindVariable(name, value));
+        out = `${out.slice(0, out.length - inList[0].length)}${test}`;
         i += variableMatch[0].length + closes[0].length;
       } else {
-        out += bound.sql;
+        out += bindVariable(name, value);
         i += variableMatch[0].length;
       }
       continue;
