@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema, type QueryResult } from '@touchpoint/contract/src/queryRequest';
+import type { QueryResult } from '@touchpoint/contract/src/queryRequest';
 import { replaceDatabase } from '@touchpoint/server/src/warehouse/replaceDatabase';
 import { readDashboardFiles } from '../grafana/support/dashboardFiles';
 import { closedLoopSql } from '../support/closedLoopFixture';
@@ -44,11 +44,8 @@ describe('touchpoint serve: the closed loop', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const results = async (queries: unknown[], extra: Record<string, unknown> = {}) => {
-    const response = await t.query({ ...range, ...extra, queries });
-    expect(response.status).toBe(200);
-    return queryResponseSchema.parse(await response.json()).results;
-  };
+  const results = (queries: unknown[], extra: Record<string, unknown> = {}) =>
+    t.results({ ...range, ...extra, queries });
 
   it('serves the closed-loop metrics per branch from the rollup, with their n, level and goal', async () => {
     const { coverage, sla, overdue, recovery, negative } = await results([

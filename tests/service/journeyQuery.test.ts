@@ -30,11 +30,7 @@ describe('touchpoint serve: where the journey leaks', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const results = async (queries: unknown[]) => {
-    const response = await t.query({ ...range, queries });
-    expect(response.status).toBe(200);
-    return queryResponseSchema.parse(await response.json()).results;
-  };
+  const results = (queries: unknown[]) => t.results({ ...range, queries });
 
   it('answers one table frame per query: the group, the branch by name, then the contract columns in order', async () => {
     const { A } = await results([{ refId: 'A', kind: 'journey', groupBy: ['branch_id'] }]);

@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { queryResponseSchema } from '@touchpoint/contract/src/queryRequest';
 import { catalogResponseSchema, healthSchema } from '@touchpoint/contract/src/serviceResponses';
 import { writeSmallWarehouse } from '@touchpoint/server/src/testing/smallWarehouse';
 import { startTestService, type TestService } from '../support/startTestService';
@@ -20,11 +19,8 @@ describe('touchpoint serve: queries', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const results = async (queries: unknown[], extra: Record<string, unknown> = {}) => {
-    const response = await t.query({ ...range, ...extra, queries });
-    expect(response.status).toBe(200);
-    return queryResponseSchema.parse(await response.json()).results;
-  };
+  const results = (queries: unknown[], extra: Record<string, unknown> = {}) =>
+    t.results({ ...range, ...extra, queries });
 
   it('reports health with the data version and freshness', async () => {
     const health = healthSchema.parse(await (await fetch(`${t.url}/api/health`)).json());
