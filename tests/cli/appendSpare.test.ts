@@ -10,6 +10,7 @@ import { sparePath } from '@touchpoint/server/src/warehouse/spareFile';
 import { runTouchpoint } from '../support/runTouchpoint';
 import { writeIncrementFolder } from '../support/incrementFolder';
 import { healthOnceServing, startServiceProcess, type ServiceProcess } from '../support/serviceProcess';
+import { until } from '../support/until';
 import { warehouseHashes } from '../support/warehouseHashes';
 
 /** Two days of changes to the valid fixture: the open contact I2 resolved and C3 gone; then a new contact rated. */
@@ -135,11 +136,7 @@ describe('load --append works on the spare copy beside the warehouse, and only w
     await expectSuccess('load', '--db', db, dirs.first, '--append');
     await untilServed(await served(db));
     // The service closes the file it served before once its queries there end: DuckDB's lock on it goes.
-    const deadline = Date.now() + 10_000;
-    while (lockedFile(sparePath(db)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(lockedFile(sparePath(db))).toBe(false);
+    await until(() => !lockedFile(sparePath(db)), 'the service to let go of the file it served before', 10_000);
     const spare = inode(sparePath(db));
     await expectSuccess('load', '--db', db, dirs.second, '--append');
     expect(inode(db)).toBe(spare);
