@@ -1,9 +1,13 @@
 import { basename } from 'node:path';
 import { modelFiles } from '@touchpoint/sql';
 import { readModelDeclaration } from '@touchpoint/server/src/warehouse/modelDeclarations';
-import { incrementalModels, type RebuiltRows } from '@touchpoint/server/src/warehouse/incrementalModels';
+import {
+  IncrementalModelError,
+  incrementalModels,
+  type RebuiltRows,
+} from '@touchpoint/server/src/warehouse/incrementalModels';
 import { narrowedAlias, narrowedInputs } from '@touchpoint/server/src/warehouse/narrowedInputs';
-import { IncrementalModelError, narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
+import { narrowedQuery } from '@touchpoint/server/src/warehouse/updateModel';
 import { appendedRowsRelation, replacedRowsRelation } from '@touchpoint/server/src/load/appendDirectory';
 import { contractTables } from '@touchpoint/server/src/load/contractRules';
 import { createChangeSet } from '@touchpoint/server/src/warehouse/changeSet';
@@ -42,8 +46,34 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
       throw new Error('fct_journey_ratings is rebuilt row by row');
     }
     expect(() => narrowedQuery(file, { ...model, kept: { stg_customers: 'select * from {previous}' } })).toThrow(
-      new IncrementalModelError(`${file}: incrementalModels.ts keeps rows of stg_customers, which it does not narrow`)
+      new IncrementalModelError(
+        `${file}: incrementalModels.ts keeps rows or reads merged rows of stg_customers, which it does not narrow`
+      )
     );
+  });
+
+  it('refuses merged rows of an input the rebuild does not narrow, or of one that is not a raw table’s projection', async () => {
+    const file = files.get('fct_responses') as string;
+    const model = incrementalModels.fct_responses as RebuiltRows;
+    expect(() => narrowedQuery(file, { ...model, merged: ['stg_branches'] })).toThrow(
+      new IncrementalModelError(
+        `${file}: incrementalModels.ts keeps rows or reads merged rows of stg_branches, which it does not narrow`
+      )
+    );
+    const activity = incrementalModels.rel_customer_activity as RebuiltRows;
+    const declarations = new Map(modelFiles().map((f) => [basename(f, '.sql'), readModelDeclaration(f)]));
+    const warehouse = await buildTestWarehouse('');
+    try {
+      await expect(
+        narrowedInputs(warehouse.connection, { ...activity, merged: ['fct_responses'] }, declarations, 'none')
+      ).rejects.toThrow(
+        new IncrementalModelError(
+          'incrementalModels.ts reads the merged rows of fct_responses, which is not a staging view projecting a raw table'
+        )
+      );
+    } finally {
+      warehouse.close();
+    }
   });
 
   // Kept rows are added to the input's by column name: a column the input lacks (a fact's region beside its

@@ -23,12 +23,7 @@ export const createChangeSet = async (connection: DuckDBConnection): Promise<voi
   await connection.run(`
     create or replace temp table previous_model_info as select * from model_info;
     create or replace temp table changed_branches as select distinct branch_id from changed_raw_branches;
-    -- The ratings changed, and every rating of a changed branch (one list of ids, read with one semi join).
-    create or replace temp table chg_response_ids as
-      select response_id from changed_raw_responses
-      union all
-      select response_id from raw.responses where branch_id in (select branch_id from changed_branches);
-    -- Of those, the ones the model held: replaced, or at a changed branch. Not the new ones, which it
+    -- The ratings changed that the model held: replaced, or at a changed branch. Not the new ones, which it
     -- cannot hold: with no rating replaced and no branch changed, a fact's lookup of them reads nothing.
     create or replace temp table chg_old_response_ids as
       select response_id from ${replacedRowsRelation('responses')}

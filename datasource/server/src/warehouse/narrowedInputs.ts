@@ -2,7 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier } from '../db/quoteIdentifier';
 import { rowsByNumber } from '../db/rowsByNumber';
 import { selectColumns } from '../db/selectColumns';
-import type { RebuiltRows } from './incrementalModels';
+import { appendedRowsRelation } from '../load/appendDirectory';
+import { contractTables, type ContractTable } from '../load/contractRules';
+import { IncrementalModelError, NO_OTHER_ROWS, type RebuiltRows } from './incrementalModels';
 import type { ModelDeclaration } from './modelDeclarations';
 import { modelQuery } from './modelQuery';
 import { rowsWhere, type RowPredicate } from './rowsWhere';
@@ -27,6 +29,26 @@ const numberedRows = (declaration: ModelDeclaration | undefined): string | undef
   declaration?.projects === undefined
     ? undefined
     : modelQuery(declaration.file, 'view')?.replace(/^\s*select\s/, `select rowid as ${NUMBER}, `);
+
+/**
+ * A staging view's select over the rows an increment merged into the raw
+ * table it projects (RebuiltRows.merged), and its key; an error where the
+ * relation is no such view.
+ */
+const mergedRows = (relation: string, declaration: ModelDeclaration | undefined) => {
+  const table = contractTables.find((t) => t === declaration?.projects) as ContractTable | undefined;
+  const query = declaration && modelQuery(declaration.file, 'view');
+  if (!declaration || !table || !query) {
+    throw new IncrementalModelError(
+      `incrementalModels.ts reads the merged rows of ${relation}, which is not a staging view projecting a raw table`
+    );
+  }
+  return {
+    select: query.replace(/\sfrom raw\.[a-z0-9_]+\s*$/, ` from ${appendedRowsRelation(table)}`),
+    key: declaration.key.map(quoteIdentifier).join(', '),
+    merged: appendedRowsRelation(table),
+  };
+};
 
 /** A narrowed input read in place: the predicate inlined, for DuckDB to apply while it reads the relation. */
 export const inlineInput = (relation: string, predicate: RowPredicate): string =>
@@ -67,7 +89,9 @@ export const narrowedInputs = async (
   for (const [relation, predicate] of Object.entries(model.narrow)) {
     const numbered = numberedRows(declarations.get(relation));
     let rows = inlineInput(relation, predicate);
-    if (numbered !== undefined) {
+    if (predicate === NO_OTHER_ROWS) {
+      rows = `select * from ${relation} where false`;
+    } else if (numbered !== undefined) {
       const rowids = quoteIdentifier(`narrowed_rowids_${relation}`);
       await connection.run(
         `create or replace temp table ${rowids} as
@@ -75,6 +99,13 @@ export const narrowedInputs = async (
       );
       const read = await rowsByNumber(connection, `select * from (${numbered}) as ${narrowedAlias}`, rowids, NUMBER);
       rows = `select * exclude (${NUMBER}) from (${read})`;
+    }
+    if (model.merged?.includes(relation)) {
+      const merged = mergedRows(relation, declarations.get(relation));
+      rows =
+        predicate === NO_OTHER_ROWS
+          ? merged.select
+          : `(${merged.select}) union all (select * from (${rows}) where (${merged.key}) not in (select ${merged.key} from ${merged.merged}))`;
     }
     const kept = model.kept?.[relation];
     inputs[relation] =

@@ -9,7 +9,7 @@ import { setModelVariables } from './buildModel';
 import { createChangeSet } from './changeSet';
 import { CURRENT_ROWID, diffRows, PREVIOUS_ROWID } from './diffRows';
 import { changedRowsTable } from './declaredTests';
-import { incrementalModels, type IncrementalModel, type RebuiltRows } from './incrementalModels';
+import { IncrementalModelError, incrementalModels, type IncrementalModel, type RebuiltRows } from './incrementalModels';
 import type { ModelDeclaration } from './modelDeclarations';
 import type { ModelParamsInput } from './modelParams';
 import { modelQuery } from './modelQuery';
@@ -35,9 +35,6 @@ const UPDATE_PARTS = [
 /** The temp table holding a model's affected rows as it held them, with their row numbers, while it is updated. */
 const previousRowsTable = (name: string) => quoteIdentifier(`previous_${name}`);
 
-/** Raised when incrementalModels.ts no longer fits a model's SQL: a build must not guess. */
-export class IncrementalModelError extends Error {}
-
 /**
  * The model's query (what its `create or replace table ... as` selects),
  * with each narrowed input read through a filter: `from fct_responses as r`
@@ -56,10 +53,12 @@ export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<s
   }
   // Kept rows are added to a narrowed input's: an input the rebuild does not narrow is read whole, and its
   // kept rows would be read twice.
-  const unnarrowed = Object.keys(model.kept ?? {}).filter((relation) => !(relation in model.narrow));
+  const unnarrowed = [...Object.keys(model.kept ?? {}), ...(model.merged ?? [])].filter(
+    (relation) => !(relation in model.narrow)
+  );
   if (unnarrowed.length > 0) {
     throw new IncrementalModelError(
-      `${file}: incrementalModels.ts keeps rows of ${unnarrowed.join(', ')}, which it does not narrow`
+      `${file}: incrementalModels.ts keeps rows or reads merged rows of ${unnarrowed.join(', ')}, which it does not narrow`
     );
   }
   for (const [relation, predicate] of Object.entries(model.narrow)) {
