@@ -95,7 +95,7 @@ describe('touchpoint serve: queries', () => {
   });
 
   it('reads a multi-value variable with nothing picked as an empty set, whatever the column’s type', async () => {
-    const { numbers, texts } = await results([
+    const { numbers, texts, bare } = await results([
       {
         refId: 'numbers',
         kind: 'sql',
@@ -108,9 +108,18 @@ describe('touchpoint serve: queries', () => {
         sql: 'select count(*) filter (where branch_id not in ($branch)) as kept, count(*) as every from fct_interactions',
         variables: { branch: [] },
       },
+      {
+        // Used bare, not in `in (...)`: a list of no values, of whatever type the column asks for.
+        refId: 'bare',
+        kind: 'sql',
+        sql: 'select count(*) filter (where list_contains($seconds, handle_seconds)) as n, len($seconds) as picked from fct_interactions',
+        variables: { seconds: [] },
+      },
     ]);
     expect(numbers.error).toBeUndefined();
     expect(numbers.frames[0].data.values[0]).toEqual([0]);
+    expect(bare.error).toBeUndefined();
+    expect(bare.frames[0].data.values).toEqual([[0], [0]]);
     const [kept, every] = texts.frames[0].data.values;
     expect(every[0]).toBeGreaterThan(0);
     expect(kept).toEqual(every);

@@ -111,9 +111,10 @@ describe('expandSql', () => {
             context({ variables: { one: single, many } })
           );
           expect(expanded.sql).toBe(
-            `select $v_one as one, list_sort(list(x)) as many from (select unnest($v_many) as x) where x in ${
-              many.length > 0 ? '$v_many' : '(select null where false)'
-            }`
+            many.length > 0
+              ? 'select $v_one as one, list_sort(list(x)) as many from (select unnest($v_many) as x) where x in $v_many'
+              : // No values: the empty list literal, and an empty subquery for `in`, neither bound.
+                'select $v_one as one, list_sort(list(x)) as many from (select unnest([]) as x) where x in (select null where false)'
           );
           const rows = (
             await connection.runAndReadAll(expanded.sql, expanded.params, expanded.types)

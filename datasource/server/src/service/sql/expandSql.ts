@@ -173,8 +173,12 @@ export const expandSql = (sql: string, context: ExpandContext): ExpandedSql => {
   const bindVariable = (name: string, value: VariableValue): string => {
     const param = `v_${name}`;
     if (Array.isArray(value)) {
-      const numeric = value.length > 0 && typeof value[0] === 'number';
-      return bind(param, listValue(value), LIST(numeric ? DOUBLE : VARCHAR));
+      if (value.length === 0) {
+        // No values have no type: DuckDB's empty list literal takes the list type its use asks for, where
+        // one bound as text fails against a number column. A constant: no value enters the SQL text.
+        return '[]';
+      }
+      return bind(param, listValue(value), LIST(typeof value[0] === 'number' ? DOUBLE : VARCHAR));
     }
     return bind(param, value, typeof value === 'number' ? DOUBLE : VARCHAR);
   };
