@@ -62,7 +62,7 @@ export interface RebuiltRows {
    * increment merged into that table (its new rows and those replacing old ones): those are read from the
    * rows it merged (appendedRowsRelation) through the view's select, where finding them among the raw
    * table's rows is a scan of its every key (10M contacts, 20M ratings at scale 20). `narrow` then picks
-   * the others to read from the view, `'false'` for none; a merged row it picks too is read once.
+   * the others to read from the view, NO_OTHER_ROWS for none; a merged row it picks too is read once.
    */
   merged?: string[];
 }
@@ -125,10 +125,10 @@ export const incrementalModels: Record<string, IncrementalModel> = {
       )
       .join('\n'),
   },
-  // One semi join, not an `or` of two (which reads every row of every column): a model's old rows are
-  // found only among the ratings it held, which are none when no rating was replaced.
-  // The ratings to rebuild are the increment's (a replaced one's id is its replacement's) and every rating of a
-  // changed branch: the first read from the rows merged, the others found by branch.
+  // The ratings to rebuild are the increment's (a replaced one's id is its replacement's), read from the rows
+  // it merged, and every rating of a changed branch, found by branch. The model's old rows are found with one
+  // semi join, not an `or` of two (which reads every row of every column), among the ratings it held only:
+  // none when no rating was replaced and no branch changed.
   fct_responses: {
     affected: 'response_id in (select response_id from chg_old_response_ids)',
     narrow: { stg_responses: 'branch_id in (select branch_id from changed_branches)' },

@@ -71,15 +71,16 @@ const keptRows = async (connection: DuckDBConnection, relation: string, kept: st
  * The rows of each input a model's rebuild narrows (incrementalModels.ts),
  * as SQL to read in place of the relation, with the rows the model's old
  * rows (`previous`, the table updateModel keeps them in) give for it added
- * by column name. The increment's own rows of a staging view that the
- * model reads them all of (RebuiltRows.merged) are read from the rows it
- * merged: a day's ratings among 20M took 0.85 s to find in the raw table,
- * where they are not ordered by anything a scan can skip by, and no time
- * now. Other rows of a staging view are found first on the columns the
- * predicate reads and then read by number, run by run (rowsByNumber.ts):
- * finding them with the rows read whole took twice as long. The numbers are kept in `narrowed_rowids_<relation>` (dropNarrowedInputs):
- * call this in the transaction that reads them, so that no checkpoint
- * renumbers the rows in between.
+ * by column name. The increment's own rows of a staging view whose every
+ * such row the model rebuilds (RebuiltRows.merged) are read from the rows
+ * it merged: a day's ratings among 20M took 0.85 s to find in the raw
+ * table, where nothing orders them for a scan to skip by. Other rows of a
+ * staging view are found first on the columns the predicate reads and then
+ * read by number, run by run (rowsByNumber.ts): finding them with the rows
+ * read whole took twice as long. The numbers are kept in
+ * `narrowed_rowids_<relation>` (dropNarrowedInputs): call this in the
+ * transaction that reads them, so that no checkpoint renumbers the rows in
+ * between.
  */
 export const narrowedInputs = async (
   connection: DuckDBConnection,
