@@ -46,9 +46,7 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
       throw new Error('fct_journey_ratings is rebuilt row by row');
     }
     expect(() => narrowedQuery(file, { ...model, kept: { stg_customers: 'select * from {previous}' } })).toThrow(
-      new IncrementalModelError(
-        `${file}: incrementalModels.ts keeps rows or reads merged rows of stg_customers, which it does not narrow`
-      )
+      new IncrementalModelError(`${file}: incrementalModels.ts keeps rows of stg_customers, which it does not narrow`)
     );
   });
 
@@ -57,7 +55,7 @@ describe('the incremental rebuild declarations (incrementalModels.ts)', () => {
     const model = incrementalModels.fct_responses as RebuiltRows;
     expect(() => narrowedQuery(file, { ...model, merged: ['stg_branches'] })).toThrow(
       new IncrementalModelError(
-        `${file}: incrementalModels.ts keeps rows or reads merged rows of stg_branches, which it does not narrow`
+        `${file}: incrementalModels.ts reads merged rows of stg_branches, which it does not narrow`
       )
     );
     const activity = incrementalModels.rel_customer_activity as RebuiltRows;

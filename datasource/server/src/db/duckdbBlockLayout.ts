@@ -64,5 +64,5 @@ export const duckdbBlockLayout = (fd: number): DuckdbBlockLayout | undefined => 
   return { headerBytes, blockBytes };
 };
 
-/** The checksum each block of a file with `layout` starts with. */
+/** The bytes of the checksum each block starts with. */
 export const blockChecksumBytes = CHECKSUM_BYTES;

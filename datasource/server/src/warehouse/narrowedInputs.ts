@@ -3,10 +3,11 @@ import { quoteIdentifier } from '../db/quoteIdentifier';
 import { rowsByNumber } from '../db/rowsByNumber';
 import { selectColumns } from '../db/selectColumns';
 import { appendedRowsRelation } from '../load/appendDirectory';
-import { contractTables, type ContractTable } from '../load/contractRules';
+import { contractTables } from '../load/contractRules';
 import { IncrementalModelError, NO_OTHER_ROWS, type RebuiltRows } from './incrementalModels';
 import type { ModelDeclaration } from './modelDeclarations';
 import { modelQuery } from './modelQuery';
+import { projectionOver } from './projectedChanges';
 import { rowsWhere, type RowPredicate } from './rowsWhere';
 
 /** The alias a narrowed input is read under, which `{t}` in its predicate names. */
@@ -31,22 +32,21 @@ const numberedRows = (declaration: ModelDeclaration | undefined): string | undef
     : modelQuery(declaration.file, 'view')?.replace(/^\s*select\s/, `select rowid as ${NUMBER}, `);
 
 /**
- * A staging view's select over the rows an increment merged into the raw
- * table it projects (RebuiltRows.merged), and its key; an error where the
- * relation is no such view.
+ * The rows an increment merged into the raw table a staging view projects
+ * (RebuiltRows.merged), read through the view's select, and the view's key;
+ * an error where the relation is no such view.
  */
 const mergedRows = (relation: string, declaration: ModelDeclaration | undefined) => {
-  const table = contractTables.find((t) => t === declaration?.projects) as ContractTable | undefined;
-  const query = declaration && modelQuery(declaration.file, 'view');
-  if (!declaration || !table || !query) {
+  const table = contractTables.find((t) => t === declaration?.projects);
+  if (!declaration || !table) {
     throw new IncrementalModelError(
       `incrementalModels.ts reads the merged rows of ${relation}, which is not a staging view projecting a raw table`
     );
   }
   return {
-    select: query.replace(/\sfrom raw\.[a-z0-9_]+\s*$/, ` from ${appendedRowsRelation(table)}`),
+    select: projectionOver(declaration, appendedRowsRelation(table)),
     key: declaration.key.map(quoteIdentifier).join(', '),
-    merged: appendedRowsRelation(table),
+    relation: appendedRowsRelation(table),
   };
 };
 
@@ -90,10 +90,11 @@ export const narrowedInputs = async (
 ): Promise<Record<string, string>> => {
   const inputs: Record<string, string> = {};
   for (const [relation, predicate] of Object.entries(model.narrow)) {
-    const numbered = numberedRows(declarations.get(relation));
+    const merged = model.merged?.includes(relation) ? mergedRows(relation, declarations.get(relation)) : undefined;
     let rows = inlineInput(relation, predicate);
-    if (predicate === NO_OTHER_ROWS) {
-      rows = `select * from ${relation} where false`;
+    const numbered = numberedRows(declarations.get(relation));
+    if (merged && predicate === NO_OTHER_ROWS) {
+      rows = merged.select;
     } else if (numbered !== undefined) {
       const rowids = quoteIdentifier(`narrowed_rowids_${relation}`);
       await connection.run(
@@ -103,12 +104,9 @@ export const narrowedInputs = async (
       const read = await rowsByNumber(connection, `select * from (${numbered}) as ${narrowedAlias}`, rowids, NUMBER);
       rows = `select * exclude (${NUMBER}) from (${read})`;
     }
-    if (model.merged?.includes(relation)) {
-      const merged = mergedRows(relation, declarations.get(relation));
-      rows =
-        predicate === NO_OTHER_ROWS
-          ? merged.select
-          : `(${merged.select}) union all (select * from (${rows}) where (${merged.key}) not in (select ${merged.key} from ${merged.merged}))`;
+    if (merged && predicate !== NO_OTHER_ROWS) {
+      // The other rows the predicate picks, less the merged ones among them: each row read once.
+      rows = `(${merged.select}) union all (select * from (${rows}) where (${merged.key}) not in (select ${merged.key} from ${merged.relation}))`;
     }
     const kept = model.kept?.[relation];
     inputs[relation] =

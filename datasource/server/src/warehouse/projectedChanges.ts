@@ -47,6 +47,10 @@ export const keepsEveryKey = (
   );
 };
 
+/** A view projecting a raw table (ModelDeclaration.projects): its own select, reading `relation` in the table's place. */
+export const projectionOver = (view: ModelDeclaration, relation: string): string =>
+  (modelQuery(view.file, 'view') ?? '').replace(new RegExp(`\\bfrom raw\\.${view.projects}\\b`), `from ${relation}`);
+
 /**
  * After an increment: the changed rows of each view that projects a raw table (the staging views), old and
  * new, kept as `changed_<view>`: the view's own select over `changed_raw_<table>`. Returns those views, which
@@ -59,10 +63,7 @@ export const keepProjectedChanges = async (
 ): Promise<string[]> => {
   const views = projectedViews(declarations);
   for (const view of views) {
-    const query = (modelQuery(view.file, 'view') ?? '').replace(
-      new RegExp(`\\bfrom raw\\.${view.projects}\\b`),
-      `from ${quoteIdentifier(`changed_raw_${view.projects}`)}`
-    );
+    const query = projectionOver(view, quoteIdentifier(`changed_raw_${view.projects}`));
     await connection.run(`create or replace temp table ${quoteIdentifier(changedRowsTable(view.name))} as ${query}`);
   }
   return views.map((view) => view.name);

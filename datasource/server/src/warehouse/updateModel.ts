@@ -51,15 +51,18 @@ export const narrowedQuery = (file: string, model: RebuiltRows, inputs: Record<s
       `${file}: declared incremental, but it does not create a table ${basename(file, '.sql')}`
     );
   }
-  // Kept rows are added to a narrowed input's: an input the rebuild does not narrow is read whole, and its
-  // kept rows would be read twice.
-  const unnarrowed = [...Object.keys(model.kept ?? {}), ...(model.merged ?? [])].filter(
-    (relation) => !(relation in model.narrow)
-  );
-  if (unnarrowed.length > 0) {
-    throw new IncrementalModelError(
-      `${file}: incrementalModels.ts keeps rows or reads merged rows of ${unnarrowed.join(', ')}, which it does not narrow`
-    );
+  // Kept and merged rows go with a narrowed input's: an input the rebuild does not narrow is read whole,
+  // and those rows would be read twice.
+  for (const [what, relations] of [
+    ['keeps rows', Object.keys(model.kept ?? {})],
+    ['reads merged rows', model.merged ?? []],
+  ] as const) {
+    const unnarrowed = relations.filter((relation) => !(relation in model.narrow));
+    if (unnarrowed.length > 0) {
+      throw new IncrementalModelError(
+        `${file}: incrementalModels.ts ${what} of ${unnarrowed.join(', ')}, which it does not narrow`
+      );
+    }
   }
   for (const [relation, predicate] of Object.entries(model.narrow)) {
     let reads = 0;

@@ -146,7 +146,7 @@ describe('expandSql', () => {
               'order by all';
             const expanded = expandSql(sql, context({ variables: { picked, numbers: pickedNumbers } }));
             // The standard's answer: a semi join with the values, what every expansion gave before, the lists
-            // typed as their columns (an empty list bound as text fails against numbers).
+            // bound typed as their columns (the semi join unnests them, so even an empty one needs a type).
             const reference = await connection.runAndReadAll(
               standard(sql),
               { v_picked: listValue(picked), v_numbers: listValue(pickedNumbers) },

@@ -62,9 +62,7 @@ export const LIST_MEMBERSHIP_MAX_VALUES = 1000;
  * `in` and what follows it for a list variable's values, exactly the SQL
  * standard's IN over them. IN over a list answers NULL for a NULL left side
  * when the list is empty, where the standard says false (an empty set
- * contains nothing); an empty list is also of no type, and bound as text it
- * could not be compared with a number column. So no values are an empty
- * subquery, bound to nothing.
+ * contains nothing), so no values are an empty subquery, bound to nothing.
  */
 const membership = (values: readonly unknown[], bindList: () => string): string => {
   if (values.length === 0) {
